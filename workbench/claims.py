@@ -1,0 +1,93 @@
+"""Plain data for what extraction produces: quantities and claims.
+
+These are the values that flow between the spaCy components, the store, the matcher and the
+CLI; ``to_json`` gives the contract's JSON shape.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, replace
+from typing import Literal
+
+Kind = Literal["count", "duration", "percent", "money", "date", "ratio", "measure", "rank", "statement"]
+Qualifier = Literal["at_least", "more_than", "at_most", "less_than", "about", "up_to", "exactly"]
+
+KINDS: tuple[str, ...] = ("count", "duration", "percent", "money", "date", "ratio", "measure", "rank", "statement")
+QUALIFIERS: tuple[str, ...] = ("at_least", "more_than", "at_most", "less_than", "about", "up_to", "exactly")
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A figure in a text, normalised: ``text[start:end]`` is the span; ``value`` a plain number."""
+
+    text: str
+    start: int
+    end: int
+    value: float
+    unit: str | None
+    kind: str
+    value_max: float | None = None
+    qualifier: str | None = None
+    iso: str | None = None  # ISO 8601 (partial) date, for kind == "date"
+
+    def shifted(self, offset: int) -> "Quantity":
+        """The same quantity with offsets moved by ``offset`` (chunk → whole text)."""
+        return replace(self, start=self.start + offset, end=self.end + offset)
+
+    def to_json(self) -> dict:
+        return {
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "value": self.value,
+            "value_max": self.value_max,
+            "unit": self.unit,
+            "qualifier": self.qualifier,
+            "iso": self.iso,
+        }
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One checkable statement: a figure with its context, or a check-worthy sentence without one."""
+
+    sentence: Sentence
+    kind: str
+    quantity: Quantity | None = None
+    subject: str | None = None
+    predicate: str | None = None
+    time: str | None = None
+    attribution: str | None = None
+    hedged: bool = False
+    checkworthiness: float = 0.0
+    extra: dict = field(default_factory=dict, compare=False)
+
+    def shifted(self, offset: int) -> "Claim":
+        if not offset:
+            return self
+        s = self.sentence
+        return replace(
+            self,
+            sentence=Sentence(s.text, s.start + offset, s.end + offset),
+            quantity=self.quantity.shifted(offset) if self.quantity else None,
+        )
+
+    def to_json(self) -> dict:
+        """The contract's JSON object for ``workbench extract``."""
+        return {
+            "sentence": asdict(self.sentence),
+            "kind": self.kind,
+            "quantity": self.quantity.to_json() if self.quantity else None,
+            "subject": self.subject,
+            "predicate": self.predicate,
+            "time": self.time,
+            "attribution": self.attribution,
+            "hedged": self.hedged,
+            "checkworthiness": round(self.checkworthiness, 4),
+        }

@@ -1,0 +1,319 @@
+"""The ``workbench`` command: one small function per command over the library.
+
+Every command resolves its database the same way (``--db``, ``$WORKBENCH_DB``, ``./claims.duckdb``).
+Errors the user can act on are printed as one line on standard error, without a traceback.
+"""
+from __future__ import annotations
+
+import functools
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from workbench import __version__
+from workbench.errors import WorkbenchError
+from workbench.settings import resolve_db_path
+
+EXIT_PARTIAL = 1  # import: some inputs failed, the rest were imported
+EXIT_ERROR = 2  # nothing done: bad input, refused statement, locked database
+
+
+def db_option(command):
+    """``--db PATH``, shared by every command that opens the database."""
+    return click.option("--db", "db", type=click.Path(dir_okay=False), default=None,
+                        help="Database file (default: $WORKBENCH_DB or ./claims.duckdb).")(command)
+
+
+def open_store(db: str | None):
+    from workbench.store.db import Store
+
+    return Store(resolve_db_path(db))
+
+
+def friendly_errors(command):
+    """Turn a :class:`WorkbenchError` into one line on standard error and exit status 2."""
+
+    @functools.wraps(command)
+    def wrapper(*args, **kwargs):
+        try:
+            return command(*args, **kwargs)
+        except WorkbenchError as error:
+            click.echo(f"error: {error}", err=True)
+            sys.exit(EXIT_ERROR)
+
+    return wrapper
+
+
+def default_format(tty_format: str, pipe_format: str) -> str:
+    return tty_format if sys.stdout.isatty() else pipe_format
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="workbench")
+def main():
+    """Claim workbench: extract factual claims, match them to evidence, review them.
+
+    Example:
+
+        workbench demo && workbench ui
+    """
+
+
+# -- extraction ------------------------------------------------------------------------------------
+
+def read_text_input(path: str | None) -> str:
+    """UTF-8 text from a file or standard input ('-' or nothing); anything else is a clear error."""
+    name = "<stdin>" if path in (None, "-") else path
+    try:
+        data = sys.stdin.buffer.read() if name == "<stdin>" else Path(path).read_bytes()
+    except OSError as error:
+        raise WorkbenchError(f"{name}: cannot read ({error.strerror})") from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise WorkbenchError(f"{name}: not valid UTF-8 (byte 0x{data[error.start]:02x} at offset {error.start}); "
+                             "convert it first, e.g. iconv -f latin1 -t utf-8") from None
+
+
+@main.command()
+@click.argument("file", required=False)
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "table"]), default=None,
+              help="jsonl (default when piped) or table (default on a terminal).")
+@click.option("--published", default=None, help="The text's publication date (ISO), to anchor relative times.")
+@friendly_errors
+def extract(file, fmt, published):
+    """Print the claims in a text (a FILE, or standard input). No database.
+
+    Example:
+
+        workbench extract article.txt --format jsonl
+    """
+    from workbench.nlp.extract import iter_claims
+    from workbench.output import dumps, write_rows
+
+    text = read_text_input(file)
+    fmt = fmt or default_format("table", "jsonl")
+    claims = iter_claims(text, published)
+    if fmt == "jsonl":
+        for claim in claims:
+            click.echo(dumps(claim.to_json()))
+        return
+    columns = ["kind", "figure", "value", "unit", "qualifier", "subject", "time", "attribution", "hedged", "score"]
+    rows = [(c.kind, c.quantity.text if c.quantity else "", c.quantity.value if c.quantity else None,
+             c.quantity.unit if c.quantity else None, c.quantity.qualifier if c.quantity else None, c.subject,
+             c.time, c.attribution, c.hedged, round(c.checkworthiness, 2)) for c in claims]
+    write_rows(columns, rows, "table")
+
+
+@main.command()
+@click.option("--input", "input_path", default="-", show_default=True,
+              help="JSONL with 'text' (and optional 'id'), or plain text with one sentence per line.")
+@friendly_errors
+def score(input_path):
+    """Check-worthiness (0..1) of sentences; 0.5 and above is check-worthy.
+
+    Example:
+
+        echo "Unemployment fell to 3.5% last year." | workbench score
+    """
+    from workbench.nlp.scoring import read_sentences, score_sentences
+    from workbench.output import dumps
+
+    items = read_sentences(read_text_input(input_path), input_path)
+    for item, value in zip(items, score_sentences([text for _, text in items])):
+        click.echo(dumps({"id": item[0], "text": item[1], "checkworthiness": round(value, 4)}))
+
+
+@main.command("train-checkworthiness")
+@click.option("--data", type=click.Path(exists=True, dir_okay=False), default="data/claimbuster/train.csv",
+              show_default=True, help="Labelled sentences: CSV with 'text' and 'label' (1 = check-worthy).")
+@click.option("--out", type=click.Path(file_okay=False), default=None,
+              help="Where to write the model (default: the one the package ships and loads).")
+@click.option("--epochs", type=int, default=12, show_default=True)
+@click.option("--seed", type=int, default=13, show_default=True)
+@friendly_errors
+def train_checkworthiness(data, out, epochs, seed):
+    """Train the check-worthiness classifier and report held-out precision, recall and F1.
+
+    Example:
+
+        workbench train-checkworthiness --data data/claimbuster/train.csv
+    """
+    from workbench.nlp.checkworthiness import DEFAULT_MODEL
+    from workbench.nlp.training import train
+
+    report = train(Path(data), Path(out or str(DEFAULT_MODEL)), epochs=epochs, seed=seed,
+                   log=lambda line: click.echo(line, err=True))
+    s = report.heldout
+    click.echo(f"held-out ({report.heldout_sentences} sentences, {s.support} check-worthy): "
+               f"precision {s.precision:.3f}  recall {s.recall:.3f}  F1 {s.f1:.3f}  accuracy {s.accuracy:.3f}")
+    click.echo(f"model written to {report.model_dir}")
+
+
+# -- the database ------------------------------------------------------------------------------------
+
+@main.command("import")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--as", "kind", type=click.Choice(["article", "source"]), default="article", show_default=True,
+              help="article: claims extracted for review; source: passages indexed as evidence.")
+@click.option("--text-field", default="text", show_default=True, help="JSON key / CSV column of the text.")
+@click.option("--title-field", default="title", show_default=True)
+@click.option("--url-field", default="url", show_default=True)
+@click.option("--date-field", default="published", show_default=True, help="Publication date field.")
+@click.option("--encoding", default=None, help="Read files in this encoding instead of UTF-8 (e.g. latin-1).")
+@db_option
+@friendly_errors
+def import_(paths, kind, text_field, title_field, url_field, date_field, encoding, db):
+    """Import files, folders (recursively) or globs: .txt .md .html .json .jsonl .csv.
+
+    Each document is imported whole or not at all; re-importing the same text is skipped.
+    Exit status 0 when every input imported, 1 when some failed (each is named below).
+
+    Example:
+
+        workbench import articles/ --as article
+        workbench import 'sources/**/*.jsonl' --as source --text-field body
+    """
+    from workbench.ingest.importer import import_paths
+    from workbench.ingest.readers import Fields
+
+    store = open_store(db)
+    fields = Fields(text=text_field, title=title_field, url=url_field, published=date_field)
+    with progress_bar("importing") as (on_total, advance):
+        report = import_paths(store, list(paths), kind=kind, fields=fields, encoding=encoding,
+                              on_total=on_total, progress=advance)
+    for problem in report.problems:
+        click.echo(f"error: {problem}", err=True)
+    click.echo(report.summary(), err=True)
+    if not report.ok:
+        sys.exit(EXIT_PARTIAL)
+
+
+class progress_bar:
+    """A rich progress bar on a terminal; silent when standard error is not one."""
+
+    def __init__(self, label: str):
+        self.label = label
+        self.progress = None
+        self.task = None
+
+    def __enter__(self):
+        if not sys.stderr.isatty():
+            return (lambda total: None), (lambda n: None)
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+        from rich.console import Console
+
+        self.progress = Progress(TextColumn(self.label), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                                 console=Console(stderr=True), transient=True)
+        self.progress.start()
+        self.task = self.progress.add_task(self.label, total=None)
+
+        def on_total(total: int) -> None:
+            self.progress.update(self.task, total=total)
+
+        def advance(n: int) -> None:
+            self.progress.advance(self.task, n)
+
+        return on_total, advance
+
+    def __exit__(self, *exc):
+        if self.progress is not None:
+            self.progress.stop()
+        return False
+
+
+@main.command()
+@click.argument("sql")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default=None,
+              help="table (default on a terminal), csv or json (default when piped).")
+@db_option
+@friendly_errors
+def query(sql, fmt, db):
+    """Run one read-only SQL statement; statements that would write are refused.
+
+    The documented views are documents_v, claims_v, matches_v and reviews_v.
+
+    Example:
+
+        workbench query "SELECT kind, count(*) FROM claims_v GROUP BY kind" --format csv
+    """
+    from workbench.output import write_rows
+    from workbench.query import run_query
+
+    result = run_query(open_store(db), sql)
+    write_rows(result.columns, result.rows, fmt or default_format("table", "json"))
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(["csv", "jsonl", "parquet"]), required=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None, help="File to write (default: stdout).")
+@db_option
+@friendly_errors
+def export(fmt, output, db):
+    """Export every claim (claims_v) with its review state.
+
+    Example:
+
+        workbench export --format parquet -o claims.parquet
+    """
+    from workbench.export.tables import export_claims
+
+    count = export_claims(open_store(db), fmt, output)
+    if output:
+        click.echo(f"wrote {count} claims to {output}", err=True)
+
+
+@main.command()
+@click.option("--if-empty", is_flag=True, help="Only when the database has no documents yet (used by make run).")
+@db_option
+@friendly_errors
+def demo(if_empty, db):
+    """Load the demo article and the demo sources.
+
+    Example:
+
+        workbench demo --db demo.duckdb
+    """
+    from workbench.demo import load_demo
+
+    store = open_store(db)
+    if if_empty:
+        with store.read() as con:
+            if con.execute("SELECT count(*) FROM documents").fetchone()[0]:
+                click.echo(f"{store.path} already has documents; demo not loaded", err=True)
+                return
+    sources, articles = load_demo(store)
+    click.echo(f"demo sources: {sources.summary()}", err=True)
+    click.echo(f"demo article: {articles.summary()}", err=True)
+
+
+@main.command()
+@click.option("--port", type=int, default=8501, show_default=True)
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to bind. The default keeps the UI on this machine.")
+@db_option
+@friendly_errors
+def ui(port, host, db):
+    """Start the review UI (Streamlit) on http://127.0.0.1:8501.
+
+    Example:
+
+        workbench ui --db claims.duckdb --port 8502
+    """
+    from importlib import resources
+
+    app = resources.files("workbench.ui") / "app.py"
+    os.environ["WORKBENCH_DB"] = str(resolve_db_path(db).resolve())
+    args = [sys.executable, "-m", "streamlit", "run", str(app),
+            "--server.address", host, "--server.port", str(port), "--server.headless", "true",
+            "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none",
+            "--client.toolbarMode", "minimal"]
+    click.echo(f"review UI on http://{host}:{port} (database {os.environ['WORKBENCH_DB']})", err=True)
+    os.execv(sys.executable, args)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,300 @@
+"""Reading files into records: one :class:`Record` per document, one :class:`Problem` per bad input.
+
+Formats by extension: ``.txt``/``.md`` (the whole file), ``.html``/``.htm`` (visible text; scripts,
+styles and navigation dropped; title, canonical URL and publication date from the head),
+``.jsonl`` (an object per line), ``.json`` (an object or an array of objects) and ``.csv`` (a
+record per row). A malformed JSONL line or CSV row is a problem of its own (``file:line``); the
+file's other records still count. Empty, binary and undecodable files are problems, not records.
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import glob
+import io
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator
+
+from dateutil import parser as date_parser
+
+SUPPORTED = {".txt", ".md", ".markdown", ".html", ".htm", ".jsonl", ".ndjson", ".json", ".csv"}
+BINARY_SNIFF_BYTES = 8192
+
+
+@dataclass(frozen=True)
+class Record:
+    """One document to import, before analysis."""
+
+    text: str
+    origin: str  # "file" or "file:line"
+    title: str | None = None
+    url: str | None = None
+    published: str | None = None  # ISO date
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A bad input: where it is and why it was not imported."""
+
+    origin: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.origin}: {self.reason}"
+
+
+@dataclass(frozen=True)
+class Fields:
+    """Which JSON keys / CSV columns hold the text and metadata (``--text-field`` and friends)."""
+
+    text: str = "text"
+    title: str = "title"
+    url: str = "url"
+    published: str = "published"
+
+
+@dataclass
+class ReadResult:
+    records: list[Record] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+class InputProblem(Exception):
+    """Raised inside readers for a whole-file problem; becomes a :class:`Problem`."""
+
+
+# -- finding files -----------------------------------------------------------------------------
+
+def expand_paths(paths: list[str]) -> tuple[list[Path], list[Problem]]:
+    """Files named by ``paths``: files as given, directories recursed, glob patterns expanded.
+
+    Inside directories, files of unsupported types and hidden files are passed over; a file named
+    explicitly with an unsupported type, or a path that matches nothing, is a problem.
+    """
+    files: list[Path] = []
+    problems: list[Problem] = []
+    seen: set[Path] = set()
+
+    def add(path: Path) -> None:
+        resolved = path.resolve()
+        if resolved not in seen:
+            seen.add(resolved)
+            files.append(path)
+
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            for root, dirs, names in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in sorted(names):
+                    candidate = Path(root) / name
+                    if not name.startswith(".") and candidate.suffix.lower() in SUPPORTED:
+                        add(candidate)
+        elif path.is_file():
+            if path.suffix.lower() in SUPPORTED:
+                add(path)
+            else:
+                problems.append(Problem(str(path), f"unsupported file type '{path.suffix or '(none)'}' "
+                                                   f"(supported: {', '.join(sorted(SUPPORTED))})"))
+        elif glob.has_magic(raw):
+            matched = sorted(glob.glob(raw, recursive=True))
+            if not matched:
+                problems.append(Problem(raw, "no files match this pattern"))
+            for match in matched:
+                sub_files, sub_problems = expand_paths([match])
+                for sub in sub_files:
+                    add(sub)
+                problems.extend(sub_problems)
+        else:
+            problems.append(Problem(raw, "no such file or directory"))
+    return files, problems
+
+
+# -- decoding ----------------------------------------------------------------------------------
+
+def decode(data: bytes, encoding: str | None) -> str:
+    """Bytes → text, refusing binary files and, without ``--encoding``, anything but UTF-8."""
+    if not data.strip():
+        raise InputProblem("empty file")
+    if b"\0" in data[:BINARY_SNIFF_BYTES]:
+        raise InputProblem("binary file (contains NUL bytes), not text")
+    try:
+        text = data.decode(encoding or "utf-8-sig")
+    except UnicodeDecodeError as error:
+        if encoding:
+            raise InputProblem(f"cannot decode as {encoding} at byte {error.start}") from None
+        raise InputProblem(
+            f"not valid UTF-8 (byte 0x{data[error.start]:02x} at offset {error.start}); "
+            "if you know its encoding, pass it, e.g. --encoding latin-1"
+        ) from None
+    except LookupError:
+        raise InputProblem(f"unknown encoding '{encoding}'") from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def normalise_date(value) -> str | None:
+    """A publication date in any common form → ISO date; a value that is not a date is a problem."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if 1000 <= value <= 2100:
+            return f"{int(value):04d}-01-01"
+        raise InputProblem(f"published: {value!r} is not a date")
+    try:
+        parsed = date_parser.parse(str(value), default=dt.datetime(2000, 1, 1))
+    except (ValueError, OverflowError):
+        raise InputProblem(f"published: cannot read {str(value)[:40]!r} as a date") from None
+    return parsed.date().isoformat()
+
+
+# -- the readers -------------------------------------------------------------------------------
+
+def _plain(text: str, path: Path) -> list[Record]:
+    return [Record(text=text, origin=str(path), title=_title_from_name(path))]
+
+
+def _title_from_name(path: Path) -> str:
+    return path.stem
+
+
+def _markdown(text: str, path: Path) -> list[Record]:
+    title = None
+    for line in text.splitlines():
+        if line.startswith("# "):
+            title = line[2:].strip()
+            break
+    return [Record(text=text, origin=str(path), title=title or _title_from_name(path))]
+
+
+def _html(text: str, path: Path) -> list[Record]:
+    from workbench.ingest.html import html_to_document
+
+    document = html_to_document(text)
+    if not document.text.strip():
+        raise InputProblem("HTML has no visible text")
+    return [Record(text=document.text, origin=str(path), title=document.title or _title_from_name(path),
+                   url=document.url, published=normalise_date(document.published))]
+
+
+def _record_from_mapping(obj, origin: str, fields: Fields) -> Record:
+    if not isinstance(obj, dict):
+        raise InputProblem(f"expected a JSON object, found {type(obj).__name__}")
+    text = obj.get(fields.text)
+    if text is None:
+        raise InputProblem(f"no '{fields.text}' field (fields here: {', '.join(map(str, list(obj)[:8]))}; "
+                           "choose one with --text-field)")
+    if not isinstance(text, str):
+        raise InputProblem(f"'{fields.text}' is a {type(text).__name__}, not text")
+    if not text.strip():
+        raise InputProblem(f"'{fields.text}' is empty")
+
+    def optional(name: str) -> str | None:
+        value = obj.get(name)
+        return None if value is None or value == "" else str(value)
+
+    return Record(
+        text=text.replace("\r\n", "\n"),
+        origin=origin,
+        title=optional(fields.title),
+        url=optional(fields.url),
+        published=normalise_date(obj.get(fields.published)),
+    )
+
+
+def _jsonl(text: str, path: Path, fields: Fields, result: ReadResult) -> None:
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        origin = f"{path}:{number}"
+        try:
+            obj = json.loads(line)
+            result.records.append(_record_from_mapping(obj, origin, fields))
+        except json.JSONDecodeError as error:
+            result.problems.append(Problem(origin, f"invalid JSON ({error.msg} at column {error.colno})"))
+        except InputProblem as problem:
+            result.problems.append(Problem(origin, str(problem)))
+
+
+def _json(text: str, path: Path, fields: Fields, result: ReadResult) -> None:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise InputProblem(f"invalid JSON ({error.msg} at line {error.lineno} column {error.colno})") from None
+    items = data if isinstance(data, list) else [data]
+    for index, obj in enumerate(items):
+        origin = f"{path}[{index}]" if isinstance(data, list) else str(path)
+        try:
+            result.records.append(_record_from_mapping(obj, origin, fields))
+        except InputProblem as problem:
+            result.problems.append(Problem(origin, str(problem)))
+
+
+def _csv(text: str, path: Path, fields: Fields, result: ReadResult) -> None:
+    reader = csv.DictReader(io.StringIO(text, newline=""), strict=True)
+    try:
+        header = reader.fieldnames
+    except csv.Error as error:
+        raise InputProblem(f"malformed CSV header ({error})") from None
+    if not header or fields.text not in header:
+        raise InputProblem(f"no '{fields.text}' column (columns: {', '.join(header or [])}; "
+                           "choose one with --text-field)")
+    while True:
+        line = reader.line_num + 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as error:
+            result.problems.append(Problem(f"{path}:{line}", f"malformed CSV row ({error})"))
+            break  # the csv module cannot resynchronise after a broken quote
+        origin = f"{path}:{line}"
+        if None in row:
+            result.problems.append(Problem(origin, f"row has {len(header) + len(row[None])} fields, "
+                                                   f"header has {len(header)}"))
+            continue
+        try:
+            result.records.append(_record_from_mapping(row, origin, fields))
+        except InputProblem as problem:
+            result.problems.append(Problem(origin, str(problem)))
+
+
+def read_file(path: Path, fields: Fields = Fields(), encoding: str | None = None) -> ReadResult:
+    """Every record in one file, and every problem with it."""
+    result = ReadResult()
+    suffix = path.suffix.lower()
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        result.problems.append(Problem(str(path), f"cannot read ({error.strerror})"))
+        return result
+    try:
+        text = decode(data, encoding)
+        if suffix in (".jsonl", ".ndjson"):
+            _jsonl(text, path, fields, result)
+        elif suffix == ".json":
+            _json(text, path, fields, result)
+        elif suffix == ".csv":
+            _csv(text, path, fields, result)
+        elif suffix in (".html", ".htm"):
+            result.records.extend(_html(text, path))
+        elif suffix in (".md", ".markdown"):
+            result.records.extend(_markdown(text, path))
+        else:
+            result.records.extend(_plain(text, path))
+    except InputProblem as problem:
+        result.problems.append(Problem(str(path), str(problem)))
+    if not result.records and not result.problems:
+        result.problems.append(Problem(str(path), "no records found"))
+    return result
+
+
+def read_paths(paths: list[str], fields: Fields = Fields(), encoding: str | None = None) -> Iterator[ReadResult]:
+    """Read every file the paths name, one :class:`ReadResult` per file (problems of paths first)."""
+    files, problems = expand_paths(paths)
+    if problems:
+        yield ReadResult(problems=problems)
+    for path in files:
+        yield read_file(path, fields, encoding)

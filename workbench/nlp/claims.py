@@ -1,0 +1,282 @@
+"""The ``claim_builder`` spaCy component: claims from figures, with what a reviewer needs around them.
+
+For every quantity found by ``quantity_normalizer`` it reads, from the dependency parse:
+the subject (the counted noun phrase, or for durations and dates the event), the predicate,
+the time anchor (a date in the sentence, "that year" → the last date mentioned, relative spans
+through the document's date), the attribution ("according to X", "X said") and whether the
+statement is hedged ("is expected to", "reportedly"). A check-worthy sentence without a figure
+becomes a ``statement`` claim. Results: ``doc._.claims``.
+
+Set ``doc._.published`` (an ISO date string) before the pipeline runs to anchor relative times.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from workbench.claims import Claim, Quantity, Sentence
+from workbench.nlp.quantities import SPAN_KEY
+
+VERSION = "1"
+
+REPORTING_VERBS = {"say", "tell", "confirm", "report", "announce", "state", "claim", "estimate", "add", "note",
+                   "reveal", "disclose", "show", "find", "suggest", "warn", "insist", "argue", "predict",
+                   "write", "cite", "declare", "testify", "acknowledge", "admit", "allege", "assert",
+                   "maintain", "explain", "tweet", "post", "publish", "indicate", "calculate", "count"}
+HEDGE_WORDS = {"reportedly", "allegedly", "could", "may", "might", "likely", "possibly", "probably",
+               "perhaps", "apparently", "purportedly", "supposedly", "rumoured", "rumored", "potentially",
+               "would", "will", "shall", "projected", "forecast", "predicted", "expects"}
+HEDGE_LEMMAS = {"expect", "anticipate", "plan", "forecast", "project", "predict", "intend", "aim", "hope",
+                "prepare", "propose", "consider", "seek", "estimate", "believe", "think", "rumour", "rumor",
+                "speculate"}
+#: Phrases "is set to", "is due to", "is poised to": a be-verb, the word, then "to".
+HEDGE_TO = {"set", "due", "poised", "slated", "likely", "expected", "anticipated", "scheduled", "believed",
+            "thought", "said", "understood", "tipped"}
+ANAPHORIC_YEARS = {("that", "year"), ("the", "same"), ("that", "month"), ("the", "year"), ("that", "time")}
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "expl")
+NP_LEFT_DEPS = {"amod", "compound", "nmod", "poss", "case", "npadvmod", "advmod", "quantmod", "nummod", "punct"}
+
+
+def _register_extensions() -> None:
+    if not Doc.has_extension("claims"):
+        Doc.set_extension("claims", default=None)
+    if not Doc.has_extension("published"):
+        Doc.set_extension("published", default=None)
+
+
+def noun_phrase(head: Token, skip: set[int] = frozenset()) -> str | None:
+    """The noun phrase headed by ``head`` without determiners, clauses or the figure's own tokens."""
+    if head is None:
+        return None
+    left = head.i
+    for child in head.lefts:
+        if child.dep_ in NP_LEFT_DEPS or child.dep_ == "det" and child.lower_ not in (
+                "the", "a", "an", "this", "that", "these", "those", "some", "its", "their"):
+            left = min(left, min(t.i for t in child.subtree))
+    tokens = [t for t in head.doc[left:head.i + 1] if t.i not in skip and not (t.dep_ == "det" and t.i == left)]
+    while tokens and (tokens[0].is_punct or tokens[0].dep_ == "det" or tokens[0].lower_ in (
+            "the", "a", "an", "this", "that", "these", "those", "such")):
+        tokens = tokens[1:]
+    # A short "of"/"on"/"in" complement completes many subjects: "tariffs on Indian imports".
+    for child in head.rights:
+        if child.dep_ == "prep" and child.lower_ in ("of", "on", "for", "in") and \
+                not any(t.i in skip for t in child.subtree):
+            tail = list(child.subtree)
+            if len(tail) <= 5 and not any(t.like_num for t in tail):
+                tokens = tokens + tail
+            break
+    text = " ".join(t.text for t in tokens if t.text.strip())
+    text = text.replace(" - ", "-").replace(" 's", "'s").replace(" ,", ",")
+    return text or None
+
+
+def governing_verb(token: Token) -> Token | None:
+    """The nearest verb above a token: what the sentence says happened to the figure."""
+    current = token
+    for _ in range(12):
+        if current.pos_ in ("VERB",) or current.pos_ == "AUX" and current.dep_ == "ROOT":
+            return current
+        if current.head is current:
+            return current if current.pos_ in ("VERB", "AUX") else None
+        current = current.head
+    return None
+
+
+def clause_subject(verb: Token | None) -> Token | None:
+    """The subject of a verb, following xcomp/conj/relcl chains upwards when the verb has none."""
+    current = verb
+    for _ in range(6):
+        if current is None:
+            return None
+        for child in current.children:
+            if child.dep_ in SUBJECT_DEPS and child.pos_ != "PRON" or child.dep_ in ("nsubj", "nsubjpass") and \
+                    child.lower_ not in ("it", "that", "which", "who", "this"):
+                return child
+        if current.dep_ == "relcl":
+            return current.head
+        if current.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acl", "pcomp") or current.dep_ == "aux":
+            current = current.head
+            continue
+        return None
+    return None
+
+
+class ClaimBuilder:
+    """Builds ``doc._.claims`` from the quantities and sentence scores of a Doc."""
+
+    def __init__(self, nlp: Language, name: str, statement_threshold: float = 0.5):
+        self.name = name
+        self.statement_threshold = statement_threshold
+        _register_extensions()
+
+    def __call__(self, doc: Doc) -> Doc:
+        published = _parse_published(doc._.published)
+        spans_by_sentence: dict[int, list[Span]] = {}
+        for span in doc.spans.get(SPAN_KEY, []):
+            spans_by_sentence.setdefault(span.sent.start, []).append(span)
+        claims: list[Claim] = []
+        last_date: str | None = None
+        for sent in doc.sents:
+            if sent.text.isspace():
+                continue
+            sentence = Sentence(sent.text, sent.start_char, sent.end_char)
+            score = sent._.checkworthiness if sent._.checkworthiness is not None else 0.0
+            spans = spans_by_sentence.get(sent.start, [])
+            explicit = [s._.quantity.iso for s in spans if s._.quantity.kind == "date" and s._.quantity.iso]
+            anchor = explicit[0] if explicit else (
+                last_date if self.refers_back(sent) else self.relative_anchor(sent, published))
+            attribution = self.attribution(sent)
+            hedged = self.hedged(sent)
+            for span in spans:
+                quantity: Quantity = span._.quantity
+                claims.append(Claim(
+                    sentence=sentence,
+                    kind=quantity.kind,
+                    quantity=quantity,
+                    subject=self.subject(span),
+                    predicate=self.predicate(span),
+                    time=self.time_for(quantity, anchor, explicit, published),
+                    attribution=attribution,
+                    hedged=hedged,
+                    checkworthiness=score,
+                ))
+            if not spans and score >= self.statement_threshold:
+                root = sent.root
+                claims.append(Claim(
+                    sentence=sentence, kind="statement", subject=noun_phrase(clause_subject(root)),
+                    predicate=root.lemma_ if root.pos_ in ("VERB", "AUX") else None,
+                    time=anchor or (published.isoformat() if published else None),
+                    attribution=attribution, hedged=hedged, checkworthiness=score,
+                ))
+            if explicit:
+                last_date = explicit[-1]
+        doc._.claims = claims
+        return doc
+
+    # -- subject and predicate -----------------------------------------------------------------
+
+    def subject(self, span: Span) -> str | None:
+        quantity: Quantity = span._.quantity
+        own = {t.i for t in span}
+        noun_index = span._.counted_noun
+        if noun_index is not None and quantity.kind in ("count", "money", "percent", "measure"):
+            return noun_phrase(span.doc[noun_index], own)
+        root = span.root
+        # "tariffs of 50%", "a population of 1.4 billion": the noun the figure belongs to.
+        if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ in ("NOUN", "PROPN"):
+            return noun_phrase(root.head.head, own)
+        # "a five-year hiatus": the figure modifies the event noun.
+        if root.dep_ in ("compound", "amod", "nummod", "npadvmod") and root.head.pos_ == "NOUN" and \
+                root.head.i not in own:
+            return noun_phrase(root.head, own)
+        # "the first such fatalities in 45 years": a time complement of a noun.
+        if root.dep_ == "pobj" and root.head.head.pos_ == "NOUN" and quantity.kind in ("duration", "date"):
+            return noun_phrase(root.head.head, own)
+        subject = clause_subject(governing_verb(root))
+        if subject is not None and subject.i in own:
+            return None
+        return noun_phrase(subject, own) if subject is not None else None
+
+    def predicate(self, span: Span) -> str | None:
+        verb = governing_verb(span.root)
+        if verb is None:
+            return None
+        negated = any(child.dep_ == "neg" for child in verb.children)
+        particle = " ".join(child.text for child in verb.children if child.dep_ == "prt")
+        words = (["not"] if negated else []) + [verb.lemma_] + ([particle] if particle else [])
+        return " ".join(words)
+
+    # -- time ----------------------------------------------------------------------------------
+
+    @staticmethod
+    def refers_back(sent: Span) -> bool:
+        words = [t.lower_ for t in sent[:6]]
+        return any(pair == tuple(words[k:k + 2]) for pair in ANAPHORIC_YEARS for k in range(len(words) - 1))
+
+    @staticmethod
+    def relative_anchor(sent: Span, published: dt.date | None) -> str | None:
+        """"this month", "last year", "today" in the sentence, read against the document's date."""
+        if published is None:
+            return None
+        for ent in sent.ents:
+            if ent.label_ != "DATE":
+                continue
+            words = [t.lower_ for t in ent]
+            if words[-1:] == ["today"] or words == ["yesterday"]:
+                day = published - dt.timedelta(days=1 if words == ["yesterday"] else 0)
+                return day.isoformat()
+            if len(words) == 2 and words[1] in ("year", "month"):
+                shift = {"this": 0, "last": -1, "next": 1, "past": -1}.get(words[0])
+                if shift is None:
+                    continue
+                if words[1] == "year":
+                    return f"{published.year + shift:04d}"
+                month_index = published.year * 12 + published.month - 1 + shift
+                return f"{month_index // 12:04d}-{month_index % 12 + 1:02d}"
+        return None
+
+    @staticmethod
+    def time_for(quantity: Quantity, anchor: str | None, explicit: list[str],
+                 published: dt.date | None) -> str | None:
+        if quantity.kind == "date":
+            others = [iso for iso in explicit if iso != quantity.iso]
+            return quantity.iso if not others else others[0]
+        if quantity.kind == "duration" and published is not None and quantity.unit == "year" and \
+                not explicit and float(quantity.value).is_integer():
+            # "for the first time in seven years", "fourteen years ago": counted back from the document.
+            return f"{published.year - int(quantity.value):04d}"
+        if anchor:
+            return anchor
+        return published.isoformat() if published else None
+
+    # -- who says so, and how firmly -------------------------------------------------------------
+
+    @staticmethod
+    def attribution(sent: Span) -> str | None:
+        for token in sent:
+            if token.lower_ == "according" and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "to":
+                to = token.doc[token.i + 1]
+                objects = [c for c in to.children if c.dep_ == "pobj"] or [
+                    c for c in token.children if c.dep_ == "pobj"]
+                if objects:
+                    return noun_phrase(objects[0])
+        for token in sent:
+            if token.lemma_ in REPORTING_VERBS and token.pos_ == "VERB":
+                subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+                if subjects and subjects[0].lower_ not in ("it", "this", "that", "which", "who"):
+                    return noun_phrase(subjects[0])
+                if token.lemma_ == "cite" and token.dep_ in ("advcl", "xcomp", "acl"):
+                    continue
+        return None
+
+    @staticmethod
+    def hedged(sent: Span) -> bool:
+        for token in sent:
+            low = token.lower_
+            if low in HEDGE_WORDS:
+                return True
+            if token.lemma_ in HEDGE_LEMMAS and token.pos_ == "VERB":
+                return True
+            if low in HEDGE_TO and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "to":
+                return True
+        return False
+
+
+def _parse_published(value) -> dt.date | None:
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+@Language.factory("claim_builder", default_config={"statement_threshold": 0.5})
+def make_claim_builder(nlp: Language, name: str, statement_threshold: float) -> ClaimBuilder:
+    return ClaimBuilder(nlp, name, statement_threshold)

@@ -1,0 +1,95 @@
+"""Running the pipeline over whole texts: chunked by paragraph, streamed, offsets mapped back.
+
+A text is cut at line breaks into chunks of at most ``MAX_CHUNK_CHARS`` so that a 5 MB file
+goes through ``nlp.pipe`` in bounded memory and spaCy's length limit never applies. Many
+documents share one ``nlp.pipe`` stream (batched), and each comes back as an :class:`Analysis`
+with offsets into its own text.
+"""
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import dataclass, field
+from typing import Iterable, Iterator
+
+from workbench.claims import Claim, Sentence
+from workbench.nlp.pipeline import load_pipeline
+
+MAX_CHUNK_CHARS = 10_000
+
+
+@dataclass(frozen=True)
+class ScoredSentence:
+    text: str
+    start: int
+    end: int
+    checkworthiness: float
+
+
+@dataclass
+class Analysis:
+    """What the pipeline found in one text: its sentences (scored) and its claims."""
+
+    sentences: list[ScoredSentence] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+
+
+def chunks(text: str, max_chars: int = MAX_CHUNK_CHARS) -> Iterator[tuple[int, str]]:
+    """Contiguous slices of ``text`` (offset, slice) that end at a line break where one is near."""
+    start = 0
+    length = len(text)
+    while start < length:
+        end = min(start + max_chars, length)
+        if end < length:
+            cut = text.rfind("\n", start, end)
+            if cut <= start:
+                cut = text.rfind(". ", start, end)
+                cut = cut + 1 if cut > start else text.rfind(" ", start, end)
+            if cut > start:
+                end = cut + 1
+        yield start, text[start:end]
+        start = end
+
+
+def analyse(items: Iterable[tuple[str, str | None]], batch_size: int = 32) -> Iterator[Analysis]:
+    """Analyse (text, published ISO date or None) pairs, in order, through one ``nlp.pipe`` stream."""
+    nlp = load_pipeline()
+    pending: deque[tuple[int, bool]] = deque()  # (offset, last chunk of its text) per Doc sent in
+
+    def docs():
+        for text, published in items:
+            parts = list(chunks(text)) or [(0, "")]
+            for number, (offset, part) in enumerate(parts):
+                doc = nlp.make_doc(part)
+                doc._.published = published
+                pending.append((offset, number == len(parts) - 1))
+                yield doc
+
+    current = Analysis()
+    for doc in nlp.pipe(docs(), batch_size=batch_size):
+        offset, last = pending.popleft()
+        for sent in doc.sents:
+            if sent.text.strip():
+                current.sentences.append(ScoredSentence(
+                    sent.text, sent.start_char + offset, sent.end_char + offset,
+                    float(sent._.checkworthiness or 0.0)))
+        current.claims.extend(claim.shifted(offset) for claim in doc._.claims)
+        if last:
+            yield current
+            current = Analysis()
+
+
+def iter_claims(text: str, published: str | None = None) -> Iterator[Claim]:
+    """The claims of one text, in document order, streamed chunk by chunk."""
+    nlp = load_pipeline()
+    for offset, part in chunks(text):
+        doc = nlp.make_doc(part)
+        doc._.published = published
+        yield from (claim.shifted(offset) for claim in nlp(doc)._.claims)
+
+
+def extract_claims(text: str, published: str | None = None) -> list[Claim]:
+    """Every claim in ``text``: one per figure, plus check-worthy statements without one."""
+    return list(iter_claims(text, published))
+
+
+__all__ = ["Analysis", "ScoredSentence", "Sentence", "analyse", "chunks", "extract_claims", "iter_claims"]

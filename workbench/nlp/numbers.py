@@ -1,0 +1,255 @@
+"""Pure normalisation of figures: number words, digits, scales, currencies, units, months.
+
+Nothing here knows about spaCy; the quantity component asks these functions what a token or a
+run of tokens means. Number words are read by ``text2num`` (a maintained parser of spelled-out
+numbers); the tables below hold only what it does not cover.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from text_to_num import text2num
+
+# -- numbers -----------------------------------------------------------------------------------
+
+UNITS_WORDS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+TENS_WORDS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+    "ninety": 90,
+}
+#: Multipliers that follow a number: "1.5 million", "11.1 lakh crore", "$2.5bn".
+SCALES = {
+    "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+    "k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12, "trn": 1e12,
+    "lakh": 1e5, "lakhs": 1e5, "lac": 1e5, "crore": 1e7, "crores": 1e7,
+    "hundreds": 1e2, "thousands": 1e3, "millions": 1e6, "billions": 1e9,
+}
+#: Words that stand for a number on their own.
+NOUN_NUMBERS = {"dozen": 12, "dozens": 12, "score": 20, "hundred": 100, "thousand": 1000}
+FRACTIONS = {
+    "half": 0.5, "third": 1 / 3, "thirds": 1 / 3, "quarter": 0.25, "quarters": 0.25, "fifth": 0.2,
+    "fifths": 0.2,
+}
+ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
+    "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
+    "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "hundredth": 100,
+}
+#: Multiplicative words: "double" → 2, "twice" → 2.
+MULTIPLES = {"double": 2, "doubled": 2, "doubling": 2, "twice": 2, "triple": 3, "tripled": 3, "treble": 3,
+             "thrice": 3, "quadruple": 4, "quadrupled": 4, "twofold": 2, "threefold": 3, "fourfold": 4,
+             "fivefold": 5, "tenfold": 10, "hundredfold": 100, "halved": 0.5}
+
+_DIGITS = re.compile(r"^[+-]?(\d{1,3}(,\d{3})+|\d{1,2}(,\d{2})+,\d{3}|\d+)(\.\d+)?$")
+_DIGITS_SCALED = re.compile(r"^([+-]?\d[\d,]*(?:\.\d+)?)(k|m|mn|bn|b|tn|trn)$", re.IGNORECASE)
+_ORDINAL_DIGITS = re.compile(r"^(\d+)(st|nd|rd|th)$", re.IGNORECASE)
+_DECADE = re.compile(r"^(\d{2}|\d{4})'?s$")
+
+
+def parse_digits(text: str) -> float | None:
+    """A number written in digits: ``1,234.5``, ``1,00,000`` (Indian grouping), ``-12``, ``2.5bn``."""
+    text = text.strip()
+    if _DIGITS.match(text):
+        return float(text.replace(",", ""))
+    scaled = _DIGITS_SCALED.match(text)
+    if scaled and _DIGITS.match(scaled.group(1)):
+        return float(scaled.group(1).replace(",", "")) * SCALES[scaled.group(2).lower()]
+    return None
+
+
+def parse_ordinal(text: str) -> int | None:
+    """``sixth`` → 6, ``21st`` → 21, ``twenty-first`` → 21."""
+    low = text.lower()
+    if low in ORDINALS:
+        return ORDINALS[low]
+    digits = _ORDINAL_DIGITS.match(low)
+    if digits:
+        return int(digits.group(1))
+    head, _, tail = low.rpartition("-")
+    if head in TENS_WORDS and tail in ORDINALS and ORDINALS[tail] < 10:
+        return TENS_WORDS[head] + ORDINALS[tail]
+    return None
+
+
+def parse_decade(text: str) -> int | None:
+    """``1990s`` → 1990; ``90s`` → None (century unknown)."""
+    match = _DECADE.match(text)
+    if match and len(match.group(1)) == 4:
+        return int(match.group(1))
+    return None
+
+
+def is_number_word(word: str) -> bool:
+    low = word.lower()
+    return low in UNITS_WORDS or low in TENS_WORDS or low in ("hundred", "thousand", "million", "billion",
+                                                                  "trillion", "lakh", "crore")
+
+
+def parse_words(words: list[str]) -> float | None:
+    """Spelled-out numbers, hyphens already split off: ``["forty", "two", "thousand"]`` → 42000."""
+    if not words:
+        return None
+    phrase = " ".join(w.lower() for w in words)
+    try:
+        return float(text2num(phrase, "en"))
+    except ValueError:
+        pass
+    # text2num does not know the South Asian scales: read the prefix and apply them.
+    total, current = 0.0, None
+    for word in (w.lower() for w in words):
+        if word in ("lakh", "lakhs", "lac", "crore", "crores"):
+            current = (current or 1.0) * SCALES[word]
+            continue
+        if current is not None and word not in ("and",):
+            total += current
+            current = None
+        value = UNITS_WORDS.get(word, TENS_WORDS.get(word))
+        if value is None:
+            return None
+        current = float(value)
+    return total + (current or 0.0)
+
+
+def apply_scale(value: float, scale_words: list[str]) -> float:
+    """``11.1`` with ``["lakh", "crore"]`` → 1.11e13."""
+    for word in scale_words:
+        value *= SCALES[word.lower()]
+    return value
+
+
+# -- currencies --------------------------------------------------------------------------------
+
+#: Prefix symbols and codes (token text as spaCy splits it) → ISO 4217.
+CURRENCY_PREFIXES = {
+    "$": "USD", "us$": "USD", "usd": "USD", "€": "EUR", "eur": "EUR", "£": "GBP", "gbp": "GBP",
+    "¥": "JPY", "jpy": "JPY", "cn¥": "CNY", "rmb": "CNY", "cny": "CNY", "rs": "INR", "rs.": "INR",
+    "₹": "INR", "inr": "INR", "a$": "AUD", "aud": "AUD", "c$": "CAD", "cad": "CAD", "hk$": "HKD",
+    "chf": "CHF", "₩": "KRW", "krw": "KRW", "₽": "RUB", "rub": "RUB", "r$": "BRL", "brl": "BRL",
+    "₦": "NGN", "zar": "ZAR", "sgd": "SGD", "s$": "SGD", "nz$": "NZD", "₺": "TRY", "pkr": "PKR",
+}
+#: Currency words that follow the number → ISO 4217.
+CURRENCY_WORDS = {
+    "dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR", "sterling": "GBP", "yen": "JPY",
+    "yuan": "CNY", "renminbi": "CNY", "rupee": "INR", "rupees": "INR", "won": "KRW", "rouble": "RUB",
+    "roubles": "RUB", "ruble": "RUB", "rubles": "RUB", "real": "BRL", "reais": "BRL", "naira": "NGN",
+    "rand": "ZAR", "lira": "TRY", "francs": "CHF", "pesos": "MXN", "usd": "USD", "eur": "EUR", "inr": "INR",
+    "cny": "CNY", "rmb": "CNY", "gbp": "GBP", "jpy": "JPY",
+}
+#: Words before a currency word that pick the country: "Hong Kong dollars", "Australian dollars".
+CURRENCY_COUNTRIES = {
+    ("us", "dollar"): "USD", ("american", "dollar"): "USD", ("australian", "dollar"): "AUD",
+    ("canadian", "dollar"): "CAD", ("hong", "dollar"): "HKD", ("singapore", "dollar"): "SGD",
+    ("indian", "rupee"): "INR", ("pakistani", "rupee"): "PKR", ("sri", "rupee"): "LKR",
+    ("swiss", "franc"): "CHF", ("mexican", "peso"): "MXN", ("chinese", "yuan"): "CNY",
+}
+
+
+def currency_prefix(token_text: str) -> str | None:
+    return CURRENCY_PREFIXES.get(token_text.lower())
+
+
+def currency_word(token_text: str) -> str | None:
+    return CURRENCY_WORDS.get(token_text.lower())
+
+
+# -- units -------------------------------------------------------------------------------------
+
+#: Time units (lowercase surface → (unit, multiplier)). A decade is ten years.
+TIME_UNITS = {
+    "year": ("year", 1), "years": ("year", 1), "yr": ("year", 1), "yrs": ("year", 1),
+    "month": ("month", 1), "months": ("month", 1), "week": ("week", 1), "weeks": ("week", 1),
+    "day": ("day", 1), "days": ("day", 1), "hour": ("hour", 1), "hours": ("hour", 1),
+    "minute": ("minute", 1), "minutes": ("minute", 1), "second": ("second", 1), "seconds": ("second", 1),
+    "decade": ("year", 10), "decades": ("year", 10), "century": ("year", 100), "centuries": ("year", 100),
+    "fortnight": ("week", 2), "millennium": ("year", 1000), "quarter": ("month", 3), "quarters": ("month", 3),
+}
+
+#: Measure units as token sequences (lowercase) → short unit name. Longest match wins.
+MEASURE_UNITS: dict[tuple[str, ...], str] = {}
+
+
+def _units(names: str, unit: str) -> None:
+    for name in names.split("|"):
+        MEASURE_UNITS[tuple(name.split())] = unit
+
+
+_units("km|kms|kilometre|kilometres|kilometer|kilometers", "km")
+_units("m|metre|metres|meter|meters", "m")
+_units("cm|centimetre|centimetres|centimeter|centimeters", "cm")
+_units("mm|millimetre|millimetres|millimeter|millimeters", "mm")
+_units("mile|miles|mi", "mi")
+_units("foot|feet|ft", "ft")
+_units("inch|inches", "in")
+_units("km2|km²|sq km|square kilometre|square kilometres|square kilometer|square kilometers", "km2")
+_units("m2|m²|sq m|square metre|square metres|square meter|square meters", "m2")
+_units("square mile|square miles|sq mi", "mi2")
+_units("hectare|hectares|ha", "ha")
+_units("acre|acres", "acre")
+_units("kg|kgs|kilo|kilos|kilogram|kilograms|kilogramme|kilogrammes", "kg")
+_units("g|gram|grams|gramme|grammes", "g")
+_units("mg|milligram|milligrams", "mg")
+_units("t|tonne|tonnes|ton|tons|metric ton|metric tons|metric tonnes", "t")
+_units("lb|lbs|pound|pounds", "lb")
+_units("l|litre|litres|liter|liters", "l")
+_units("gallon|gallons", "gal")
+_units("barrel|barrels|bbl", "bbl")
+_units("mw|megawatt|megawatts", "MW")
+_units("gw|gigawatt|gigawatts", "GW")
+_units("kw|kilowatt|kilowatts", "kW")
+_units("kwh|kilowatt hour|kilowatt hours|kilowatt-hour|kilowatt-hours", "kWh")
+_units("mwh|megawatt hour|megawatt hours", "MWh")
+_units("gwh|gigawatt hour|gigawatt hours", "GWh")
+_units("twh|terawatt hour|terawatt hours", "TWh")
+_units("°c|degrees celsius|degree celsius|celsius|degrees centigrade|°", "degC")
+_units("°f|degrees fahrenheit|degree fahrenheit|fahrenheit", "degF")
+_units("degrees|degree", "deg")
+_units("magnitude|richter", "magnitude")
+_units("mph|miles per hour", "mph")
+_units("km/h|kph|kmh|kilometres per hour|kilometers per hour", "km/h")
+_units("knots|knot", "kn")
+_units("mbps|megabits per second", "Mbps")
+_units("gb|gigabytes|gigabyte", "GB")
+_units("tb|terabytes|terabyte", "TB")
+_units("calories|calorie|kcal", "kcal")
+_units("ppm|parts per million", "ppm")
+_units("hz|hertz", "Hz")
+_units("ghz|gigahertz", "GHz")
+
+MAX_UNIT_TOKENS = max(len(key) for key in MEASURE_UNITS)
+
+#: Month names and abbreviations → month number. ("May" is left to context by the caller.)
+MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
+    "september": 9, "october": 10, "november": 11, "december": 12, "jan": 1, "feb": 2, "mar": 3, "apr": 4,
+    "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+
+
+def month_number(word: str) -> int | None:
+    return MONTHS.get(word.lower().rstrip("."))
+
+
+@dataclass(frozen=True)
+class PartialDate:
+    """A date known to the year, the month or the day."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    def iso(self) -> str:
+        if self.month is None:
+            return f"{self.year:04d}"
+        if self.day is None:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+
+def is_plausible_year(value: float) -> bool:
+    return value == int(value) and 1000 <= value <= 2100

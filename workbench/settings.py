@@ -1,0 +1,35 @@
+"""Where things live and the tunable numbers, in one place.
+
+Every command resolves its database the same way (``--db``, then ``$WORKBENCH_DB``, then
+``./claims.duckdb``) and reads thresholds from here, so the CLI, the UI and the library agree.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+DEFAULT_DB = "claims.duckdb"
+DB_ENV = "WORKBENCH_DB"
+
+#: How long a command waits for another process to release the database file.
+LOCK_TIMEOUT_S = float(os.environ.get("WORKBENCH_LOCK_TIMEOUT", "30"))
+
+#: Documents per write transaction during import: one transaction per batch, rolled back whole.
+IMPORT_BATCH_DOCS = 64
+
+#: A sentence with no figure becomes a ``statement`` claim at or above this check-worthiness.
+STATEMENT_THRESHOLD = 0.5
+
+
+def resolve_db_path(db: str | os.PathLike | None = None) -> Path:
+    """The database path a command uses: explicit, else ``$WORKBENCH_DB``, else ``./claims.duckdb``."""
+    return Path(db or os.environ.get(DB_ENV) or DEFAULT_DB)
+
+
+@dataclass(frozen=True)
+class MatchThresholds:
+    """Scores (0..1) above which a candidate is suggested, and pre-selected when its figure agrees."""
+
+    suggest: float = 0.35
+    auto: float = 0.75

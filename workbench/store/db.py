@@ -1,0 +1,181 @@
+"""Opening the DuckDB file: briefly, with lock retries, migrated forward on first use.
+
+DuckDB lets one process hold a database file for writing and then no other process may open it
+at all. So nothing here keeps a connection: every operation opens the file, does one unit of
+work and closes it. A process that meets another's lock retries with jittered backoff for a
+bounded time and then raises :class:`DatabaseLocked`, which names the process holding the file.
+"""
+from __future__ import annotations
+
+import random
+import re
+import threading
+import time
+from contextlib import contextmanager
+from importlib import resources
+from pathlib import Path
+from typing import Iterator
+
+import duckdb
+
+from workbench.errors import WorkbenchError
+from workbench.settings import LOCK_TIMEOUT_S
+
+_MIGRATIONS = resources.files("workbench.store") / "migrations"
+_VIEWS = resources.files("workbench.store") / "views.sql"
+
+# DuckDB refuses two connections to one file with different settings in one process (read-only
+# vs read-write); the UI serves several sessions from threads, so opens are serialised per path.
+_PROCESS_LOCKS: dict[str, threading.RLock] = {}
+_PROCESS_LOCKS_GUARD = threading.Lock()
+
+
+class DatabaseLocked(WorkbenchError):
+    """Another process held the database file for longer than we were prepared to wait."""
+
+
+class DatabaseMissing(WorkbenchError):
+    """A read was asked of a database file that does not exist."""
+
+
+def migrations() -> list[tuple[int, str]]:
+    """The forward migrations shipped with the package, as (version, SQL), in order."""
+    found = []
+    for entry in _MIGRATIONS.iterdir():
+        match = re.match(r"(\d{4})_.*\.sql$", entry.name)
+        if match:
+            found.append((int(match.group(1)), entry.read_text(encoding="utf-8")))
+    return sorted(found)
+
+
+SCHEMA_VERSION = migrations()[-1][0]
+
+
+def _holder(message: str) -> str:
+    """Describe the process DuckDB names in a lock error: its PID and, when visible, its command."""
+    pid_match = re.search(r"PID (\d+)", message)
+    if not pid_match:
+        return "another process"
+    pid = pid_match.group(1)
+    try:
+        raw = Path(f"/proc/{pid}/cmdline").read_bytes()
+        command = " ".join(part.decode(errors="replace") for part in raw.split(b"\0") if part)
+    except OSError:
+        command = ""
+    return f"process {pid} ({command})" if command else f"process {pid}"
+
+
+def _is_lock_error(error: Exception) -> bool:
+    return "Could not set lock" in str(error) or "Conflicting lock" in str(error)
+
+
+class Store:
+    """A DuckDB workbench database at ``path``; cheap to create, holds no connection."""
+
+    def __init__(self, path: str | Path, *, lock_timeout: float = LOCK_TIMEOUT_S):
+        self.path = Path(path)
+        self.lock_timeout = lock_timeout
+        self._migrated = False
+        key = str(self.path.resolve())
+        with _PROCESS_LOCKS_GUARD:
+            self._process_lock = _PROCESS_LOCKS.setdefault(key, threading.RLock())
+
+    def __repr__(self) -> str:
+        return f"Store({str(self.path)!r})"
+
+    # -- connections ---------------------------------------------------------------------------
+
+    def _connect(self, read_only: bool, config: dict | None = None) -> duckdb.DuckDBPyConnection:
+        deadline = time.monotonic() + self.lock_timeout
+        delay = 0.02
+        while True:
+            try:
+                return duckdb.connect(str(self.path), read_only=read_only, config=config or {})
+            except duckdb.IOException as error:
+                if not _is_lock_error(error):
+                    raise
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    raise DatabaseLocked(
+                        f"{self.path}: database is in use by {_holder(str(error))}; "
+                        f"waited {self.lock_timeout:g} s. Try again when it has finished."
+                    ) from None
+                time.sleep(min(remaining, delay * random.uniform(0.5, 1.5)))
+                delay = min(delay * 2, 0.5)
+
+    @contextmanager
+    def write(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A read-write connection inside one transaction: committed on success, rolled back on error."""
+        with self._process_lock:
+            con = self._connect(read_only=False)
+            try:
+                if not self._migrated:
+                    self._migrate(con)
+                con.begin()
+                try:
+                    yield con
+                except BaseException:
+                    con.rollback()
+                    raise
+                con.commit()
+            finally:
+                con.close()
+
+    @contextmanager
+    def read(self, config: dict | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A read-only connection; other readers may share the file meanwhile, writers wait."""
+        with self._process_lock:
+            if not self._migrated:
+                self.ensure()
+            con = self._connect(read_only=True, config=config)
+            try:
+                yield con
+            finally:
+                con.close()
+
+    @contextmanager
+    def read_existing(self, config: dict | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A read-only connection that neither creates nor migrates the file (for ``workbench query``)."""
+        if not self.path.exists():
+            raise DatabaseMissing(f"{self.path}: no such database (import something first, or pass --db)")
+        with self._process_lock:
+            con = self._connect(read_only=True, config=config)
+            try:
+                yield con
+            finally:
+                con.close()
+
+    def ensure(self) -> None:
+        """Create the database or migrate it to the current schema, if it is not already."""
+        with self.write():
+            pass
+
+    # -- schema --------------------------------------------------------------------------------
+
+    def _migrate(self, con: duckdb.DuckDBPyConnection) -> None:
+        con.execute(
+            "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at TIMESTAMP NOT NULL)"
+        )
+        current = con.execute("SELECT coalesce(max(version), 0) FROM schema_version").fetchone()[0]
+        pending = [(version, sql) for version, sql in migrations() if version > current]
+        if pending:
+            con.begin()
+            try:
+                for version, sql in pending:
+                    con.execute(sql)
+                    con.execute("INSERT INTO schema_version VALUES (?, now())", [version])
+                con.execute(_VIEWS.read_text(encoding="utf-8"))
+                con.commit()
+            except BaseException:
+                con.rollback()
+                raise
+        self._migrated = True
+
+    def schema_version(self) -> int:
+        with self.read() as con:
+            return con.execute("SELECT max(version) FROM schema_version").fetchone()[0]
+
+
+def next_id(con: duckdb.DuckDBPyConnection, table: str) -> int:
+    """The next free id of ``table``; safe because only one process can hold the file for writing."""
+    return con.execute(f"SELECT coalesce(max(id), 0) + 1 FROM {table}").fetchone()[0]

@@ -1,0 +1,127 @@
+-- The documented views: the stable surface for people who query the database with SQL.
+-- Names and columns may grow, never shrink. Recreated after every migration.
+
+CREATE OR REPLACE VIEW documents_v AS
+SELECT
+    d.id,
+    d.kind,
+    d.title,
+    d.url,
+    d.published,
+    d.imported_at,
+    d.text,
+    d.sha256,
+    d.origin,
+    d.run_id,
+    (SELECT count(*) FROM claims c WHERE c.document_id = d.id)                         AS claims,
+    (SELECT count(*) FROM segments s WHERE s.document_id = d.id AND s.kind = 'passage') AS passages
+FROM documents d;
+
+CREATE OR REPLACE VIEW reviews_v AS
+SELECT
+    r.id         AS review_id,
+    r.claim_id,
+    c.document_id,
+    d.title      AS document,
+    s.text       AS sentence,
+    r.reviewer,
+    r.action,
+    r.verdict,
+    r.note,
+    r.evidence,
+    r.undoes,
+    r.created_at
+FROM reviews r
+JOIN claims c    ON c.id = r.claim_id
+JOIN documents d ON d.id = c.document_id
+JOIN segments s  ON s.id = c.segment_id
+ORDER BY r.id;
+
+-- One row per claim: the extracted reading with reviewers' corrections applied, and its review state.
+CREATE OR REPLACE VIEW claims_v AS
+WITH latest_review AS (
+    SELECT * FROM reviews
+    QUALIFY row_number() OVER (PARTITION BY claim_id ORDER BY id DESC) = 1
+), latest_correction AS (
+    SELECT claim_id, field, new_value FROM corrections
+    QUALIFY row_number() OVER (PARTITION BY claim_id, field ORDER BY id DESC) = 1
+), fix AS (
+    SELECT
+        claim_id,
+        bool_or(field = 'kind')        AS has_kind,        max(new_value) FILTER (field = 'kind')        AS kind,
+        bool_or(field = 'value')       AS has_value,       max(new_value) FILTER (field = 'value')       AS value,
+        bool_or(field = 'value_max')   AS has_value_max,   max(new_value) FILTER (field = 'value_max')   AS value_max,
+        bool_or(field = 'unit')        AS has_unit,        max(new_value) FILTER (field = 'unit')        AS unit,
+        bool_or(field = 'qualifier')   AS has_qualifier,   max(new_value) FILTER (field = 'qualifier')   AS qualifier,
+        bool_or(field = 'subject')     AS has_subject,     max(new_value) FILTER (field = 'subject')     AS subject,
+        bool_or(field = 'predicate')   AS has_predicate,   max(new_value) FILTER (field = 'predicate')   AS predicate,
+        bool_or(field = 'time')        AS has_time,        max(new_value) FILTER (field = 'time')        AS time,
+        bool_or(field = 'attribution') AS has_attribution, max(new_value) FILTER (field = 'attribution') AS attribution,
+        bool_or(field = 'hedged')      AS has_hedged,      max(new_value) FILTER (field = 'hedged')      AS hedged
+    FROM latest_correction
+    GROUP BY claim_id
+)
+SELECT
+    c.id                AS claim_id,
+    c.document_id,
+    d.title             AS document,
+    d.url               AS document_url,
+    d.published,
+    c.segment_id,
+    s.text              AS sentence,
+    s.char_start        AS sentence_start,
+    s.char_end          AS sentence_end,
+    CASE WHEN f.has_kind THEN f.kind ELSE c.kind END                                   AS kind,
+    q.text              AS quantity,
+    q.char_start        AS quantity_start,
+    q.char_end          AS quantity_end,
+    CASE WHEN f.has_value THEN try_cast(f.value AS DOUBLE) ELSE q.value END            AS value,
+    CASE WHEN f.has_value_max THEN try_cast(f.value_max AS DOUBLE) ELSE q.value_max END AS value_max,
+    CASE WHEN f.has_unit THEN f.unit ELSE q.unit END                                   AS unit,
+    CASE WHEN f.has_qualifier THEN f.qualifier ELSE q.qualifier END                    AS qualifier,
+    q.iso,
+    CASE WHEN f.has_subject THEN f.subject ELSE c.subject END                          AS subject,
+    CASE WHEN f.has_predicate THEN f.predicate ELSE c.predicate END                    AS predicate,
+    CASE WHEN f.has_time THEN f.time ELSE c.time END                                   AS time,
+    CASE WHEN f.has_attribution THEN f.attribution ELSE c.attribution END              AS attribution,
+    CASE WHEN f.has_hedged THEN try_cast(f.hedged AS BOOLEAN) ELSE c.hedged END        AS hedged,
+    c.checkworthiness,
+    c.origin,
+    f.claim_id IS NOT NULL                                                             AS corrected,
+    coalesce(r.verdict, 'unreviewed')                                                  AS status,
+    r.verdict,
+    r.reviewer,
+    r.created_at        AS reviewed_at,
+    r.note,
+    r.evidence,
+    c.created_at,
+    c.run_id
+FROM claims c
+JOIN documents d ON d.id = c.document_id
+JOIN segments s  ON s.id = c.segment_id
+LEFT JOIN quantities q     ON q.claim_id = c.id
+LEFT JOIN fix f            ON f.claim_id = c.id
+LEFT JOIN latest_review r  ON r.claim_id = c.id;
+
+CREATE OR REPLACE VIEW matches_v AS
+SELECT
+    m.claim_id,
+    m.rank,
+    m.segment_id   AS passage_id,
+    p.document_id  AS source_id,
+    d.title        AS source,
+    d.url          AS source_url,
+    p.text         AS passage,
+    p.char_start   AS passage_start,
+    p.char_end     AS passage_end,
+    m.score,
+    m.text_score,
+    m.fuzz_score,
+    m.figure_score,
+    m.relation,
+    m.why,
+    m.computed_at
+FROM matches m
+JOIN segments p  ON p.id = m.segment_id
+JOIN documents d ON d.id = p.document_id
+ORDER BY m.claim_id, m.rank;

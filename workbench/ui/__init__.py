@@ -1,0 +1,1 @@
+"""The Streamlit review UI. ``app.py`` is the entry script ``workbench ui`` runs."""
