@@ -14,7 +14,7 @@ import click
 
 from workbench import __version__
 from workbench.errors import WorkbenchError
-from workbench.settings import resolve_db_path
+from workbench.settings import IMPORT_BATCH_DOCS, resolve_db_path
 
 EXIT_PARTIAL = 1  # import: some inputs failed, the rest were imported
 EXIT_ERROR = 2  # nothing done: bad input, refused statement, locked database
@@ -121,7 +121,7 @@ def score(input_path):
     from workbench.nlp.scoring import read_sentences, score_sentences
     from workbench.output import dumps
 
-    items = read_sentences(read_text_input(input_path), input_path)
+    items = read_sentences(read_text_input(input_path), "<stdin>" if input_path == "-" else input_path)
     for item, value in zip(items, score_sentences([text for _, text in items])):
         click.echo(dumps({"id": item[0], "text": item[1], "checkworthiness": round(value, 4)}))
 
@@ -163,9 +163,11 @@ def train_checkworthiness(data, out, epochs, seed):
 @click.option("--url-field", default="url", show_default=True)
 @click.option("--date-field", default="published", show_default=True, help="Publication date field.")
 @click.option("--encoding", default=None, help="Read files in this encoding instead of UTF-8 (e.g. latin-1).")
+@click.option("--batch-size", type=click.IntRange(1), default=IMPORT_BATCH_DOCS, show_default=True,
+              help="Documents written per transaction; the database is free between batches.")
 @db_option
 @friendly_errors
-def import_(paths, kind, text_field, title_field, url_field, date_field, encoding, db):
+def import_(paths, kind, text_field, title_field, url_field, date_field, encoding, batch_size, db):
     """Import files, folders (recursively) or globs: .txt .md .html .json .jsonl .csv.
 
     Each document is imported whole or not at all; re-importing the same text is skipped.
@@ -183,7 +185,7 @@ def import_(paths, kind, text_field, title_field, url_field, date_field, encodin
     fields = Fields(text=text_field, title=title_field, url=url_field, published=date_field)
     with progress_bar("importing") as (on_total, advance):
         report = import_paths(store, list(paths), kind=kind, fields=fields, encoding=encoding,
-                              on_total=on_total, progress=advance)
+                              on_total=on_total, progress=advance, batch_docs=batch_size)
     for problem in report.problems:
         click.echo(f"error: {problem}", err=True)
     click.echo(report.summary(), err=True)

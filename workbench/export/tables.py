@@ -23,7 +23,7 @@ def export_claims(store: Store, fmt: str, output: str | Path | None = None, out:
         raise WorkbenchError("parquet is a binary format: name a file with -o FILE.parquet")
     with store.read() as con:
         if fmt == "parquet":
-            table = con.execute(CLAIMS_SQL).fetch_arrow_table()
+            table = con.execute(CLAIMS_SQL).to_arrow_table()
             pq.write_table(table, str(output))
             return table.num_rows
         cursor = con.execute(CLAIMS_SQL)

@@ -1,7 +1,7 @@
 """HTML to readable text, with the metadata a news page carries in its head.
 
 lxml parses (it copes with broken markup); script, style, navigation and other page furniture
-are dropped; inscriptis lays out the rest as text with block structure (paragraphs, lists,
+(footer included) are dropped; inscriptis lays out the rest as text with block structure (paragraphs, lists,
 headings on lines of their own), which is what sentence splitting needs.
 """
 from __future__ import annotations
@@ -12,7 +12,7 @@ import lxml.html
 from inscriptis import Inscriptis
 from inscriptis.model.config import ParserConfig
 
-DROPPED_TAGS = ("script", "style", "noscript", "template", "nav", "iframe", "svg", "form", "button")
+DROPPED_TAGS = ("script", "style", "noscript", "template", "nav", "footer", "iframe", "svg", "form", "button")
 
 
 @dataclass(frozen=True)

@@ -58,14 +58,15 @@ class ImportReport:
 
 def import_paths(store: Store, paths: list[str], *, kind: str = "article", fields: Fields = Fields(),
                  encoding: str | None = None, on_total: Callable[[int], None] | None = None,
-                 progress: Progress | None = None) -> ImportReport:
+                 progress: Progress | None = None, batch_docs: int = IMPORT_BATCH_DOCS) -> ImportReport:
     """Import every file ``paths`` name (files, directories, globs)."""
     records: list[Record] = []
     problems: list[Problem] = []
     for result in read_paths(paths, fields, encoding):
         records.extend(result.records)
         problems.extend(result.problems)
-    return import_records(store, records, kind=kind, problems=problems, on_total=on_total, progress=progress)
+    return import_records(store, records, kind=kind, problems=problems, on_total=on_total, progress=progress,
+                          batch_docs=batch_docs)
 
 
 def import_records(store: Store, records: Iterable[Record], *, kind: str = "article",

@@ -91,8 +91,14 @@ class Core:
         return self.scale != 1.0
 
 
-def _low(token: Token) -> str:
-    return token.lower_
+#: Lemmas that read better as units than spaCy's own: "people" counts persons.
+UNIT_LEMMAS = {"people": "person", "persons": "person", "folks": "person", "children": "child"}
+
+
+def unit_lemma(token: Token) -> str:
+    """The unit of a count: the counted noun's lemma, lowercased."""
+    lemma = token.lemma_.lower()
+    return UNIT_LEMMAS.get(lemma, UNIT_LEMMAS.get(token.lower_, lemma))
 
 
 class QuantityScanner:
@@ -384,7 +390,7 @@ class QuantityScanner:
         if self.doc[j].pos_ in ("NOUN", "ADJ", "VERB") and low.isalpha():
             # "a 543-seat parliament", "a 500-strong crowd", "a 15-member panel".
             figure.kind, figure.end = "count", j + 1
-            figure.unit = None if low in ("strong", "odd") else self.doc[j].lemma_.lower()
+            figure.unit = None if low in ("strong", "odd") else unit_lemma(self.doc[j])
             return True
         return False
 
@@ -413,7 +419,7 @@ class QuantityScanner:
         noun = self.counted_noun(core)
         if noun is not None:
             figure.noun = noun
-            figure.unit = self.doc[noun].lemma_.lower()
+            figure.unit = unit_lemma(self.doc[noun])
         if N.is_plausible_year(figure.value) and not core.words and "," not in number.text and \
                 self.year_context(core, noun):
             figure.kind, figure.unit, figure.iso = "date", "year", f"{int(figure.value):04d}"
@@ -430,6 +436,14 @@ class QuantityScanner:
                 head.pos_ in ("NOUN", "PROPN") and head.i - core.end <= 4:
             return head.i
         j = core.end
+        if self.low(j) == "of":
+            # A partitive: "20 of its soldiers", "four of the victims".
+            for k in range(j + 1, min(j + 5, self.n)):
+                if self.doc[k].pos_ in ("NOUN", "PROPN"):
+                    return k if self.doc[k].pos_ == "NOUN" else None
+                if self.doc[k].pos_ not in ("DET", "PRON", "ADJ") and self.doc[k].tag_ != "PRP$":
+                    return None
+            return None
         while j < self.n and j - core.end <= 3 and self.same_sentence(j, core.start):
             token = self.doc[j]
             if token.pos_ == "NOUN":
@@ -599,6 +613,10 @@ class QuantityScanner:
                                                                                    "pre", "post") \
                     and not N.is_number_word(before.lower_):
                 return True
+        if figure.kind == "count" and figure.noun is None and previous is not None and previous.is_alpha and \
+                not figure.qualifier and token.text[:1].isdigit() and previous.lower_ not in N.TIME_UNITS and \
+                (previous.pos_ in ("NOUN", "PROPN") or self.low(figure.end) == ":"):
+            return True  # a label or an identifier: "report 3", "room 101", "flight 370", "Update 2:"
         following = self.doc[figure.end] if figure.end < self.n else None
         if following is not None and figure.kind == "count" and following.pos_ == "PROPN" and \
                 following.ent_type_ in NAME_LABELS and following.text.isupper() and len(following.text) > 1:

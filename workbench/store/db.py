@@ -59,9 +59,11 @@ def _holder(message: str) -> str:
     pid = pid_match.group(1)
     try:
         raw = Path(f"/proc/{pid}/cmdline").read_bytes()
-        command = " ".join(part.decode(errors="replace") for part in raw.split(b"\0") if part)
+        command = " ".join(" ".join(part.decode(errors="replace").split()) for part in raw.split(b"\0") if part)
     except OSError:
         command = ""
+    if len(command) > 120:
+        command = command[:117] + "..."
     return f"process {pid} ({command})" if command else f"process {pid}"
 
 

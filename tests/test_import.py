@@ -1,0 +1,150 @@
+"""``workbench import``: every format into the store, whole documents only, errors named, re-runs safe."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from workbench.ingest import importer
+from workbench.ingest.importer import import_paths
+from workbench.ingest.readers import Record
+from workbench.nlp.pipeline import MODEL_PACKAGES
+from workbench.store import documents
+
+GALWAN = ("That year, a violent confrontation resulted in the deaths of at least 20 Indian soldiers "
+          "and four Chinese troops.")
+TARIFF = "President Donald Trump has imposed tariffs of 50% on Indian imports."
+
+
+def rows(store, sql, params=None):
+    with store.read() as con:
+        return con.execute(sql, params or []).fetchall()
+
+
+def test_every_format_imports_with_its_claims(cli, store, write):
+    write("a.txt", GALWAN)
+    write("b.md", "# Tariffs\n\n" + TARIFF)
+    write("c.html", f"<html><head><title>Flights</title></head><body><p>{GALWAN.replace('20', '21')}</p>"
+                    "<script>document.write('50%')</script></body></html>")
+    write("d.jsonl", json.dumps({"text": "Trade had been ongoing for over 30 years.", "title": "Trade"}) + "\n")
+    write("e.json", json.dumps([{"text": "Unemployment fell to 3.5% in June 2020."}]))
+    write("f.csv", "text,title\n\"The deficit widened to $99.2 billion, officials said.\",Deficit\n")
+    result = cli("import", str(write("a.txt", GALWAN).parent))
+    assert result.exit_code == 0, result.output
+    assert "imported 6 documents" in result.stderr and "0 failed" in result.stderr
+    titles = {title for (title,) in rows(store, "SELECT title FROM documents_v")}
+    assert titles == {"a", "Tariffs", "Flights", "Trade", None, "Deficit"}
+    figures = {(q, v) for q, v in rows(store, "SELECT quantity, value FROM claims_v WHERE quantity IS NOT NULL")}
+    assert {("at least 20", 20.0), ("four", 4.0), ("50%", 50.0), ("over 30 years", 30.0), ("3.5%", 3.5),
+            ("$99.2 billion", 99.2e9), ("at least 21", 21.0)} <= figures
+    # the HTML's script never reached the text, so its "50%" is not a claim of that document
+    html_text = rows(store, "SELECT text FROM documents WHERE title = 'Flights'")[0][0]
+    assert "document.write" not in html_text
+
+
+def test_reimport_is_skipped_by_content_hash(cli, store, write):
+    path = write("a.txt", GALWAN)
+    assert cli("import", str(path)).exit_code == 0
+    again = cli("import", str(path))
+    assert again.exit_code == 0
+    assert "imported 0 documents" in again.stderr and "skipped 1 already imported" in again.stderr
+    assert rows(store, "SELECT count(*) FROM documents")[0][0] == 1
+    assert rows(store, "SELECT count(*) FROM claims")[0][0] == 2
+
+
+def test_same_text_twice_in_one_input_is_stored_once(store, write):
+    path = write("dup.jsonl", "\n".join(json.dumps({"text": TARIFF, "title": t}) for t in ("x", "y")))
+    report = import_paths(store, [str(path)])
+    assert (report.documents, report.skipped) == (1, 1)
+
+
+def test_bad_inputs_are_named_good_records_kept_and_exit_status_is_1(cli, store, write):
+    write("good.txt", GALWAN)
+    write("empty.txt", "")
+    write("binary.txt", b"\x00\x01\x02\x03binary")
+    write("latin.txt", "Caf\u00e9 prices rose 5%.".encode("latin-1"))
+    jsonl = write("mixed.jsonl", "\n".join([json.dumps({"text": TARIFF}), "{oops", json.dumps({"text": "Ok 12 km."})]))
+    csv_path = write("mixed.csv", "text,published\nTen people died.,2020-01-01\nFive people died.,someday\n")
+    result = cli("import", str(jsonl.parent))
+    assert result.exit_code == 1
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    named = {line.split(": ", 2)[1] for line in errors}
+    assert named == {str(jsonl.parent / "empty.txt"), str(jsonl.parent / "binary.txt"),
+                     str(jsonl.parent / "latin.txt"), f"{jsonl}:2", f"{csv_path}:3"}
+    assert any("not valid UTF-8" in line and "--encoding" in line for line in errors)
+    assert "imported 4 documents" in result.stderr and "5 failed" in result.stderr
+    texts = {t for (t,) in rows(store, "SELECT text FROM documents")}
+    assert texts == {GALWAN, TARIFF, "Ok 12 km.", "Ten people died."}
+
+
+def test_encoding_option_imports_a_latin1_file(cli, store, write):
+    path = write("latin.txt", "Caf\u00e9 prices rose 5% in 2020.".encode("latin-1"))
+    assert cli("import", str(path), "--encoding", "latin-1").exit_code == 0
+    assert rows(store, "SELECT text FROM documents")[0][0] == "Caf\u00e9 prices rose 5% in 2020."
+
+
+def test_sources_become_passages_with_their_figures(cli, store, write):
+    path = write("galwan-clash.txt", "The Indian Army said 20 of its soldiers were killed.\n"
+                                     "China later named four soldiers who died.")
+    result = cli("import", str(path), "--as", "source")
+    assert result.exit_code == 0, result.stderr
+    assert "2 passages" in result.stderr
+    assert rows(store, "SELECT kind, title, claims, passages FROM documents_v") == [("source", "galwan-clash", 0, 2)]
+    passages = rows(store, "SELECT char_start, char_end, text FROM segments WHERE kind = 'passage' ORDER BY seq")
+    text = rows(store, "SELECT text FROM documents")[0][0]
+    assert all(text[start:end] == passage for start, end, passage in passages)
+    figures = rows(store, "SELECT text, value, unit FROM quantities WHERE claim_id IS NULL ORDER BY char_start")
+    assert figures == [("20", 20.0, "soldier"), ("four", 4.0, "soldier")]
+
+
+def test_the_same_text_may_be_both_an_article_and_a_source(cli, store, write):
+    path = write("a.txt", GALWAN)
+    cli("import", str(path))
+    cli("import", str(path), "--as", "source")
+    assert sorted(k for (k,) in rows(store, "SELECT kind FROM documents")) == ["article", "source"]
+
+
+def test_import_run_is_recorded_with_model_counts_and_errors(cli, store, write):
+    write("good.txt", GALWAN)
+    bad = write("bad.txt", "")
+    cli("import", str(bad.parent))
+    run = rows(store, "SELECT kind, model, model_version, documents, claims, failed, errors, finished_at IS NOT NULL "
+                      "FROM runs")[0]
+    assert run[0] == "import" and run[1] in MODEL_PACKAGES and run[2].startswith("3.8")
+    assert run[3:6] == (1, 2, 1)
+    assert json.loads(run[6]) == [{"origin": str(bad), "reason": "empty file"}]
+    assert run[7] is True
+
+
+def test_a_failing_document_rolls_back_alone_and_is_reported(store, monkeypatch):
+    real = documents.write_documents
+
+    def write_failing_one(con, batch, run_id, now=None):
+        written = real(con, batch, run_id, now)
+        if any(d.origin == "rec:2" for d in batch):
+            raise RuntimeError("disk full")
+        return written
+
+    monkeypatch.setattr(importer, "write_documents", write_failing_one)
+    records = [Record(text=f"{n} people were hurt in the {n}th incident.", origin=f"rec:{n}") for n in range(1, 5)]
+    report = importer.import_records(store, records, batch_docs=10)
+    assert [str(p) for p in report.problems] == ["rec:2: could not be stored (disk full)"]
+    stored = rows(store, "SELECT origin FROM documents ORDER BY origin")
+    assert stored == [("rec:1",), ("rec:3",), ("rec:4",)]
+    # nothing of the failed document is left behind
+    orphans = rows(store, "SELECT count(*) FROM segments WHERE document_id NOT IN (SELECT id FROM documents)")
+    assert orphans == [(0,)]
+
+
+def test_unknown_paths_fail_with_exit_status_1(cli, tmp_path):
+    result = cli("import", str(tmp_path / "missing.txt"))
+    assert result.exit_code == 1
+    assert f"error: {tmp_path / 'missing.txt'}: no such file or directory" in result.stderr
+
+
+@pytest.mark.parametrize("kind", ["article", "source"])
+def test_progress_callbacks_report_every_document(store, kind):
+    seen, totals = [], []
+    records = [Record(text=f"Sentence number {n} mentions {n} km.", origin=f"r{n}") for n in range(5)]
+    importer.import_records(store, records, kind=kind, on_total=totals.append, progress=seen.append, batch_docs=2)
+    assert totals == [5] and sum(seen) == 5

@@ -1,0 +1,70 @@
+"""``workbench ui`` serves the review UI on 127.0.0.1 with the claims of the database."""
+from __future__ import annotations
+
+import socket
+import subprocess
+import time
+import urllib.request
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from conftest import ROOT, WORKBENCH, subprocess_env
+
+APP = str(ROOT / "workbench" / "ui" / "app.py")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def listening_addresses(port: int) -> set[str]:
+    """IPv4/IPv6 addresses with a socket listening on ``port``, read from /proc/net (no tools needed)."""
+    found = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        with open(table) as handle:
+            for line in handle.readlines()[1:]:
+                local, state = line.split()[1], line.split()[3]
+                address, port_hex = local.split(":")
+                if state == "0A" and int(port_hex, 16) == port:
+                    if len(address) == 8:
+                        found.add(".".join(str(int(address[i:i + 2], 16)) for i in (6, 4, 2, 0)))
+                    else:
+                        found.add("::" if set(address) == {"0"} else address)
+    return found
+
+
+def test_app_lists_the_demo_claims(cli, db_path, monkeypatch):
+    cli("demo")
+    monkeypatch.setenv("WORKBENCH_DB", str(db_path))
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    assert not at.exception
+    assert "12 claims" in at.caption[0].value
+
+
+@pytest.mark.slow
+def test_ui_command_binds_localhost_and_serves(cli, db_path):
+    cli("demo")
+    port = free_port()
+    server = subprocess.Popen([WORKBENCH, "ui", "--db", str(db_path), "--port", str(port)],
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=subprocess_env())
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2) as response:
+                    assert response.read() == b"ok"
+                    break
+            except OSError:
+                if time.monotonic() > deadline or server.poll() is not None:
+                    raise
+                time.sleep(0.3)
+        assert listening_addresses(port) == {"127.0.0.1"}
+    finally:
+        server.terminate()
+        try:
+            server.wait(10)
+        except subprocess.TimeoutExpired:
+            server.kill()
