@@ -210,6 +210,7 @@ _units("°c|degrees celsius|degree celsius|celsius|degrees centigrade|°", "degC
 _units("°f|degrees fahrenheit|degree fahrenheit|fahrenheit", "degF")
 _units("degrees|degree", "deg")
 _units("magnitude|richter", "magnitude")
+_units("light year|light years|light - year|light - years", "ly")
 _units("mph|miles per hour", "mph")
 _units("km/h|kph|kmh|kilometres per hour|kilometers per hour", "km/h")
 _units("knots|knot", "kn")

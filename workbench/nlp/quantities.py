@@ -47,6 +47,9 @@ MAX_QUALIFIER_TOKENS = max(len(k) for k in QUALIFIERS)
 YEAR_CUES = {"in", "since", "by", "until", "till", "from", "of", "during", "before", "after", "early", "late",
              "mid", "mid-", "the", "to", "through", "and", "between", "year", "fiscal", "until", "on", "for",
              "around", "circa", "spring", "summer", "autumn", "fall", "winter", "pre", "post", "end", "start"}
+# Plural nouns a year may modify: "the 2024 elections", "the 2028 Olympics".
+YEAR_NOUNS = {"elections", "olympics", "games", "polls", "finals", "levels", "accords", "talks", "protests", "riots",
+              "floods", "results", "rules", "figures", "estimates", "accounts", "sales", "earnings"}
 # Determiners that make a small number anaphoric ("the two sides"): a reference, not a figure.
 ANAPHORIC_DETERMINERS = {"the", "these", "those", "both", "all", "its", "their", "his", "her", "our", "my"}
 # Nouns an ordinal ranks ("sixth title", "third place"); a "first" outside them is not a rank.
@@ -59,6 +62,8 @@ PERIOD_PARTS = {"half", "quarter", "quarters", "halves"}
 RATIO_FOLLOWERS = {"as", "more", "higher", "larger", "bigger", "greater", "the", "that", "what", "faster",
                    "lower", "smaller", "fewer", "less", "over"}
 COUNT_NOUN_SKIP = {"ADJ", "NUM", "PUNCT", "ADV"}
+# Units written before their number.
+LEADING_UNITS = {"magnitude": "magnitude"}
 
 
 @dataclass
@@ -149,6 +154,8 @@ class QuantityScanner:
                 return Core(i, i + 2, 12.0, words=True)
             scale = N.apply_scale(1.0, scales)
             return Core(i, end, scale, words=True, scale=scale)
+        if low in ("a", "an") and self.low(i + 1) in ("decade", "century", "millennium"):
+            return Core(i, i + 1, 1.0, words=True)
         if low in ("dozen",) and not (i > 0 and self.low(i - 1) in ("a", "half")):
             return None
         if not N.is_number_word(low) or low in ("hundred", "thousand", "million", "billion", "trillion",
@@ -219,13 +226,18 @@ class QuantityScanner:
     # -- growing a core into a figure -----------------------------------------------------------
 
     def grow(self, core: Core) -> Figure | None:
-        value, start, end = core.value, core.start, core.end
-        value_max = None
+        end, value_max = core.end, None
         # Range: "between 10 and 15", "10-15", "10 to 15", "two or three".
         range_end = self.read_range(core)
         if range_end is not None:
             value_max, end = range_end
-        figure = Figure(start, end, value, kind="count", value_max=value_max)
+        figure = Figure(core.start, end, core.value, kind="count", value_max=value_max)
+        leading_unit = LEADING_UNITS.get(self.low(core.start - 1))
+        if leading_unit:
+            # "an aftershock of magnitude 5.4": the unit is written first.
+            figure.kind, figure.unit, figure.start = "measure", leading_unit, core.start - 1
+            self.read_left(figure)
+            return figure
         self.read_left(figure)
         if not self.read_unit(figure, core):
             return None
@@ -435,6 +447,9 @@ class QuantityScanner:
         if last.dep_ in ("nummod", "quantmod", "compound") and head.i >= core.end and \
                 head.pos_ in ("NOUN", "PROPN") and head.i - core.end <= 4:
             return head.i
+        if last.dep_ == "nummod" and head.i == core.end and head.tag_ in ("VBZ", "NNS") and head.is_alpha \
+                and not self.is_year_like(core):
+            return head.i  # "scoring 112 runs": the tagger took "runs" for a verb, the parser knows better
         j = core.end
         if self.low(j) == "of":
             # A partitive: "20 of its soldiers", "four of the victims".
@@ -453,17 +468,22 @@ class QuantityScanner:
             j += 1
         return None
 
+    def is_year_like(self, core: Core) -> bool:
+        text = self.doc[core.start].text
+        return core.end - core.start == 1 and len(text) == 4 and text.isdigit() and \
+            N.is_plausible_year(float(text))
+
     def year_context(self, core: Core, noun: int | None) -> bool:
+        """A four-digit number is a year when its context says so ("in 2020", a DATE entity)."""
         number = self.doc[core.start]
-        if noun is not None and self.doc[noun].lower_ not in ("season", "election", "elections", "budget",
-                                                              "census", "olympics", "games", "world",
-                                                              "summit", "campaign", "report", "levels"):
-            return False
-        if number.ent_type_ == "DATE":
-            return True
         previous = self.low(core.start - 1)
-        return previous in YEAR_CUES or previous in N.MONTHS or core.start == 0 or \
-            self.doc[core.start - 1].is_punct
+        cued = previous in YEAR_CUES or previous in N.MONTHS
+        if noun is not None and self.doc[noun].tag_ == "NNS" and noun == core.end and \
+                self.doc[noun].lower_ not in YEAR_NOUNS and not cued:
+            return False  # "2020 people"
+        if number.ent_type_ == "DATE" or cued:
+            return True
+        return noun is None and (core.start == 0 or self.doc[core.start - 1].is_punct)
 
     # -- other kinds of figure -------------------------------------------------------------------
 
@@ -512,8 +532,7 @@ class QuantityScanner:
         year = N.parse_decade(self.doc[i].text)
         if year is None:
             return None
-        start = i - 1 if self.low(i - 1) == "the" else i
-        return Figure(start, i + 1, float(year), kind="date", unit="year", iso=f"{year:04d}/{year + 9:04d}")
+        return Figure(i, i + 1, float(year), kind="date", unit="year", iso=f"{year:04d}/{year + 9:04d}")
 
     def read_multiple(self, i: int) -> Figure | None:
         """"double", "twice", "tenfold", "three times as many" (the last via read_unit)."""
@@ -600,8 +619,8 @@ class QuantityScanner:
     def excluded(self, figure: Figure) -> bool:
         first_number = self.first_number_token(figure)
         token = self.doc[first_number]
-        # Inside a name: "Formula One", "Article 370", "Boeing 737", "Section 230".
-        if token.ent_type_ in NAME_LABELS and figure.kind not in ("money", "percent", "date"):
+        # Inside a name: "Formula One", "Article 370", "Section 230".
+        if figure.kind not in ("money", "percent", "date") and self.inside_name(token):
             return True
         previous = self.doc[figure.start - 1] if figure.start > 0 else None
         if previous is not None and self.is_name_word(previous, figure):
@@ -621,13 +640,26 @@ class QuantityScanner:
         if following is not None and figure.kind == "count" and following.pos_ == "PROPN" and \
                 following.ent_type_ in NAME_LABELS and following.text.isupper() and len(following.text) > 1:
             return True  # "737 MAX"
-        if figure.kind in ("count",) and self.is_idiom(figure, first_number):
+        if figure.kind in ("count", "duration") and self.is_idiom(figure, first_number):
             return True
         if token.text.count(":") or token.text.count("/"):
             return True  # clock times, "24/7", "9/11"
         if following is not None and following.lower_ in ("am", "pm", "a.m.", "p.m.", "gmt", "utc"):
             return True
         return False
+
+    def inside_name(self, token: Token) -> bool:
+        """The token is part of a named entity that has a capitalised word of its own besides numbers.
+
+        The small model sometimes calls a bare "250k" a PRODUCT; a name needs a name word.
+        """
+        if token.ent_type_ not in NAME_LABELS:
+            return False
+        entity = next((ent for ent in self.doc.ents if ent.start <= token.i < ent.end), None)
+        if entity is None:
+            return False
+        return any(t.i != token.i and t.is_alpha and t.text[:1].isupper() and not N.is_number_word(t.lower_)
+                   for t in entity)
 
     def first_number_token(self, figure: Figure) -> int:
         for k in range(figure.start, figure.end):
@@ -653,6 +685,9 @@ class QuantityScanner:
         previous = self.low(figure.start - 1)
         if figure.qualifier:
             return False
+        if figure.kind == "duration":
+            # "she hoped one day to...", "One day, ...": a story-telling "one", not a length of time.
+            return low == "one" and (figure.start == 0 or self.doc[figure.start - 1].pos_ != "ADP")
         if low in N.UNITS_WORDS and figure.value <= 10 and previous in ANAPHORIC_DETERMINERS:
             return True  # "the two sides", "both three": a reference back, not a figure
         if low == "one":

@@ -1,0 +1,165 @@
+"""Each normalisation rule of the quantity component, and each kind of figure that is not a claim."""
+from __future__ import annotations
+
+import pytest
+
+from workbench.nlp.extract import extract_claims
+from workbench.nlp.numbers import parse_digits, parse_ordinal, parse_words
+
+
+def figures(text: str):
+    return [c.quantity for c in extract_claims(text) if c.quantity]
+
+
+def figure(text: str, span: str):
+    """The one quantity whose text contains ``span``."""
+    found = [q for q in figures(text) if span in q.text or q.text in span and q.text]
+    assert found, f"no figure for {span!r} in {text!r}: {[q.text for q in figures(text)]}"
+    return found[0]
+
+
+# (sentence, span, value, value_max, unit, kind, qualifier)
+RULES = [
+    # digits, separators, decimals, Indian grouping
+    ("The company sold 1,234,567 phones.", "1,234,567", 1234567, None, "phone", "count", None),
+    ("Sales rose to 3.75 million units.", "3.75 million", 3750000, None, "unit", "count", None),
+    ("The fund has 1,00,000 investors.", "1,00,000", 100000, None, "investor", "count", None),
+    # number words, hyphenated forms, scale words
+    ("Forty-two thousand people attended the rally.", "Forty-two thousand", 42000, None, "person", "count", None),
+    ("Officials counted four hundred and five ballots.", "four hundred and five", 405, None, "ballot", "count", None),
+    ("A dozen officials resigned.", "A dozen", 12, None, "official", "count", None),
+    ("Two million people voted.", "Two million", 2000000, None, "person", "count", None),
+    ("The plant employs 3.5m people.", "3.5m", 3500000, None, "person", "count", None),
+    ("The app has 250k users.", "250k", 250000, None, "user", "count", None),
+    # currencies by symbol, code and word
+    ("The deal is worth $2.5bn.", "$2.5bn", 2.5e9, None, "USD", "money", None),
+    ("It raised US$1 trillion.", "US$1 trillion", 1e12, None, "USD", "money", None),
+    ("The bank fined it €300 million.", "€300 million", 3e8, None, "EUR", "money", None),
+    ("Tickets cost £45.", "£45", 45, None, "GBP", "money", None),
+    ("The budget allocates Rs 11.1 lakh crore to defence.", "Rs 11.1 lakh crore", 1.11e13, None, "INR", "money", None),
+    ("Each farmer gets ₹6,000 a year.", "₹6,000", 6000, None, "INR", "money", None),
+    ("The city spent 500 crore rupees on roads.", "500 crore rupees", 5e9, None, "INR", "money", None),
+    ("Beijing pledged 10 billion yuan in aid.", "10 billion yuan", 1e10, None, "CNY", "money", None),
+    ("The ticket cost 20 dollars.", "20 dollars", 20, None, "USD", "money", None),
+    ("The club paid 80 million euros for him.", "80 million euros", 8e7, None, "EUR", "money", None),
+    ("Exports reached USD 5 billion.", "USD 5 billion", 5e9, None, "USD", "money", None),
+    # percentages
+    ("Tariffs of 50% apply.", "50%", 50, None, "percent", "percent", None),
+    ("Turnout was 41 percent.", "41 percent", 41, None, "percent", "percent", None),
+    ("Inflation hit 7.5 per cent.", "7.5 per cent", 7.5, None, "percent", "percent", None),
+    # durations
+    ("The trade had run for seven years.", "seven years", 7, None, "year", "duration", None),
+    ("Prices have not risen in a decade.", "a decade", 10, None, "year", "duration", None),
+    ("The project took 18 months.", "18 months", 18, None, "month", "duration", None),
+    ("Talks resumed after a five-year hiatus.", "five-year", 5, None, "year", "duration", None),
+    ("Leaders met for a three-day summit.", "three-day", 3, None, "day", "duration", None),
+    ("The mine closed two decades ago.", "two decades", 20, None, "year", "duration", None),
+    ("He left fourteen years ago.", "fourteen years", 14, None, "year", "duration", None),
+    # dates
+    ("The border trade was suspended in 2020.", "2020", 2020, None, "year", "date", None),
+    ("Fighting broke out in June 2020.", "June 2020", 2020, None, "year", "date", None),
+    ("The clash happened on June 15, 2020.", "June 15, 2020", 2020, None, "year", "date", None),
+    ("The clash happened on 15 June 2020.", "15 June 2020", 2020, None, "year", "date", None),
+    ("Growth was faster in the 1990s.", "1990s", 1990, None, "year", "date", None),
+    # ratios
+    ("This rate is double that imposed on its neighbours.", "double", 2, None, "times", "ratio", None),
+    ("Sales were twice as high.", "twice", 2, None, "times", "ratio", None),
+    ("The city has three times as many doctors.", "three times", 3, None, "times", "ratio", None),
+    ("Half of the voters stayed home.", "Half", 0.5, None, "times", "ratio", None),
+    ("One in five adults smokes.", "One in five", 0.2, None, "times", "ratio", None),
+    ("Costs rose tenfold.", "tenfold", 10, None, "times", "ratio", None),
+    # measures with units
+    ("The border runs 3,488 km.", "3,488 km", 3488, None, "km", "measure", None),
+    ("The glacier lost 12 square kilometres.", "12 square kilometres", 12, None, "km2", "measure", None),
+    ("The peak is 8,848 metres high.", "8,848 metres", 8848, None, "m", "measure", None),
+    ("The ship carried 5,000 tonnes of grain.", "5,000 tonnes", 5000, None, "t", "measure", None),
+    ("Temperatures fell to minus 12 degrees Celsius.", "minus 12 degrees Celsius", -12, None, "degC", "measure", None),
+    ("A 6.2-magnitude earthquake struck.", "6.2-magnitude", 6.2, None, "magnitude", "measure", None),
+    ("An aftershock of magnitude 5.4 followed.", "magnitude 5.4", 5.4, None, "magnitude", "measure", None),
+    ("The farm produces 40 MW of power.", "40 MW", 40, None, "MW", "measure", None),
+    ("The star is 120 light-years away.", "120 light-years", 120, None, "ly", "measure", None),
+    # ranks
+    ("She won her sixth title.", "sixth", 6, None, "rank", "rank", None),
+    ("China is the second-largest economy.", "second-largest", 2, None, "rank", "rank", None),
+    ("The team finished third.", "third", 3, None, "rank", "rank", None),
+    # ranges
+    ("Between 10 and 15 people were hurt.", "Between 10 and 15", 10, 15, "person", "count", None),
+    ("Officials expect 10-15 arrests.", "10-15", 10, 15, "arrest", "count", None),
+    ("Between 1 and 2 million people fled.", "Between 1 and 2 million", 1e6, 2e6, "person", "count", None),
+    # negatives
+    ("Output growth was minus 3 percent.", "minus 3 percent", -3, None, "percent", "percent", None),
+    # qualifiers
+    ("At least 20 soldiers died.", "At least 20", 20, None, "soldier", "count", "at_least"),
+    ("More than 300 flights were cancelled.", "More than 300", 300, None, "flight", "count", "more_than"),
+    ("Trade ran for over 30 years.", "over 30 years", 30, None, "year", "duration", "more_than"),
+    ("Nearly 40% of homes lack power.", "Nearly 40%", 40, None, "percent", "percent", "about"),
+    ("About 500 people marched.", "About 500", 500, None, "person", "count", "about"),
+    ("Roughly $3bn was lost.", "Roughly $3bn", 3e9, None, "USD", "money", "about"),
+    ("Up to 1,000 jobs could go.", "Up to 1,000", 1000, None, "job", "count", "up_to"),
+    ("Exactly 12 players remain.", "Exactly 12", 12, None, "player", "count", "exactly"),
+    ("Fewer than 50 seats were won.", "Fewer than 50", 50, None, "seat", "count", "less_than"),
+]
+
+
+@pytest.mark.parametrize("sentence,span,value,value_max,unit,kind,qualifier", RULES,
+                         ids=[r[1] for r in RULES])
+def test_normalisation_rule(sentence, span, value, value_max, unit, kind, qualifier):
+    q = figure(sentence, span)
+    assert q.text == span
+    assert sentence[q.start:q.end] == span
+    assert q.value == pytest.approx(value)
+    assert q.value_max == (pytest.approx(value_max) if value_max is not None else None)
+    assert (q.unit, q.kind, q.qualifier) == (unit, kind, qualifier)
+
+
+def test_dates_carry_iso_dates():
+    assert figure("Fighting broke out in June 2020.", "June 2020").iso == "2020-06"
+    assert figure("The clash happened on June 15, 2020.", "June 15, 2020").iso == "2020-06-15"
+    assert figure("The border trade was suspended in 2020.", "2020").iso == "2020"
+
+
+def test_two_figures_in_a_sentence_are_two_claims_with_their_own_subjects():
+    claims = [c for c in extract_claims("At least 20 Indian soldiers and four Chinese troops died.") if c.quantity]
+    assert [(c.quantity.text, c.subject) for c in claims] == [("At least 20", "Indian soldiers"),
+                                                               ("four", "Chinese troops")]
+
+
+NOT_CLAIMS = [
+    ("The G20 summit opened on Monday.", "G20"),
+    ("The COVID-19 pandemic closed schools.", "COVID-19"),
+    ("Article 370 was revoked.", "Article 370"),
+    ("The Boeing 737 MAX was grounded.", "737"),
+    ("He won the Formula One title.", "One"),
+    ("Section 230 protects platforms.", "230"),
+    ("Windows 11 was released.", "11"),
+    ("It is one of the largest ports.", "one"),
+    ("The two sides are discussing trade.", "two"),
+    ("The three leaders met in Delhi.", "three"),
+    ("This is a first step.", "first"),
+    ("They met for the first time.", "first"),
+    ("Tensions eased last year.", "last year"),
+    ("Flights resume next month.", "next month"),
+    ("The meeting starts at 10:30 am.", "10:30"),
+    ("She hoped one day to thank them.", "one day"),
+    ("It was a double standard.", "double"),
+    ("Sales doubled in the second half.", "second half"),
+    ("See report 3: the figures.", "3"),
+]
+
+
+@pytest.mark.parametrize("sentence,trap", NOT_CLAIMS, ids=[t for _, t in NOT_CLAIMS])
+def test_not_a_claim(sentence, trap):
+    start = sentence.index(trap)
+    end = start + len(trap)
+    overlapping = [q.text for q in figures(sentence) if q.start < end and start < q.end]
+    assert overlapping == []
+
+
+def test_pure_number_helpers():
+    assert parse_digits("1,00,000") == 100000
+    assert parse_digits("2.5bn") == 2.5e9
+    assert parse_digits("-12") == -12
+    assert parse_digits("12a") is None
+    assert parse_words(["forty", "two", "thousand"]) == 42000
+    assert parse_words(["eleven", "lakh"]) == 1100000
+    assert parse_ordinal("twenty-first") == 21 and parse_ordinal("3rd") == 3 and parse_ordinal("sixth") == 6
