@@ -66,3 +66,28 @@ def test_table_format_is_readable(cli):
     result = cli("extract", "--format", "table", "-", input="Tariffs of 50% were imposed.", db=False)
     lines = result.stdout.splitlines()
     assert lines[0].split()[:3] == ["kind", "figure", "value"] and "50%" in lines[2]
+
+
+def test_long_texts_are_cut_at_line_breaks_into_bounded_chunks():
+    from workbench.nlp.extract import MAX_CHUNK_CHARS, chunks
+
+    paragraph = "Officials said 12 people were hurt in the blast on Monday. " * 20
+    text = "\n".join([paragraph] * 200) + "\n" + "x" * (3 * MAX_CHUNK_CHARS)  # and one huge line
+    parts = list(chunks(text))
+    assert "".join(part for _, part in parts) == text
+    assert all(len(part) <= MAX_CHUNK_CHARS for _, part in parts)
+    assert all(text[offset:offset + len(part)] == part for offset, part in parts)
+    assert all(part.endswith("\n") for _, part in parts[:-4])  # paragraphs are never split mid-line
+
+
+def test_claims_stream_before_the_whole_text_is_analysed(monkeypatch):
+    from workbench.nlp import extract
+
+    monkeypatch.setattr(extract, "MAX_CHUNK_CHARS", 600)
+    seen = []
+    real_make_doc = extract.load_pipeline().make_doc
+    monkeypatch.setattr(extract.load_pipeline(), "make_doc", lambda text: seen.append(len(text)) or real_make_doc(text))
+    text = ("Officials said 12 people were hurt in the blast on Monday.\n" * 400)
+    first = next(extract.iter_claims(text))
+    assert first.quantity.text == "12"
+    assert sum(seen) < len(text)  # the first claim came out before every chunk had been read

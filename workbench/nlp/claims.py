@@ -34,6 +34,7 @@ HEDGE_LEMMAS = {"expect", "anticipate", "plan", "forecast", "project", "predict"
 #: Phrases "is set to", "is due to", "is poised to": a be-verb, the word, then "to".
 HEDGE_TO = {"set", "due", "poised", "slated", "likely", "expected", "anticipated", "scheduled", "believed",
             "thought", "said", "understood", "tipped"}
+RELATIVE_GAPS = {"hiatus", "gap", "break", "absence", "pause", "lull", "suspension", "freeze", "interval"}
 ANAPHORIC_YEARS = {("that", "year"), ("the", "same"), ("that", "month"), ("the", "year"), ("that", "time")}
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "expl")
 NP_LEFT_DEPS = {"amod", "compound", "nmod", "poss", "case", "npadvmod", "advmod", "quantmod", "nummod", "punct"}
@@ -44,6 +45,14 @@ def _register_extensions() -> None:
         Doc.set_extension("claims", default=None)
     if not Doc.has_extension("published"):
         Doc.set_extension("published", default=None)
+
+
+def sentence_of(sent: Span) -> Sentence:
+    """The sentence's text and offsets without the line breaks and spaces spaCy keeps at its edges."""
+    text = sent.text
+    stripped = text.strip()
+    start = sent.start_char + (len(text) - len(text.lstrip()))
+    return Sentence(stripped, start, start + len(stripped))
 
 
 def noun_phrase(head: Token, skip: set[int] = frozenset()) -> str | None:
@@ -96,7 +105,7 @@ def clause_subject(verb: Token | None) -> Token | None:
                 return child
         if current.dep_ == "relcl":
             return current.head
-        if current.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acl", "pcomp") or current.dep_ == "aux":
+        if current.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acl", "pcomp", "acomp", "attr", "aux", "oprd"):
             current = current.head
             continue
         return None
@@ -121,7 +130,7 @@ class ClaimBuilder:
         for sent in doc.sents:
             if sent.text.isspace():
                 continue
-            sentence = Sentence(sent.text, sent.start_char, sent.end_char)
+            sentence = sentence_of(sent)
             score = sent._.checkworthiness if sent._.checkworthiness is not None else 0.0
             spans = spans_by_sentence.get(sent.start, [])
             explicit = [s._.quantity.iso for s in spans if s._.quantity.kind == "date" and s._.quantity.iso]
@@ -137,7 +146,7 @@ class ClaimBuilder:
                     quantity=quantity,
                     subject=self.subject(span),
                     predicate=self.predicate(span),
-                    time=self.time_for(quantity, anchor, explicit, published),
+                    time=self.time_for(span, anchor, explicit, published),
                     attribution=attribution,
                     hedged=hedged,
                     checkworthiness=score,
@@ -172,7 +181,8 @@ class ClaimBuilder:
                 root.head.i not in own:
             return noun_phrase(root.head, own)
         # "the first such fatalities in 45 years": a time complement of a noun.
-        if root.dep_ == "pobj" and root.head.head.pos_ == "NOUN" and quantity.kind in ("duration", "date"):
+        if root.dep_ == "pobj" and root.head.head.pos_ == "NOUN" and quantity.kind in ("duration", "date") and \
+                root.head.head.lower_ not in ("time", "times"):
             return noun_phrase(root.head.head, own)
         subject = clause_subject(governing_verb(root))
         if subject is not None and subject.i in own:
@@ -217,19 +227,37 @@ class ClaimBuilder:
                 return f"{month_index // 12:04d}-{month_index % 12 + 1:02d}"
         return None
 
-    @staticmethod
-    def time_for(quantity: Quantity, anchor: str | None, explicit: list[str],
+    def time_for(self, span: Span, anchor: str | None, explicit: list[str],
                  published: dt.date | None) -> str | None:
+        quantity: Quantity = span._.quantity
         if quantity.kind == "date":
             others = [iso for iso in explicit if iso != quantity.iso]
             return quantity.iso if not others else others[0]
-        if quantity.kind == "duration" and published is not None and quantity.unit == "year" and \
-                not explicit and float(quantity.value).is_integer():
-            # "for the first time in seven years", "fourteen years ago": counted back from the document.
-            return f"{published.year - int(quantity.value):04d}"
-        if anchor:
-            return anchor
-        return published.isoformat() if published else None
+        direction = self.relative_direction(span) if quantity.kind == "duration" else 0
+        base = anchor or (published.isoformat() if published else None)
+        if direction and base and quantity.unit in ("year", "month") and float(quantity.value).is_integer():
+            # "fourteen years ago", "for the first time in seven years", "after a five-year hiatus":
+            # the implied date, counted from the sentence's date or the document's.
+            return shift_date(base, int(quantity.value) * direction, quantity.unit)
+        return base
+
+    @staticmethod
+    def relative_direction(span: Span) -> int:
+        """-1 when a duration points back from its anchor, +1 forward, 0 when it is a plain length."""
+        doc = span.doc
+        after = doc[span.end].lower_ if span.end < len(doc) else ""
+        if after in ("ago", "earlier", "before", "previously", "prior"):
+            return -1
+        if after in ("later", "after", "hence", "on"):
+            return 1
+        if after in RELATIVE_GAPS or (span.root.head.lower_ in RELATIVE_GAPS and span.root.dep_ in ("compound",
+                                                                                                 "amod", "nummod")):
+            return -1  # "after a five-year hiatus"
+        before = doc[span.start - 1].lower_ if span.start > 0 else ""
+        if before == "in" and any(t.lower_ in ("first", "last") or t.tag_ in ("JJS", "RBS")
+                                  for t in doc[span.sent.start:span.start]):
+            return -1  # "the first time in seven years", "the lowest level in 50 years"
+        return 0
 
     # -- who says so, and how firmly -------------------------------------------------------------
 
@@ -262,6 +290,16 @@ class ClaimBuilder:
             if low in HEDGE_TO and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "to":
                 return True
         return False
+
+
+def shift_date(iso: str, amount: int, unit: str) -> str:
+    """Move a partial ISO date by whole years or months, keeping its precision."""
+    year = int(iso[:4])
+    month = int(iso[5:7]) if len(iso) >= 7 else None
+    if unit == "year":
+        return f"{year + amount:04d}"  # a count of years dates to the year, no finer
+    index = year * 12 + (month or 1) - 1 + amount
+    return f"{index // 12:04d}-{index % 12 + 1:02d}"
 
 
 def _parse_published(value) -> dt.date | None:

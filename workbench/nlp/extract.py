@@ -11,7 +11,10 @@ from collections import deque
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator
 
+from spacy.tokens import Doc
+
 from workbench.claims import Claim, Sentence
+from workbench.nlp.claims import sentence_of
 from workbench.nlp.pipeline import load_pipeline
 
 MAX_CHUNK_CHARS = 10_000
@@ -33,8 +36,9 @@ class Analysis:
     claims: list[Claim] = field(default_factory=list)
 
 
-def chunks(text: str, max_chars: int = MAX_CHUNK_CHARS) -> Iterator[tuple[int, str]]:
+def chunks(text: str, max_chars: int | None = None) -> Iterator[tuple[int, str]]:
     """Contiguous slices of ``text`` (offset, slice) that end at a line break where one is near."""
+    max_chars = max_chars or MAX_CHUNK_CHARS
     start = 0
     length = len(text)
     while start < length:
@@ -50,10 +54,10 @@ def chunks(text: str, max_chars: int = MAX_CHUNK_CHARS) -> Iterator[tuple[int, s
         start = end
 
 
-def analyse(items: Iterable[tuple[str, str | None]], batch_size: int = 32) -> Iterator[Analysis]:
-    """Analyse (text, published ISO date or None) pairs, in order, through one ``nlp.pipe`` stream."""
+def _stream(items: Iterable[tuple[str, str | None]], batch_size: int) -> Iterator[tuple[int, bool, Doc]]:
+    """(offset, last chunk of its text, analysed Doc) for every chunk of every text, through one nlp.pipe."""
     nlp = load_pipeline()
-    pending: deque[tuple[int, bool]] = deque()  # (offset, last chunk of its text) per Doc sent in
+    pending: deque[tuple[int, bool]] = deque()  # filled as nlp.pipe pulls chunks, emptied as docs come out
 
     def docs():
         for text, published in items:
@@ -64,13 +68,20 @@ def analyse(items: Iterable[tuple[str, str | None]], batch_size: int = 32) -> It
                 pending.append((offset, number == len(parts) - 1))
                 yield doc
 
-    current = Analysis()
     for doc in nlp.pipe(docs(), batch_size=batch_size):
         offset, last = pending.popleft()
+        yield offset, last, doc
+
+
+def analyse(items: Iterable[tuple[str, str | None]], batch_size: int = 32) -> Iterator[Analysis]:
+    """Analyse (text, published ISO date or None) pairs, in order, through one ``nlp.pipe`` stream."""
+    current = Analysis()
+    for offset, last, doc in _stream(items, batch_size):
         for sent in doc.sents:
             if sent.text.strip():
+                sentence = sentence_of(sent)
                 current.sentences.append(ScoredSentence(
-                    sent.text, sent.start_char + offset, sent.end_char + offset,
+                    sentence.text, sentence.start + offset, sentence.end + offset,
                     float(sent._.checkworthiness or 0.0)))
         current.claims.extend(claim.shifted(offset) for claim in doc._.claims)
         if last:
@@ -78,13 +89,10 @@ def analyse(items: Iterable[tuple[str, str | None]], batch_size: int = 32) -> It
             current = Analysis()
 
 
-def iter_claims(text: str, published: str | None = None) -> Iterator[Claim]:
-    """The claims of one text, in document order, streamed chunk by chunk."""
-    nlp = load_pipeline()
-    for offset, part in chunks(text):
-        doc = nlp.make_doc(part)
-        doc._.published = published
-        yield from (claim.shifted(offset) for claim in nlp(doc)._.claims)
+def iter_claims(text: str, published: str | None = None, batch_size: int = 8) -> Iterator[Claim]:
+    """The claims of one text, in document order, streamed chunk by chunk (bounded memory)."""
+    for offset, _, doc in _stream([(text, published)], batch_size):
+        yield from (claim.shifted(offset) for claim in doc._.claims)
 
 
 def extract_claims(text: str, published: str | None = None) -> list[Claim]:
