@@ -167,3 +167,19 @@ def test_queries_run_while_an_import_is_writing(tmp_path, db_path):
         importing.communicate(timeout=300)
     assert importing.returncode == 0
     assert counts == sorted(counts)  # each query saw a committed state, never a half-written one
+
+
+def test_an_older_database_is_migrated_forward_and_keeps_its_data(db_path):
+    version, first = migrations()[0]
+    con = duckdb.connect(str(db_path))
+    con.execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied_at TIMESTAMP NOT NULL)")
+    con.execute(first)
+    con.execute("INSERT INTO schema_version VALUES (?, now())", [version])
+    con.execute("INSERT INTO documents (id, kind, sha256, text, imported_at) VALUES (1, 'article', 'h', 'Old.', now())")
+    con.close()
+    store = Store(db_path)
+    assert store.schema_version() == SCHEMA_VERSION > version
+    with store.read() as con:
+        assert con.execute("SELECT text FROM documents_v").fetchall() == [("Old.",)]
+        assert "implied" in {row[0] for row in con.execute("DESCRIBE quantities").fetchall()}
+        assert len(con.execute("SELECT value FROM meta WHERE key = 'database_id'").fetchone()[0]) == 36

@@ -28,6 +28,7 @@ class Quantity:
     value_max: float | None = None
     qualifier: str | None = None
     iso: str | None = None  # ISO 8601 (partial) date, for kind == "date"
+    implied: str | None = None  # the date a relative duration points at ("seven years ago" → "2018")
 
     def shifted(self, offset: int) -> "Quantity":
         """The same quantity with offsets moved by ``offset`` (chunk → whole text)."""
@@ -43,6 +44,7 @@ class Quantity:
             "unit": self.unit,
             "qualifier": self.qualifier,
             "iso": self.iso,
+            "implied": self.implied,
         }
 
 

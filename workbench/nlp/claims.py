@@ -12,6 +12,7 @@ Set ``doc._.published`` (an ISO date string) before the pipeline runs to anchor 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -138,15 +139,19 @@ class ClaimBuilder:
                 last_date if self.refers_back(sent) else self.relative_anchor(sent, published))
             attribution = self.attribution(sent)
             hedged = self.hedged(sent)
+            base = anchor or (published.isoformat() if published else None)
             for span in spans:
                 quantity: Quantity = span._.quantity
+                implied = self.implied_date(span, base)
+                if implied:
+                    quantity = replace(quantity, implied=implied)
                 claims.append(Claim(
                     sentence=sentence,
                     kind=quantity.kind,
                     quantity=quantity,
                     subject=self.subject(span),
                     predicate=self.predicate(span),
-                    time=self.time_for(span, anchor, explicit, published),
+                    time=self.time_of(quantity, explicit, base),
                     attribution=attribution,
                     hedged=hedged,
                     checkworthiness=score,
@@ -227,19 +232,23 @@ class ClaimBuilder:
                 return f"{month_index // 12:04d}-{month_index % 12 + 1:02d}"
         return None
 
-    def time_for(self, span: Span, anchor: str | None, explicit: list[str],
-                 published: dt.date | None) -> str | None:
-        quantity: Quantity = span._.quantity
+    @staticmethod
+    def time_of(quantity: Quantity, explicit: list[str], base: str | None) -> str | None:
+        """When the claim is about: its own date, another date in the sentence, the implied date, the anchor."""
         if quantity.kind == "date":
             others = [iso for iso in explicit if iso != quantity.iso]
             return quantity.iso if not others else others[0]
-        direction = self.relative_direction(span) if quantity.kind == "duration" else 0
-        base = anchor or (published.isoformat() if published else None)
-        if direction and base and quantity.unit in ("year", "month") and float(quantity.value).is_integer():
-            # "fourteen years ago", "for the first time in seven years", "after a five-year hiatus":
-            # the implied date, counted from the sentence's date or the document's.
-            return shift_date(base, int(quantity.value) * direction, quantity.unit)
-        return base
+        return quantity.implied or base
+
+    def implied_date(self, span: Span, base: str | None) -> str | None:
+        """"fourteen years ago", "for the first time in seven years", "after a five-year hiatus": the date
+        a relative duration points at, counted from the sentence's date or the document's."""
+        quantity: Quantity = span._.quantity
+        if quantity.kind != "duration" or not base or quantity.unit not in ("year", "month") or \
+                not float(quantity.value).is_integer():
+            return None
+        direction = self.relative_direction(span)
+        return shift_date(base, int(quantity.value) * direction, quantity.unit) if direction else None
 
     @staticmethod
     def relative_direction(span: Span) -> int:

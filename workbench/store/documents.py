@@ -80,6 +80,7 @@ def _claim_quantity_rows(claim: Claim, claim_id: int | None, segment_id: int, qu
     rows["kind"].append(q.kind)
     rows["qualifier"].append(q.qualifier)
     rows["iso"].append(q.iso)
+    rows["implied"].append(q.implied)
     rows["subject"].append(claim.subject)
 
 
@@ -111,7 +112,7 @@ def write_documents(con: duckdb.DuckDBPyConnection, documents: list[AnalysedDocu
     claims = {k: [] for k in ("id", "document_id", "segment_id", "kind", "subject", "predicate", "time",
                               "attribution", "hedged", "checkworthiness", "origin", "created_at", "run_id")}
     quantities = {k: [] for k in ("id", "segment_id", "claim_id", "text", "char_start", "char_end", "value",
-                                  "value_max", "unit", "kind", "qualifier", "iso", "subject")}
+                                  "value_max", "unit", "kind", "qualifier", "iso", "implied", "subject")}
     passages = 0
     claim_count = 0
     for document in fresh:
