@@ -6,6 +6,7 @@ lands whole or not at all.
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import hashlib
 from dataclasses import dataclass
@@ -15,8 +16,18 @@ import duckdb
 import pyarrow as pa
 
 from workbench.claims import Claim
+from workbench.ingest.passages import group_passages
 from workbench.nlp.extract import Analysis
 from workbench.store.db import next_id
+
+COLUMNS = {
+    "documents": ("id", "kind", "title", "url", "published", "sha256", "text", "origin", "imported_at", "run_id"),
+    "segments": ("id", "document_id", "seq", "kind", "char_start", "char_end", "text", "checkworthiness"),
+    "claims": ("id", "document_id", "segment_id", "kind", "subject", "predicate", "time", "attribution", "hedged",
+               "checkworthiness", "origin", "created_at", "run_id"),
+    "quantities": ("id", "segment_id", "claim_id", "text", "char_start", "char_end", "value", "value_max", "unit",
+                   "kind", "qualifier", "iso", "implied", "subject"),
+}
 
 
 def content_hash(text: str) -> str:
@@ -54,34 +65,75 @@ def existing_hashes(con: duckdb.DuckDBPyConnection, kind: str, hashes: Iterable[
     return {row[0] for row in rows}
 
 
-def _insert(con: duckdb.DuckDBPyConnection, table: str, columns: dict[str, list]) -> None:
-    if not next(iter(columns.values())):
-        return
-    batch = pa.table(columns)
-    view = f"_batch_{table}"
-    con.register(view, batch)
-    try:
-        con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM {view}")
-    finally:
-        con.unregister(view)
+class BatchRows:
+    """Column lists for one batch, with ids continuing from what the database already holds."""
 
+    def __init__(self, con: duckdb.DuckDBPyConnection, run_id: int | None, now: dt.datetime):
+        self.run_id = run_id
+        self.now = now
+        self.columns = {table: {column: [] for column in columns} for table, columns in COLUMNS.items()}
+        self.next = {table: next_id(con, table) for table in COLUMNS}
+        self.claims = 0
+        self.passages = 0
 
-def _claim_quantity_rows(claim: Claim, claim_id: int | None, segment_id: int, quantity_id: int, rows: dict) -> None:
-    q = claim.quantity
-    rows["id"].append(quantity_id)
-    rows["segment_id"].append(segment_id)
-    rows["claim_id"].append(claim_id)
-    rows["text"].append(q.text)
-    rows["char_start"].append(q.start)
-    rows["char_end"].append(q.end)
-    rows["value"].append(q.value)
-    rows["value_max"].append(q.value_max)
-    rows["unit"].append(q.unit)
-    rows["kind"].append(q.kind)
-    rows["qualifier"].append(q.qualifier)
-    rows["iso"].append(q.iso)
-    rows["implied"].append(q.implied)
-    rows["subject"].append(claim.subject)
+    def _add(self, table: str, **values) -> int:
+        row_id = self.next[table]
+        self.next[table] += 1
+        values["id"] = row_id
+        for column, target in self.columns[table].items():
+            target.append(values.get(column))
+        return row_id
+
+    def add(self, document: AnalysedDocument) -> None:
+        document_id = self._add(
+            "documents", kind=document.kind, title=document.title, url=document.url,
+            published=dt.date.fromisoformat(document.published) if document.published else None,
+            sha256=document.sha256, text=document.text, origin=document.origin, imported_at=self.now,
+            run_id=self.run_id)
+        if document.kind == "article":
+            units = [(s.text, s.start, s.end, s.checkworthiness) for s in document.analysis.sentences]
+        else:
+            units = [(p.text, p.start, p.end, p.checkworthiness)
+                     for p in group_passages(document.text, document.analysis.sentences)]
+            self.passages += len(units)
+        starts, ids = [], []
+        for seq, (text, start, end, score) in enumerate(units):
+            starts.append(start)
+            ids.append(self._add("segments", document_id=document_id, seq=seq,
+                                 kind="sentence" if document.kind == "article" else "passage",
+                                 char_start=start, char_end=end, text=text, checkworthiness=score))
+        for claim in document.analysis.claims:
+            index = bisect.bisect_right(starts, claim.sentence.start) - 1
+            if index < 0:
+                continue  # a claim before every stored segment cannot be shown in context
+            if document.kind == "source":
+                if claim.quantity is not None:  # a source's figures are evidence, not claims to review
+                    self._add_quantity(claim, ids[index], None)
+                continue
+            claim_id = self._add(
+                "claims", document_id=document_id, segment_id=ids[index], kind=claim.kind, subject=claim.subject,
+                predicate=claim.predicate, time=claim.time, attribution=claim.attribution, hedged=claim.hedged,
+                checkworthiness=claim.checkworthiness, origin="extracted", created_at=self.now, run_id=self.run_id)
+            self.claims += 1
+            if claim.quantity is not None:
+                self._add_quantity(claim, ids[index], claim_id)
+
+    def _add_quantity(self, claim: Claim, segment_id: int, claim_id: int | None) -> None:
+        q = claim.quantity
+        self._add("quantities", segment_id=segment_id, claim_id=claim_id, text=q.text, char_start=q.start,
+                  char_end=q.end, value=q.value, value_max=q.value_max, unit=q.unit, kind=q.kind,
+                  qualifier=q.qualifier, iso=q.iso, implied=q.implied, subject=claim.subject)
+
+    def insert(self, con: duckdb.DuckDBPyConnection) -> None:
+        for table, columns in self.columns.items():
+            if not columns["id"]:
+                continue
+            view = f"_batch_{table}"
+            con.register(view, pa.table(columns))
+            try:
+                con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM {view}")
+            finally:
+                con.unregister(view)
 
 
 def write_documents(con: duckdb.DuckDBPyConnection, documents: list[AnalysedDocument], run_id: int | None,
@@ -91,87 +143,13 @@ def write_documents(con: duckdb.DuckDBPyConnection, documents: list[AnalysedDocu
     stored: set[tuple[str, str]] = set()
     for kind in {d.kind for d in documents}:
         stored |= {(kind, h) for h in existing_hashes(con, kind, (d.sha256 for d in documents if d.kind == kind))}
-    fresh: list[AnalysedDocument] = []
+    rows = BatchRows(con, run_id, now)
+    added = 0
     for document in documents:
         key = (document.kind, document.sha256)
         if key not in stored:
             stored.add(key)
-            fresh.append(document)
-    skipped = len(documents) - len(fresh)
-    if not fresh:
-        return Written(0, 0, 0, skipped)
-
-    document_id = next_id(con, "documents")
-    segment_id = next_id(con, "segments")
-    claim_id = next_id(con, "claims")
-    quantity_id = next_id(con, "quantities")
-    docs = {k: [] for k in ("id", "kind", "title", "url", "published", "sha256", "text", "origin", "imported_at",
-                            "run_id")}
-    segments = {k: [] for k in ("id", "document_id", "seq", "kind", "char_start", "char_end", "text",
-                                "checkworthiness")}
-    claims = {k: [] for k in ("id", "document_id", "segment_id", "kind", "subject", "predicate", "time",
-                              "attribution", "hedged", "checkworthiness", "origin", "created_at", "run_id")}
-    quantities = {k: [] for k in ("id", "segment_id", "claim_id", "text", "char_start", "char_end", "value",
-                                  "value_max", "unit", "kind", "qualifier", "iso", "implied", "subject")}
-    passages = 0
-    claim_count = 0
-    for document in fresh:
-        docs["id"].append(document_id)
-        docs["kind"].append(document.kind)
-        docs["title"].append(document.title)
-        docs["url"].append(document.url)
-        docs["published"].append(dt.date.fromisoformat(document.published) if document.published else None)
-        docs["sha256"].append(document.sha256)
-        docs["text"].append(document.text)
-        docs["origin"].append(document.origin)
-        docs["imported_at"].append(now)
-        docs["run_id"].append(run_id)
-        segment_kind = "sentence" if document.kind == "article" else "passage"
-        segment_of: dict[int, int] = {}
-        for seq, sentence in enumerate(document.analysis.sentences):
-            segment_of[sentence.start] = segment_id
-            segments["id"].append(segment_id)
-            segments["document_id"].append(document_id)
-            segments["seq"].append(seq)
-            segments["kind"].append(segment_kind)
-            segments["char_start"].append(sentence.start)
-            segments["char_end"].append(sentence.end)
-            segments["text"].append(sentence.text)
-            segments["checkworthiness"].append(sentence.checkworthiness)
-            segment_id += 1
-        if document.kind == "source":
-            passages += len(document.analysis.sentences)
-        for claim in document.analysis.claims:
-            segment = segment_of.get(claim.sentence.start)
-            if segment is None:
-                continue  # a claim outside every stored sentence cannot be shown in context
-            if document.kind == "source":
-                if claim.quantity is not None:
-                    _claim_quantity_rows(claim, None, segment, quantity_id, quantities)
-                    quantity_id += 1
-                continue
-            claims["id"].append(claim_id)
-            claims["document_id"].append(document_id)
-            claims["segment_id"].append(segment)
-            claims["kind"].append(claim.kind)
-            claims["subject"].append(claim.subject)
-            claims["predicate"].append(claim.predicate)
-            claims["time"].append(claim.time)
-            claims["attribution"].append(claim.attribution)
-            claims["hedged"].append(claim.hedged)
-            claims["checkworthiness"].append(claim.checkworthiness)
-            claims["origin"].append("extracted")
-            claims["created_at"].append(now)
-            claims["run_id"].append(run_id)
-            if claim.quantity is not None:
-                _claim_quantity_rows(claim, claim_id, segment, quantity_id, quantities)
-                quantity_id += 1
-            claim_id += 1
-            claim_count += 1
-        document_id += 1
-
-    _insert(con, "documents", docs)
-    _insert(con, "segments", segments)
-    _insert(con, "claims", claims)
-    _insert(con, "quantities", quantities)
-    return Written(len(fresh), claim_count, passages, skipped)
+            rows.add(document)
+            added += 1
+    rows.insert(con)
+    return Written(added, rows.claims, rows.passages, len(documents) - added)
