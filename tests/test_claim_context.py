@@ -24,7 +24,7 @@ def demo():
     ("over 30 years", "cross-border trade"),
     ("2020", "cross-border trade"),
     ("50%", "tariffs on Indian imports"),
-    ("five-year", "hiatus"),
+    ("five-year", "cross-border trade"),   # the hiatus is of what resumes
     ("double", "rate"),
     ("seven years", "Indian Prime Minister Narendra Modi"),
 ])
@@ -48,7 +48,8 @@ def test_demo_time_anchors(demo, figure, time):
 def test_demo_hedging_and_predicates(demo):
     assert demo["seven years"].hedged is True           # "is expected to visit"
     assert demo["at least 20"].hedged is False
-    assert demo["at least 20"].predicate == "result"
+    assert demo["at least 20"].predicate == "death"     # "resulted in the deaths of at least 20 ..."
+    assert demo["four"].predicate == "death"
     assert demo["50%"].predicate == "impose"
     assert demo["2020"].predicate == "suspend"
 

@@ -165,9 +165,10 @@ def train_checkworthiness(data, out, epochs, seed):
 @click.option("--encoding", default=None, help="Read files in this encoding instead of UTF-8 (e.g. latin-1).")
 @click.option("--batch-size", type=click.IntRange(1), default=IMPORT_BATCH_DOCS, show_default=True,
               help="Documents written per transaction; the database is free between batches.")
+@click.option("--no-match", is_flag=True, help="Do not match claims to evidence after importing.")
 @db_option
 @friendly_errors
-def import_(paths, kind, text_field, title_field, url_field, date_field, encoding, batch_size, db):
+def import_(paths, kind, text_field, title_field, url_field, date_field, encoding, batch_size, no_match, db):
     """Import files, folders (recursively) or globs: .txt .md .html .json .jsonl .csv.
 
     Each document is imported whole or not at all; re-importing the same text is skipped.
@@ -185,10 +186,12 @@ def import_(paths, kind, text_field, title_field, url_field, date_field, encodin
     fields = Fields(text=text_field, title=title_field, url=url_field, published=date_field)
     with progress_bar("importing") as (on_total, advance):
         report = import_paths(store, list(paths), kind=kind, fields=fields, encoding=encoding,
-                              on_total=on_total, progress=advance, batch_docs=batch_size)
+                              on_total=on_total, progress=advance, batch_docs=batch_size, match=not no_match)
     for problem in report.problems:
         click.echo(f"error: {problem}", err=True)
     click.echo(report.summary(), err=True)
+    if report.matching:
+        click.echo(report.matching, err=True)
     if not report.ok:
         sys.exit(EXIT_PARTIAL)
 
@@ -266,6 +269,73 @@ def export(fmt, output, db):
     count = export_claims(open_store(db), fmt, output)
     if output:
         click.echo(f"wrote {count} claims to {output}", err=True)
+
+
+@main.command()
+@click.option("--top", type=click.IntRange(1, 50), default=5, show_default=True, help="Candidates per claim.")
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "table"]), default=None,
+              help="jsonl (default when piped) or table (default on a terminal).")
+@click.option("--all", "all_claims", is_flag=True, help="Recompute every claim, not only what changed.")
+@click.option("--input", "input_path", default=None,
+              help="Match ad-hoc claims (JSONL with 'text' and optional 'id', or '-') without storing anything.")
+@db_option
+@friendly_errors
+def match(top, fmt, all_claims, input_path, db):
+    """Find evidence passages for every claim, store them, and print them.
+
+    Only claims or sources that changed since the last run are recomputed, unless --all.
+    With --input, claims from elsewhere are matched against the source library instead.
+
+    Example:
+
+        workbench match --top 3 --format jsonl
+        workbench match --input claims.jsonl > candidates.jsonl
+    """
+    from workbench.match.engine import match_stored, stored_matches
+    from workbench.output import dumps
+
+    store = open_store(db)
+    fmt = fmt or default_format("table", "jsonl")
+    if input_path is not None:
+        from workbench.match.adhoc import match_lines
+
+        for result in match_lines(store, read_text_input(input_path), top,
+                                  "<stdin>" if input_path == "-" else input_path):
+            click.echo(dumps(result))
+        return
+    with progress_bar("matching") as (on_total, advance):
+        report = match_stored(store, all_claims=all_claims, top=top, on_total=on_total, progress=advance)
+    results = stored_matches(store)
+    if fmt == "jsonl":
+        for result in results:
+            result["candidates"] = result["candidates"][:top]
+            click.echo(dumps(result))
+    else:
+        rows = [(r["claim_id"], (r["quantity"] or {}).get("text", ""), c["score"], c["relation"], c["source"],
+                 c["text"]) for r in results for c in r["candidates"][:top]]
+        from workbench.output import write_rows
+
+        write_rows(["claim", "figure", "score", "relation", "source", "passage"], rows, "table")
+    click.echo(report.summary(), err=True)
+
+
+@main.command()
+@db_option
+@friendly_errors
+def reindex(db):
+    """Rebuild the full-text index of source passages from the database.
+
+    The index is derived data beside the database (claims.duckdb.index/); this rebuilds it whole.
+
+    Example:
+
+        workbench reindex --db claims.duckdb
+    """
+    from workbench.match.index import PassageIndex
+
+    store = open_store(db)
+    report = PassageIndex.for_store(store).sync(store, rebuild=True)
+    click.echo(f"indexed {report.added} passages in {report.seconds:.1f} s", err=True)
 
 
 @main.command()

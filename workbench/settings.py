@@ -32,4 +32,23 @@ class MatchThresholds:
     """Scores (0..1) above which a candidate is suggested, and pre-selected when its figure agrees."""
 
     suggest: float = 0.35
-    auto: float = 0.75
+    auto: float = 0.70
+
+
+@dataclass(frozen=True)
+class MatchWeights:
+    """How a candidate's score (0..1) blends its parts; the parts are documented in workbench.match.rank.
+
+    The weights sum to 1. ``bm25_half`` is the BM25 score that counts as half a text match.
+    """
+
+    text: float = 0.30
+    fuzz: float = 0.20
+    subject: float = 0.20
+    figure: float = 0.30
+    bm25_half: float = 6.0
+
+
+#: Candidates retrieved per claim before reranking, and kept after.
+MATCH_POOL = 30
+MATCH_TOP = 5

@@ -26,7 +26,7 @@ def article_text() -> str:
 
 
 def load_demo(store: Store) -> tuple[ImportReport, ImportReport]:
-    """Import the demo sources, then the demo article (sources first, so matching finds them)."""
+    """Import the demo sources, then the demo article, whose claims are then matched to the sources."""
     sources = import_records(store, demo_records("source"), kind="source")
     articles = import_records(store, demo_records("article"), kind="article")
     return sources, articles

@@ -36,6 +36,7 @@ class ImportReport:
     problems: list[Problem] = field(default_factory=list)
     seconds: float = 0.0
     run_id: int | None = None
+    matching: str | None = None  # the summary of the matching that followed, if any
 
     @property
     def failed(self) -> int:
@@ -58,7 +59,8 @@ class ImportReport:
 
 def import_paths(store: Store, paths: list[str], *, kind: str = "article", fields: Fields = Fields(),
                  encoding: str | None = None, on_total: Callable[[int], None] | None = None,
-                 progress: Progress | None = None, batch_docs: int = IMPORT_BATCH_DOCS) -> ImportReport:
+                 progress: Progress | None = None, batch_docs: int = IMPORT_BATCH_DOCS,
+                 match: bool = True) -> ImportReport:
     """Import every file ``paths`` name (files, directories, globs)."""
     records: list[Record] = []
     problems: list[Problem] = []
@@ -66,13 +68,18 @@ def import_paths(store: Store, paths: list[str], *, kind: str = "article", field
         records.extend(result.records)
         problems.extend(result.problems)
     return import_records(store, records, kind=kind, problems=problems, on_total=on_total, progress=progress,
-                          batch_docs=batch_docs)
+                          batch_docs=batch_docs, match=match)
 
 
 def import_records(store: Store, records: Iterable[Record], *, kind: str = "article",
                    problems: list[Problem] | None = None, on_total: Callable[[int], None] | None = None,
-                   progress: Progress | None = None, batch_docs: int = IMPORT_BATCH_DOCS) -> ImportReport:
-    """Analyse and store records; problems found while reading are carried into the report."""
+                   progress: Progress | None = None, batch_docs: int = IMPORT_BATCH_DOCS,
+                   match: bool = True) -> ImportReport:
+    """Analyse and store records; problems found while reading are carried into the report.
+
+    When the import added claims or passages and the database has sources, matching follows
+    (new claims in full, older claims against the new passages).
+    """
     if kind not in KINDS:
         raise WorkbenchError(f"--as must be one of {', '.join(KINDS)}, not {kind!r}")
     started = time.perf_counter()
@@ -100,7 +107,16 @@ def import_records(store: Store, records: Iterable[Record], *, kind: str = "arti
         finish_run(store, run_id, documents=report.documents, claims=report.claims, passages=report.passages,
                    skipped=report.skipped, failed=report.failed,
                    errors=[{"origin": p.origin, "reason": p.reason} for p in report.problems])
+    if match and (report.claims or report.passages) and _has_sources(store):
+        from workbench.match.engine import match_stored
+
+        report.matching = match_stored(store).summary()
     return report
+
+
+def _has_sources(store: Store) -> bool:
+    with store.read() as con:
+        return bool(con.execute("SELECT count(*) FROM segments WHERE kind = 'passage'").fetchone()[0])
 
 
 def _not_yet_stored(store: Store, kind: str, records: list[Record], report: ImportReport) -> list[Record]:

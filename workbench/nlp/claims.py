@@ -35,6 +35,11 @@ HEDGE_LEMMAS = {"expect", "anticipate", "plan", "forecast", "project", "predict"
 #: Phrases "is set to", "is due to", "is poised to": a be-verb, the word, then "to".
 HEDGE_TO = {"set", "due", "poised", "slated", "likely", "expected", "anticipated", "scheduled", "believed",
             "thought", "said", "understood", "tipped"}
+#: Nouns that are the event a count belongs to: "the deaths of 20 soldiers", "the arrest of 12 men".
+EVENT_NOUNS = {"death", "killing", "murder", "execution", "arrest", "detention", "injury", "evacuation",
+               "displacement", "deportation", "rescue", "release", "dismissal", "layoff", "hiring", "election",
+               "abduction", "kidnapping", "disappearance"}
+RESUMPTION_VERBS = {"resume", "restart", "reopen", "restore", "revive", "renew", "return", "reinstate"}
 RELATIVE_GAPS = {"hiatus", "gap", "break", "absence", "pause", "lull", "suspension", "freeze", "interval"}
 ANAPHORIC_YEARS = {("that", "year"), ("the", "same"), ("that", "month"), ("the", "year"), ("that", "time")}
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "expl")
@@ -178,6 +183,12 @@ class ClaimBuilder:
         if noun_index is not None and quantity.kind in ("count", "money", "percent", "measure"):
             return noun_phrase(span.doc[noun_index], own)
         root = span.root
+        if quantity.kind == "duration" and root.head.lower_ in RELATIVE_GAPS:
+            # "resume cross-border trade after a five-year hiatus": the hiatus is of what resumes.
+            resumed = next((child for token in span.sent if token.lemma_ in RESUMPTION_VERBS
+                            for child in token.children if child.dep_ == "dobj"), None)
+            if resumed is not None:
+                return noun_phrase(resumed, own)
         # "tariffs of 50%", "a population of 1.4 billion": the noun the figure belongs to.
         if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ in ("NOUN", "PROPN"):
             return noun_phrase(root.head.head, own)
@@ -195,6 +206,17 @@ class ClaimBuilder:
         return noun_phrase(subject, own) if subject is not None else None
 
     def predicate(self, span: Span) -> str | None:
+        """What happened to the figure: an event noun it belongs to ("the deaths of 20 soldiers" → death),
+        else the verb that governs it, with its negation and particle."""
+        noun = span.doc[span._.counted_noun] if span._.counted_noun is not None else span.root
+        while noun.dep_ == "conj" and noun.head.i != noun.i:
+            noun = noun.head  # "20 soldiers and four troops": the troops share the soldiers' event
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in EVENT_NOUNS:
+            return noun.head.head.lemma_.lower()
+        clause = next((child for child in noun.children if child.dep_ in ("relcl", "acl") and child.pos_ == "VERB"),
+                      None)
+        if clause is not None and span._.counted_noun is not None:
+            return clause.lemma_  # "four soldiers who died", "300 people killed in the floods"
         verb = governing_verb(span.root)
         if verb is None:
             return None

@@ -1,0 +1,76 @@
+"""Figure agreement (qualifiers, units, dates through implied dates) and same-subject judgements."""
+from __future__ import annotations
+
+import pytest
+
+from workbench.match.figures import Figure, compare, content_words, same_subject
+
+
+def count(value, unit="soldier", qualifier=None, value_max=None):
+    return Figure("count", unit, value, value_max=value_max, qualifier=qualifier)
+
+
+@pytest.mark.parametrize("claim,source,agrees", [
+    (count(4), count(4), True),
+    (count(4, "troop"), count(45, "soldier", "at_least"), False),      # troops and soldiers are comparable
+    (count(20, qualifier="at_least"), count(20), True),
+    (count(20, qualifier="at_least"), count(25), True),
+    (count(20, qualifier="at_least"), count(18), False),
+    (count(30, qualifier="more_than"), count(28), False),
+    (count(30, qualifier="more_than"), count(33), True),
+    (count(500, qualifier="about"), count(480), True),
+    (count(500, qualifier="about"), count(400), False),
+    (count(10, value_max=15), count(12), True),
+    (count(10, value_max=15), count(16), False),
+    (count(1000, qualifier="up_to"), count(800), True),
+    (Figure("money", "USD", 99.2e9), Figure("money", "USD", 99.23e9), True),       # rounding
+    (Figure("percent", "percent", 50), Figure("percent", "percent", 25), False),
+])
+def test_agreement(claim, source, agrees):
+    pairs = compare(claim, [source])
+    assert [p.agrees for p in pairs] == [agrees]
+
+
+@pytest.mark.parametrize("claim,source", [
+    (Figure("measure", "km", 3), Figure("measure", "m", 3000)),
+    (Figure("duration", "year", 7), Figure("duration", "month", 84)),
+    (Figure("measure", "mi", 10), Figure("measure", "km", 16.09)),
+])
+def test_units_convert(claim, source):
+    assert [p.agrees for p in compare(claim, [source])] == [True]
+
+
+@pytest.mark.parametrize("claim,source", [
+    (Figure("money", "USD", 5), Figure("money", "EUR", 5)),
+    (Figure("percent", "percent", 5), Figure("money", "USD", 5)),
+    (count(4, "soldier"), count(4, "minister")),
+])
+def test_different_things_are_not_compared(claim, source):
+    assert compare(claim, [source]) == []
+
+
+def test_a_relative_duration_meets_a_date_through_its_implied_date():
+    seven_years = Figure("duration", "year", 7, implied="2018")
+    assert [p.agrees for p in compare(seven_years, [Figure("date", "year", 2018, iso="2018-06")])] == [True]
+    assert [p.agrees for p in compare(seven_years, [Figure("date", "year", 2015, iso="2015")])] == [False]
+    plain = Figure("duration", "year", 7)
+    assert compare(plain, [Figure("date", "year", 2018, iso="2018")]) == []
+
+
+def test_dates_compare_months_when_both_have_them():
+    june = Figure("date", "year", 2020, iso="2020-06")
+    assert [p.agrees for p in compare(june, [Figure("date", "year", 2020, iso="2020-06-15")])] == [True]
+    assert [p.agrees for p in compare(june, [Figure("date", "year", 2020, iso="2020-02")])] == [False]
+    assert [p.agrees for p in compare(june, [Figure("date", "year", 2020, iso="2020")])] == [True]
+
+
+@pytest.mark.parametrize("subject,unit,passage,same", [
+    ("Chinese troops", "troop", "TASS reported that at least 45 Chinese soldiers were killed.", True),
+    ("Chinese troops", "troop", "The Indian Army said 20 of its soldiers were killed.", False),
+    ("Indian soldiers", "soldier", "The Indian Army said 20 of its soldiers were killed.", True),
+    ("Indian Prime Minister Narendra Modi", None, "Narendra Modi last visited China in June 2018.", True),
+    ("tariffs on Indian imports", "percent", "US tariffs on many Indian imports reach 50%.", True),
+    ("Chinese troops", "troop", "Four Chinese ministers visited Delhi.", False),
+])
+def test_same_subject(subject, unit, passage, same):
+    assert same_subject(subject, unit, content_words(passage)) is same
