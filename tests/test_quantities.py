@@ -98,6 +98,43 @@ RULES = [
     ("Up to 1,000 jobs could go.", "Up to 1,000", 1000, None, "job", "count", "up_to"),
     ("Exactly 12 players remain.", "Exactly 12", 12, None, "player", "count", "exactly"),
     ("Fewer than 50 seats were won.", "Fewer than 50", 50, None, "seat", "count", "less_than"),
+    # ranges whose ends both carry their unit, and ends that share a scale
+    ("Revenue will be between $4.1 billion and $4.3 billion.", "between $4.1 billion and $4.3 billion", 4.1e9,
+     4.3e9, "USD", "money", None),
+    ("The Fed held rates in a range of 5.25% to 5.5%.", "5.25% to 5.5%", 5.25, 5.5, "percent", "percent", None),
+    ("Bills could rise by between 18% and 47%.", "between 18% and 47%", 18, 47, "percent", "percent", None),
+    ("The war could cost $7 or $8 trillion.", "$7 or $8 trillion", 7e12, 8e12, "USD", "money", None),
+    ("Repairs will cost $25-$40 billion.", "$25-$40 billion", 25e9, 40e9, "USD", "money", None),
+    ("The 1969-70 season was his best.", "1969-70", 1969, 1970, "year", "date", None),
+    # halves and fractions in words
+    ("The trial lasted two and a half years.", "two and a half years", 2.5, None, "year", "duration", None),
+    ("The plan costs a billion and a half dollars.", "a billion and a half dollars", 1.5e9, None, "USD", "money",
+     None),
+    ("Three-fourths of the paperwork was lost.", "Three-fourths", 0.75, None, "times", "ratio", None),
+    ("Nine-tenths of voters agreed.", "Nine-tenths", 0.9, None, "times", "ratio", None),
+    # units written against the number
+    ("Inflation eased to 19.5pc in May.", "19.5pc", 19.5, None, "percent", "percent", None),
+    ("The world has warmed by 0.67C since 1980.", "0.67C", 0.67, None, "degC", "measure", None),
+    ("The region has 20million residents.", "20million", 2e7, None, "resident", "count", None),
+    ("The quake struck 150km from the coast.", "150km", 150, None, "km", "measure", None),
+    ("He warned of a $20-billion problem.", "$20-billion", 2e10, None, "USD", "money", None),
+    # small money
+    ("Women earn 76 cents on the dollar.", "76 cents", 0.76, None, "USD", "money", None),
+    ("A stamp costs 85 pence.", "85 pence", 0.85, None, "GBP", "money", None),
+    # a place name before a measure is not a model number
+    ("The epicentre was near Taipei 150 km away.", "150 km", 150, None, "km", "measure", None),
+    ("Cuba lies 90 miles from Florida.", "90 miles", 90, None, "mi", "measure", None),
+    # ranks
+    ("Djokovic remains world No. 1.", "No. 1", 1, None, "rank", "rank", None),
+    ("He reached his fourth Grand Slam final.", "fourth", 4, None, "rank", "rank", None),
+    ("The state ranks 4th in manufacturing.", "4th", 4, None, "rank", "rank", None),
+    # counts that look like references
+    ("He was convicted on all seven counts.", "seven", 7, None, "count", "count", None),
+    ("The agency released 900 FBI files.", "900", 900, None, "file", "count", None),
+    ("Parliament passed 17 new taxes.", "17", 17, None, "tax", "count", None),
+    ("Officials deleted 33,000 e-mails.", "33,000", 33000, None, "e-mail", "count", None),
+    # a change from one figure to another: the first takes the second's unit
+    ("The rate came down from 17 to 6 percent.", "17", 17, None, "percent", "percent", None),
 ]
 
 
@@ -144,6 +181,20 @@ NOT_CLAIMS = [
     ("It was a double standard.", "double"),
     ("Sales doubled in the second half.", "second half"),
     ("See report 3: the figures.", "3"),
+    ("The S&P 500 fell sharply.", "500"),
+    ("Patients with type 2 diabetes benefit.", "2"),
+    ("The drug entered phase 3 trials.", "3"),
+    ("3M reported higher earnings.", "3M"),
+    ("Number two, we will cut taxes.", "two"),
+    ("Three, a poll taken in February shows support.", "Three"),
+    ("One final point: the plan works.", "One"),
+    ("There is not one shred of evidence.", "one"),
+    ("Our schools are second to none.", "second"),
+    ("We need skills for the 21st century.", "21st"),
+    ("It was a third-rate performance.", "third"),
+    ("Trade must be a 2-way street.", "2"),
+    ("I thought twice about it.", "twice"),
+    ("The show airs at 8 o'clock.", "8"),
 ]
 
 

@@ -31,10 +31,6 @@ SCALES = {
 }
 #: Words that stand for a number on their own.
 NOUN_NUMBERS = {"dozen": 12, "dozens": 12, "score": 20, "hundred": 100, "thousand": 1000}
-FRACTIONS = {
-    "half": 0.5, "third": 1 / 3, "thirds": 1 / 3, "quarter": 0.25, "quarters": 0.25, "fifth": 0.2,
-    "fifths": 0.2,
-}
 ORDINALS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
     "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
@@ -61,6 +57,16 @@ def parse_digits(text: str) -> float | None:
     if scaled and _DIGITS.match(scaled.group(1)):
         return float(scaled.group(1).replace(",", "")) * SCALES[scaled.group(2).lower()]
     return None
+
+
+def fraction_denominator(word: str) -> float | None:
+    """The denominator a word names in a fraction: "half" 2, "thirds" 3, "quarter" 4, "tenths" 10."""
+    if word in ("half", "halves"):
+        return 2.0
+    if word in ("quarter", "quarters"):
+        return 4.0
+    rank = parse_ordinal(word[:-1] if word.endswith("s") else word)
+    return float(rank) if rank and rank >= 3 else None
 
 
 def parse_ordinal(text: str) -> int | None:
@@ -132,6 +138,9 @@ CURRENCY_PREFIXES = {
     "₹": "INR", "inr": "INR", "a$": "AUD", "aud": "AUD", "c$": "CAD", "cad": "CAD", "hk$": "HKD",
     "chf": "CHF", "₩": "KRW", "krw": "KRW", "₽": "RUB", "rub": "RUB", "r$": "BRL", "brl": "BRL",
     "₦": "NGN", "zar": "ZAR", "sgd": "SGD", "s$": "SGD", "nz$": "NZD", "₺": "TRY", "pkr": "PKR",
+    "tk": "BDT", "৳": "BDT", "bdt": "BDT", "rp": "IDR", "idr": "IDR", "rm": "MYR", "myr": "MYR", "₱": "PHP",
+    "php": "PHP", "₫": "VND", "vnd": "VND", "฿": "THB", "thb": "THB", "lkr": "LKR", "npr": "NPR", "aed": "AED",
+    "sar": "SAR", "egp": "EGP", "kes": "KES", "ksh": "KES", "ghs": "GHS", "₵": "GHS", "₴": "UAH", "uah": "UAH",
 }
 #: Currency words that follow the number → ISO 4217.
 CURRENCY_WORDS = {
@@ -139,8 +148,13 @@ CURRENCY_WORDS = {
     "yuan": "CNY", "renminbi": "CNY", "rupee": "INR", "rupees": "INR", "won": "KRW", "rouble": "RUB",
     "roubles": "RUB", "ruble": "RUB", "rubles": "RUB", "real": "BRL", "reais": "BRL", "naira": "NGN",
     "rand": "ZAR", "lira": "TRY", "francs": "CHF", "pesos": "MXN", "usd": "USD", "eur": "EUR", "inr": "INR",
+    "taka": "BDT", "ringgit": "MYR", "rupiah": "IDR", "baht": "THB", "dong": "VND", "dirhams": "AED",
+    "riyals": "SAR", "shillings": "KES", "hryvnias": "UAH",
     "cny": "CNY", "rmb": "CNY", "gbp": "GBP", "jpy": "JPY",
 }
+#: Hundredths of a currency: "76 cents" is $0.76.
+CURRENCY_SUBUNITS = {"cent": ("USD", 0.01), "cents": ("USD", 0.01), "pence": ("GBP", 0.01), "penny": ("GBP", 0.01),
+                     "paise": ("INR", 0.01), "bucks": ("USD", 1.0), "buck": ("USD", 1.0)}
 #: Words before a currency word that pick the country: "Hong Kong dollars", "Australian dollars".
 CURRENCY_COUNTRIES = {
     ("us", "dollar"): "USD", ("american", "dollar"): "USD", ("australian", "dollar"): "AUD",

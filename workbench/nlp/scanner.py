@@ -1,0 +1,757 @@
+"""Reading figures off a parsed Doc: number cores grown into figures with their kind and unit.
+
+A *core* is a bare number: digits ("1,234.5", "2.5bn", "19.5pc"), number words ("forty-two
+thousand", "two and a half"), or "a dozen"/"a decade". A core grows into a :class:`Figure` with what
+is written around it: a qualifier, a sign and a currency before it; a range, a percent sign, a
+currency word, a time unit, a measure unit or the noun it counts after it. Two complete figures
+joined by "and"/"to"/"or"/"-" become one range ("between $4.1 billion and $4.3 billion"), and in
+"from 17 to 6 percent" the first takes the second's unit. Figures that are not claims (parts of
+names, idioms, list markers) are dropped by :mod:`workbench.nlp.not_claims`.
+
+spaCy's tags, parse and entities are evidence here, not the answer: the small model calls
+"Forty-two thousand" a DATE and "7.5 per cent" MONEY.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from workbench.nlp import numbers as N
+
+# Multi-word qualifiers, matched right before the figure (longest first).
+QUALIFIERS: dict[tuple[str, ...], str] = {}
+for _words, _qualifier in [
+    ("at least|no fewer than|no less than|not less than|a minimum of|a record", "at_least"),
+    ("more than|over|above|in excess of|upwards of|just over|greater than|exceeding|well over|"
+     "some more than|nearly more than", "more_than"),
+    ("at most|no more than|not more than|a maximum of", "at_most"),
+    ("less than|fewer than|under|below|just under|just below|short of", "less_than"),
+    ("about|around|roughly|approximately|nearly|almost|some|close to|an estimated|estimated|approx|"
+     "approx.|circa|c.|~|an approximate|almost exactly|just about|about some", "about"),
+    ("up to|as many as|as much as|as high as|as long as", "up_to"),
+    ("exactly|precisely|a full|fully", "exactly"),
+]:
+    for _phrase in _words.split("|"):
+        QUALIFIERS[tuple(_phrase.split())] = _qualifier
+MAX_QUALIFIER_TOKENS = max(len(k) for k in QUALIFIERS)
+
+# Words before a 4-digit number that make it a year.
+YEAR_CUES = {"in", "since", "by", "until", "till", "from", "of", "during", "before", "after", "early", "late",
+             "mid", "mid-", "the", "to", "through", "and", "between", "year", "fiscal", "on", "for",
+             "around", "circa", "spring", "summer", "autumn", "fall", "winter", "pre", "post", "end", "start"}
+# Plural nouns a year may modify: "the 2024 elections", "the 2028 Olympics".
+YEAR_NOUNS = {"elections", "olympics", "games", "polls", "finals", "levels", "accords", "talks", "protests", "riots",
+              "floods", "results", "rules", "figures", "estimates", "accounts", "sales", "earnings"}
+# Nouns an ordinal ranks ("sixth title", "third place"); a "first" outside them is not a rank.
+RANK_NOUNS = {"title", "place", "position", "term", "win", "victory", "consecutive", "straight", "time", "spot",
+              "largest", "biggest", "highest", "lowest", "richest", "most", "best", "worst", "seed", "round",
+              "championship", "medal", "gold", "successive", "row", "ranked", "rank", "largest-ever", "final",
+              "finals", "tournament", "season", "album", "book", "film", "child", "attempt", "try", "goal"}
+# After an ordinal, words that make it a rank among others: "4th in manufacturing", "third among".
+RANK_FOLLOWERS = {"in", "among", "out", "overall", "worldwide", "globally", "nationally"}
+# Ordinals naming a part of a period, not a rank: "second half", "third quarter".
+PERIOD_PARTS = {"half", "quarter", "quarters", "halves"}
+# Comparatives after "N times" that make it a ratio ("three times as many", "twice higher").
+RATIO_FOLLOWERS = {"as", "more", "higher", "larger", "bigger", "greater", "the", "that", "what", "faster",
+                   "lower", "smaller", "fewer", "less", "over"}
+COUNT_NOUN_SKIP = {"ADJ", "NUM", "PUNCT", "ADV"}
+# Units written before their number: "magnitude 5.4".
+LEADING_UNITS = {"magnitude": "magnitude"}
+# Separators that join two figures into a range.
+RANGE_SEPARATORS = {"-", "–", "—", "to", "and", "or"}
+# Units glued to digits ("19.5pc", "0.67C", "150km"): the suffix as written → (kind, unit).
+SUFFIX_UNITS = {"pc": ("percent", "percent"), "pct": ("percent", "percent"), "percent": ("percent", "percent"),
+                "%": ("percent", "percent"), "C": ("measure", "degC"), "°C": ("measure", "degC"),
+                "F": ("measure", "degF"), "°F": ("measure", "degF"), "yrs": ("duration", "year")}
+#: Lemmas that read better as units than spaCy's own: "people" counts persons, "taxes" are not "taxis".
+UNIT_LEMMAS = {"people": "person", "persons": "person", "folks": "person", "children": "child", "taxes": "tax",
+               "taxis": "tax"}
+
+_NUMBER_SUFFIX = re.compile(r"^([+-]?\d[\d,]*(?:\.\d+)?)([A-Za-z°%]+)$")
+_TOKEN_RANGE = re.compile(r"^(\d[\d,]*(?:\.\d+)?)[-–]([$€£₹]?)(\d[\d,]*(?:\.\d+)?)$")
+
+
+@dataclass
+class Figure:
+    """A figure found in token indices; becomes a :class:`workbench.claims.Quantity` in the component."""
+
+    start: int
+    end: int
+    value: float
+    kind: str
+    unit: str | None = None
+    value_max: float | None = None
+    qualifier: str | None = None
+    iso: str | None = None
+    noun: int | None = None  # token index of the counted/qualified noun
+    scale: float = 1.0  # the multiplier of its scale words, shared with the other end of a range
+
+
+@dataclass
+class Core:
+    """A bare number: tokens [start, end), its value and how it was written."""
+
+    start: int
+    end: int
+    value: float
+    words: bool  # spelled out rather than digits
+    scale: float = 1.0  # the multiplier of its scale words ("1.5 million" → 1e6)
+    suffix: str | None = None  # a unit written against the digits ("pc" in "19.5pc")
+    high: float | None = None  # the upper end of a range written in one token ("25-$40")
+
+    @property
+    def scaled(self) -> bool:
+        return self.scale != 1.0
+
+
+def unit_lemma(token: Token) -> str:
+    """The unit of a count: the counted noun's lemma, lowercased; hyphenated nouns whole ("e-mail")."""
+    doc = token.doc
+    if token.i + 2 < len(doc) and doc[token.i + 1].text == "-" and not token.whitespace_ and \
+            not doc[token.i + 1].whitespace_ and doc[token.i + 2].is_alpha:
+        return f"{token.lower_}-{doc[token.i + 2].lemma_.lower()}"
+    lemma = token.lemma_.lower()
+    return UNIT_LEMMAS.get(token.lower_, UNIT_LEMMAS.get(lemma, lemma))
+
+
+class QuantityScanner:
+    """Reads the figures of one Doc. Stateless between docs; one instance per call."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.n = len(doc)
+
+    # -- token helpers ---------------------------------------------------------------------------
+
+    def low(self, i: int) -> str:
+        return self.doc[i].lower_ if 0 <= i < self.n else ""
+
+    def glued(self, i: int) -> bool:
+        """True when token i is written against token i+1 (no space between)."""
+        return 0 <= i < self.n and not self.doc[i].whitespace_
+
+    def same_sentence(self, i: int, j: int) -> bool:
+        return 0 <= i < self.n and 0 <= j < self.n and self.doc[i].sent.start == self.doc[j].sent.start
+
+    # -- the scan --------------------------------------------------------------------------------
+
+    def figures(self) -> list[Figure]:
+        from workbench.nlp.not_claims import excluded
+
+        found: list[Figure] = []
+        i = 0
+        while i < self.n:
+            figure = self.figure_at(i)
+            if figure is None:
+                i += 1
+                continue
+            figure = self.join_next(figure)
+            if not excluded(self, figure):
+                found.append(figure)
+            i = max(figure.end, i + 1)
+        return found
+
+    def figure_at(self, i: int) -> Figure | None:
+        token = self.doc[i]
+        if token.is_space or token.is_punct and token.lower_ not in ("$", "€", "£", "¥", "₹", "~"):
+            return None
+        for reader in (self.read_date, self.read_multiple, self.read_fraction, self.read_ordinal,
+                       self.read_decade):
+            figure = reader(i)
+            if figure is not None:
+                return figure
+        core = self.read_core(i)
+        return self.grow(core) if core is not None else None
+
+    # -- number cores ----------------------------------------------------------------------------
+
+    def read_core(self, i: int) -> Core | None:
+        """The number that starts at token i, with its scale words, or None."""
+        core = self.read_digits(i) or self.read_words(i)
+        if core is None:
+            return None
+        # "two and a half years", "a billion and a half"
+        if self.low(core.end) == "and" and self.low(core.end + 1) == "a" and \
+                self.low(core.end + 2) in ("half", "quarter"):
+            part = 0.5 if self.low(core.end + 2) == "half" else 0.25
+            core.value += part * core.scale
+            core.end += 3
+        return core
+
+    def read_digits(self, i: int) -> Core | None:
+        text = self.doc[i].text
+        value = N.parse_digits(text)
+        suffix = high = None
+        if value is None:
+            ranged = _TOKEN_RANGE.match(text)
+            glued_unit = _NUMBER_SUFFIX.match(text)
+            if ranged:
+                value, high = N.parse_digits(ranged.group(1)), N.parse_digits(ranged.group(3))
+            elif glued_unit:
+                value, suffix = N.parse_digits(glued_unit.group(1)), glued_unit.group(2)
+                if value is not None and suffix.lower() in N.SCALES:
+                    value, suffix = value * N.SCALES[suffix.lower()], None  # "20million"
+            if value is None:
+                return None
+        base = N.parse_digits(text.rstrip("kKmMbBnNtTrR")) if suffix is None and high is None else value
+        end = i + 1
+        scales: list[str] = []
+        if self.low(end) == "-" and self.glued(end - 1) and self.glued(end) and self.low(end + 1) in N.SCALES:
+            end += 1  # "$20-billion"
+        while end < self.n and self.is_scale(end):
+            scales.append(self.low(end))
+            end += 1
+        scaled = N.apply_scale(value, scales)
+        scale = scaled / base if base else 1.0
+        return Core(i, end, scaled, words=False, scale=scale, suffix=suffix,
+                    high=None if high is None else high * scale)
+
+    def read_words(self, i: int) -> Core | None:
+        low = self.low(i)
+        if low in ("a", "an"):
+            following = self.low(i + 1)
+            if following == "dozen":
+                return Core(i, i + 2, 12.0, words=True)
+            if following in ("decade", "century", "millennium"):
+                return Core(i, i + 1, 1.0, words=True)
+            if following in ("hundred", "thousand", "million", "billion", "trillion", "lakh", "crore"):
+                end = i + 1
+                scales = []
+                while end < self.n and self.low(end) in N.SCALES:
+                    scales.append(self.low(end))
+                    end += 1
+                scale = N.apply_scale(1.0, scales)
+                return Core(i, end, scale, words=True, scale=scale)
+            return None
+        if not N.is_number_word(low) or low in ("hundred", "thousand", "million", "billion", "trillion", "lakh",
+                                                  "crore"):
+            return None
+        words = [low]
+        end = i + 1
+        while end < self.n:
+            following = self.low(end)
+            if N.is_number_word(following):
+                words.append(following)
+                end += 1
+            elif following == "-" and self.glued(end - 1) and self.glued(end) and words[-1] in N.TENS_WORDS \
+                    and self.low(end + 1) in N.UNITS_WORDS:
+                end += 1
+            elif following == "and" and words[-1] in ("hundred", "thousand", "million") and \
+                    N.is_number_word(self.low(end + 1)) and self.low(end + 1) not in N.SCALES:
+                words.append(following)
+                end += 1
+            else:
+                break
+        value = N.parse_words(words)
+        if value is None:
+            return None
+        # "one million" scales a word number; "a hundred and five" is a plain one.
+        scale = N.apply_scale(1.0, [w for w in words[1:] if w in N.SCALES and w != "hundred"])
+        return Core(i, end, value, words=True, scale=scale)
+
+    def is_scale(self, i: int) -> bool:
+        """A scale word after digits: "1.5 million", "11.1 lakh crore", "3.5m" (glued)."""
+        low = self.low(i)
+        if low not in N.SCALES or low in ("hundreds", "thousands", "millions", "billions"):
+            return False
+        if low in ("m", "k", "b"):
+            # "3.5m people": glued to the number; "8,848 m" with a space is metres. "3M" is a company.
+            return self.glued(i - 1) and self.doc[i].text.islower()
+        return True
+
+    # -- growing a core into a figure ------------------------------------------------------------
+
+    def grow(self, core: Core) -> Figure | None:
+        end, value_max = core.end, core.high
+        if value_max is None:
+            range_end = self.read_range(core)  # "between 10 and 15", "10-15", "two or three"
+            if range_end is not None:
+                value_max, end = range_end
+        figure = Figure(core.start, end, core.value, kind="count", value_max=value_max, scale=core.scale)
+        leading_unit = LEADING_UNITS.get(self.low(core.start - 1))
+        if leading_unit:
+            # "an aftershock of magnitude 5.4": the unit is written first.
+            figure.kind, figure.unit, figure.start = "measure", leading_unit, core.start - 1
+            self.read_left(figure)
+            return figure
+        self.read_left(figure)
+        if core.suffix is not None:
+            return self.read_suffix(figure, core.suffix)
+        if not self.read_unit(figure, core):
+            return None
+        return figure
+
+    def read_suffix(self, figure: Figure, suffix: str) -> Figure | None:
+        """A unit written against the digits: "19.5pc", "0.67C", "150km"; an unknown one ("5G") is no figure."""
+        known = SUFFIX_UNITS.get(suffix) or SUFFIX_UNITS.get(suffix.lower())
+        if known is None and (suffix.lower(),) in N.MEASURE_UNITS and suffix.lower() not in ("m", "g", "t", "l"):
+            known = ("measure", N.MEASURE_UNITS[(suffix.lower(),)])
+        if known is None:
+            return None
+        figure.kind, figure.unit = known
+        return figure
+
+    def read_range(self, core: Core) -> tuple[float, int] | None:
+        """A range of bare numbers with the unit after both: "between 10 and 15 people", "10-15 arrests"."""
+        i = core.end
+        sep = self.low(i)
+        if sep not in RANGE_SEPARATORS or not self.range_allowed(sep, core.start):
+            return None
+        if sep in ("-", "–") and not (self.glued(i - 1) and self.glued(i)) and core.words:
+            return None
+        second = self.read_core(i + 1) if i + 1 < self.n else None
+        if second is None or second.words != core.words and sep in ("-", "–") or second.suffix:
+            return None
+        high = second.value
+        # "between 1 and 2 million": the scale of the second end belongs to both.
+        low_value = core.value * second.scale if second.scaled and not core.scaled else core.value
+        if not high > low_value:
+            return None  # "3-1" is a score, not a range
+        core.value = low_value
+        core.scale = second.scale
+        return high, second.end
+
+    def range_allowed(self, sep: str, start: int) -> bool:
+        """"and" only after "between"; "to" not after "from" (a change, not a range)."""
+        if sep == "and":
+            return "between" in (self.low(start - 1), self.low(start - 2), self.low(start))
+        if sep == "to":
+            return "from" not in (self.low(start - 1), self.low(start - 2), self.low(start - 3))
+        return True
+
+    def join_next(self, first: Figure) -> Figure:
+        """Join a figure with the one after it when they form a range, or lend it their unit.
+
+        "between $4.1 billion and $4.3 billion", "5.25% to 5.5%", "$7 or $8 trillion" are ranges; in
+        "from 17 to 6 percent" the first figure takes the second's unit and both stay.
+        """
+        sep_at = first.end
+        sep = self.low(sep_at)
+        if sep not in RANGE_SEPARATORS or first.value_max is not None or sep_at + 1 >= self.n:
+            return first
+        if sep in ("-", "–", "—") and not (self.glued(sep_at - 1) and self.glued(sep_at)):
+            return first
+        if first.kind == "date":
+            return self.join_years(first, sep_at)
+        second = self.figure_at(sep_at + 1)
+        if second is None and N.currency_prefix(self.doc[sep_at + 1].text) and sep_at + 2 < self.n:
+            second = self.figure_at(sep_at + 2)  # "$7 or $8 trillion": the symbol is read with its number
+        if second is None or second.qualifier or second.value_max is not None:
+            return first
+        bare = first.kind == "count" and first.noun is None and first.unit is None
+        if not (bare or second.kind == first.kind and second.unit == first.unit):
+            return first
+        if bare and second.kind != "count":
+            first.kind, first.unit = second.kind, second.unit
+            if second.scale != 1 and first.scale == 1:
+                first.value *= second.scale
+                first.scale = second.scale
+        if not self.range_allowed(sep, first.start):
+            return first  # "from 17 to 6 percent": a change; both figures stay
+        low_value = first.value * second.scale if second.scale != 1 and first.scale == 1 else first.value
+        if not second.value > low_value:
+            return first
+        start = first.start - 1 if self.low(first.start - 1) == "between" else first.start
+        return Figure(start, second.end, low_value, kind=second.kind, unit=second.unit, value_max=second.value,
+                      qualifier=first.qualifier, noun=second.noun or first.noun, scale=second.scale)
+
+    def join_years(self, first: Figure, sep_at: int) -> Figure:
+        """"1969-70", "2019-2020": a range of years."""
+        following = self.doc[sep_at + 1].text
+        if not (following.isdigit() and self.glued(sep_at) and first.iso and len(first.iso) == 4):
+            return first
+        if len(following) == 2:
+            high = float(int(first.value) // 100 * 100 + int(following))
+        elif len(following) == 4:
+            high = float(following)
+        else:
+            return first
+        if not first.value < high <= first.value + 100:
+            return first
+        first.value_max, first.end = high, sep_at + 2
+        return first
+
+    def read_left(self, figure: Figure) -> None:
+        """Sign, currency symbol and qualifier written before the number."""
+        i = figure.start
+        if self.low(i - 1) == "between" and figure.value_max is not None:
+            i -= 1
+        if self.low(i - 1) in ("minus", "negative"):
+            figure.value, i = -figure.value, i - 1
+            if figure.value_max is not None:
+                figure.value_max = -figure.value_max
+        currency = N.currency_prefix(self.doc[i - 1].text) if i > 0 else None
+        if currency:
+            if currency == "JPY" and self.mentions_china():
+                currency = "CNY"
+            figure.kind, figure.unit, i = "money", currency, i - 1
+        for size in range(MAX_QUALIFIER_TOKENS, 0, -1):
+            words = tuple(self.low(k) for k in range(i - size, i))
+            if i - size >= 0 and words in QUALIFIERS and self.same_sentence(i - size, figure.start):
+                figure.qualifier = QUALIFIERS[words]
+                i -= size
+                break
+        figure.start = i
+
+    def mentions_china(self) -> bool:
+        return any(t.lower_ in ("yuan", "china", "chinese", "beijing", "renminbi") for t in self.doc)
+
+    def read_unit(self, figure: Figure, core: Core) -> bool:
+        """What follows the number decides its kind. Returns False when the figure is not one."""
+        i = figure.end
+        low = self.low(i)
+        if figure.kind == "money":
+            if N.currency_word(self.low(figure.end)):
+                figure.end += 1  # "$5 billion dollars", "Rs 500 crore rupees"
+            return True
+        if self.read_percent(figure, i):
+            return True
+        currency = self.currency_after(i, core)
+        if currency:
+            code, end, factor = currency
+            figure.kind, figure.unit, figure.end = "money", code, end
+            self.multiply(figure, factor)
+            return True
+        # Hyphenated compounds: "five-year", "6.2-magnitude", "10-fold", "45-year-old", "500-strong".
+        if low == "-" and self.glued(i - 1) and self.glued(i) and i + 1 < self.n and \
+                self.read_compound(figure, i + 1):
+            return True
+        if low in ("times", "fold"):
+            if low == "fold" or self.low(i + 1) in RATIO_FOLLOWERS or \
+                    i + 1 < self.n and self.doc[i + 1].tag_ in ("JJR", "RBR"):
+                figure.kind, figure.unit, figure.end = "ratio", "times", i + 1
+                return True
+            figure.unit, figure.end = "time", i + 1
+            return True
+        time_unit = N.TIME_UNITS.get(low)
+        if time_unit:
+            unit, multiplier = time_unit
+            figure.kind, figure.unit, figure.end = "duration", unit, i + 1
+            self.multiply(figure, multiplier)
+            return True
+        measure = self.measure_after(i)
+        if measure:
+            unit, end = measure
+            figure.kind, figure.unit, figure.end = "measure", unit, end
+            return True
+        if low in ("in", "out") and self.read_proportion(figure, i):
+            return True
+        return self.read_counted(figure, core)
+
+    @staticmethod
+    def multiply(figure: Figure, factor: float) -> None:
+        if factor != 1:
+            figure.value *= factor
+            if figure.value_max is not None:
+                figure.value_max *= factor
+
+    def read_percent(self, figure: Figure, i: int) -> bool:
+        """"50%", "41 percent", "7.5 per cent", "0.5 percentage points"."""
+        low = self.low(i)
+        if low == "percentage" and self.low(i + 1) in ("point", "points"):
+            figure.kind, figure.unit, figure.end = "percent", "percentage_point", i + 2
+            return True
+        if not (low == "%" or low in ("percent", "pct", "pc") or low == "per" and self.low(i + 1) == "cent"):
+            return False
+        figure.kind, figure.unit = "percent", "percent"
+        figure.end = i + (2 if low == "per" else 1)
+        if self.low(figure.end) in ("point", "points"):
+            figure.unit, figure.end = "percentage_point", figure.end + 1
+        return True
+
+    def currency_after(self, i: int, core: Core) -> tuple[str, int, float] | None:
+        """A currency word after the number (with an optional country word): (code, end, factor)."""
+        low = self.low(i)
+        for skip in (0, 1, 2):
+            word = self.low(i + skip)
+            code, factor = N.currency_word(word), 1.0
+            if code is None and word in N.CURRENCY_SUBUNITS:
+                code, factor = N.CURRENCY_SUBUNITS[word]  # "76 cents", "85 pence"
+            if code is None and word in ("pound", "pounds"):
+                scaled = core.scaled or self.low(i + skip + 1) == "sterling"
+                code = "GBP" if scaled else None
+            if code:
+                country = self.low(i) if skip else ""
+                code = N.CURRENCY_COUNTRIES.get((country, word.rstrip("s")), code)
+                end = i + skip + 1
+                if self.low(end) == "sterling":
+                    end += 1
+                return code, end, factor
+            if skip == 0 and not (low.isalpha() and self.doc[i].pos_ in ("PROPN", "ADJ")):
+                return None
+        return None
+
+    def measure_after(self, i: int) -> tuple[str, int] | None:
+        for size in range(N.MAX_UNIT_TOKENS, 0, -1):
+            words = tuple(self.low(k) for k in range(i, i + size))
+            if i + size <= self.n and words in N.MEASURE_UNITS:
+                if words[0] == "in":
+                    return None  # a preposition
+                if size == 1 and words[0] in ("m", "t", "g", "l", "mi") and not self.glued(i - 1) and \
+                        i + 1 < self.n and self.doc[i + 1].pos_ in ("NOUN", "PROPN", "ADJ", "DET"):
+                    return None  # "5 m people" would be ambiguous
+                return N.MEASURE_UNITS[words], i + size
+        return None
+
+    def read_compound(self, figure: Figure, j: int) -> bool:
+        """Number-unit compounds like "five-year" (hyphen at j-1, word at j)."""
+        low = self.low(j)
+        time_unit = N.TIME_UNITS.get(low)
+        if time_unit:
+            unit, multiplier = time_unit
+            if self.low(j + 1) == "-" and self.low(j + 2) == "old":
+                figure.kind, figure.unit, figure.end = "measure", "age_years", j + 3
+                return True
+            figure.kind, figure.unit, figure.end = "duration", unit, j + 1
+            self.multiply(figure, multiplier)
+            return True
+        if low == "fold":
+            figure.kind, figure.unit, figure.end = "ratio", "times", j + 1
+            return True
+        if (low,) in N.MEASURE_UNITS:
+            figure.kind, figure.unit, figure.end = "measure", N.MEASURE_UNITS[(low,)], j + 1
+            return True
+        if low in ("percent",):
+            figure.kind, figure.unit, figure.end = "percent", "percent", j + 1
+            return True
+        if self.doc[j].pos_ in ("NOUN", "ADJ", "VERB") and low.isalpha():
+            # "a 543-seat parliament", "a 500-strong crowd", "a 15-member panel".
+            figure.kind, figure.end = "count", j + 1
+            figure.unit = None if low in ("strong", "odd") else unit_lemma(self.doc[j])
+            return True
+        return False
+
+    def read_proportion(self, figure: Figure, i: int) -> bool:
+        """"one in five", "three out of four" → a ratio."""
+        j = i + 1
+        if self.low(i) == "out" and self.low(j) == "of":
+            j += 1
+        elif self.low(i) != "in":
+            return False
+        if j >= self.n or not self.doc[j].like_num:
+            return False
+        denominator = self.read_core(j)
+        if denominator is None or denominator.value <= figure.value or denominator.value == 0:
+            return False
+        figure.kind, figure.unit = "ratio", "times"
+        figure.value = figure.value / denominator.value
+        figure.end = denominator.end
+        return True
+
+    def read_counted(self, figure: Figure, core: Core) -> bool:
+        """A plain number: a count of the noun it modifies (its lemma is the unit), or a year."""
+        number = self.doc[core.start]
+        noun = self.counted_noun(core)
+        if noun is not None:
+            figure.noun = noun
+            figure.unit = unit_lemma(self.doc[noun])
+        if N.is_plausible_year(figure.value) and not core.words and "," not in number.text and \
+                self.year_context(core, noun):
+            figure.kind, figure.unit, figure.iso = "date", "year", f"{int(figure.value):04d}"
+            if figure.value_max is not None and not N.is_plausible_year(figure.value_max):
+                figure.value_max = None
+        return True
+
+    def counted_noun(self, core: Core) -> int | None:
+        """The noun a number counts: its syntactic head when the parse says so, else the next noun."""
+        last = self.doc[core.end - 1]
+        head = last.head
+        if last.dep_ in ("nummod", "quantmod", "compound") and head.i >= core.end and \
+                head.pos_ in ("NOUN", "PROPN") and head.i - core.end <= 4:
+            return head.i
+        if last.dep_ == "nummod" and head.i == core.end and head.tag_ in ("VBZ", "NNS") and head.is_alpha \
+                and not self.is_year_like(core):
+            return head.i  # "scoring 112 runs": the tagger took "runs" for a verb, the parser knows better
+        j = core.end
+        if self.low(j) == "of":
+            # A partitive: "20 of its soldiers", "four of the victims".
+            for k in range(j + 1, min(j + 5, self.n)):
+                if self.doc[k].pos_ in ("NOUN", "PROPN"):
+                    return k if self.doc[k].pos_ == "NOUN" else None
+                if self.doc[k].pos_ not in ("DET", "PRON", "ADJ") and self.doc[k].tag_ != "PRP$":
+                    return None
+            return None
+        while j < self.n and j - core.end <= 3 and self.same_sentence(j, core.start):
+            token = self.doc[j]
+            if token.pos_ == "NOUN":
+                return j
+            if token.pos_ == "PROPN" and token.text.isupper() and self.low(j + 1) and \
+                    self.doc[min(j + 1, self.n - 1)].pos_ == "NOUN":
+                j += 1  # "900 FBI files": an acronym modifying the counted noun
+                continue
+            if token.pos_ not in COUNT_NOUN_SKIP or token.lower_ in (",", "and", "or"):
+                return None
+            j += 1
+        return None
+
+    def is_year_like(self, core: Core) -> bool:
+        text = self.doc[core.start].text
+        return core.end - core.start == 1 and len(text) == 4 and text.isdigit() and \
+            N.is_plausible_year(float(text))
+
+    def year_context(self, core: Core, noun: int | None) -> bool:
+        """A four-digit number is a year when its context says so ("in 2020", a DATE entity)."""
+        number = self.doc[core.start]
+        previous = self.low(core.start - 1)
+        cued = previous in YEAR_CUES or previous in N.MONTHS
+        if noun is not None and self.doc[noun].tag_ == "NNS" and noun == core.end and \
+                self.doc[noun].lower_ not in YEAR_NOUNS and not cued:
+            return False  # "2020 people"
+        if number.ent_type_ == "DATE" or cued:
+            return True
+        return noun is None and (core.start == 0 or self.doc[core.start - 1].is_punct)
+
+    # -- other kinds of figure -------------------------------------------------------------------
+
+    def read_date(self, i: int) -> Figure | None:
+        """Month-led and day-led dates: "June 15, 2020", "15 June 2020", "June 2020"."""
+        month = N.month_number(self.low(i))
+        if month and self.doc[i].text[:1].isupper() and not (self.low(i) == "may" and
+                                                               self.doc[i].ent_type_ != "DATE"):
+            day, j = None, i + 1
+            if j < self.n and self.doc[j].text.isdigit() and 1 <= int(self.doc[j].text) <= 31 and \
+                    len(self.doc[j].text) <= 2:
+                day, j = int(self.doc[j].text), j + 1
+                if self.low(j) == ",":
+                    j += 1
+            year = self.year_token(j)
+            return self.date_figure(i, j + 1, N.PartialDate(year, month, day)) if year else None
+        token = self.doc[i]
+        if token.text.isdigit() and len(token.text) <= 2 and 1 <= int(token.text) <= 31:
+            month = N.month_number(self.low(i + 1))
+            if month and self.doc[i + 1].text[:1].isupper():
+                year = self.year_token(i + 2)
+                if year:
+                    return self.date_figure(i, i + 3, N.PartialDate(year, month, int(token.text)))
+        return None
+
+    def year_token(self, j: int) -> int | None:
+        if j < self.n and self.doc[j].text.isdigit() and len(self.doc[j].text) == 4:
+            year = int(self.doc[j].text)
+            if N.is_plausible_year(year):
+                return year
+        return None
+
+    def date_figure(self, start: int, end: int, date: N.PartialDate) -> Figure:
+        figure = Figure(start, end, float(date.year), kind="date", unit="year", iso=date.iso())
+        qualifier_start = figure.start
+        self.read_left(figure)
+        figure.kind, figure.unit = "date", "year"  # read_left may not turn a date into money
+        figure.start = figure.start if figure.qualifier else qualifier_start
+        return figure
+
+    def read_decade(self, i: int) -> Figure | None:
+        year = N.parse_decade(self.doc[i].text)
+        if year is None:
+            return None
+        return Figure(i, i + 1, float(year), kind="date", unit="year", iso=f"{year:04d}/{year + 9:04d}")
+
+    def read_multiple(self, i: int) -> Figure | None:
+        """"double", "twice", "tenfold" ("three times as many" is read with its number)."""
+        token = self.doc[i]
+        low = token.lower_
+        if low not in N.MULTIPLES:
+            return None
+        following = self.low(i + 1)
+        if following == "-" or following in ("digit", "digits", "standards", "standard", "whammy", "check",
+                                             "agent", "act", "life", "lives", "dose", "murder", "bed",
+                                             "room", "click", "team", "taxation", "role", "game", "header"):
+            return None
+        if token.dep_ == "amod" and token.head.pos_ == "NOUN" and low in ("double", "triple", "treble"):
+            return None
+        if low in ("twice", "thrice") and not self.compares(i):
+            return None  # "twice a week", "thought twice": how often, not how much
+        figure = Figure(i, i + 1, float(N.MULTIPLES[low]), kind="ratio", unit="times")
+        self.read_left(figure)
+        return figure
+
+    def compares(self, i: int) -> bool:
+        """"twice as many", "twice the size", "more than twice": a multiple compares two amounts."""
+        following = self.doc[i + 1] if i + 1 < self.n else None
+        if following is not None and (following.lower_ in RATIO_FOLLOWERS or following.tag_ in ("JJR", "RBR")
+                                      or following.like_num or N.currency_prefix(following.text)):
+            return True
+        return self.low(i - 1) in ("than", "nearly", "almost", "about", "roughly", "is", "was", "are", "were",
+                                   "be", "been", "by")
+
+    def read_fraction(self, i: int) -> Figure | None:
+        """"half of them", "two-thirds of", "a third of", "half a million" (a count), "half an hour"."""
+        low = self.low(i)
+        if low == "half":
+            return self.read_half(i)
+        if low not in ("a", "one") and not N.is_number_word(low):
+            return None
+        j = i + 2 if self.low(i + 1) == "-" and self.glued(i) else i + 1
+        denominator = N.fraction_denominator(self.low(j))
+        if denominator is None or self.low(j + 1) != "of" or \
+                self.low(j) in ("quarter", "quarters") and self.low(j + 2) == "the":
+            return None
+        numerator = 1.0 if low in ("a", "one") else N.parse_words([low])
+        if numerator is None or numerator >= denominator:
+            return None
+        figure = Figure(i, j + 1, numerator / denominator, kind="ratio", unit="times")
+        self.read_left(figure)
+        return figure
+
+    def read_half(self, i: int) -> Figure | None:
+        if self.low(i - 1) in ("first", "second", "the", "other", "latter", "former", "and") or \
+                self.low(i + 1) in ("-", "time", "way", "century"):
+            return None
+        if self.low(i + 1) in ("a", "an"):
+            following = self.low(i + 2)
+            if following in N.SCALES:
+                return self.grow(Core(i, i + 3, 0.5 * N.SCALES[following], words=True, scale=N.SCALES[following]))
+            if following in N.TIME_UNITS:
+                unit, multiplier = N.TIME_UNITS[following]
+                return Figure(i, i + 3, 0.5 * multiplier, kind="duration", unit=unit)
+            return None
+        if self.low(i + 1) == "of":
+            figure = Figure(i, i + 1, 0.5, kind="ratio", unit="times")
+            self.read_left(figure)
+            return figure
+        return None
+
+    def read_ordinal(self, i: int) -> Figure | None:
+        token = self.doc[i]
+        if token.lower_ in ("no", "no.", "number") and i + 1 < self.n:
+            return self.read_number_rank(i)
+        rank = N.parse_ordinal(token.text)
+        if rank is None or rank == 1:
+            return None  # "first" is an idiom far more often than a rank
+        end = i + 1
+        if self.low(end) == "-" and self.glued(i) and end + 1 < self.n:
+            superlative = self.doc[end + 1].tag_ in ("JJS", "RBS") or self.low(end + 1).endswith("est")
+            return Figure(i, end + 2, float(rank), kind="rank", unit="rank") if superlative else None
+        following = self.low(end)
+        if following in PERIOD_PARTS or following in ("world", "hand", "thought", "thoughts", "opinion",
+                                                       "language", "wave", "class", "person", "reading",
+                                                       "century", "centuries", "millennium", "to", "and",
+                                                       "generation", "amendment", "floor", "grade", "row",
+                                                       "street", "avenue", "fiddle", "nature", "guessing"):
+            return None
+        head = token.head
+        ranked = following in RANK_NOUNS or following in RANK_FOLLOWERS or head.lower_ in RANK_NOUNS or \
+            head.tag_ == "JJS" or self.low(i - 1) in ("finished", "ranked", "came", "placed", "ranks", "ranking",
+                                                      "finish", "is", "was") or \
+            (head.pos_ in ("NOUN", "PROPN") and token.dep_ == "amod")
+        return Figure(i, end, float(rank), kind="rank", unit="rank") if ranked else None
+
+    def read_number_rank(self, i: int) -> Figure | None:
+        """"No. 1", "world number two"."""
+        j = i + 1
+        if self.low(i) == "no" and self.low(j) == "." and self.glued(i):
+            j += 1
+        elif self.low(i) == "number" and not N.is_number_word(self.low(j)):
+            return None
+        if j >= self.n:
+            return None
+        value = N.parse_digits(self.doc[j].text)
+        if value is None and self.low(i) == "number":
+            value = N.parse_words([self.low(j)])
+        if value is None or value != int(value) or not 0 < value < 1000:
+            return None
+        if self.low(i) == "number" and (i == self.doc[i].sent.start or self.low(j + 1) in (",", ":")):
+            return None  # "Number two, we will cut taxes": a list marker
+        return Figure(i, j + 1, value, kind="rank", unit="rank")
