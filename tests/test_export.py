@@ -28,3 +28,32 @@ def test_parquet_needs_a_file(cli, write):
     cli("import", str(write("galwan.txt", ARTICLE)))
     result = cli("export", "--format", "parquet")
     assert result.exit_code == 2 and "-o FILE.parquet" in result.stderr
+
+
+def test_claimreview_json_ld_has_the_schema_org_fields(cli, tmp_path):
+    from workbench.review import save_verdict
+    from workbench.store.db import Store
+
+    cli("demo")
+    store = Store(cli.db)
+    with store.read() as con:
+        ids = dict(con.execute("SELECT quantity, claim_id FROM claims_v WHERE quantity IS NOT NULL").fetchall())
+    save_verdict(store, ids["four"], "Ana Reviewer", "refuted", "TASS reported 45")
+    save_verdict(store, ids["50%"], "Ana Reviewer", "supported")
+    save_verdict(store, ids["double"], "Ana Reviewer", "not_a_claim")
+    out = tmp_path / "claimreview.json"
+    assert cli("export", "--format", "claimreview", "-o", str(out)).exit_code == 0
+    reviews = json.loads(out.read_text())
+    assert len(reviews) == 2  # "not a claim" is not a fact-check
+    four = next(r for r in reviews if "four Chinese troops" in r["claimReviewed"])
+    assert four["@context"] == "https://schema.org" and four["@type"] == "ClaimReview"
+    assert four["reviewRating"] == {"@type": "Rating", "ratingValue": 1, "bestRating": 5, "worstRating": 1,
+                                    "alternateName": "Refuted"}
+    assert four["author"] == {"@type": "Person", "name": "Ana Reviewer"}
+    assert four["reviewBody"] == "TASS reported 45"
+    assert len(four["datePublished"]) == 10 and four["url"].startswith("urn:claim-workbench:claim:")
+    item = four["itemReviewed"]
+    assert item["@type"] == "Claim" and item["datePublished"] == "2025-08-19"
+    assert item["appearance"]["@type"] == "CreativeWork" and item["appearance"]["headline"] == "india-china-border-trade"
+    supported = next(r for r in reviews if r is not four)
+    assert supported["reviewRating"]["ratingValue"] == 5 and supported["reviewRating"]["alternateName"] == "Supported"

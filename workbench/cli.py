@@ -253,22 +253,23 @@ def query(sql, fmt, db):
 
 
 @main.command()
-@click.option("--format", "fmt", type=click.Choice(["csv", "jsonl", "parquet"]), required=True)
+@click.option("--format", "fmt", type=click.Choice(["claimreview", "csv", "jsonl", "parquet"]), required=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default=None, help="File to write (default: stdout).")
 @db_option
 @friendly_errors
 def export(fmt, output, db):
-    """Export every claim (claims_v) with its review state.
+    """Export every claim (claims_v) with its review state, or the verdicts as ClaimReview JSON-LD.
 
     Example:
 
         workbench export --format parquet -o claims.parquet
+        workbench export --format claimreview -o claimreview.json
     """
     from workbench.export.tables import export_claims
 
     count = export_claims(open_store(db), fmt, output)
     if output:
-        click.echo(f"wrote {count} claims to {output}", err=True)
+        click.echo(f"wrote {count} {'reviews' if fmt == 'claimreview' else 'claims'} to {output}", err=True)
 
 
 @main.command()

@@ -1,0 +1,135 @@
+"""Reviewing: the queue and its filters, verdicts kept forever, undo, corrections, manual claims."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from workbench.demo import load_demo
+from workbench.review import (Evidence, QueueFilter, ReviewError, add_manual_claim, claim_detail, correct, queue,
+                              queue_count, save_verdict, undo_last)
+from workbench.store.db import Store
+
+
+@pytest.fixture
+def demo(tmp_path) -> Store:
+    store = Store(tmp_path / "review.duckdb")
+    load_demo(store)
+    return store
+
+
+def claim_id_of(store: Store, figure: str) -> int:
+    with store.read() as con:
+        return con.execute("SELECT claim_id FROM claims_v WHERE quantity = ?", [figure]).fetchone()[0]
+
+
+def status_of(store: Store, claim_id: int) -> tuple:
+    with store.read() as con:
+        return con.execute("SELECT status, reviewer, note FROM claims_v WHERE claim_id = ?", [claim_id]).fetchone()
+
+
+def test_queue_is_sorted_by_checkworthiness_and_paginated(demo):
+    everything = queue(demo, QueueFilter(status="all"), limit=100)
+    scores = [row["checkworthiness"] for row in everything]
+    assert scores == sorted(scores, reverse=True) and len(everything) == queue_count(demo, QueueFilter("all")) == 12
+    first, second = queue(demo, QueueFilter("all"), limit=5), queue(demo, QueueFilter("all"), limit=5, offset=5)
+    assert [r["claim_id"] for r in first + second] == [r["claim_id"] for r in everything[:10]]
+
+
+def test_queue_filters(demo):
+    four = claim_id_of(demo, "four")
+    save_verdict(demo, four, "ana", "refuted")
+    assert four not in [r["claim_id"] for r in queue(demo)]                      # default: unreviewed only
+    assert [r["claim_id"] for r in queue(demo, QueueFilter(status="refuted"))] == [four]
+    assert [r["claim_id"] for r in queue(demo, QueueFilter(status="reviewed", reviewer="ana"))] == [four]
+    assert {r["kind"] for r in queue(demo, QueueFilter(status="all", kinds=("duration",)))} == {"duration"}
+    assert [r["quantity"] for r in queue(demo, QueueFilter(status="all", text="tariffs"))][:1] == ["50%"]
+    assert all(r["checkworthiness"] >= 0.9 for r in queue(demo, QueueFilter(status="all", min_checkworthiness=0.9)))
+    assert queue_count(demo, QueueFilter(status="all", document_id=999)) == 0
+
+
+def test_claim_detail_has_context_candidates_and_figures(demo):
+    detail = claim_detail(demo, claim_id_of(demo, "four"))
+    assert detail.claim["subject"] == "Chinese troops"
+    assert detail.before.startswith("The cross-border trade") and detail.after.startswith("The renewed dialogue")
+    sources = [c["source"] for c in detail.candidates]
+    assert "tass-report" in sources and "china-acknowledges-losses" in sources
+    tass = next(c for c in detail.candidates if c["source"] == "tass-report")
+    assert any(f["text"] == "at least 45" for f in tass["figures"])
+
+
+def test_verdicts_are_appended_and_the_newest_wins(demo):
+    four = claim_id_of(demo, "four")
+    tass = next(c["passage_id"] for c in claim_detail(demo, four).candidates if c["source"] == "tass-report")
+    save_verdict(demo, four, "ana", "supported", "first look")
+    save_verdict(demo, four, "ben", "refuted", "TASS says 45", Evidence((tass,), "at least 45", "https://e.org/t"))
+    assert status_of(demo, four) == ("refuted", "ben", "TASS says 45")
+    history = claim_detail(demo, four).history
+    assert [(h["reviewer"], h["verdict"]) for h in history] == [("ben", "refuted"), ("ana", "supported")]
+    assert json.loads(history[0]["evidence"]) == {"passages": [tass], "quote": "at least 45", "url": "https://e.org/t"}
+
+
+def test_undo_restores_the_state_before_and_keeps_every_row(demo):
+    four, fifty = claim_id_of(demo, "four"), claim_id_of(demo, "50%")
+    save_verdict(demo, four, "ana", "supported")
+    save_verdict(demo, four, "ana", "refuted")
+    save_verdict(demo, fifty, "ana", "supported")
+    assert undo_last(demo, "ana") == {"claim_id": fifty, "undone": 3, "restored": None}
+    assert status_of(demo, fifty)[0] == "unreviewed"
+    assert undo_last(demo, "ana")["restored"] == "supported"
+    assert status_of(demo, four)[0] == "supported"
+    with demo.read() as con:
+        assert con.execute("SELECT count(*) FROM reviews").fetchone()[0] == 5
+    assert undo_last(demo, "nobody") is None
+
+
+def test_a_verdict_needs_a_reviewer_a_known_verdict_and_a_real_claim(demo):
+    four = claim_id_of(demo, "four")
+    with pytest.raises(ReviewError, match="reviewer name is required"):
+        save_verdict(demo, four, "  ", "supported")
+    with pytest.raises(ReviewError, match="unknown verdict"):
+        save_verdict(demo, four, "ana", "true")
+    with pytest.raises(ReviewError, match="does not exist"):
+        save_verdict(demo, 9999, "ana", "supported")
+    with pytest.raises(ReviewError, match="http"):
+        save_verdict(demo, four, "ana", "supported", evidence=Evidence(url="javascript:alert(1)"))
+    with demo.read() as con:
+        assert con.execute("SELECT count(*) FROM reviews").fetchone()[0] == 0
+
+
+def test_corrections_change_the_reading_and_keep_the_original(demo):
+    four = claim_id_of(demo, "four")
+    assert correct(demo, four, "ana", {"value": "5", "unit": "soldier", "qualifier": "at_least",
+                                       "hedged": "true", "subject": "Chinese troops"}) == 4
+    with demo.read() as con:
+        corrected = con.execute("SELECT value, unit, qualifier, hedged, corrected FROM claims_v WHERE claim_id = ?",
+                                [four]).fetchone()
+        original = con.execute("SELECT value, unit FROM quantities WHERE claim_id = ?", [four]).fetchone()
+    assert corrected == (5.0, "soldier", "at_least", True, True)
+    assert original == (4.0, "troop")
+    assert [c["field"] for c in claim_detail(demo, four).corrections] == ["hedged", "qualifier", "unit", "value"]
+    assert correct(demo, four, "ana", {"qualifier": ""}) == 1
+    with demo.read() as con:
+        assert con.execute("SELECT qualifier FROM claims_v WHERE claim_id = ?", [four]).fetchone() == (None,)
+    for bad in ({"value": "many"}, {"kind": "amount"}, {"qualifier": "lots"}, {"hedged": "maybe"}, {"colour": "x"}):
+        with pytest.raises(ReviewError):
+            correct(demo, four, "ana", bad)
+
+
+def test_manual_claims_for_what_the_extractor_missed(demo):
+    with demo.read() as con:
+        segment, sentence = con.execute("SELECT id, text FROM segments WHERE text LIKE 'China and India are also%'"
+                                        ).fetchone()
+    claim = add_manual_claim(demo, segment, "ana", "next month", kind="date", value=2025, unit="year",
+                             subject="direct flights")
+    with demo.read() as con:
+        row = con.execute("SELECT c.origin, c.kind, c.quantity, c.quantity_start, c.value, c.subject, c.sentence, d.text "
+                          "FROM claims_v c JOIN documents d ON d.id = c.document_id WHERE claim_id = ?", [claim]).fetchone()
+    assert row[:3] == ("manual", "date", "next month") and row[5] == "direct flights" and row[6] == sentence
+    assert row[7][row[3]:row[3] + len("next month")] == "next month"
+    statement = add_manual_claim(demo, segment, "ana")
+    assert status_of(demo, statement)[0] == "unreviewed"
+    with pytest.raises(ReviewError, match="not in the sentence"):
+        add_manual_claim(demo, segment, "ana", "twelve", kind="count", value=12)
+    with pytest.raises(ReviewError, match="kind and value"):
+        add_manual_claim(demo, segment, "ana", "next month")

@@ -1,0 +1,66 @@
+"""Reviewed claims as schema.org ClaimReview JSON-LD, the format fact-check search engines read.
+
+One ClaimReview per claim whose current verdict is a rating (claims marked "Not a claim" are not
+fact-checks and are left out). The rating scale runs from 1 (refuted) to 5 (supported):
+
+| verdict      | ratingValue | alternateName |
+|--------------|-------------|---------------|
+| supported    | 5           | Supported     |
+| unverifiable | 3           | Unverifiable  |
+| misleading   | 2           | Misleading    |
+| refuted      | 1           | Refuted       |
+"""
+from __future__ import annotations
+
+import json
+from typing import IO
+
+from workbench.review import VERDICT_LABELS
+from workbench.store.db import Store
+
+RATINGS = {"supported": 5, "unverifiable": 3, "misleading": 2, "refuted": 1}
+BEST, WORST = 5, 1
+
+REVIEWED_SQL = """
+SELECT claim_id, sentence, verdict, reviewer, reviewed_at, note, document, document_url, published, attribution
+FROM claims_v
+WHERE list_contains(?, verdict)
+ORDER BY claim_id
+"""
+
+
+def claim_review(row: dict) -> dict:
+    """One ClaimReview object for a claims_v row with a rating verdict."""
+    url = row["document_url"]
+    item = {"@type": "Claim", "appearance": {"@type": "CreativeWork", "url": url, "headline": row["document"]}}
+    if row["published"] is not None:
+        item["datePublished"] = row["published"].isoformat()
+    if row["attribution"]:
+        item["author"] = {"@type": "Organization", "name": row["attribution"]}
+    review = {
+        "@context": "https://schema.org",
+        "@type": "ClaimReview",
+        "url": f"{url}#claim-{row['claim_id']}" if url else f"urn:claim-workbench:claim:{row['claim_id']}",
+        "claimReviewed": row["sentence"],
+        "datePublished": row["reviewed_at"].date().isoformat(),
+        "author": {"@type": "Person", "name": row["reviewer"]},
+        "reviewRating": {"@type": "Rating", "ratingValue": RATINGS[row["verdict"]], "bestRating": BEST,
+                         "worstRating": WORST, "alternateName": VERDICT_LABELS[row["verdict"]]},
+        "itemReviewed": item,
+    }
+    if row["note"]:
+        review["reviewBody"] = row["note"]
+    return review
+
+
+def claim_reviews(store: Store) -> list[dict]:
+    with store.read() as con:
+        cursor = con.execute(REVIEWED_SQL, [list(RATINGS)])
+        columns = [d[0] for d in cursor.description]
+        return [claim_review(dict(zip(columns, row))) for row in cursor.fetchall()]
+
+
+def write_claim_reviews(store: Store, out: IO[str]) -> int:
+    reviews = claim_reviews(store)
+    out.write(json.dumps(reviews, indent=2, ensure_ascii=False) + "\n")
+    return len(reviews)
