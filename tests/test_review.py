@@ -7,6 +7,7 @@ import pytest
 
 from workbench.demo import load_demo
 from workbench.review import (Evidence, QueueFilter, ReviewError, add_manual_claim, claim_detail, correct, queue,
+                              queue_position,
                               queue_count, save_verdict, undo_last)
 from workbench.store.db import Store
 
@@ -133,3 +134,12 @@ def test_manual_claims_for_what_the_extractor_missed(demo):
         add_manual_claim(demo, segment, "ana", "twelve", kind="count", value=12)
     with pytest.raises(ReviewError, match="kind and value"):
         add_manual_claim(demo, segment, "ana", "next month")
+
+
+def test_queue_position_follows_the_filters(demo):
+    everything = queue(demo, QueueFilter("all"), limit=100)
+    third = everything[2]["claim_id"]
+    assert queue_position(demo, QueueFilter("all"), third) == 2
+    save_verdict(demo, everything[0]["claim_id"], "ana", "supported")
+    assert queue_position(demo, QueueFilter(), third) == 1          # the reviewed one left the queue
+    assert queue_position(demo, QueueFilter("supported"), third) is None

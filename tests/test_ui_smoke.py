@@ -36,12 +36,14 @@ def listening_addresses(port: int) -> set[str]:
     return found
 
 
-def test_app_lists_the_demo_claims(cli, db_path, monkeypatch):
+def test_app_opens_on_the_review_page_with_a_reviewer_field(cli, db_path, monkeypatch):
     cli("demo")
     monkeypatch.setenv("WORKBENCH_DB", str(db_path))
     at = AppTest.from_file(APP, default_timeout=60).run()
     assert not at.exception
-    assert "12 claims" in at.caption[0].value
+    assert at.title[0].value == "Review"
+    assert at.sidebar.text_input(key="reviewer").value == ""
+    assert "test\\.duckdb" in at.sidebar.caption[0].value  # escaped for Markdown
 
 
 @pytest.mark.slow

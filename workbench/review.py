@@ -85,6 +85,19 @@ def queue_count(store: Store, filters: QueueFilter = QueueFilter()) -> int:
         return con.execute(f"SELECT count(*) FROM claims_v WHERE {where}", params).fetchone()[0]
 
 
+def queue_position(store: Store, filters: QueueFilter, claim_id: int) -> int | None:
+    """Where a claim stands in the filtered queue (0-based), or None when the filters leave it out."""
+    where, params = filters.where()
+    with store.read() as con:
+        row = con.execute(f"SELECT checkworthiness FROM claims_v WHERE claim_id = ? AND {where}",
+                          [claim_id] + params).fetchone()
+        if row is None:
+            return None
+        return con.execute(f"SELECT count(*) FROM claims_v WHERE {where} AND (checkworthiness > ? OR "
+                           "(checkworthiness = ? AND claim_id < ?))", params + [row[0], row[0], claim_id]
+                           ).fetchone()[0]
+
+
 @dataclass
 class ClaimDetail:
     """A claim with what a reviewer needs: its reading, context, evidence candidates and history."""

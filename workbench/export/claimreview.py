@@ -12,9 +12,6 @@ fact-checks and are left out). The rating scale runs from 1 (refuted) to 5 (supp
 """
 from __future__ import annotations
 
-import json
-from typing import IO
-
 from workbench.review import VERDICT_LABELS
 from workbench.store.db import Store
 
@@ -58,9 +55,3 @@ def claim_reviews(store: Store) -> list[dict]:
         cursor = con.execute(REVIEWED_SQL, [list(RATINGS)])
         columns = [d[0] for d in cursor.description]
         return [claim_review(dict(zip(columns, row))) for row in cursor.fetchall()]
-
-
-def write_claim_reviews(store: Store, out: IO[str]) -> int:
-    reviews = claim_reviews(store)
-    out.write(json.dumps(reviews, indent=2, ensure_ascii=False) + "\n")
-    return len(reviews)

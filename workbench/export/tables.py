@@ -2,14 +2,15 @@
 reviewed claims as ClaimReview JSON-LD."""
 from __future__ import annotations
 
+import io
+import json
 import sys
 from pathlib import Path
-from typing import IO
 
 import pyarrow.parquet as pq
 
 from workbench.errors import WorkbenchError
-from workbench.export.claimreview import write_claim_reviews
+from workbench.export.claimreview import RATINGS, claim_reviews
 from workbench.output import write_rows
 from workbench.store.db import Store
 
@@ -17,31 +18,41 @@ EXPORT_FORMATS = ("claimreview", "csv", "jsonl", "parquet")
 CLAIMS_SQL = "SELECT * FROM claims_v ORDER BY claim_id"
 
 
-def export_claims(store: Store, fmt: str, output: str | Path | None = None, out: IO[str] | None = None) -> int:
-    """Write every claim of ``claims_v`` in ``fmt`` to ``output`` (a path) or ``out``; return the row count.
-
-    ``claimreview`` writes schema.org ClaimReview JSON-LD of the reviewed claims instead.
-    """
+def render(store: Store, fmt: str) -> bytes:
+    """An export as bytes, ready for a file or a download button."""
     if fmt not in EXPORT_FORMATS:
         raise WorkbenchError(f"unknown export format {fmt!r} (choose from {', '.join(EXPORT_FORMATS)})")
     if fmt == "claimreview":
-        if output is not None:
-            with open(output, "w", encoding="utf-8") as handle:
-                return write_claim_reviews(store, handle)
-        return write_claim_reviews(store, out or sys.stdout)
-    if fmt == "parquet" and output is None:
-        raise WorkbenchError("parquet is a binary format: name a file with -o FILE.parquet")
+        return (json.dumps(claim_reviews(store), indent=2, ensure_ascii=False) + "\n").encode("utf-8")
     with store.read() as con:
         if fmt == "parquet":
-            table = con.execute(CLAIMS_SQL).to_arrow_table()
-            pq.write_table(table, str(output))
-            return table.num_rows
+            buffer = io.BytesIO()
+            pq.write_table(con.execute(CLAIMS_SQL).to_arrow_table(), buffer)
+            return buffer.getvalue()
         cursor = con.execute(CLAIMS_SQL)
         columns = [d[0] for d in cursor.description]
         rows = cursor.fetchall()
+    text = io.StringIO(newline="")
+    write_rows(columns, rows, fmt, text)
+    return text.getvalue().encode("utf-8")
+
+
+def export_claims(store: Store, fmt: str, output: str | Path | None = None) -> int:
+    """Write an export to ``output`` (a path) or standard output; return how many claims or reviews it holds."""
+    if fmt == "parquet" and output is None:
+        raise WorkbenchError("parquet is a binary format: name a file with -o FILE.parquet")
+    data = render(store, fmt)
     if output is not None:
-        with open(output, "w", encoding="utf-8", newline="") as handle:
-            write_rows(columns, rows, fmt, handle)
+        Path(output).write_bytes(data)
     else:
-        write_rows(columns, rows, fmt, out or sys.stdout)
-    return len(rows)
+        sys.stdout.write(data.decode("utf-8"))
+        sys.stdout.flush()
+    return count(store, fmt)
+
+
+def count(store: Store, fmt: str) -> int:
+    with store.read() as con:
+        if fmt == "claimreview":
+            return con.execute("SELECT count(*) FROM claims_v WHERE list_contains(?, verdict)",
+                               [list(RATINGS)]).fetchone()[0]
+        return con.execute("SELECT count(*) FROM claims_v").fetchone()[0]

@@ -8,8 +8,10 @@ SHA-256) is skipped.
 """
 from __future__ import annotations
 
+import tempfile
 import time
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Callable, Iterable
 
 from workbench.errors import WorkbenchError
@@ -69,6 +71,32 @@ def import_paths(store: Store, paths: list[str], *, kind: str = "article", field
         problems.extend(result.problems)
     return import_records(store, records, kind=kind, problems=problems, on_total=on_total, progress=progress,
                           batch_docs=batch_docs, match=match)
+
+
+def import_uploads(store: Store, files: list[tuple[str, bytes]], *, kind: str = "article",
+                   fields: Fields = Fields(), encoding: str | None = None,
+                   on_total: Callable[[int], None] | None = None, progress: Progress | None = None) -> ImportReport:
+    """Import uploaded files given as (file name, bytes), exactly as ``workbench import`` would import them
+    from disk; problems and origins are reported by file name."""
+    with tempfile.TemporaryDirectory(prefix="workbench-upload-") as folder:
+        paths = []
+        for number, (name, data) in enumerate(files):
+            target = Path(folder) / str(number) / Path(name).name  # keep the name, never a path from outside
+            target.parent.mkdir()
+            target.write_bytes(data)
+            paths.append(str(target))
+        report = import_paths(store, paths, kind=kind, fields=fields, encoding=encoding, on_total=on_total,
+                              progress=progress)
+        for problem_index, problem in enumerate(report.problems):
+            report.problems[problem_index] = Problem(_strip_folder(problem.origin, folder), problem.reason)
+    return report
+
+
+def _strip_folder(origin: str, folder: str) -> str:
+    """``/tmp/workbench-upload-x/3/articles.jsonl:4`` → ``articles.jsonl:4``."""
+    if not origin.startswith(folder):
+        return origin
+    return origin[len(folder):].lstrip("/").split("/", 1)[-1]
 
 
 def import_records(store: Store, records: Iterable[Record], *, kind: str = "article",

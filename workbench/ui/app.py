@@ -1,28 +1,32 @@
-"""Entry script of the review UI: reads the database path and lists the claims.
+"""Entry script of the review UI (``workbench ui``): the page list and the reviewer's name.
 
-The full review workbench (queue, evidence, verdicts, shortcuts) is built on top of this page.
+Every page is a small script under ``pages/`` that reads from the library and renders; the logic
+lives in :mod:`workbench.review`, :mod:`workbench.match`, :mod:`workbench.ingest` and friends.
 """
 from __future__ import annotations
 
+from pathlib import Path
+
 import streamlit as st
 
-from workbench.settings import resolve_db_path
-from workbench.store.db import Store
+from workbench.ui.common import db_path
+from workbench.ui.components import md
 
-st.set_page_config(page_title="Claim workbench", layout="wide")
-store = Store(resolve_db_path())
+PAGES = Path(__file__).parent / "pages"
 
+st.set_page_config(page_title="Claim workbench", page_icon="🔎", layout="wide")
+with st.sidebar:
+    st.text_input("Reviewer", key="reviewer", placeholder="your name (needed to give verdicts)",
+                  help="Stored with every verdict and correction you make; remembered for this session.")
+    st.caption(f"Database: {md(db_path())}")
 
-@st.cache_data(ttl=5)
-def load_claims(path: str):
-    with Store(path).read() as con:
-        return con.execute(
-            "SELECT claim_id, document, kind, quantity, value, unit, subject, status, checkworthiness, sentence "
-            "FROM claims_v ORDER BY checkworthiness DESC"
-        ).df()
-
-
-st.title("Claim workbench")
-claims = load_claims(str(store.path))
-st.caption(f"{len(claims)} claims in {store.path}")
-st.dataframe(claims, hide_index=True, use_container_width=True)
+navigation = st.navigation([
+    st.Page(PAGES / "review.py", title="Review", icon="✅", default=True),
+    st.Page(PAGES / "documents.py", title="Documents", icon="📰"),
+    st.Page(PAGES / "sources.py", title="Sources", icon="📚"),
+    st.Page(PAGES / "imports.py", title="Import", icon="📥"),
+    st.Page(PAGES / "dashboard.py", title="Dashboard", icon="📊"),
+    st.Page(PAGES / "sql.py", title="SQL", icon="🧮"),
+    st.Page(PAGES / "export.py", title="Export", icon="📤"),
+])
+navigation.run()

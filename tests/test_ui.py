@@ -1,0 +1,259 @@
+"""The review UI, page by page, headless (Streamlit's AppTest)."""
+from __future__ import annotations
+
+import json
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from conftest import ROOT
+from workbench.demo import load_demo
+from workbench.ingest.importer import import_records
+from workbench.ingest.readers import Record
+from workbench.review import claim_detail
+from workbench.store.db import Store
+
+PAGES = ROOT / "workbench" / "ui" / "pages"
+HOSTILE = ('At least 12 people <img src=x onerror="alert(1)"> were hurt <script>alert(2)</script> '
+           'in ![pic](http://evil.example/x.png) [a link](http://evil.example) $x^2$ :red[attack] **bold**.')
+
+
+@pytest.fixture
+def demo_db(tmp_path, monkeypatch) -> Store:
+    store = Store(tmp_path / "ui.duckdb")
+    load_demo(store)
+    monkeypatch.setenv("WORKBENCH_DB", str(store.path))
+    return store
+
+
+def page(name: str, reviewer: str | None = "ana", **state) -> AppTest:
+    at = AppTest.from_file(str(PAGES / f"{name}.py"), default_timeout=60)
+    if reviewer:
+        at.session_state["reviewer"] = reviewer
+    for key, value in state.items():
+        at.session_state[key] = value
+    return at.run()
+
+
+def html_bodies(at: AppTest) -> list[str]:
+    return [element.proto.body for element in at.get("html")]
+
+
+def current_claim(at: AppTest) -> int:
+    return at.session_state["current_claim"]
+
+
+def evidence_keys(store: Store, claim_id: int) -> list[str]:
+    """The widget keys of a claim's evidence checkboxes, in rank order."""
+    return [f"ev_{claim_id}_{c['passage_id']}" for c in claim_detail(store, claim_id).candidates]
+
+
+def claim_row(store: Store, claim_id: int) -> dict:
+    with store.read() as con:
+        cursor = con.execute("SELECT * FROM claims_v WHERE claim_id = ?", [claim_id])
+        return dict(zip([d[0] for d in cursor.description], cursor.fetchone()))
+
+
+def reviews(store: Store) -> list[tuple]:
+    with store.read() as con:
+        return con.execute("SELECT claim_id, reviewer, action, verdict, note, evidence FROM reviews ORDER BY id").fetchall()
+
+
+# -- Review ------------------------------------------------------------------------------------------
+
+def test_review_shows_the_most_checkworthy_claim_with_its_figure_and_evidence(demo_db):
+    at = page("review")
+    assert not at.exception
+    first = claim_row(demo_db, current_claim(at))
+    with demo_db.read() as con:
+        best = con.execute("SELECT max(checkworthiness) FROM claims_v").fetchone()[0]
+    assert first["checkworthiness"] == best
+    bodies = html_bodies(at)
+    sentence = next(b for b in bodies if 'data-testid="wb-claim-sentence"' in b)
+    assert f'<span class="wb-figure" title="the figure">{first["quantity"]}</span>' in sentence
+    assert any("wb-passage" in b and "us-tariffs-india" in b for b in bodies)
+    assert "Keyboard shortcuts" in [e.label for e in at.expander]
+
+
+def test_a_reviewer_name_is_needed_before_the_first_verdict(demo_db):
+    at = page("review", reviewer=None)
+    assert all(at.button(key=f"verdict_{v}").disabled for v in ("supported", "refuted"))
+    assert "Enter your name" in at.warning[0].value
+    at.session_state["reviewer"] = "ana"
+    at.run()
+    assert not at.button(key="verdict_supported").disabled
+
+
+def test_save_and_next_with_evidence_and_note_then_undo(demo_db):
+    at = page("review")
+    first = current_claim(at)
+    candidates = evidence_keys(demo_db, first)
+    chosen = int(candidates[1].rsplit("_", 1)[1])
+    at.checkbox(key=candidates[1]).check()
+    at.text_area(key=f"note_{first}").input("checked against the US notice")
+    at.button(key="verdict_supported").click().run()
+    assert not at.exception
+    second = current_claim(at)
+    assert second != first
+    assert claim_row(demo_db, first)["status"] == "supported"
+    claim_id, reviewer, action, verdict, note, evidence = reviews(demo_db)[-1]
+    assert (claim_id, reviewer, action, verdict, note) == (first, "ana", "verdict", "supported",
+                                                          "checked against the US notice")
+    assert chosen in json.loads(evidence)["passages"]
+    at.button(key="undo").click().run()
+    assert claim_row(demo_db, first)["status"] == "unreviewed"
+    assert current_claim(at) == first
+    assert [r[2] for r in reviews(demo_db)] == ["verdict", "undo"]
+
+
+def test_skip_back_and_the_evidence_keys(demo_db):
+    at = page("review")
+    first = current_claim(at)
+    at.button(key="skip").click().run()
+    second = current_claim(at)
+    assert second != first and claim_row(demo_db, first)["status"] == "unreviewed"
+    at.button(key="back").click().run()
+    assert current_claim(at) == first
+    passages = evidence_keys(demo_db, first)
+    at.button(key="cursor_next").click().run()
+    at.button(key="toggle_evidence").click().run()
+    assert at.session_state["cursor"] == 1
+    picked = [k for k in passages if at.session_state[k]]
+    assert passages[1] in picked
+
+
+def test_filters_narrow_the_queue(demo_db):
+    at = page("review", f_kinds=["duration"])
+    assert claim_row(demo_db, current_claim(at))["kind"] == "duration"
+    assert "4 in this queue" in at.get("progress")[0].proto.text
+    at = page("review", f_text="tariffs")
+    assert claim_row(demo_db, current_claim(at))["quantity"] == "50%"
+    at = page("review", f_status="refuted")
+    assert "No claims match these filters." in at.info[0].value
+
+
+def test_corrections_from_the_review_page(demo_db):
+    at = page("review")
+    claim_id = current_claim(at)
+    at.text_input(key=f"fix_value_{claim_id}").input("45")
+    at.text_input(key=f"fix_qualifier_{claim_id}").input("about")
+    at.button(key=f"FormSubmitter:correct_{claim_id}-Save corrections").click().run()
+    assert not at.exception
+    row = claim_row(demo_db, claim_id)
+    assert (row["value"], row["qualifier"], row["corrected"]) == (45.0, "about", True)
+    with demo_db.read() as con:
+        assert con.execute("SELECT reviewer, field FROM corrections ORDER BY field").fetchall() == [
+            ("ana", "qualifier"), ("ana", "value")]
+
+
+# -- Documents -----------------------------------------------------------------------------------------
+
+def test_documents_highlight_claims_by_status_and_open_one(demo_db):
+    at = page("documents")
+    document = next(b for b in html_bodies(at) if 'data-testid="wb-document"' in b)
+    assert document.count('class="wb-claim"') == 12
+    assert 'title="claim 9: unreviewed">four</span>' in document
+    at.button(key="notclaim_12").click().run()
+    assert claim_row(demo_db, 12)["status"] == "not_a_claim"
+    assert "#d9d9d9" in next(b for b in html_bodies(at) if 'data-testid="wb-document"' in b)
+    at.button(key="open_9").click().run()
+    assert at.session_state["open_claim"] == 9
+
+
+def test_add_a_missed_claim(demo_db):
+    at = page("documents")
+    with demo_db.read() as con:
+        segment = con.execute("SELECT id FROM segments WHERE text LIKE 'China and India are also%'").fetchone()[0]
+    at.selectbox(key="manual_sentence").set_value(segment)
+    at.text_input(key="manual_figure").input("next month")
+    at.selectbox(key="manual_kind").set_value("date")
+    at.text_input(key="manual_value").input("2025")
+    at.text_input(key="manual_subject").input("direct flights")
+    at.button(key="FormSubmitter:manual_claim-Add claim").click().run()
+    assert not at.exception and not at.error
+    with demo_db.read() as con:
+        assert con.execute("SELECT origin, quantity, subject FROM claims_v WHERE origin = 'manual'").fetchall() == [
+            ("manual", "next month", "direct flights")]
+
+
+# -- Sources, Import, Dashboard, SQL, Export -------------------------------------------------------------
+
+def test_sources_search_and_read(demo_db):
+    at = page("sources", source_query="Chinese soldiers killed Galwan")
+    passages = [b for b in html_bodies(at) if "wb-passage" in b]
+    assert passages and "tass-report" in passages[0] or "china-acknowledges-losses" in passages[0]
+    assert any('data-testid="wb-source"' in b for b in html_bodies(at))
+    assert at.button(key="import_sources").disabled  # nothing uploaded yet
+
+
+def test_import_page_offers_upload_and_field_options(demo_db):
+    at = page("imports")
+    assert not at.exception and at.button(key="import_articles").disabled
+    assert at.text_input(key="field_text").value == "text"
+
+
+def test_dashboard_charts(demo_db):
+    from workbench.review import save_verdict
+
+    save_verdict(demo_db, 9, "ana", "refuted")
+    save_verdict(demo_db, 11, "ben", "supported")
+    at = page("dashboard")
+    assert not at.exception
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Claims"] == "12" and metrics["Reviewed"] == "2" and metrics["Reviewers"] == "2"
+    assert len(at.get("vega_lite_chart")) == 5
+
+
+@pytest.mark.parametrize("sql", ["DELETE FROM claims", "DROP TABLE reviews", "COPY claims TO '/tmp/x.csv'",
+                                 "ATTACH '/tmp/other.duckdb'"])
+def test_sql_page_refuses_writes(demo_db, sql):
+    at = page("sql")
+    at.text_area(key="sql_Claims by kind").input(sql)
+    at.button(key="sql_run").click().run()
+    assert at.error and "refused" in at.error[0].value and "read\\-only" in at.error[0].value
+    with demo_db.read() as con:
+        assert con.execute("SELECT count(*) FROM claims").fetchone()[0] == 12
+
+
+def test_sql_page_runs_a_query_with_a_csv_download(demo_db):
+    at = page("sql")
+    at.button(key="sql_run").click().run()
+    assert not at.error
+    assert "rows" in at.caption[-1].value
+    assert at.get("download_button")
+
+
+def test_export_page_gives_claimreview(demo_db):
+    from workbench.review import save_verdict
+
+    save_verdict(demo_db, 9, "ana", "refuted", "TASS reported 45")
+    at = page("export", export_format="claimreview")
+    at.button(key="export_prepare").click().run()
+    fmt, data, rows = at.session_state["export_data"]
+    reviews_ld = json.loads(data)
+    assert fmt == "claimreview" and rows == 1 and reviews_ld[0]["reviewRating"]["alternateName"] == "Refuted"
+    assert reviews_ld[0]["itemReviewed"]["@type"] == "Claim"
+
+
+# -- hostile text ---------------------------------------------------------------------------------------
+
+def test_hostile_text_is_shown_as_text(tmp_path, monkeypatch):
+    store = Store(tmp_path / "hostile.duckdb")
+    import_records(store, [Record(text=HOSTILE, origin="evil", title="<b>evil</b> ![t](http://evil.example/t.png)")])
+    import_records(store, [Record(text=HOSTILE, origin="evil-source", title="<i>src</i>")], kind="source")
+    monkeypatch.setenv("WORKBENCH_DB", str(store.path))
+    shown = {}
+    for name in ("review", "documents", "sources"):
+        at = page(name, source_query="people hurt")
+        assert not at.exception
+        bodies = [body for body in html_bodies(at) if "<style>" not in body]  # not our own stylesheet
+        for body in bodies:
+            assert "<script" not in body and "<img" not in body and "<b>evil" not in body and "<i>src" not in body
+        shown[name] = "".join(bodies)
+        for element in list(at.markdown) + list(at.caption) + list(at.radio):
+            text = element.value if hasattr(element, "value") and isinstance(element.value, str) else ""
+            assert "](http" not in text  # no live Markdown link or image
+    for name in ("documents", "sources"):  # the whole text is on these pages, as characters
+        assert "&lt;script&gt;alert(2)&lt;/script&gt;" in shown[name]
+        assert "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;" in shown[name]
+        assert "![pic](http://evil.example/x.png)" in shown[name]

@@ -1,0 +1,96 @@
+"""Documents: an article with its claims highlighted by status; open a claim, add a missed one, or rule one out."""
+from __future__ import annotations
+
+import streamlit as st
+
+from workbench import review
+from workbench.claims import KINDS, QUALIFIERS
+from workbench.errors import WorkbenchError
+from workbench.ui import common
+from workbench.ui.components import STATUS_COLOURS, Mark, escape, highlight
+
+common.setup("Documents")
+common.show_flash()
+path = common.db_path()
+state = st.session_state
+
+articles = common.rows(path, "SELECT id, title, published, claims FROM documents_v WHERE kind = 'article' ORDER BY id")
+if not articles:
+    st.info("No articles yet: import some on the Import page or with `workbench import`.")
+    st.stop()
+titles = {row["id"]: f"{row['title'] or 'document ' + str(row['id'])} ({row['claims']} claims)" for row in articles}
+document_id = st.selectbox("Article", list(titles), format_func=titles.get, key="doc_pick")
+document = common.rows(path, "SELECT text, url, published FROM documents WHERE id = ?", (document_id,))[0]
+claims = common.rows(path, "SELECT claim_id, kind, quantity, quantity_start, quantity_end, sentence, sentence_start, "
+                           "sentence_end, status, subject, origin FROM claims_v WHERE document_id = ? "
+                           "ORDER BY coalesce(quantity_start, sentence_start), claim_id", (document_id,))
+
+
+def open_claim(claim_id: int) -> None:
+    state["open_claim"] = claim_id
+    state["switch_to_review"] = True
+
+
+def not_a_claim(claim_id: int) -> None:
+    try:
+        review.save_verdict(common.store(), claim_id, common.reviewer(), "not_a_claim")
+    except WorkbenchError as error:
+        common.flash(f"Not saved: {error}", "⚠️")
+        return
+    common.changed()
+    common.flash(f"Claim {claim_id} marked: not a claim")
+
+
+if state.pop("switch_to_review", False):
+    st.switch_page("pages/review.py")
+
+legend = "".join(f'<span style="background:{colour}">{escape(review.VERDICT_LABELS.get(status, "Unreviewed"))}</span>'
+                 for status, colour in STATUS_COLOURS.items())
+st.html(f'<div class="wb-legend">{legend}</div>')
+marks = []
+for claim in claims:
+    start, end = (claim["quantity_start"], claim["quantity_end"]) if claim["quantity_start"] is not None else \
+        (claim["sentence_start"], claim["sentence_end"])
+    marks.append(Mark(start, end, css="wb-claim", style=f"background:{STATUS_COLOURS[claim['status']]}",
+                      title=f"claim {claim['claim_id']}: {claim['status']}"))
+st.html(f'<div class="wb-text" data-testid="wb-document">{highlight(document["text"], marks).replace(chr(10), "<br>")}</div>')
+
+st.subheader(f"Claims ({len(claims)})")
+for claim in claims:
+    text, open_button, rule_out = st.columns([0.7, 0.12, 0.18])
+    label = claim["quantity"] or "statement"
+    text.html(f'<div><span class="wb-claim" style="background:{STATUS_COLOURS[claim["status"]]}">{escape(label)}</span>'
+              f' {escape(claim["subject"] or "")} · <small>{escape(claim["sentence"][:120])}</small></div>')
+    open_button.button("Review", key=f"open_{claim['claim_id']}", on_click=open_claim, args=(claim["claim_id"],))
+    rule_out.button("Not a claim", key=f"notclaim_{claim['claim_id']}", on_click=not_a_claim,
+                    args=(claim["claim_id"],), disabled=common.reviewer() is None or claim["status"] == "not_a_claim")
+
+st.subheader("Add a claim the extractor missed")
+sentences = common.rows(path, "SELECT id, text FROM segments WHERE document_id = ? AND kind = 'sentence' ORDER BY seq",
+                        (document_id,))
+with st.form("manual_claim", clear_on_submit=True):
+    sentence_id = st.selectbox("Sentence", [s["id"] for s in sentences],
+                               format_func={s["id"]: s["text"][:150] for s in sentences}.get, key="manual_sentence")
+    columns = st.columns(3)
+    figure = columns[0].text_input("Figure as written (empty for a statement)", key="manual_figure")
+    kind = columns[1].selectbox("Kind", KINDS, index=KINDS.index("statement"), key="manual_kind")
+    value = columns[2].text_input("Value", key="manual_value")
+    columns = st.columns(3)
+    unit = columns[0].text_input("Unit", key="manual_unit")
+    qualifier = columns[1].selectbox("Qualifier", ("",) + QUALIFIERS, key="manual_qualifier")
+    subject = columns[2].text_input("Subject", key="manual_subject")
+    if st.form_submit_button("Add claim", disabled=common.reviewer() is None):
+        try:
+            number = float(value.replace(",", "")) if value.strip() else None
+            claim_id = review.add_manual_claim(common.store(), sentence_id, common.reviewer(), figure.strip() or None,
+                                               kind, number, unit, qualifier or None, subject)
+        except ValueError:
+            st.error("The value must be a number.")
+        except WorkbenchError as error:
+            st.error(f"Not added: {error}")
+        else:
+            common.changed()
+            common.flash(f"Claim {claim_id} added")
+            st.rerun()
+if common.reviewer() is None:
+    st.caption("Enter your name under Reviewer in the sidebar to add claims or rule them out.")

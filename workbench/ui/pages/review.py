@@ -1,0 +1,295 @@
+"""Review: the queue, the current claim in context, its evidence side by side, and verdict keys.
+
+A reviewer can work without the mouse: 1–5 give a verdict, save it and move on; j/k move through
+the evidence and x picks a passage; n skips, p goes back, u undoes the last verdict, c jumps to
+the note. Buttons call the library in callbacks, so a rerun always shows the state after the write.
+"""
+from __future__ import annotations
+
+import streamlit as st
+
+from workbench import review
+from workbench.claims import KINDS
+from workbench.errors import WorkbenchError
+from workbench.ui import common
+from workbench.ui.components import (RELATION_COLOURS, STATUS_COLOURS, Mark, badge, escape, highlight,
+                                     keyboard_shortcuts, md)
+
+PAGE_SIZE = 25
+VERDICT_KEYS = {verdict: str(number) for number, verdict in enumerate(review.VERDICTS, start=1)}
+SHORTCUTS = [("1 – 5", "Supported · Refuted · Misleading · Unverifiable · Not a claim — save and go to the next claim"),
+             ("j / k", "next / previous evidence passage"), ("x", "pick or drop the evidence passage under the cursor"),
+             ("n", "skip to the next claim"), ("p", "back to the previous claim"), ("u", "undo your last verdict"),
+             ("c", "write a note"), ("Esc", "leave a text field (then keys work again)")]
+
+common.setup("Review")
+common.show_flash()
+path = common.db_path()
+state = st.session_state
+
+
+# -- filters and queue -------------------------------------------------------------------------
+
+def filters_from_state() -> review.QueueFilter:
+    return review.QueueFilter(
+        status=state.get("f_status", "unreviewed"), kinds=tuple(state.get("f_kinds", ())),
+        document_id=state.get("f_document"), reviewer=(state.get("f_reviewer") or "").strip() or None,
+        min_checkworthiness=float(state.get("f_min_cw", 0.0)), text=state.get("f_text", ""))
+
+
+def reset_position() -> None:
+    state["position"] = 0
+    state.pop("open_claim", None)
+
+
+articles = common.rows(path, "SELECT id, title FROM documents WHERE kind = 'article' ORDER BY id")
+titles = {row["id"]: row["title"] or f"document {row['id']}" for row in articles}
+with st.expander("Filters", expanded=False):
+    columns = st.columns(3)
+    columns[0].selectbox("Status", review.STATUSES, key="f_status", on_change=reset_position,
+                         format_func=lambda s: review.VERDICT_LABELS.get(s, s.capitalize()))
+    columns[1].multiselect("Kind", [k for k in KINDS], key="f_kinds", on_change=reset_position)
+    columns[2].selectbox("Document", [None] + list(titles), key="f_document", on_change=reset_position,
+                         format_func=lambda d: "all documents" if d is None else titles[d])
+    columns = st.columns(3)
+    columns[0].text_input("Reviewed by", key="f_reviewer", on_change=reset_position)
+    columns[1].slider("Minimum check-worthiness", 0.0, 1.0, 0.0, 0.05, key="f_min_cw", on_change=reset_position)
+    columns[2].text_input("Text contains", key="f_text", on_change=reset_position)
+
+filters = filters_from_state()
+total = common.queue_total(path, filters)
+if "goto_claim" in state:
+    target = state.pop("goto_claim")
+    found = review.queue_position(common.store(), filters, target) if target is not None else None
+    if found is not None:
+        state["position"] = found
+position = min(state.get("position", 0), max(total - 1, 0))
+state["position"] = position
+offset = position // PAGE_SIZE * PAGE_SIZE
+page = common.queue_page(path, filters, PAGE_SIZE, offset)
+everything = common.queue_total(path, review.QueueFilter(status="all"))
+reviewed = common.queue_total(path, review.QueueFilter(status="reviewed"))
+st.progress(reviewed / everything if everything else 0.0,
+            text=f"{reviewed} of {everything} claims reviewed · {total} in this queue")
+
+if not page and "open_claim" not in state:
+    st.info("No claims match these filters." if everything else
+            "No claims yet: import articles (Import page or `workbench import`), or load the demo.")
+    st.stop()
+
+
+# -- actions (callbacks run before the rerun) ----------------------------------------------------
+
+def current_claim() -> int:
+    return state["current_claim"]
+
+
+def chosen_evidence(claim_id: int, candidates: list[dict]) -> review.Evidence:
+    picked = tuple(c["passage_id"] for c in candidates if state.get(f"ev_{claim_id}_{c['passage_id']}"))
+    return review.Evidence(picked, state.get(f"quote_{claim_id}") or None, state.get(f"url_{claim_id}") or None)
+
+
+def move_on(claim_id: int) -> None:
+    """After a verdict or a skip: the claim that followed this one, wherever the queue now puts it."""
+    if state.get("open_claim") == claim_id:
+        state.pop("open_claim")
+    state["goto_claim"] = state.get("following_claim")
+    if state["goto_claim"] is None:
+        state["position"] = state.get("position", 0) + 1
+
+
+def decide(verdict: str) -> None:
+    claim_id = current_claim()
+    detail = common.claim_detail(path, claim_id)
+    try:
+        review.save_verdict(common.store(), claim_id, common.reviewer(), verdict,
+                            state.get(f"note_{claim_id}"), chosen_evidence(claim_id, detail.candidates))
+    except WorkbenchError as error:
+        common.flash(f"Not saved: {error}", "⚠️")  # the claim and everything entered stay on screen
+        return
+    common.changed()
+    common.flash(f"Claim {claim_id}: {review.VERDICT_LABELS[verdict]}")
+    move_on(claim_id)
+
+
+def skip() -> None:
+    move_on(current_claim())
+
+
+def back() -> None:
+    state.pop("open_claim", None)
+    state["goto_claim"] = state.get("preceding_claim")
+    if state["goto_claim"] is None:
+        state["position"] = max(state.get("position", 0) - 1, 0)
+
+
+def undo() -> None:
+    try:
+        undone = review.undo_last(common.store(), common.reviewer())
+    except WorkbenchError as error:
+        common.flash(str(error), "⚠️")
+        return
+    if undone is None:
+        common.flash("Nothing of yours to undo.", "ℹ️")
+        return
+    common.changed()
+    state["open_claim"] = undone["claim_id"]
+    restored = review.VERDICT_LABELS.get(undone["restored"], "unreviewed")
+    common.flash(f"Undone: claim {undone['claim_id']} is {restored} again", "↩️")
+
+
+def move_cursor(step: int, count: int) -> None:
+    state["cursor"] = (state.get("cursor", 0) + step) % max(count, 1)
+
+
+def toggle_evidence(claim_id: int, candidates: list[dict]) -> None:
+    if candidates:
+        key = f"ev_{claim_id}_{candidates[state.get('cursor', 0) % len(candidates)]['passage_id']}"
+        state[key] = not state.get(key, False)
+
+
+def save_corrections(claim_id: int, original: dict) -> None:
+    changes = {name: state[f"fix_{name}_{claim_id}"] for name in review.CORRECTABLE
+               if f"fix_{name}_{claim_id}" in state}
+    changes = {name: value for name, value in changes.items() if str(value) != str(original.get(name) or "")}
+    try:
+        count = review.correct(common.store(), claim_id, common.reviewer(), changes)
+    except WorkbenchError as error:
+        common.flash(f"Not saved: {error}", "⚠️")
+        return
+    common.changed()
+    common.flash(f"{count} correction(s) saved for claim {claim_id}" if count else "Nothing changed", "✏️")
+
+
+# -- the queue column ----------------------------------------------------------------------------
+
+queue_column, claim_column = st.columns([1, 2.4], gap="large")
+with queue_column:
+    st.subheader("Queue")
+    labels = {i: f"{offset + i + 1}. {row['quantity'] or 'statement'} — {row['sentence'][:70]}"
+              for i, row in enumerate(page)}
+    if page:
+        pick_key = f"queue_pick_{offset}"
+        state[pick_key] = position - offset  # the radio shows where the queue stands, whatever moved it
+
+        def picked() -> None:
+            state.pop("open_claim", None)
+            state["position"] = offset + state[pick_key]
+
+        st.radio("Claims", list(labels), format_func=lambda i: md(labels[i]), key=pick_key, on_change=picked,
+                 label_visibility="collapsed")
+    previous_page, next_page = st.columns(2)
+    previous_page.button("◀ Page", key="page_prev", disabled=offset == 0, width="stretch",
+                         on_click=lambda: state.update(position=max(offset - PAGE_SIZE, 0)))
+    next_page.button("Page ▶", key="page_next", disabled=offset + PAGE_SIZE >= total, width="stretch",
+                     on_click=lambda: state.update(position=offset + PAGE_SIZE))
+
+claim_id = state.get("open_claim") or page[position - offset]["claim_id"]
+if state.get("current_claim") != claim_id:
+    state["cursor"] = 0
+state["current_claim"] = claim_id
+index_in_page = position - offset
+state["following_claim"] = page[index_in_page + 1]["claim_id"] if index_in_page + 1 < len(page) else None
+state["preceding_claim"] = page[index_in_page - 1]["claim_id"] if index_in_page > 0 else None
+detail = common.claim_detail(path, claim_id)
+claim = detail.claim
+
+
+# -- the claim and its evidence ----------------------------------------------------------------------
+
+with claim_column:
+    status = claim["status"]
+    st.html(f"<div>{badge(review.VERDICT_LABELS.get(status, 'Unreviewed'), '#5f6368' if status == 'unreviewed' else '#1a73e8')}"
+            f" &nbsp;<b>Claim {claim_id}</b> · {escape(claim['kind'])} · {escape(claim['document'])}"
+            f"{' · manual' if claim['origin'] == 'manual' else ''}</div>")
+    marks = []
+    if claim["quantity_start"] is not None:
+        start = claim["quantity_start"] - claim["sentence_start"]
+        marks.append(Mark(start, start + len(claim["quantity"]), title="the figure"))
+    context = "".join([f'<span class="wb-context">{escape(detail.before)} </span>' if detail.before else "",
+                       highlight(claim["sentence"], marks),
+                       f'<span class="wb-context"> {escape(detail.after)}</span>' if detail.after else ""])
+    st.html(f'<div class="wb-text" data-testid="wb-claim-sentence">{context}</div>')
+
+    reading = [("value", claim["value"] if claim["value_max"] is None else f"{claim['value']:g} – {claim['value_max']:g}"),
+               ("unit", claim["unit"]), ("kind", claim["kind"]), ("qualifier", claim["qualifier"]),
+               ("subject", claim["subject"]), ("predicate", claim["predicate"]), ("time", claim["time"]),
+               ("attribution", claim["attribution"]), ("hedged", "yes" if claim["hedged"] else "no"),
+               ("check-worthiness", f"{claim['checkworthiness']:.2f}")]
+    cells = "".join(f"<td><small>{escape(name)}</small><br>{escape('—' if value is None else value)}</td>"
+                    for name, value in reading)
+    st.html(f'<table data-testid="wb-reading"><tr>{cells}</tr></table>'
+            + ("<small>corrected by a reviewer</small>" if claim["corrected"] else ""))
+
+    with st.expander("Correct the reading"):
+        with st.form(f"correct_{claim_id}"):
+            columns = st.columns(3)
+            for number, name in enumerate(review.CORRECTABLE):
+                value = claim.get(name)
+                text = "" if value is None else str(value).lower() if isinstance(value, bool) else str(value)
+                columns[number % 3].text_input(name, value=text, key=f"fix_{name}_{claim_id}")
+            st.form_submit_button("Save corrections", on_click=save_corrections, args=(claim_id, claim),
+                                  disabled=common.reviewer() is None)
+
+    st.subheader("Evidence")
+    candidates = detail.candidates
+    cursor = state.get("cursor", 0) % len(candidates) if candidates else 0
+    if not candidates:
+        st.caption("No candidate evidence: import sources (Sources page) and they are matched automatically.")
+    for number, candidate in enumerate(candidates):
+        key = f"ev_{claim_id}_{candidate['passage_id']}"
+        if key not in state:
+            state[key] = bool(candidate["relation"] == "supports" and candidate["score"] >= 0.70)
+        figure_marks = [Mark(f["start"] - candidate["passage_start"], f["end"] - candidate["passage_start"])
+                        for f in candidate["figures"] or []]
+        pick, body = st.columns([0.08, 0.92])
+        pick.checkbox("use", key=key, label_visibility="collapsed")
+        css = "wb-passage wb-cursor" if number == cursor else "wb-passage"
+        body.html(
+            f'<div class="{css}" style="border-left-color:{RELATION_COLOURS[candidate["relation"]]}">'
+            f'{badge(candidate["relation"], RELATION_COLOURS[candidate["relation"]])} '
+            f'<b>{escape(candidate["source"])}</b> · score {candidate["score"]:.2f}'
+            f'{" · preselected" if candidate["relation"] == "supports" and candidate["score"] >= 0.70 else ""}<br>'
+            f'{highlight(candidate["passage"], figure_marks)}<br><small>{escape(candidate["why"])}</small></div>')
+    with st.expander("Evidence from elsewhere: a quote and its URL"):
+        st.text_area("Quote", key=f"quote_{claim_id}", height=68)
+        st.text_input("URL", key=f"url_{claim_id}", placeholder="https://...")
+    st.text_area("Note", key=f"note_{claim_id}", height=68, placeholder="optional — press c to write, Esc to leave")
+
+    if common.reviewer() is None:
+        st.warning("Enter your name under **Reviewer** in the sidebar before the first verdict.")
+    verdict_columns = st.columns(len(review.VERDICTS))
+    for column, verdict in zip(verdict_columns, review.VERDICTS):
+        column.button(f"{review.VERDICT_LABELS[verdict]} [{VERDICT_KEYS[verdict]}]", key=f"verdict_{verdict}",
+                      on_click=decide, args=(verdict,), disabled=common.reviewer() is None,
+                      width="stretch", type="primary" if verdict == "supported" else "secondary")
+    actions = st.columns(6)
+    actions[0].button("Skip [n]", key="skip", on_click=skip, width="stretch")
+    actions[1].button("Back [p]", key="back", on_click=back, width="stretch")
+    actions[2].button("Undo last [u]", key="undo", on_click=undo, disabled=common.reviewer() is None,
+                      width="stretch")
+    actions[3].button("Next evidence [j]", key="cursor_next", on_click=move_cursor, args=(1, len(candidates)),
+                      width="stretch")
+    actions[4].button("Prev evidence [k]", key="cursor_prev", on_click=move_cursor, args=(-1, len(candidates)),
+                      width="stretch")
+    actions[5].button("Pick evidence [x]", key="toggle_evidence", on_click=toggle_evidence,
+                      args=(claim_id, candidates), width="stretch")
+
+    with st.expander(f"History ({len(detail.history)} verdicts, {len(detail.corrections)} corrections)"):
+        for entry in detail.history:
+            verdict = review.VERDICT_LABELS.get(entry["verdict"], "unreviewed")
+            what = f"undo → {verdict}" if entry["action"] == "undo" else verdict
+            st.html(f"<div>{escape(entry['created_at'].strftime('%Y-%m-%d %H:%M'))} · <b>{escape(entry['reviewer'])}</b>"
+                    f" · {escape(what)}{' · ' + escape(entry['note']) if entry['note'] else ''}</div>")
+        for entry in detail.corrections:
+            st.html(f"<div>{escape(entry['created_at'].strftime('%Y-%m-%d %H:%M'))} · <b>{escape(entry['reviewer'])}</b>"
+                    f" · {escape(entry['field'])}: {escape(entry['old_value'])} → {escape(entry['new_value'])}</div>")
+
+    with st.expander("Keyboard shortcuts"):
+        st.html("<table>" + "".join(f"<tr><td><kbd>{escape(keys)}</kbd></td><td>{escape(what)}</td></tr>"
+                                    for keys, what in SHORTCUTS) + "</table>")
+
+bindings = {key: f"verdict_{verdict}" for verdict, key in VERDICT_KEYS.items()}
+bindings.update({"n": "skip", "p": "back", "u": "undo", "j": "cursor_next", "k": "cursor_prev",
+                 "x": "toggle_evidence", "c": f"focus:note_{claim_id}"})
+keyboard_shortcuts(bindings)

@@ -1,0 +1,53 @@
+"""Sources: search the evidence library (BM25), read a source, and add new ones."""
+from __future__ import annotations
+
+import streamlit as st
+
+from workbench.ingest.importer import import_uploads
+from workbench.ingest.readers import SUPPORTED
+from workbench.match.index import PassageIndex, query_terms
+from workbench.ui import common
+from workbench.ui.components import escape, md
+from workbench.ui.pages_shared import show_report
+
+common.setup("Sources")
+common.show_flash()
+path = common.db_path()
+
+sources = common.rows(path, "SELECT id, title, published, url, passages, imported_at FROM documents_v "
+                            "WHERE kind = 'source' ORDER BY id")
+st.caption(f"{len(sources)} sources in the library")
+
+query = st.text_input("Search passages (BM25)", key="source_query", placeholder="e.g. Chinese soldiers killed Galwan")
+if query.strip():
+    store = common.store()
+    index = PassageIndex.for_store(store)
+    index.sync(store)
+    hits = index.search([(term, 1.0) for term in query_terms(query)], [], 20)
+    st.caption(f"{len(hits)} passages")
+    for hit in hits:
+        st.html(f'<div class="wb-passage"><b>{escape(hit.source)}</b> · BM25 {hit.bm25:.1f}<br>{escape(hit.text)}</div>')
+
+if sources:
+    st.dataframe(sources, hide_index=True, width="stretch", key="source_table")
+    titles = {row["id"]: row["title"] or f"source {row['id']}" for row in sources}
+    source_id = st.selectbox("Read a source", list(titles), format_func=titles.get, key="source_pick")
+    text = common.rows(path, "SELECT text FROM documents WHERE id = ?", (source_id,))[0]["text"]
+    st.html(f'<div class="wb-text" data-testid="wb-source">{escape(text).replace(chr(10), "<br>")}</div>')
+
+st.subheader("Add sources")
+uploads = st.file_uploader("Files (" + ", ".join(sorted(SUPPORTED)) + ")", accept_multiple_files=True,
+                           type=[suffix.lstrip(".") for suffix in SUPPORTED], key="source_upload")
+if st.button("Import as sources", key="import_sources", disabled=not uploads):
+    bar = st.progress(0.0, text="importing")
+    totals = {"total": 0, "done": 0}
+
+    def advance(count: int) -> None:
+        totals["done"] += count
+        bar.progress(min(totals["done"] / max(totals["total"], 1), 1.0), text=f"{totals['done']} documents")
+
+    report = import_uploads(common.store(), [(f.name, f.getvalue()) for f in uploads], kind="source",
+                            on_total=lambda total: totals.update(total=total), progress=advance)
+    common.changed()
+    show_report(report)
+st.caption(md("Or from the command line: workbench import sources/ --as source"))
