@@ -176,10 +176,15 @@ def test_an_older_database_is_migrated_forward_and_keeps_its_data(db_path):
     con.execute(first)
     con.execute("INSERT INTO schema_version VALUES (?, now())", [version])
     con.execute("INSERT INTO documents (id, kind, sha256, text, imported_at) VALUES (1, 'article', 'h', 'Old.', now())")
+    con.execute("INSERT INTO segments VALUES (1, 1, 0, 'sentence', 0, 4, 'Old.', 0.9)")
+    con.execute("INSERT INTO claims (id, document_id, segment_id, kind, created_at) VALUES (1, 1, 1, 'count', now())")
+    con.execute("INSERT INTO quantities (id, segment_id, claim_id, text, char_start, char_end, value, kind) "
+                "VALUES (1, 1, 1, 'Old', 0, 3, 7, 'count')")
     con.close()
     store = Store(db_path)
     assert store.schema_version() == SCHEMA_VERSION > version
     with store.read() as con:
         assert con.execute("SELECT text FROM documents_v").fetchall() == [("Old.",)]
+        assert con.execute("SELECT sentence, quantity, value FROM claims_v").fetchall() == [("Old.", "Old", 7.0)]
         assert "implied" in {row[0] for row in con.execute("DESCRIBE quantities").fetchall()}
         assert len(con.execute("SELECT value FROM meta WHERE key = 'database_id'").fetchone()[0]) == 36
