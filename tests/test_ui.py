@@ -13,7 +13,7 @@ from workbench.ingest.readers import Record
 from workbench.review import claim_detail
 from workbench.store.db import Store
 
-PAGES = ROOT / "workbench" / "ui" / "pages"
+PAGES = ROOT / "workbench" / "ui" / "views"
 HOSTILE = ('At least 12 people <img src=x onerror="alert(1)"> were hurt <script>alert(2)</script> '
            'in ![pic](http://evil.example/x.png) [a link](http://evil.example) $x^2$ :red[attack] **bold**.')
 

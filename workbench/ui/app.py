@@ -1,7 +1,8 @@
 """Entry script of the review UI (``workbench ui``): the page list and the reviewer's name.
 
-Every page is a small script under ``pages/`` that reads from the library and renders; the logic
-lives in :mod:`workbench.review`, :mod:`workbench.match`, :mod:`workbench.ingest` and friends.
+Every page is a small script under ``views/`` (not ``pages/``: Streamlit would serve that folder on its
+own, around this navigation) that reads from the library and renders; the logic lives in
+:mod:`workbench.review`, :mod:`workbench.match`, :mod:`workbench.ingest` and friends.
 """
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import streamlit as st
 from workbench.ui.common import db_path
 from workbench.ui.components import md
 
-PAGES = Path(__file__).parent / "pages"
+VIEWS = Path(__file__).parent / "views"
 
 st.set_page_config(page_title="Claim workbench", page_icon="🔎", layout="wide")
 with st.sidebar:
@@ -21,12 +22,12 @@ with st.sidebar:
     st.caption(f"Database: {md(db_path())}")
 
 navigation = st.navigation([
-    st.Page(PAGES / "review.py", title="Review", icon="✅", default=True),
-    st.Page(PAGES / "documents.py", title="Documents", icon="📰"),
-    st.Page(PAGES / "sources.py", title="Sources", icon="📚"),
-    st.Page(PAGES / "imports.py", title="Import", icon="📥"),
-    st.Page(PAGES / "dashboard.py", title="Dashboard", icon="📊"),
-    st.Page(PAGES / "sql.py", title="SQL", icon="🧮"),
-    st.Page(PAGES / "export.py", title="Export", icon="📤"),
+    st.Page(VIEWS / "review.py", title="Review", icon="✅", default=True),
+    st.Page(VIEWS / "documents.py", title="Documents", icon="📰"),
+    st.Page(VIEWS / "sources.py", title="Sources", icon="📚"),
+    st.Page(VIEWS / "imports.py", title="Import", icon="📥"),
+    st.Page(VIEWS / "dashboard.py", title="Dashboard", icon="📊"),
+    st.Page(VIEWS / "sql.py", title="SQL", icon="🧮"),
+    st.Page(VIEWS / "export.py", title="Export", icon="📤"),
 ])
 navigation.run()

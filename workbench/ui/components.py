@@ -87,13 +87,11 @@ def badge(label: str, colour: str) -> str:
 
 # -- keyboard ---------------------------------------------------------------------------------
 
-_KEYBOARD_JS = """
-<script>
-const doc = window.parent.document;
-const win = window.parent;
-win.__wbShortcuts = %(bindings)s;
-if (!win.__wbShortcutListener) {
-  win.__wbShortcutListener = function (e) {
+# Runs in the page itself (not in the helper iframe, whose script realm dies when Streamlit replaces it).
+_PAGE_JS = """
+window.__wbShortcuts = %(bindings)s;
+if (!window.__wbShortcutListener) {
+  window.__wbShortcutListener = function (e) {
     const target = e.target;
     const typing = target && (target.tagName === "INPUT" || target.tagName === "TEXTAREA" ||
                               target.tagName === "SELECT" || target.isContentEditable);
@@ -103,19 +101,27 @@ if (!win.__wbShortcutListener) {
     }
     if (e.ctrlKey || e.metaKey || e.altKey) return;
     const key = e.key.length === 1 ? e.key.toLowerCase() : e.key;
-    const action = (win.__wbShortcuts || {})[key];
+    const action = window.__wbShortcuts[key];
     if (!action) return;
     e.preventDefault();
     if (action.startsWith("focus:")) {
-      const field = doc.querySelector(".st-key-" + action.slice(6) + " textarea, .st-key-" + action.slice(6) + " input");
+      const name = action.slice(6);
+      const field = document.querySelector(".st-key-" + name + " textarea, .st-key-" + name + " input");
       if (field) field.focus();
       return;
     }
-    const button = doc.querySelector(".st-key-" + action + " button");
+    const button = document.querySelector(".st-key-" + action + " button");
     if (button && !button.disabled) button.click();
   };
-  doc.addEventListener("keydown", win.__wbShortcutListener);
+  document.addEventListener("keydown", window.__wbShortcutListener);
 }
+"""
+_INJECT_JS = """
+<script>
+const script = window.parent.document.createElement("script");
+script.textContent = %(code)s;
+window.parent.document.head.appendChild(script);
+script.remove();
 </script>
 """
 
@@ -126,4 +132,5 @@ def keyboard_shortcuts(bindings: dict[str, str]) -> None:
     Keys do nothing while the reviewer types in a text field; Escape leaves the field.
     The script carries only our own key map, never document text.
     """
-    st.iframe(_KEYBOARD_JS % {"bindings": json.dumps(bindings)}, height=1, width=1)
+    code = _PAGE_JS % {"bindings": json.dumps(bindings)}
+    st.iframe(_INJECT_JS % {"code": json.dumps(code)}, height=1, width=1)

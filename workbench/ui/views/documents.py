@@ -42,7 +42,7 @@ def not_a_claim(claim_id: int) -> None:
 
 
 if state.pop("switch_to_review", False):
-    st.switch_page("pages/review.py")
+    st.switch_page("views/review.py")
 
 legend = "".join(f'<span style="background:{colour}">{escape(review.VERDICT_LABELS.get(status, "Unreviewed"))}</span>'
                  for status, colour in STATUS_COLOURS.items())

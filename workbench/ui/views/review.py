@@ -199,7 +199,8 @@ claim = detail.claim
 
 with claim_column:
     status = claim["status"]
-    st.html(f"<div>{badge(review.VERDICT_LABELS.get(status, 'Unreviewed'), '#5f6368' if status == 'unreviewed' else '#1a73e8')}"
+    st.html(f"<div data-testid='wb-claim-header'>"
+            f"{badge(review.VERDICT_LABELS.get(status, 'Unreviewed'), '#5f6368' if status == 'unreviewed' else '#1a73e8')}"
             f" &nbsp;<b>Claim {claim_id}</b> · {escape(claim['kind'])} · {escape(claim['document'])}"
             f"{' · manual' if claim['origin'] == 'manual' else ''}</div>")
     marks = []

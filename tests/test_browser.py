@@ -1,0 +1,131 @@
+"""One real-browser test: a reviewer checks the "four Chinese troops" claim with the keyboard only.
+
+Runs `workbench ui` on a fresh demo database and drives Debian's Chromium with Playwright. Skipped
+when Chromium is not installed, unless WORKBENCH_REQUIRE_BROWSER is set (as in CI), where it fails.
+"""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, WORKBENCH, subprocess_env
+from test_ui_smoke import free_port
+from workbench.demo import load_demo
+from workbench.store.db import Store
+
+CHROMIUM = "/usr/bin/chromium"
+ARTIFACTS = ROOT / "tests" / "artifacts"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+pytestmark = pytest.mark.browser
+
+if not Path(CHROMIUM).exists() or shutil.which("chromium") is None:
+    if os.environ.get("WORKBENCH_REQUIRE_BROWSER"):
+        pytest.fail("Chromium is required here (WORKBENCH_REQUIRE_BROWSER is set): apt-get install -y chromium",
+                    pytrace=False)
+    pytest.skip("Debian's chromium is not installed (apt-get install -y chromium)", allow_module_level=True)
+
+from playwright.sync_api import expect, sync_playwright  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    """`workbench ui` on a fresh demo database; yields (base URL, store)."""
+    store = Store(tmp_path_factory.mktemp("browser") / "browser.duckdb")
+    load_demo(store)
+    port = free_port()
+    process = subprocess.Popen([WORKBENCH, "ui", "--db", str(store.path), "--port", str(port)],
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=subprocess_env())
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2) as response:
+                    if response.read() == b"ok":
+                        break
+            except OSError:
+                if time.monotonic() > deadline or process.poll() is not None:
+                    raise RuntimeError(f"workbench ui did not start: {process.stdout.read().decode()[-2000:]}")
+                time.sleep(0.3)
+        yield f"http://127.0.0.1:{port}", store
+    finally:
+        process.terminate()
+        try:
+            process.wait(10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+def figure_of_current_claim(page) -> str:
+    return page.locator(".wb-text .wb-figure").first.inner_text()
+
+
+def test_review_the_four_chinese_troops_claim_with_the_keyboard(server):
+    url, store = server
+    with store.read() as con:
+        four = con.execute("SELECT claim_id FROM claims_v WHERE quantity = 'four'").fetchone()[0]
+        tass = con.execute("SELECT passage_id FROM matches_v WHERE claim_id = ? AND source = 'tass-report'",
+                           [four]).fetchone()[0]
+    ARTIFACTS.mkdir(exist_ok=True)
+    expect.set_options(timeout=15_000)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.goto(url)
+        expect(page.get_by_test_id("stApp")).to_be_visible()
+        expect(page.locator(".wb-text .wb-figure").first).to_be_visible()
+
+        # The reviewer's name, typed (the field takes focus from the keyboard's Tab order too).
+        name = page.get_by_test_id("stSidebar").get_by_test_id("stTextInput").locator("input")
+        name.focus()
+        page.keyboard.type("Playwright Reviewer")
+        page.keyboard.press("Enter")
+        page.keyboard.press("Escape")  # leave the field: single keys are shortcuts again
+        expect(page.locator(".st-key-verdict_refuted button")).to_be_enabled()
+
+        # n skips to the next claim until the one about four Chinese troops is on screen.
+        header = page.locator("[data-testid=wb-claim-header]")
+        for _ in range(12):
+            if figure_of_current_claim(page) == "four":
+                break
+            before = header.inner_text()
+            page.keyboard.press("n")
+            expect(header).not_to_have_text(before)
+        assert figure_of_current_claim(page) == "four"
+        expect(page.locator(".wb-text").first).to_contain_text("four Chinese troops")
+
+        # j moves through the evidence to the contradicting TASS report; x picks it.
+        for _ in range(6):
+            if "tass-report" in page.locator(".wb-cursor").inner_text():
+                break
+            before = page.locator(".wb-cursor").inner_text()
+            page.keyboard.press("j")
+            expect(page.locator(".wb-cursor")).not_to_have_text(before)
+        cursor = page.locator(".wb-cursor")
+        expect(cursor).to_contain_text("tass-report")
+        expect(cursor).to_contain_text("contradicts")
+        page.keyboard.press("x")
+        page.wait_for_timeout(500)
+        page.screenshot(path=str(ARTIFACTS / "review.png"), full_page=True)
+
+        # 2: Refuted, saved, and on to the next claim.
+        before = header.inner_text()
+        page.keyboard.press("2")
+        expect(header).not_to_have_text(before)
+        browser.close()
+
+    with store.read() as con:
+        rows = con.execute("SELECT reviewer, action, verdict, evidence FROM reviews WHERE claim_id = ?",
+                           [four]).fetchall()
+    assert len(rows) == 1
+    reviewer, action, verdict, evidence = rows[0]
+    assert (reviewer, action, verdict) == ("Playwright Reviewer", "verdict", "refuted")
+    assert tass in json.loads(evidence)["passages"]
