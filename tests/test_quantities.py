@@ -133,6 +133,13 @@ RULES = [
     ("The agency released 900 FBI files.", "900", 900, None, "file", "count", None),
     ("Parliament passed 17 new taxes.", "17", 17, None, "tax", "count", None),
     ("Officials deleted 33,000 e-mails.", "33,000", 33000, None, "e-mail", "count", None),
+    # a glued "m": millions of something, or metres
+    ("Neeraj Chopra threw 89.45m to win silver.", "89.45m", 89.45, None, "m", "measure", None),
+    ("Bolt holds the 100m world record.", "100m", 100, None, "m", "measure", None),
+    ("The club paid £3.5m for him.", "£3.5m", 3.5e6, None, "GBP", "money", None),
+    # nationalities counted as people, energy units
+    ("About 8.9 million Sudanese have been displaced.", "About 8.9 million", 8.9e6, None, "person", "count", "about"),
+    ("The reactor produced 69 megajoules of energy.", "69 megajoules", 69, None, "MJ", "measure", None),
     # a change from one figure to another: the first takes the second's unit
     ("The rate came down from 17 to 6 percent.", "17", 17, None, "percent", "percent", None),
 ]

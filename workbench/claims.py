@@ -5,7 +5,7 @@ CLI; ``to_json`` gives the contract's JSON shape.
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, replace
 from typing import Literal
 
 Kind = Literal["count", "duration", "percent", "money", "date", "ratio", "measure", "rank", "statement"]
@@ -68,7 +68,7 @@ class Claim:
     attribution: str | None = None
     hedged: bool = False
     checkworthiness: float = 0.0
-    extra: dict = field(default_factory=dict, compare=False)
+    entities: tuple[str, ...] = ()  # named places, people, organisations and nationalities in the sentence
 
     def shifted(self, offset: int) -> "Claim":
         if not offset:
@@ -92,4 +92,5 @@ class Claim:
             "attribution": self.attribution,
             "hedged": self.hedged,
             "checkworthiness": round(self.checkworthiness, 4),
+            "entities": list(self.entities),
         }

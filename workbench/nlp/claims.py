@@ -22,6 +22,8 @@ from workbench.nlp.quantities import SPAN_KEY
 
 VERSION = "1"
 
+#: Entities that say what a claim is about: "Nepal", "the Indian Army", "Modi", "Chinese".
+ENTITY_LABELS = {"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART"}
 REPORTING_VERBS = {"say", "tell", "confirm", "report", "announce", "state", "claim", "estimate", "add", "note",
                    "reveal", "disclose", "show", "find", "suggest", "warn", "insist", "argue", "predict",
                    "write", "cite", "declare", "testify", "acknowledge", "admit", "allege", "assert",
@@ -144,6 +146,7 @@ class ClaimBuilder:
                 last_date if self.refers_back(sent) else self.relative_anchor(sent, published))
             attribution = self.attribution(sent)
             hedged = self.hedged(sent)
+            entities = tuple(dict.fromkeys(ent.text for ent in sent.ents if ent.label_ in ENTITY_LABELS))
             base = anchor or (published.isoformat() if published else None)
             for span in spans:
                 quantity: Quantity = span._.quantity
@@ -160,6 +163,7 @@ class ClaimBuilder:
                     attribution=attribution,
                     hedged=hedged,
                     checkworthiness=score,
+                    entities=entities,
                 ))
             if not spans and score >= self.statement_threshold:
                 root = sent.root
@@ -167,7 +171,7 @@ class ClaimBuilder:
                     sentence=sentence, kind="statement", subject=noun_phrase(clause_subject(root)),
                     predicate=root.lemma_ if root.pos_ in ("VERB", "AUX") else None,
                     time=anchor or (published.isoformat() if published else None),
-                    attribution=attribution, hedged=hedged, checkworthiness=score,
+                    attribution=attribution, hedged=hedged, checkworthiness=score, entities=entities,
                 ))
             if explicit:
                 last_date = explicit[-1]

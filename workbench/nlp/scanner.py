@@ -65,6 +65,8 @@ RANGE_SEPARATORS = {"-", "–", "—", "to", "and", "or"}
 SUFFIX_UNITS = {"pc": ("percent", "percent"), "pct": ("percent", "percent"), "percent": ("percent", "percent"),
                 "%": ("percent", "percent"), "C": ("measure", "degC"), "°C": ("measure", "degC"),
                 "F": ("measure", "degF"), "°F": ("measure", "degF"), "yrs": ("duration", "year")}
+#: Race distances written with a glued "m": metres, not millions.
+RACE_DISTANCES = {"60", "100", "110", "200", "400", "800", "1500", "3000", "5000", "10000"}
 #: Lemmas that read better as units than spaCy's own: "people" counts persons, "taxes" are not "taxis".
 UNIT_LEMMAS = {"people": "person", "persons": "person", "folks": "person", "children": "child", "taxes": "tax",
                "taxis": "tax"}
@@ -107,8 +109,11 @@ class Core:
 
 
 def unit_lemma(token: Token) -> str:
-    """The unit of a count: the counted noun's lemma, lowercased; hyphenated nouns whole ("e-mail")."""
+    """The unit of a count: the counted noun's lemma, lowercased; hyphenated nouns whole ("e-mail");
+    people named by their nationality ("8.9 million Sudanese", "300 Afghans") are persons."""
     doc = token.doc
+    if token.ent_type_ == "NORP" and token.text[:1].isupper() and token.tag_ in ("NNPS", "NNS", "NNP"):
+        return "person"
     if token.i + 2 < len(doc) and doc[token.i + 1].text == "-" and not token.whitespace_ and \
             not doc[token.i + 1].whitespace_ and doc[token.i + 2].is_alpha:
         return f"{token.lower_}-{doc[token.i + 2].lemma_.lower()}"
@@ -257,9 +262,23 @@ class QuantityScanner:
         if low not in N.SCALES or low in ("hundreds", "thousands", "millions", "billions"):
             return False
         if low in ("m", "k", "b"):
-            # "3.5m people": glued to the number; "8,848 m" with a space is metres. "3M" is a company.
-            return self.glued(i - 1) and self.doc[i].text.islower()
+            # "3.5m people" and "$2m" are millions; "89.45m" on its own and "100m" races are metres;
+            # "8,848 m" with a space is metres; "3M" is a company.
+            if not (self.glued(i - 1) and self.doc[i].text.islower()):
+                return False
+            return low != "m" or self.millions(i)
         return True
+
+    def millions(self, i: int) -> bool:
+        """Is the "m" glued to the number at i-1 a million (money, or a count of something) or metres?"""
+        number = self.doc[i - 1].text
+        if i >= 2 and N.currency_prefix(self.doc[i - 2].text):
+            return True
+        if number.replace(",", "") in RACE_DISTANCES:
+            return False
+        following = self.doc[i + 1] if i + 1 < self.n else None
+        return following is not None and following.pos_ in ("NOUN", "PROPN", "ADJ") and \
+            following.lower_ not in ("world", "record", "final", "race", "sprint", "hurdles", "freestyle")
 
     # -- growing a core into a figure ------------------------------------------------------------
 

@@ -28,6 +28,10 @@ _VIEWS = resources.files("workbench.store") / "views.sql"
 # vs read-write); the UI serves several sessions from threads, so opens are serialised per path.
 _PROCESS_LOCKS: dict[str, threading.RLock] = {}
 _PROCESS_LOCKS_GUARD = threading.Lock()
+# Files this process has seen at the current schema, by path, inode, size and modification time as they
+# were when our last write closed: a new Store for the same unchanged file (the UI makes one per read)
+# need not open it read-write again to check. Any other change to the file means checking once more.
+_MIGRATED: set[tuple] = set()
 
 
 class DatabaseLocked(WorkbenchError):
@@ -77,13 +81,23 @@ class Store:
     def __init__(self, path: str | Path, *, lock_timeout: float = LOCK_TIMEOUT_S):
         self.path = Path(path)
         self.lock_timeout = lock_timeout
-        self._migrated = False
         key = str(self.path.resolve())
         with _PROCESS_LOCKS_GUARD:
             self._process_lock = _PROCESS_LOCKS.setdefault(key, threading.RLock())
 
     def __repr__(self) -> str:
         return f"Store({str(self.path)!r})"
+
+    def _identity(self) -> tuple | None:
+        try:
+            stat = self.path.stat()
+        except OSError:
+            return None
+        return str(self.path.resolve()), stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns
+
+    @property
+    def _migrated(self) -> bool:
+        return self._identity() in _MIGRATED
 
     # -- connections ---------------------------------------------------------------------------
 
@@ -122,6 +136,9 @@ class Store:
                 con.commit()
             finally:
                 con.close()
+            identity = self._identity()
+            if identity is not None:
+                _MIGRATED.add(identity)
 
     @contextmanager
     def read(self, config: dict | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
@@ -171,7 +188,6 @@ class Store:
             except BaseException:
                 con.rollback()
                 raise
-        self._migrated = True
 
     def schema_version(self) -> int:
         with self.read() as con:

@@ -24,7 +24,7 @@ COLUMNS = {
     "documents": ("id", "kind", "title", "url", "published", "sha256", "text", "origin", "imported_at", "run_id"),
     "segments": ("id", "document_id", "seq", "kind", "char_start", "char_end", "text", "checkworthiness"),
     "claims": ("id", "document_id", "segment_id", "kind", "subject", "predicate", "time", "attribution", "hedged",
-               "checkworthiness", "origin", "created_at", "run_id"),
+               "checkworthiness", "origin", "created_at", "run_id", "entities"),
     "quantities": ("id", "segment_id", "claim_id", "text", "char_start", "char_end", "value", "value_max", "unit",
                    "kind", "qualifier", "iso", "implied", "subject", "predicate"),
 }
@@ -113,7 +113,8 @@ class BatchRows:
             claim_id = self._add(
                 "claims", document_id=document_id, segment_id=ids[index], kind=claim.kind, subject=claim.subject,
                 predicate=claim.predicate, time=claim.time, attribution=claim.attribution, hedged=claim.hedged,
-                checkworthiness=claim.checkworthiness, origin="extracted", created_at=self.now, run_id=self.run_id)
+                checkworthiness=claim.checkworthiness, origin="extracted", created_at=self.now, run_id=self.run_id,
+                entities=list(claim.entities))
             self.claims += 1
             if claim.quantity is not None:
                 self._add_quantity(claim, ids[index], claim_id)

@@ -87,6 +87,7 @@ SELECT
     CASE WHEN f.has_attribution THEN f.attribution ELSE c.attribution END              AS attribution,
     CASE WHEN f.has_hedged THEN try_cast(f.hedged AS BOOLEAN) ELSE c.hedged END        AS hedged,
     c.checkworthiness,
+    c.entities,
     c.origin,
     f.claim_id IS NOT NULL                                                             AS corrected,
     coalesce(r.verdict, 'unreviewed')                                                  AS status,
