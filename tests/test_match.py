@@ -220,7 +220,8 @@ def test_cli_match_prints_the_contract_and_reindex_rebuilds(cli):
     result = cli("match", "--format", "jsonl", "--top", "2")
     assert result.exit_code == 0, result.stderr
     lines = [json.loads(line) for line in result.stdout.splitlines()]
-    assert len(lines) == 12
+    with Store(cli.db).read() as con:
+        assert len(lines) == con.execute("SELECT count(*) FROM claims").fetchone()[0]
     four = next(line for line in lines if line["quantity"] and line["quantity"]["text"] == "four")
     assert {"claim_id", "document", "sentence", "quantity", "candidates"} <= set(four)
     assert four["document"] == "india-china-border-trade"
@@ -243,3 +244,14 @@ def test_cli_adhoc_input_in_order_without_storing(cli, write):
     assert lines[0]["candidates"][0]["source"] == "china-acknowledges-losses"
     assert lines[1]["candidates"][0]["relation"] == "supports"
     assert cli("query", "SELECT count(*) AS n FROM matches", "--format", "csv").stdout == before
+
+
+def test_an_index_of_another_version_is_discarded_and_rebuilt(tmp_path):
+    store = sources_store(tmp_path, {"flood-report": SOURCES["flood-report"]})
+    path = index_path(store.path)
+    state = json.loads((path / "workbench-index.json").read_text())
+    (path / "workbench-index.json").write_text(json.dumps({**state, "version": 0}))
+    (path / "meta.json").write_text("{not an index}")  # and a damaged file
+    index = PassageIndex.for_store(store)
+    report = index.sync(store)
+    assert report.rebuilt and index.count() == 2

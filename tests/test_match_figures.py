@@ -25,10 +25,28 @@ def count(value, unit="soldier", qualifier=None, value_max=None):
     (count(1000, qualifier="up_to"), count(800), True),
     (Figure("money", "USD", 99.2e9), Figure("money", "USD", 99.23e9), True),       # rounding
     (Figure("percent", "percent", 50), Figure("percent", "percent", 25), False),
+    (count(30, qualifier="more_than"), count(300, qualifier="at_least"), True),   # at least 300 establishes it
 ])
 def test_agreement(claim, source, agrees):
     pairs = compare(claim, [source])
     assert [p.agrees for p in pairs] == [agrees]
+    assert [p.conflicts for p in pairs] == [not agrees]
+
+
+@pytest.mark.parametrize("claim,source", [
+    (count(300, qualifier="more_than"), count(210, qualifier="more_than")),   # neither says the other is wrong
+    (count(12), count(10, value_max=15)),
+    (count(480), count(500, qualifier="about")),
+])
+def test_compatible_figures_neither_support_nor_contradict(claim, source):
+    assert [p.verdict for p in compare(claim, [source])] == ["compatible"]
+
+
+def test_fractions_meet_percentages():
+    two_thirds = Figure("ratio", "times", 2 / 3)
+    assert [p.agrees for p in compare(two_thirds, [Figure("percent", "percent", 66)])] == [True]
+    assert [p.conflicts for p in compare(two_thirds, [Figure("percent", "percent", 40)])] == [True]
+    assert compare(Figure("ratio", "times", 2), [Figure("percent", "percent", 50)]) == []
 
 
 @pytest.mark.parametrize("claim,source", [
@@ -69,7 +87,9 @@ def test_dates_compare_months_when_both_have_them():
     ("Chinese troops", "troop", "The Indian Army said 20 of its soldiers were killed.", False),
     ("Indian soldiers", "soldier", "The Indian Army said 20 of its soldiers were killed.", True),
     ("Indian Prime Minister Narendra Modi", None, "Narendra Modi last visited China in June 2018.", True),
-    ("tariffs on Indian imports", "percent", "US tariffs on many Indian imports reach 50%.", True),
+    ("tariffs on Indian imports", None, "US tariffs on many Indian imports reach 50%.", True),
+    ("Chinese troops", "death", "It was the first deadly clash since 1975, when four Indian soldiers were killed.",
+     False),
     ("Chinese troops", "troop", "Four Chinese ministers visited Delhi.", False),
 ])
 def test_same_subject(subject, unit, passage, same):

@@ -48,6 +48,16 @@ def evidence_keys(store: Store, claim_id: int) -> list[str]:
     return [f"ev_{claim_id}_{c['passage_id']}" for c in claim_detail(store, claim_id).candidates]
 
 
+def claim_id_of(store: Store, figure: str) -> int:
+    with store.read() as con:
+        return con.execute("SELECT claim_id FROM claims_v WHERE quantity = ?", [figure]).fetchone()[0]
+
+
+def claim_count(store: Store) -> int:
+    with store.read() as con:
+        return con.execute("SELECT count(*) FROM claims").fetchone()[0]
+
+
 def claim_row(store: Store, claim_id: int) -> dict:
     with store.read() as con:
         cursor = con.execute("SELECT * FROM claims_v WHERE claim_id = ?", [claim_id])
@@ -151,13 +161,14 @@ def test_corrections_from_the_review_page(demo_db):
 def test_documents_highlight_claims_by_status_and_open_one(demo_db):
     at = page("documents")
     document = next(b for b in html_bodies(at) if 'data-testid="wb-document"' in b)
-    assert document.count('class="wb-claim"') == 12
-    assert 'title="claim 9: unreviewed">four</span>' in document
-    at.button(key="notclaim_12").click().run()
-    assert claim_row(demo_db, 12)["status"] == "not_a_claim"
+    four, double = claim_id_of(demo_db, "four"), claim_id_of(demo_db, "double")
+    assert document.count('class="wb-claim"') == claim_count(demo_db)
+    assert f'title="claim {four}: unreviewed">four</span>' in document
+    at.button(key=f"notclaim_{double}").click().run()
+    assert claim_row(demo_db, double)["status"] == "not_a_claim"
     assert "#d9d9d9" in next(b for b in html_bodies(at) if 'data-testid="wb-document"' in b)
-    at.button(key="open_9").click().run()
-    assert at.session_state["open_claim"] == 9
+    at.button(key=f"open_{four}").click().run()
+    assert at.session_state["open_claim"] == four
 
 
 def test_add_a_missed_claim(demo_db):
@@ -195,24 +206,25 @@ def test_import_page_offers_upload_and_field_options(demo_db):
 def test_dashboard_charts(demo_db):
     from workbench.review import save_verdict
 
-    save_verdict(demo_db, 9, "ana", "refuted")
-    save_verdict(demo_db, 11, "ben", "supported")
+    save_verdict(demo_db, claim_id_of(demo_db, "four"), "ana", "refuted")
+    save_verdict(demo_db, claim_id_of(demo_db, "50%"), "ben", "supported")
     at = page("dashboard")
     assert not at.exception
     metrics = {m.label: m.value for m in at.metric}
-    assert metrics["Claims"] == "12" and metrics["Reviewed"] == "2" and metrics["Reviewers"] == "2"
+    assert metrics["Claims"] == str(claim_count(demo_db)) and metrics["Reviewed"] == "2"
+    assert metrics["Reviewers"] == "2"
     assert len(at.get("vega_lite_chart")) == 5
 
 
 @pytest.mark.parametrize("sql", ["DELETE FROM claims", "DROP TABLE reviews", "COPY claims TO '/tmp/x.csv'",
                                  "ATTACH '/tmp/other.duckdb'"])
 def test_sql_page_refuses_writes(demo_db, sql):
+    before = claim_count(demo_db)
     at = page("sql")
     at.text_area(key="sql_Claims by kind").input(sql)
     at.button(key="sql_run").click().run()
     assert at.error and "refused" in at.error[0].value and "read\\-only" in at.error[0].value
-    with demo_db.read() as con:
-        assert con.execute("SELECT count(*) FROM claims").fetchone()[0] == 12
+    assert claim_count(demo_db) == before
 
 
 def test_sql_page_runs_a_query_with_a_csv_download(demo_db):
@@ -226,7 +238,7 @@ def test_sql_page_runs_a_query_with_a_csv_download(demo_db):
 def test_export_page_gives_claimreview(demo_db):
     from workbench.review import save_verdict
 
-    save_verdict(demo_db, 9, "ana", "refuted", "TASS reported 45")
+    save_verdict(demo_db, claim_id_of(demo_db, "four"), "ana", "refuted", "TASS reported 45")
     at = page("export", export_format="claimreview")
     at.button(key="export_prepare").click().run()
     fmt, data, rows = at.session_state["export_data"]

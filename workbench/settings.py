@@ -42,10 +42,10 @@ class MatchWeights:
     The weights sum to 1. ``bm25_half`` is the BM25 score that counts as half a text match.
     """
 
-    text: float = 0.30
-    fuzz: float = 0.20
-    subject: float = 0.20
-    figure: float = 0.30
+    text: float = 0.35
+    fuzz: float = 0.15
+    topic: float = 0.15
+    figure: float = 0.35
     bm25_half: float = 6.0
 
 

@@ -22,7 +22,6 @@ from workbench.settings import MATCH_POOL, MATCH_TOP, MatchThresholds, MatchWeig
 from workbench.store.db import Store
 from workbench.store.runs import finish_run, start_run
 
-SUBJECT_BOOST = 2.0
 WRITE_BATCH = 500
 
 
@@ -61,12 +60,13 @@ class Matcher:
 
     @staticmethod
     def terms(claim: ClaimQuery) -> list[tuple[str, float]]:
-        boosted = set(query_terms(f"{claim.subject or ''} {claim.predicate or ''} {claim.unit or ''}"))
-        words = dict.fromkeys(query_terms(claim.text) + sorted(boosted))
-        return [(word, SUBJECT_BOOST if word in boosted else 1.0) for word in words]
+        """The claim's own words, unweighted: evidence names its subject in other words often enough that
+        weighting the subject up favours passages that copy the claim's wording (measured in
+        bench/retrieval_eval.py)."""
+        return [(word, 1.0) for word in query_terms(claim.text)]
 
     def match(self, claim: ClaimQuery, top: int = MATCH_TOP, after: int | None = None) -> list[Candidate]:
-        tokens = figure_terms(claim.figure) if claim.figure is not None else []
+        tokens = list(dict.fromkeys(term for figure in claim.figures for term in figure_terms(figure)))
         hits = self.index.search(self.terms(claim), tokens, self.pool, after)
         return [self.candidate(claim, scored) for scored in rerank(claim, hits, self.weights)[:top]]
 
@@ -83,22 +83,22 @@ class Matcher:
 
 
 def query_from_extraction(text: str, claims: list, id=None) -> ClaimQuery:
-    """An ad-hoc claim sentence, read through the extraction pipeline: its first figure decides."""
-    with_figure = next((c for c in claims if c.quantity is not None), None)
-    first = with_figure or (claims[0] if claims else None)
-    figure = None
-    if with_figure is not None:
-        figure = replace(Figure.of(with_figure.quantity), predicate=with_figure.predicate)
+    """An ad-hoc claim sentence, read through the extraction pipeline: all its figures count; the first
+    one's subject and predicate stand for the claim."""
+    with_figures = [c for c in claims if c.quantity is not None]
+    first = with_figures[0] if with_figures else (claims[0] if claims else None)
+    figures = tuple(replace(Figure.of(c.quantity), predicate=c.predicate) for c in with_figures)
     return ClaimQuery(
         text=text, id=id, subject=first.subject if first else None, predicate=first.predicate if first else None,
-        figure=figure, unit=counted_noun(figure))
+        figures=figures, unit=counted_noun(figures[0] if figures else None),
+        entities=tuple(first.entities) if first else ())
 
 
 # -- stored claims -----------------------------------------------------------------------------------
 
 CLAIMS_SQL = """
 SELECT c.claim_id, c.sentence, c.subject, c.predicate, c.kind, c.quantity, c.value, c.value_max, c.unit,
-       c.qualifier, c.iso, c.implied, s.passages_upto,
+       c.qualifier, c.iso, c.implied, coalesce(c.entities, []) AS entities, s.passages_upto,
        (s.claim_id IS NULL OR (SELECT max(created_at) FROM corrections k WHERE k.claim_id = c.claim_id)
                                > s.matched_at) AS changed
 FROM claims_v c
@@ -109,13 +109,13 @@ ORDER BY c.claim_id
 
 def stored_query(row: tuple) -> ClaimQuery:
     (claim_id, sentence, subject, predicate, kind, quantity, value, value_max, unit, qualifier, iso, implied,
-     *_rest) = row
+     entities, *_rest) = row
     figure = None
     if quantity is not None and value is not None:
         figure = Figure(kind=kind, unit=unit, value=value, value_max=value_max, qualifier=qualifier,
                         implied=implied, iso=iso, text=quantity, predicate=predicate)
-    return ClaimQuery(text=sentence, subject=subject, predicate=predicate, figure=figure,
-                      unit=counted_noun(figure), id=claim_id)
+    return ClaimQuery(text=sentence, subject=subject, predicate=predicate, figures=(figure,) if figure else (),
+                      unit=counted_noun(figure), entities=tuple(entities), id=claim_id)
 
 
 def counted_noun(figure: Figure | None) -> str | None:

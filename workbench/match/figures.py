@@ -1,8 +1,9 @@
 """Do two figures agree? Pure comparison of normalised quantities, and of what they are about.
 
 A figure is read as an interval: "at least 20" is [20, ∞), "about 500" is [450, 550], "between 10
-and 15" is [10, 15], a plain "4" is 4 give or take rounding. Two comparable figures agree when their
-intervals meet and disagree when they do not. Figures are comparable when they measure the same
+and 15" is [10, 15], a plain "4" is 4 give or take rounding. A source's figure agrees with a claim's
+when what it states lies within what the claim allows, conflicts when the two share no value, and is
+merely compatible otherwise (see :func:`judge`). Figures are comparable when they measure the same
 thing: the same kind, and units that are the same or convert (km and miles, years and months,
 soldiers and troops). A relative duration ("seven years" before a 2025 article) is also a date
 ("2018"), so it can meet a source's "in June 2018".
@@ -21,7 +22,7 @@ UNIT_SYNONYMS = {
     "troop": "soldier", "serviceman": "soldier", "servicemen": "soldier", "personnel": "soldier",
     "trooper": "soldier", "people": "person", "individual": "person", "resident": "person", "citizen": "person",
     "inhabitant": "person", "fatality": "death", "casualty": "death", "dead": "death", "victim": "death",
-    "die": "death", "kill": "death",
+    "die": "death", "kill": "death", "life": "death", "lives": "death",
     "worker": "employee", "staff": "employee", "job": "employee", "flight": "flight", "plane": "aircraft",
     "jet": "aircraft", "kid": "child", "children": "child", "vote": "ballot", "pupil": "student",
     "automobile": "car", "vehicle": "car",
@@ -37,6 +38,11 @@ DEMONYMS = {
     "australian": "australia", "canadian": "canada", "mexican": "mexico", "italian": "italy", "spanish": "spain",
     "european": "europe", "african": "africa", "asian": "asia", "nepali": "nepal", "nepalese": "nepal",
     "bangladeshi": "bangladesh", "afghan": "afghanistan", "tibetan": "tibet", "saudi": "saudi",
+    "sudanese": "sudan", "somali": "somalia", "syrian": "syria", "iraqi": "iraq", "yemeni": "yemen",
+    "palestinian": "palestine", "lebanese": "lebanon", "ethiopian": "ethiopia", "nigerian": "nigeria",
+    "kenyan": "kenya", "egyptian": "egypt", "sri lankan": "sri lanka", "burmese": "myanmar", "vietnamese": "vietnam",
+    "filipino": "philippines", "indonesian": "indonesia", "thai": "thailand", "malaysian": "malaysia",
+    "polish": "poland", "dutch": "netherlands", "greek": "greece", "swedish": "sweden", "haitian": "haiti",
 }
 #: Measures converted to one base unit per dimension, so "3 km" meets "3,000 metres".
 CONVERSIONS = {
@@ -143,37 +149,74 @@ def interval(figure: Figure) -> tuple[float, float]:
     }.get(figure.qualifier or "", (value - exact_slack, value + exact_slack))
 
 
-def agree(a: Figure, b: Figure) -> bool:
-    """Comparable figures agree when the values each allows overlap (dates: also the month, when both have one)."""
-    low_a, high_a = interval(a)
-    low_b, high_b = interval(b)
-    if not (low_a <= high_b and low_b <= high_a):
-        return False
-    if a.kind == "date" and a.iso and b.iso and len(a.iso) >= 7 and len(b.iso) >= 7 and \
-            a.qualifier is None and b.qualifier is None:
-        return a.iso[:7] == b.iso[:7]
-    return True
+AGREES, CONFLICTS, COMPATIBLE = "agrees", "conflicts", "compatible"
+
+
+def judge(claim: Figure, source: Figure) -> str:
+    """What a source's figure says of a claim's (both comparable):
+
+    - ``agrees``: what the source states lies within what the claim allows ("at least 20" ← "20",
+      "more than 30" ← "at least 300", "about 500" ← "480");
+    - ``conflicts``: they allow no value in common ("four" ← "at least 45"; June 2020 ← February 2020);
+    - ``compatible``: they overlap without the source establishing the claim ("over 300" ← "over 210",
+      "12" ← "between 10 and 15").
+    """
+    claim_low, claim_high = interval(claim)
+    source_low, source_high = interval(source)
+    if not (claim_low <= source_high and source_low <= claim_high):
+        return CONFLICTS
+    if claim.kind == "date" and claim.iso and source.iso and len(claim.iso) >= 7 and len(source.iso) >= 7 and \
+            claim.qualifier is None and source.qualifier is None and claim.iso[:7] != source.iso[:7]:
+        return CONFLICTS
+    if math.isinf(source_low) or math.isinf(source_high):
+        return AGREES if claim_low <= source_low and source_high <= claim_high else COMPATIBLE
+    _, factor = _scale(source)
+    stated = source.value * factor if source.value_max is None else (source_low + source_high) / 2
+    return AGREES if claim_low <= stated <= claim_high else COMPATIBLE
 
 
 @dataclass(frozen=True)
 class FigureComparison:
-    """How a claim's figure stands against one figure of a passage."""
+    """How a claim's figure stands against one figure of a passage: ``verdict`` is one of :func:`judge`'s."""
 
     claim: Figure
     other: Figure
-    agrees: bool
+    verdict: str
+
+    @property
+    def agrees(self) -> bool:
+        return self.verdict == AGREES
+
+    @property
+    def conflicts(self) -> bool:
+        return self.verdict == CONFLICTS
+
+
+def as_percent(figure: Figure) -> Figure:
+    """A fraction ("two-thirds", "one in five", "half of") as the percentage it is, roughly."""
+    if figure.kind != "ratio" or figure.value > 1:
+        return figure
+    return Figure("percent", "percent", figure.value * 100,
+                  None if figure.value_max is None else figure.value_max * 100,
+                  figure.qualifier or "about", text=figure.text)
 
 
 def compare(claim: Figure, others: list[Figure]) -> list[FigureComparison]:
-    """Every comparable pairing of the claim's figure with the passage's figures (dates via implied dates)."""
+    """Every comparable pairing of the claim's figure with the passage's figures (dates via implied dates,
+    fractions against percentages)."""
     pairs = []
     for other in others:
+        if {claim.kind, other.kind} == {"percent", "ratio"}:
+            claim_percent, other_percent = as_percent(claim), as_percent(other)
+            if comparable(claim_percent, other_percent):
+                pairs.append(FigureComparison(claim_percent, other_percent, judge(claim_percent, other_percent)))
+            continue
         if comparable(claim, other):
-            pairs.append(FigureComparison(claim, other, agree(claim, other)))
+            pairs.append(FigureComparison(claim, other, judge(claim, other)))
             continue
         claim_date, other_date = claim.as_date(), other.as_date()
         if claim_date is not None and other_date is not None:
-            pairs.append(FigureComparison(claim_date, other_date, agree(claim_date, other_date)))
+            pairs.append(FigureComparison(claim_date, other_date, judge(claim_date, other_date)))
     return pairs
 
 
@@ -187,6 +230,10 @@ some any each other both only own same very s t""".split())
 TITLE_WORDS = frozenset("""mr mrs ms dr prime minister president chief secretary general king queen prince
 governor senator chairman ceo spokesman spokeswoman spokesperson official officials leader deputy""".split())
 GENERIC_WORDS = {"person", "peopl"}
+#: Words of entity names that say nothing about which one: "the Ministry", "the Army".
+GENERIC_ENTITY_WORDS = {"ministri", "armi", "govern", "state", "nation", "unit", "republ", "depart", "offic",
+                        "agenc", "parti", "court", "council", "bank", "compani", "group", "new", "north", "south",
+                        "east", "west", "central"}
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*|\d[\d.,]*")
 
 
@@ -207,18 +254,21 @@ def content_words(text: str | None) -> set[str]:
     return {normalise_word(w) for w in _WORD.findall(text) if w.lower() not in STOP_WORDS}
 
 
-def key_words(subject: str | None, unit: str | None = None) -> list[str]:
-    """The words of a subject that must appear for a passage to be about the same thing.
-
-    ``unit`` is what a count counts; when it is more specific than "people" (a death toll counts deaths),
-    the generic word gives way to it.
-    """
+def subject_keys(subject: str | None, unit: str | None = None) -> tuple[list[str], str | None]:
+    """The words of a subject that must appear for a passage to be about the same thing, and the word
+    for what a count counts (``unit``). When that is more specific than "people" (a death toll counts
+    deaths), the generic word of the subject gives way to it."""
     words = [normalise_word(w) for w in _WORD.findall(subject or "") if w.lower() not in STOP_WORDS
              and w.lower() not in TITLE_WORDS and not w[0].isdigit()]
-    if unit:
-        counted_word = normalise_word(canonical_unit(unit))
-        words = [w for w in words if w not in GENERIC_WORDS or counted_word in GENERIC_WORDS] + [counted_word]
-    return list(dict.fromkeys(words))
+    counted_word = normalise_word(canonical_unit(unit)) if unit else None
+    if counted_word:
+        words = [w for w in words if w != counted_word and (w not in GENERIC_WORDS or counted_word in GENERIC_WORDS)]
+    return list(dict.fromkeys(words)), counted_word
+
+
+def key_words(subject: str | None, unit: str | None = None) -> list[str]:
+    words, counted_word = subject_keys(subject, unit)
+    return words + [counted_word] if counted_word else words
 
 
 def subject_overlap(subject: str | None, unit: str | None, passage_words: set[str]) -> float:
@@ -229,8 +279,22 @@ def subject_overlap(subject: str | None, unit: str | None, passage_words: set[st
     return sum(1 for k in keys if k in passage_words) / len(keys)
 
 
+def entity_overlap(entities: tuple[str, ...], passage_words: set[str]) -> float | None:
+    """The share of the claim's named entities the passage names ("Nepal", "Narendra Modi" by "Modi",
+    "Chinese" by "China"); None when the claim names none."""
+    named = [words for words in (content_words(entity) - GENERIC_ENTITY_WORDS for entity in entities) if words]
+    if not named:
+        return None
+    return sum(1 for words in named if len(words & passage_words) * 2 >= len(words)) / len(named)
+
+
 def same_subject(subject: str | None, unit: str | None, passage_words: set[str]) -> bool:
-    """A short subject must be there whole ("Chinese troops"); a long one mostly ("Prime Minister Narendra Modi")."""
-    keys = key_words(subject, unit)
-    needed = 1.0 if len(keys) <= 2 else 0.6
-    return subject_overlap(subject, unit, passage_words) >= needed - 1e-9
+    """A short subject must be there whole ("Chinese troops"), a long one mostly ("Indian Prime Minister
+    Narendra Modi" by "Narendra Modi"), and what a count counts always ("deaths" for a death toll)."""
+    words, counted_word = subject_keys(subject, unit)
+    if counted_word and counted_word not in passage_words:
+        return False
+    if not words:
+        return True
+    needed = 1.0 if len(words) <= 2 else 0.6
+    return sum(1 for w in words if w in passage_words) / len(words) >= needed - 1e-9

@@ -15,6 +15,7 @@ from __future__ import annotations
 import fcntl
 import json
 import re
+import shutil
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -28,13 +29,14 @@ from workbench.match.figures import STOP_WORDS, Figure, canonical_unit
 from workbench.settings import LOCK_TIMEOUT_S
 from workbench.store.db import Store
 
-INDEX_VERSION = 2
+INDEX_VERSION = 5
 WRITER_HEAP = 128_000_000
 FETCH_ROWS = 20_000
 _TERM = re.compile(r"[a-z0-9]+")
 
 PASSAGES_SQL = """
 SELECT s.id, s.document_id, d.title, CAST(d.published AS VARCHAR) AS published, s.text, s.char_start, s.char_end,
+       (SELECT lead.text FROM segments lead WHERE lead.document_id = s.document_id AND lead.seq = 0) AS lead,
        coalesce(list({'text': q.text, 'kind': q.kind, 'unit': q.unit, 'value': q.value, 'value_max': q.value_max,
                       'qualifier': q.qualifier, 'iso': q.iso, 'implied': q.implied, 'subject': q.subject,
                       'predicate': q.predicate, 'start': q.char_start, 'end': q.char_end} ORDER BY q.char_start)
@@ -56,10 +58,21 @@ def _number_key(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:.4g}"
 
 
+def _rounded(value: float, digits: int) -> str:
+    return f"{float(f'{value:.{digits}g}'):g}"
+
+
 def figure_terms(figure: Figure) -> list[str]:
-    """Exact terms for a figure: its kind and unit, its value, and the date it implies."""
+    """Terms for a figure: its value with its kind and unit (a count also without its noun, which the
+    other side may name differently), the value rounded to one and two significant digits (so "nearly 9
+    million" meets "8.9 million", "over 1,600" meets "1,652"), and the date it implies."""
     unit = canonical_unit(figure.unit) or "-"
-    terms = [f"{figure.kind}:{unit}", f"{figure.kind}:{unit}:{_number_key(figure.value)}"]
+    value = _number_key(figure.value)
+    terms = [f"{figure.kind}:{unit}:{value}"]
+    if figure.kind == "count":
+        terms.append(f"count:*:{value}")
+    if figure.kind != "date":
+        terms += [f"{figure.kind}:~{_rounded(figure.value, 1)}", f"{figure.kind}:~~{_rounded(figure.value, 2)}"]
     date = figure.as_date()
     if date is not None and figure.kind != "date":
         terms.append(f"date:year:{_number_key(date.value)}")
@@ -67,8 +80,10 @@ def figure_terms(figure: Figure) -> list[str]:
 
 
 def query_terms(text: str) -> list[str]:
-    """Lowercased alphanumeric words of a text, without stop words, in order, once each."""
-    return list(dict.fromkeys(w for w in _TERM.findall(text.lower()) if w not in STOP_WORDS and len(w) > 1))
+    """The words of a text worth searching for: lowercased, no stop words, no single characters and no
+    pieces of figures ("4bn" of "$7.4bn"), in order, once each."""
+    return list(dict.fromkeys(w for w in _TERM.findall(text.lower()) if w not in STOP_WORDS and len(w) > 1
+                              and (w.isalpha() or w.isdigit())))
 
 
 @dataclass(frozen=True)
@@ -84,6 +99,8 @@ class Hit:
     end: int
     figures: tuple[dict, ...]
     bm25: float
+    context: str = ""  # the source's title and opening passage: what the passage is about when it does not say
+
 
 
 @dataclass(frozen=True)
@@ -105,6 +122,7 @@ def _schema() -> tantivy.Schema:
     builder.add_text_field("text", stored=True, tokenizer_name="en_stem")
     builder.add_text_field("figures", stored=False, tokenizer_name="raw", index_option="basic")
     builder.add_text_field("figures_json", stored=True, tokenizer_name="raw", index_option="basic")
+    builder.add_text_field("context", stored=True, tokenizer_name="raw", index_option="basic")
     return builder.build()
 
 
@@ -115,7 +133,18 @@ class PassageIndex:
         self.path = Path(path)
         self.path.mkdir(parents=True, exist_ok=True)
         self.schema = _schema()
-        self.index = tantivy.Index(self.schema, path=str(self.path), reuse=True)
+        if self.state() and self.state().get("version") != INDEX_VERSION:
+            self._discard()  # written by another version of the workbench: rebuilt on the next sync
+        try:
+            self.index = tantivy.Index(self.schema, path=str(self.path), reuse=True)
+        except ValueError:  # an index of another shape (or a damaged one): it is derived data
+            self._discard()
+            self.index = tantivy.Index(self.schema, path=str(self.path), reuse=True)
+
+    def _discard(self) -> None:
+        for entry in self.path.iterdir():
+            if entry.name != ".sync.lock":
+                shutil.rmtree(entry) if entry.is_dir() else entry.unlink()
 
     @classmethod
     def for_store(cls, store: Store) -> "PassageIndex":
@@ -186,13 +215,14 @@ class PassageIndex:
 
     @staticmethod
     def _document(row) -> tantivy.Document:
-        passage_id, document_id, source, published, text, start, end, figures = row
+        passage_id, document_id, source, published, text, start, end, lead, figures = row
         document = tantivy.Document()
         for field, value in (("passage_id", passage_id), ("document_id", document_id), ("start", start),
                              ("end", end)):
             document.add_unsigned(field, value)
+        context = f"{source or ''}\n{lead or ''}" if lead != text else source or ""
         for field, value in (("source", source or ""), ("published", published or ""), ("text", text),
-                             ("figures_json", json.dumps(figures))):
+                             ("figures_json", json.dumps(figures)), ("context", context)):
             document.add_text(field, value)
         for figure in figures:
             for term in figure_terms(Figure.of(figure)):
@@ -260,7 +290,7 @@ class PassageIndex:
             passage_id=stored["passage_id"][0], document_id=stored["document_id"][0],
             source=stored["source"][0] or None, published=stored["published"][0] or None,
             text=stored["text"][0], start=stored["start"][0], end=stored["end"][0],
-            figures=tuple(json.loads(stored["figures_json"][0])), bm25=float(score))
+            figures=tuple(json.loads(stored["figures_json"][0])), bm25=float(score), context=stored["context"][0])
 
     def count(self) -> int:
         return self.index.searcher().num_docs

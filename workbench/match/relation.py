@@ -2,21 +2,20 @@
 
 - ``supports``: the passage is about the same subject (its key words are there) and one of its figures
   agrees with the claim's;
-- ``contradicts``: same subject, a comparable figure, and none of the comparable figures agrees
-  (the article says four soldiers died, the source says 45);
-- ``related``: anything else: no comparable figure, or the figure is about something else.
+- ``contradicts``: same subject, a comparable figure, none agreeing and one that shares no value with the
+  claim's (the article says four soldiers died, the source says 45);
+- ``related``: anything else: no comparable figure, or the figure is about something else (another
+  country or person than the claim's: the same sentence about Iraq does not contradict one about Nepal).
 
 Only the passage's figures that are themselves about the claim's subject decide ("20 of its soldiers" can
 support "at least 20 Indian soldiers"; a "25% duty" cannot contradict "tariffs of 50% on imports").
 """
 from __future__ import annotations
 
-from workbench.match.figures import FigureComparison, content_words, normalise_word, subject_overlap
+from workbench.match.figures import FigureComparison, content_words, normalise_word, same_subject, subject_keys
 from workbench.match.rank import ClaimQuery, Scored
 
 SUPPORTS, CONTRADICTS, RELATED = "supports", "contradicts", "related"
-#: How much of the claim's subject a passage figure's own subject must share to speak for it.
-MIN_FIGURE_SUBJECT = 0.5
 
 
 def _figure_text(comparison: FigureComparison) -> str:
@@ -25,16 +24,16 @@ def _figure_text(comparison: FigureComparison) -> str:
 
 
 def _about_claim(claim: ClaimQuery, comparisons: tuple[FigureComparison, ...], figures: tuple[dict, ...]):
-    """The comparisons whose passage figure is itself about the claim's subject (by its own subject and unit)."""
+    """The comparisons whose passage figure is itself about the claim's subject (by its own subject, unit
+    and verb: "four Indian soldiers were killed" is not about "four Chinese troops")."""
     subjects = {(f.get("text"), f.get("value")): f.get("subject") for f in figures}
 
-    def closeness(comparison: FigureComparison) -> float:
+    def about(comparison: FigureComparison) -> bool:
         other = comparison.other
         own = f"{subjects.get((other.text, other.value)) or ''} {other.unit or ''} {other.predicate or ''}"
-        return subject_overlap(claim.subject, claim.unit, content_words(own))
+        return same_subject(claim.subject, claim.unit, content_words(own))
 
-    ranked = sorted(comparisons, key=closeness, reverse=True)
-    return [c for c in ranked if closeness(c) >= MIN_FIGURE_SUBJECT]
+    return [c for c in comparisons if about(c)]
 
 
 def _can_contradict(claim: ClaimQuery, comparison: FigureComparison, passage_words: frozenset[str]) -> bool:
@@ -42,32 +41,48 @@ def _can_contradict(claim: ClaimQuery, comparison: FigureComparison, passage_wor
     and a date implied by a relative duration never does: passages mention many dates."""
     if comparison.claim.kind != "date":
         return True
-    if claim.figure is not None and claim.figure.kind != "date":
+    if claim.figures and all(f.kind != "date" for f in claim.figures):
         return False
     return bool(claim.predicate) and normalise_word(claim.predicate.split()[-1]) in passage_words
+
+
+def _distinctive(figure) -> bool:
+    """A figure unlikely to agree by chance: not a small whole number ("1.1 million", "8.2%", "$99.2bn")."""
+    return figure.kind in ("count", "money", "measure", "percent") and \
+        (abs(figure.value) >= 100 or not float(figure.value).is_integer())
 
 
 def relate(claim: ClaimQuery, scored: Scored) -> tuple[str, str]:
     """The relation of a scored passage to the claim, and why, in words a reviewer can check."""
     about = claim.subject or claim.unit or "the claim"
     if not scored.comparisons:
-        if claim.figure is None:
+        if not claim.figures:
             return RELATED, f"shares wording with the claim ({scored.fuzz_score:.0%} similar)"
         return RELATED, f"no comparable figure; shares wording with the claim ({scored.fuzz_score:.0%} similar)"
     figures = ", ".join(dict.fromkeys(_figure_text(c) for c in scored.comparisons))
-    if not scored.on_subject:
-        return RELATED, f"has a comparable figure ({figures}) but not about {about}"
-    relevant = _about_claim(claim, scored.comparisons, scored.hit.figures)
+    if not scored.on_topic:
+        return RELATED, f"has a comparable figure ({figures}) but about other {', '.join(claim.entities) or 'things'}"
+    relevant = _about_claim(claim, scored.comparisons, scored.hit.figures) if scored.on_subject else []
     agreeing = [c for c in relevant if c.agrees]
     if agreeing:
         return SUPPORTS, f"same figure ({_figure_text(agreeing[0])}) and subject ({about})"
-    differing = [c for c in relevant if _can_contradict(claim, c, scored.passage_words)]
-    if differing:
-        return CONTRADICTS, f"different figure: {_figure_text(differing[0])} vs {claim.figure.text} for {about}"
-    if not relevant:
-        # No figure names its own subject well (the parse gave it another), but the passage is about the
-        # claim's subject: an agreeing figure still speaks for the claim; a differing one proves nothing.
-        agreeing = [c for c in scored.comparisons if c.agrees and c.claim.kind == claim.figure.kind]
+    if scored.on_subject:
+        # The passage is about the claim's subject and an agreeing figure counts the same thing, though its
+        # own subject is a pronoun ("20 of its soldiers", the Indian Army's): agreement wins over a
+        # differing figure of the same passage about another time or group.
+        counted = subject_keys(claim.subject, claim.unit)[1]
+        agreeing = [c for c in scored.comparisons if c.agrees and
+                    (counted is None or counted in content_words(f"{c.other.unit or ''} {c.other.predicate or ''}"))]
         if agreeing:
             return SUPPORTS, f"same figure ({_figure_text(agreeing[0])}) in a passage about {about}"
-    return RELATED, f"same subject, but its figures ({figures}) are about something else"
+    differing = [c for c in relevant if c.conflicts and _can_contradict(claim, c, scored.passage_words)]
+    if differing:
+        claimed = differing[0].claim.text or f"{differing[0].claim.value:g}"
+        return CONTRADICTS, f"different figure: {_figure_text(differing[0])} vs {claimed} for {about}"
+    # No figure of the passage names the claim's subject itself, but the passage is on the claim's topic:
+    # an agreeing figure still speaks for the claim when it is distinctive or the subject is there.
+    agreeing = [c for c in scored.comparisons if c.agrees and c.claim.kind == c.other.kind
+                and (scored.on_subject or _distinctive(c.claim))]
+    if agreeing:
+        return SUPPORTS, f"same figure ({_figure_text(agreeing[0])}) in a passage about {about}"
+    return RELATED, f"on topic, but its figures ({figures}) are about something else"
