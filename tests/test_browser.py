@@ -65,11 +65,21 @@ def server(tmp_path_factory):
             process.kill()
 
 
-def press(page, key: str) -> None:
-    """Press a key once the app is idle (a key pressed mid-rerun may land on a button being replaced)."""
-    page.wait_for_timeout(200)
-    expect(page.get_by_test_id("stStatusWidget")).to_have_count(0)
-    page.keyboard.press(key)
+def press(page, key: str, until=None) -> None:
+    """Press a key once the app is idle, as a reviewer would; if ``until`` (an expectation) is not met
+    within 8 s, the key was lost in a rerun on a busy machine and is pressed once more."""
+    for attempt in range(2):
+        page.wait_for_timeout(200)
+        expect(page.get_by_test_id("stStatusWidget")).to_have_count(0)
+        page.keyboard.press(key)
+        if until is None:
+            return
+        try:
+            until(8_000)
+            return
+        except AssertionError:
+            if attempt:
+                raise
 
 
 def figure_of_current_claim(page) -> str:
@@ -88,7 +98,7 @@ def test_review_the_four_chinese_troops_claim_with_the_keyboard(server):
     expect.set_options(timeout=15_000)
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page = browser.new_page(viewport={"width": 1400, "height": 1100})
         page.goto(url)
         expect(page.get_by_test_id("stApp")).to_be_visible()
         expect(page.locator(".wb-text .wb-figure").first).to_be_visible()
@@ -99,27 +109,29 @@ def test_review_the_four_chinese_troops_claim_with_the_keyboard(server):
         page.keyboard.type("Playwright Reviewer")
         page.keyboard.press("Enter")
         page.keyboard.press("Escape")  # leave the field: single keys are shortcuts again
-        expect(page.locator(".st-key-verdict_refuted button")).to_be_enabled()
+        expect(page.locator(".st-key-verdict_refuted button:enabled")).to_have_count(1)
         page.wait_for_function("window.__wbShortcutListener !== undefined")
 
         # n skips to the next claim, as often as it takes to reach the one about four Chinese troops.
         header = page.locator("[data-testid=wb-claim-header]")
         for position in range(1, skips + 1):
-            press(page, "n")
-            expect(header).to_contain_text(f"Claim {queue[position]} ")
+            press(page, "n", lambda wait, claim=queue[position]: expect(header).to_contain_text(
+                f"Claim {claim} ", timeout=wait))
         assert figure_of_current_claim(page) == "four"
         expect(page.locator(".wb-text").first).to_contain_text("four Chinese troops")
 
         # j moves through the evidence, one passage per press, to the contradicting TASS report; x picks it.
         cursor = page.locator(".wb-cursor")
         for position in range(2, tass_rank + 1):
-            press(page, "j")
-            expect(page.locator(".wb-passage").nth(position - 1)).to_have_class("wb-passage wb-cursor")
+            passage = page.locator(".wb-passage").nth(position - 1)
+            press(page, "j", lambda wait, passage=passage: expect(passage).to_have_class("wb-passage wb-cursor",
+                                                                                           timeout=wait))
         expect(cursor).to_contain_text("tass-report")
         expect(cursor).to_contain_text("contradicts")
         press(page, "x")
         expect(page.get_by_test_id("stCheckbox").nth(tass_rank - 1).locator("input")).to_be_checked()
-        page.screenshot(path=str(ARTIFACTS / "review.png"), full_page=True)
+        page.locator(".wb-cursor").scroll_into_view_if_needed()
+        page.screenshot(path=str(ARTIFACTS / "review.png"))
 
         # 2: Refuted, saved, and on to the next claim.
         before = header.inner_text()

@@ -110,8 +110,10 @@ if (!window.__wbShortcutListener) {
       if (field) field.focus();
       return;
     }
-    const button = document.querySelector(".st-key-" + action + " button");
-    if (button && !button.disabled) button.click();
+    // During a rerun Streamlit may still show the previous run's copy (marked data-stale): skip it.
+    const buttons = document.querySelectorAll(".st-key-" + action + " button");
+    const live = Array.from(buttons).find((b) => !b.disabled && !b.closest('[data-stale="true"]'));
+    if (live) live.click();
   };
   document.addEventListener("keydown", window.__wbShortcutListener);
 }
