@@ -25,6 +25,16 @@ from workbench.store.runs import finish_run, start_run
 WRITE_BATCH = 500
 
 
+def suggested(score: float, thresholds: MatchThresholds = MatchThresholds()) -> bool:
+    """Shown as suggested evidence."""
+    return score >= thresholds.suggest
+
+
+def preselected(relation: str, score: float, thresholds: MatchThresholds = MatchThresholds()) -> bool:
+    """Ticked for the reviewer (never a verdict by itself): supporting evidence above the "auto" score."""
+    return relation == SUPPORTS and score >= thresholds.auto
+
+
 @dataclass(frozen=True)
 class Candidate:
     """A passage proposed as evidence for a claim."""
@@ -72,14 +82,13 @@ class Matcher:
 
     def candidate(self, claim: ClaimQuery, scored: Scored) -> Candidate:
         relation, why = relate(claim, scored)
-        agreeing = relation == SUPPORTS
         hit = scored.hit
         return Candidate(
             passage_id=hit.passage_id, document_id=hit.document_id, source=hit.source, text=hit.text,
             start=hit.start, end=hit.end, score=scored.score, text_score=scored.text_score,
             fuzz_score=scored.fuzz_score, figure_score=scored.figure_score, relation=relation, why=why,
-            suggested=scored.score >= self.thresholds.suggest,
-            preselected=agreeing and scored.score >= self.thresholds.auto)
+            suggested=suggested(scored.score, self.thresholds),
+            preselected=preselected(relation, scored.score, self.thresholds))
 
 
 def query_from_extraction(text: str, claims: list, id=None) -> ClaimQuery:
@@ -249,8 +258,8 @@ def stored_matches(store: Store, thresholds: MatchThresholds = MatchThresholds()
         if passage_id is not None:
             current["candidates"].append({
                 "passage_id": passage_id, "source": source, "text": passage, "start": start, "end": end,
-                "score": score, "relation": relation, "why": why, "suggested": score >= thresholds.suggest,
-                "preselected": relation == SUPPORTS and score >= thresholds.auto})
+                "score": score, "relation": relation, "why": why, "suggested": suggested(score, thresholds),
+                "preselected": preselected(relation, score, thresholds)})
     if current is not None:
         yield current
 

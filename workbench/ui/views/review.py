@@ -11,6 +11,7 @@ import streamlit as st
 from workbench import review
 from workbench.claims import KINDS
 from workbench.errors import WorkbenchError
+from workbench.match.engine import preselected
 from workbench.ui import common
 from workbench.ui.components import (RELATION_COLOURS, STATUS_COLOURS, Mark, badge, escape, highlight,
                                      keyboard_shortcuts, md)
@@ -244,7 +245,7 @@ with claim_column:
     for number, candidate in enumerate(candidates):
         key = f"ev_{claim_id}_{candidate['passage_id']}"
         if key not in state:
-            state[key] = bool(candidate["relation"] == "supports" and candidate["score"] >= 0.70)
+            state[key] = preselected(candidate["relation"], candidate["score"])
         figure_marks = [Mark(f["start"] - candidate["passage_start"], f["end"] - candidate["passage_start"])
                         for f in candidate["figures"] or []]
         pick, body = st.columns([0.08, 0.92])
@@ -254,7 +255,7 @@ with claim_column:
             f'<div class="{css}" style="border-left-color:{RELATION_COLOURS[candidate["relation"]]}">'
             f'{badge(candidate["relation"], RELATION_COLOURS[candidate["relation"]])} '
             f'<b>{escape(candidate["source"])}</b> · score {candidate["score"]:.2f}'
-            f'{" · preselected" if candidate["relation"] == "supports" and candidate["score"] >= 0.70 else ""}<br>'
+            f'{" · preselected" if preselected(candidate["relation"], candidate["score"]) else ""}<br>'
             f'{highlight(candidate["passage"], figure_marks)}<br><small>{escape(candidate["why"])}</small></div>')
     with st.expander("Evidence from elsewhere: a quote and its URL"):
         st.text_area("Quote", key=f"quote_{claim_id}", height=68)
