@@ -14,9 +14,9 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, WORKBENCH, subprocess_env
 from test_ui_smoke import free_port
+
 from workbench import review
 from workbench.demo import load_demo
 from workbench.store.db import Store
@@ -34,7 +34,7 @@ if not Path(CHROMIUM).exists() or shutil.which("chromium") is None:
                     pytrace=False)
     pytest.skip("Debian's chromium is not installed (apt-get install -y chromium)", allow_module_level=True)
 
-from playwright.sync_api import expect, sync_playwright  # noqa: E402
+from playwright.sync_api import expect, sync_playwright
 
 
 @pytest.fixture(scope="module")

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import DATA
 from gold import score_gold
 

@@ -6,9 +6,19 @@ import json
 import pytest
 
 from workbench.demo import load_demo
-from workbench.review import (Evidence, QueueFilter, ReviewError, add_manual_claim, claim_detail, correct, queue,
-                              queue_position,
-                              queue_count, save_verdict, undo_last)
+from workbench.review import (
+    Evidence,
+    QueueFilter,
+    ReviewError,
+    add_manual_claim,
+    claim_detail,
+    correct,
+    queue,
+    queue_count,
+    queue_position,
+    save_verdict,
+    undo_last,
+)
 from workbench.store.db import Store
 
 

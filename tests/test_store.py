@@ -7,8 +7,8 @@ import time
 
 import duckdb
 import pytest
-
 from conftest import WORKBENCH, subprocess_env
+
 from workbench.store.db import SCHEMA_VERSION, DatabaseLocked, Store, migrations
 
 DOCUMENTED_COLUMNS = {
@@ -83,9 +83,8 @@ def test_a_lock_held_too_long_names_the_holder(store):
     store.ensure()
     holder = hold_lock(store.path, 10)
     try:
-        with pytest.raises(DatabaseLocked) as error:
-            with Store(store.path, lock_timeout=0.5).read():
-                pass
+        with pytest.raises(DatabaseLocked) as error, Store(store.path, lock_timeout=0.5).read():
+            pass
     finally:
         holder.kill()
         holder.wait(10)
@@ -97,7 +96,7 @@ def test_cli_reports_a_locked_database_in_one_line(db_path):
     Store(db_path).ensure()
     holder = hold_lock(db_path, 15)
     try:
-        result = subprocess.run([WORKBENCH, "query", "SELECT 1", "--db", str(db_path)], capture_output=True,
+        result = subprocess.run([WORKBENCH, "query", "SELECT 1", "--db", str(db_path)], capture_output=True, check=False,
                                 text=True, env=subprocess_env(WORKBENCH_LOCK_TIMEOUT="0.5"), timeout=60)
     finally:
         holder.kill()
@@ -109,10 +108,9 @@ def test_cli_reports_a_locked_database_in_one_line(db_path):
 
 def test_a_failed_write_leaves_nothing_behind(store):
     store.ensure()
-    with pytest.raises(duckdb.Error):
-        with store.write() as con:
-            con.execute("INSERT INTO runs (id, kind, started_at) VALUES (1, 'import', now())")
-            con.execute("INSERT INTO runs (id, kind, started_at) VALUES (1, 'import', now())")  # duplicate key
+    with pytest.raises(duckdb.Error), store.write() as con:
+        con.execute("INSERT INTO runs (id, kind, started_at) VALUES (1, 'import', now())")
+        con.execute("INSERT INTO runs (id, kind, started_at) VALUES (1, 'import', now())")  # duplicate key
     with store.read() as con:
         assert con.execute("SELECT count(*) FROM runs").fetchone()[0] == 0
 
@@ -160,7 +158,7 @@ def test_queries_run_while_an_import_is_writing(tmp_path, db_path):
             if db_path.exists():
                 query = subprocess.run([WORKBENCH, "query", "SELECT count(*) AS n FROM documents", "--db",
                                         str(db_path), "--format", "csv"], capture_output=True, text=True, env=env,
-                                       timeout=120)
+                                       timeout=120, check=False)
                 assert query.returncode == 0, query.stderr
                 counts.append(int(query.stdout.splitlines()[1]))
     finally:

@@ -4,9 +4,9 @@ from __future__ import annotations
 import json
 
 import pytest
+from conftest import ROOT
 from streamlit.testing.v1 import AppTest
 
-from conftest import ROOT
 from workbench.demo import load_demo
 from workbench.ingest.importer import import_records
 from workbench.ingest.readers import Record

@@ -7,9 +7,8 @@ import time
 import urllib.request
 
 import pytest
-from streamlit.testing.v1 import AppTest
-
 from conftest import ROOT, WORKBENCH, subprocess_env
+from streamlit.testing.v1 import AppTest
 
 APP = str(ROOT / "workbench" / "ui" / "app.py")
 

@@ -30,7 +30,7 @@ class Quantity:
     iso: str | None = None  # ISO 8601 (partial) date, for kind == "date"
     implied: str | None = None  # the date a relative duration points at ("seven years ago" → "2018")
 
-    def shifted(self, offset: int) -> "Quantity":
+    def shifted(self, offset: int) -> Quantity:
         """The same quantity with offsets moved by ``offset`` (chunk → whole text)."""
         return replace(self, start=self.start + offset, end=self.end + offset)
 
@@ -70,7 +70,7 @@ class Claim:
     checkworthiness: float = 0.0
     entities: tuple[str, ...] = ()  # named places, people, organisations and nationalities in the sentence
 
-    def shifted(self, offset: int) -> "Claim":
+    def shifted(self, offset: int) -> Claim:
         if not offset:
             return self
         s = self.sentence

@@ -7,7 +7,8 @@ import decimal
 import json
 import sys
 import uuid
-from typing import IO, Iterable, Sequence
+from collections.abc import Iterable, Sequence
+from typing import IO
 
 FORMATS = ("table", "csv", "json", "jsonl")
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import tempfile
 import time
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
 
 from workbench.errors import WorkbenchError
 from workbench.ingest.readers import Fields, Problem, Record, read_paths
@@ -20,7 +20,13 @@ from workbench.nlp.extract import analyse
 from workbench.nlp.pipeline import model_info
 from workbench.settings import IMPORT_BATCH_DOCS
 from workbench.store.db import DatabaseLocked, Store
-from workbench.store.documents import AnalysedDocument, Written, content_hash, existing_hashes, write_documents
+from workbench.store.documents import (
+    AnalysedDocument,
+    Written,
+    content_hash,
+    existing_hashes,
+    write_documents,
+)
 from workbench.store.runs import finish_run, start_run
 
 KINDS = ("article", "source")
@@ -169,7 +175,7 @@ def _write_batch(store: Store, batch: list[AnalysedDocument], run_id: int, repor
             report.add(write_documents(con, batch, run_id))
     except DatabaseLocked:
         raise
-    except Exception:  # the batch rolled back whole; find the document that broke it
+    except Exception:  # noqa: BLE001 - the batch rolled back whole; find the document that broke it
         for document in batch:
             try:
                 with store.write() as con:

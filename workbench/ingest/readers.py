@@ -14,9 +14,9 @@ import glob
 import io
 import json
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
 
 from dateutil import parser as date_parser
 

@@ -5,7 +5,7 @@ and predicate) and then the matcher, with the pipeline and the index loaded once
 """
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from workbench.errors import WorkbenchError
 from workbench.match.engine import Matcher, query_from_extraction

@@ -11,8 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import time
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, replace
-from typing import Callable, Iterable
 
 from workbench.match.figures import Figure, counted
 from workbench.match.index import PassageIndex, figure_terms, query_terms
@@ -206,7 +206,7 @@ def match_stored(store: Store, *, all_claims: bool = False, top: int = MATCH_TOP
 
 def _write(store: Store, results: list[tuple[ClaimQuery, int | None, list[Candidate]]], upto: int, top: int,
            run_id: int) -> None:
-    now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+    now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
     ids = [claim.id for claim, _, _ in results]
     with store.write() as con:
         old: dict[int, list[dict]] = {}

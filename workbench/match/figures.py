@@ -79,7 +79,7 @@ class Figure:
     predicate: str | None = None
 
     @classmethod
-    def of(cls, quantity) -> "Figure":
+    def of(cls, quantity) -> Figure:
         """From a :class:`workbench.claims.Quantity` or a mapping with the same fields."""
         get = quantity.get if isinstance(quantity, dict) else lambda k, d=None: getattr(quantity, k, d)
         return cls(kind=get("kind"), unit=get("unit"), value=float(get("value")),
@@ -87,7 +87,7 @@ class Figure:
                    qualifier=get("qualifier"), implied=get("implied"), iso=get("iso"), text=get("text") or "",
                    predicate=get("predicate"))
 
-    def as_date(self) -> "Figure | None":
+    def as_date(self) -> Figure | None:
         """A relative duration as the date it implies ("seven years" before 2025 → 2018)."""
         if self.kind == "date":
             return self
@@ -222,13 +222,8 @@ def compare(claim: Figure, others: list[Figure]) -> list[FigureComparison]:
 
 # -- what a text is about ------------------------------------------------------------------------
 
-STOP_WORDS = frozenset("""a an the of in on at to for from by with and or but nor as is are was were be been being
-has have had do does did this that these those it its their his her they them he she we you i our your which who
-whom whose what when where why how than then there here also not no so such into over under about after before
-between during through while said says say according would could should may might will shall can just more most
-some any each other both only own same very s t""".split())
-TITLE_WORDS = frozenset("""mr mrs ms dr prime minister president chief secretary general king queen prince
-governor senator chairman ceo spokesman spokeswoman spokesperson official officials leader deputy""".split())
+STOP_WORDS = frozenset(["a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "by", "with", "and", "or", "but", "nor", "as", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did", "this", "that", "these", "those", "it", "its", "their", "his", "her", "they", "them", "he", "she", "we", "you", "i", "our", "your", "which", "who", "whom", "whose", "what", "when", "where", "why", "how", "than", "then", "there", "here", "also", "not", "no", "so", "such", "into", "over", "under", "about", "after", "before", "between", "during", "through", "while", "said", "says", "say", "according", "would", "could", "should", "may", "might", "will", "shall", "can", "just", "more", "most", "some", "any", "each", "other", "both", "only", "own", "same", "very", "s", "t"])
+TITLE_WORDS = frozenset(["mr", "mrs", "ms", "dr", "prime", "minister", "president", "chief", "secretary", "general", "king", "queen", "prince", "governor", "senator", "chairman", "ceo", "spokesman", "spokeswoman", "spokesperson", "official", "officials", "leader", "deputy"])
 GENERIC_WORDS = {"person", "peopl"}
 #: Words of entity names that say nothing about which one: "the Ministry", "the Army".
 GENERIC_ENTITY_WORDS = {"ministri", "armi", "govern", "state", "nation", "unit", "republ", "depart", "offic",

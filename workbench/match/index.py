@@ -17,10 +17,10 @@ import json
 import re
 import shutil
 import time
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
 
 import tantivy
 
@@ -147,7 +147,7 @@ class PassageIndex:
                 shutil.rmtree(entry) if entry.is_dir() else entry.unlink()
 
     @classmethod
-    def for_store(cls, store: Store) -> "PassageIndex":
+    def for_store(cls, store: Store) -> PassageIndex:
         return cls(index_path(store.path))
 
     # -- state and locking -----------------------------------------------------------------------

@@ -23,8 +23,15 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, utils
 
-from workbench.match.figures import (Figure, FigureComparison, compare, content_words, entity_overlap,
-                                     same_subject, subject_overlap)
+from workbench.match.figures import (
+    Figure,
+    FigureComparison,
+    compare,
+    content_words,
+    entity_overlap,
+    same_subject,
+    subject_overlap,
+)
 from workbench.match.index import Hit
 from workbench.settings import MatchWeights
 

@@ -12,7 +12,13 @@ support "at least 20 Indian soldiers"; a "25% duty" cannot contradict "tariffs o
 """
 from __future__ import annotations
 
-from workbench.match.figures import FigureComparison, content_words, normalise_word, same_subject, subject_keys
+from workbench.match.figures import (
+    FigureComparison,
+    content_words,
+    normalise_word,
+    same_subject,
+    subject_keys,
+)
 from workbench.match.rank import ClaimQuery, Scored
 
 SUPPORTS, CONTRADICTS, RELATED = "supports", "contradicts", "related"

@@ -11,6 +11,7 @@ Set ``doc._.published`` (an ISO date string) before the pipeline runs to anchor 
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from dataclasses import replace
 
@@ -135,18 +136,21 @@ class ClaimBuilder:
             spans_by_sentence.setdefault(span.sent.start, []).append(span)
         claims: list[Claim] = []
         last_date: str | None = None
+        entities = list(doc.ents)  # once per Doc: Span.ents rebuilds every entity of the Doc on each call
+        starts = [ent.start for ent in entities]
         for sent in doc.sents:
             if sent.text.isspace():
                 continue
+            sent_ents = entities[bisect.bisect_left(starts, sent.start):bisect.bisect_left(starts, sent.end)]
             sentence = sentence_of(sent)
             score = sent._.checkworthiness if sent._.checkworthiness is not None else 0.0
             spans = spans_by_sentence.get(sent.start, [])
             explicit = [s._.quantity.iso for s in spans if s._.quantity.kind == "date" and s._.quantity.iso]
             anchor = explicit[0] if explicit else (
-                last_date if self.refers_back(sent) else self.relative_anchor(sent, published))
+                last_date if self.refers_back(sent) else self.relative_anchor(sent_ents, published))
             attribution = self.attribution(sent)
             hedged = self.hedged(sent)
-            entities = tuple(dict.fromkeys(ent.text for ent in sent.ents if ent.label_ in ENTITY_LABELS))
+            named = tuple(dict.fromkeys(ent.text for ent in sent_ents if ent.label_ in ENTITY_LABELS))
             base = anchor or (published.isoformat() if published else None)
             for span in spans:
                 quantity: Quantity = span._.quantity
@@ -163,7 +167,7 @@ class ClaimBuilder:
                     attribution=attribution,
                     hedged=hedged,
                     checkworthiness=score,
-                    entities=entities,
+                    entities=named,
                 ))
             if not spans and score >= self.statement_threshold:
                 root = sent.root
@@ -171,7 +175,7 @@ class ClaimBuilder:
                     sentence=sentence, kind="statement", subject=noun_phrase(clause_subject(root)),
                     predicate=root.lemma_ if root.pos_ in ("VERB", "AUX") else None,
                     time=anchor or (published.isoformat() if published else None),
-                    attribution=attribution, hedged=hedged, checkworthiness=score, entities=entities,
+                    attribution=attribution, hedged=hedged, checkworthiness=score, entities=named,
                 ))
             if explicit:
                 last_date = explicit[-1]
@@ -237,11 +241,11 @@ class ClaimBuilder:
         return any(pair == tuple(words[k:k + 2]) for pair in ANAPHORIC_YEARS for k in range(len(words) - 1))
 
     @staticmethod
-    def relative_anchor(sent: Span, published: dt.date | None) -> str | None:
-        """"this month", "last year", "today" in the sentence, read against the document's date."""
+    def relative_anchor(entities: list[Span], published: dt.date | None) -> str | None:
+        """"this month", "last year", "today" among a sentence's entities, read against the document's date."""
         if published is None:
             return None
-        for ent in sent.ents:
+        for ent in entities:
             if ent.label_ != "DATE":
                 continue
             words = [t.lower_ for t in ent]

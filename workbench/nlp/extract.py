@@ -8,8 +8,8 @@ with offsets into its own text.
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Iterable, Iterator
 
 from spacy.tokens import Doc
 

@@ -18,7 +18,7 @@ LABEL_WORDS = {"type", "phase", "category", "level", "grade", "stage", "class", 
                "line", "track", "verse", "volume", "episode", "version", "model", "size", "channel", "district",
                "ward", "block", "sector", "unit", "lane", "exit", "terminal", "item", "paragraph", "rule",
                "amendment", "act", "resolution", "bill", "figure", "table", "step", "day", "week", "game", "round",
-               "match", "stage", "reactor", "plot", "seat", "apartment", "flat", "suite", "hall", "row",
+               "match", "reactor", "plot", "seat", "apartment", "flat", "suite", "hall", "row",
                "covid", "g", "mh", "su", "mig"}
 # Determiners that make a small number anaphoric ("the two sides"): a reference, not a figure.
 ANAPHORIC_DETERMINERS = {"the", "these", "those", "both", "its", "their", "his", "her", "our", "my"}

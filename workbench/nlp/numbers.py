@@ -65,7 +65,7 @@ def fraction_denominator(word: str) -> float | None:
         return 2.0
     if word in ("quarter", "quarters"):
         return 4.0
-    rank = parse_ordinal(word[:-1] if word.endswith("s") else word)
+    rank = parse_ordinal(word.removesuffix("s"))
     return float(rank) if rank and rank >= 3 else None
 
 

@@ -24,12 +24,11 @@ from workbench.nlp import numbers as N
 QUALIFIERS: dict[tuple[str, ...], str] = {}
 for _words, _qualifier in [
     ("at least|no fewer than|no less than|not less than|a minimum of|a record", "at_least"),
-    ("more than|over|above|in excess of|upwards of|just over|greater than|exceeding|well over|"
-     "some more than|nearly more than", "more_than"),
+    ("more than|over|above|in excess of|upwards of|just over|greater than|exceeding|well over", "more_than"),
     ("at most|no more than|not more than|a maximum of", "at_most"),
     ("less than|fewer than|under|below|just under|just below|short of", "less_than"),
-    ("about|around|roughly|approximately|nearly|almost|some|close to|an estimated|estimated|approx|"
-     "approx.|circa|c.|~|an approximate|almost exactly|just about|about some", "about"),
+    (("about|around|roughly|approximately|nearly|almost|some|close to|an estimated|estimated|approx|"
+      "approx.|circa|c.|~|an approximate|almost exactly|just about"), "about"),
     ("up to|as many as|as much as|as high as|as long as", "up_to"),
     ("exactly|precisely|a full|fully", "exactly"),
 ]:
@@ -70,6 +69,11 @@ RACE_DISTANCES = {"60", "100", "110", "200", "400", "800", "1500", "3000", "5000
 #: Lemmas that read better as units than spaCy's own: "people" counts persons, "taxes" are not "taxis".
 UNIT_LEMMAS = {"people": "person", "persons": "person", "folks": "person", "children": "child", "taxes": "tax",
                "taxis": "tax"}
+
+#: Words a figure can start with (besides anything with a digit): number words, "a dozen", "half",
+#: "No. 1", multiples, months and ordinals.
+STARTING_WORDS = (set(N.UNITS_WORDS) | set(N.TENS_WORDS) | set(N.MULTIPLES) | set(N.MONTHS) | set(N.ORDINALS)
+                  | {"a", "an", "half", "no", "number", "hundred", "thousand", "million", "billion", "dozen"})
 
 _NUMBER_SUFFIX = re.compile(r"^([+-]?\d[\d,]*(?:\.\d+)?)([A-Za-z°%]+)$")
 _TOKEN_RANGE = re.compile(r"^(\d[\d,]*(?:\.\d+)?)[-–]([$€£₹]?)(\d[\d,]*(?:\.\d+)?)$")
@@ -127,11 +131,17 @@ class QuantityScanner:
     def __init__(self, doc: Doc):
         self.doc = doc
         self.n = len(doc)
+        self.lows = [token.lower_ for token in doc]  # read once: every rule looks at lowercased text
 
     # -- token helpers ---------------------------------------------------------------------------
 
     def low(self, i: int) -> str:
-        return self.doc[i].lower_ if 0 <= i < self.n else ""
+        return self.lows[i] if 0 <= i < self.n else ""
+
+    def could_start(self, i: int) -> bool:
+        """Can a figure start at token i? Most tokens cannot, and are passed over at once."""
+        low = self.lows[i]
+        return low in STARTING_WORDS or any(ch.isdigit() for ch in low)
 
     def glued(self, i: int) -> bool:
         """True when token i is written against token i+1 (no space between)."""
@@ -159,8 +169,7 @@ class QuantityScanner:
         return found
 
     def figure_at(self, i: int) -> Figure | None:
-        token = self.doc[i]
-        if token.is_space or token.is_punct and token.lower_ not in ("$", "€", "£", "¥", "₹", "~"):
+        if not self.could_start(i):
             return None
         for reader in (self.read_date, self.read_multiple, self.read_fraction, self.read_ordinal,
                        self.read_decade):

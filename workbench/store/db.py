@@ -11,10 +11,10 @@ import random
 import re
 import threading
 import time
+from collections.abc import Iterator
 from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
-from typing import Iterator
 
 import duckdb
 

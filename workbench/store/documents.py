@@ -9,8 +9,8 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 import duckdb
 import pyarrow as pa
@@ -141,7 +141,7 @@ class BatchRows:
 def write_documents(con: duckdb.DuckDBPyConnection, documents: list[AnalysedDocument], run_id: int | None,
                     now: dt.datetime | None = None) -> Written:
     """Insert documents not already stored (by kind and hash); all in the caller's transaction."""
-    now = now or dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+    now = now or dt.datetime.now(dt.UTC).replace(tzinfo=None)
     stored: set[tuple[str, str]] = set()
     for kind in {d.kind for d in documents}:
         stored |= {(kind, h) for h in existing_hashes(con, kind, (d.sha256 for d in documents if d.kind == kind))}

@@ -13,8 +13,15 @@ from workbench.claims import KINDS
 from workbench.errors import WorkbenchError
 from workbench.match.engine import preselected
 from workbench.ui import common
-from workbench.ui.components import (RELATION_COLOURS, STATUS_COLOURS, Mark, badge, escape, highlight,
-                                     keyboard_shortcuts, md)
+from workbench.ui.components import (
+    RELATION_COLOURS,
+    Mark,
+    badge,
+    escape,
+    highlight,
+    keyboard_shortcuts,
+    md,
+)
 
 PAGE_SIZE = 25
 VERDICT_KEYS = {verdict: str(number) for number, verdict in enumerate(review.VERDICTS, start=1)}
@@ -227,15 +234,14 @@ with claim_column:
     st.html(f'<table data-testid="wb-reading"><tr>{cells}</tr></table>'
             + ("<small>corrected by a reviewer</small>" if claim["corrected"] else ""))
 
-    with st.expander("Correct the reading"):
-        with st.form(f"correct_{claim_id}"):
-            columns = st.columns(3)
-            for number, name in enumerate(review.CORRECTABLE):
-                value = claim.get(name)
-                text = "" if value is None else str(value).lower() if isinstance(value, bool) else str(value)
-                columns[number % 3].text_input(name, value=text, key=f"fix_{name}_{claim_id}")
-            st.form_submit_button("Save corrections", on_click=save_corrections, args=(claim_id, claim),
-                                  disabled=common.reviewer() is None)
+    with st.expander("Correct the reading"), st.form(f"correct_{claim_id}"):
+        columns = st.columns(3)
+        for number, name in enumerate(review.CORRECTABLE):
+            value = claim.get(name)
+            text = "" if value is None else str(value).lower() if isinstance(value, bool) else str(value)
+            columns[number % 3].text_input(name, value=text, key=f"fix_{name}_{claim_id}")
+        st.form_submit_button("Save corrections", on_click=save_corrections, args=(claim_id, claim),
+                              disabled=common.reviewer() is None)
 
     st.subheader("Evidence")
     candidates = detail.candidates
