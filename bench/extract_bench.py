@@ -31,10 +31,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Self
 
-try:
-    from bench.corpus import generate_articles, word_count
-except ModuleNotFoundError:  # run as a script: bench/ itself is on sys.path
-    from corpus import generate_articles, word_count
+from corpus import generate_articles, word_count  # bench/ is on sys.path: the scripts run as files
 
 TARGET_RATIO = 1.3
 WARMUP_TEXT = ("At least 20 soldiers were killed in June 2020, officials said.\n"

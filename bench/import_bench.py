@@ -34,28 +34,16 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-try:
-    from bench.corpus import generate_articles, word_count
-    from bench.extract_bench import (
-        OUR_COMPONENTS,
-        TARGET_RATIO,
-        Stopwatch,
-        bare_pass,
-        load_pipelines,
-        machine_load,
-        timed_components,
-    )
-except ModuleNotFoundError:  # run as a script: bench/ itself is on sys.path
-    from corpus import generate_articles, word_count
-    from extract_bench import (
-        OUR_COMPONENTS,
-        TARGET_RATIO,
-        Stopwatch,
-        bare_pass,
-        load_pipelines,
-        machine_load,
-        timed_components,
-    )
+from corpus import generate_articles, word_count  # bench/ is on sys.path: the scripts run as files
+from extract_bench import (
+    OUR_COMPONENTS,
+    TARGET_RATIO,
+    Stopwatch,
+    bare_pass,
+    load_pipelines,
+    machine_load,
+    timed_components,
+)
 
 
 class _Clock:

@@ -2,7 +2,13 @@
 from __future__ import annotations
 
 import os
+import socket
+import subprocess
 import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -70,3 +76,35 @@ def subprocess_env(**extra: str) -> dict:
     env.pop("WORKBENCH_DB", None)
     env.update(extra)
     return env
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextmanager
+def running_ui(db_path: Path) -> Iterator[int]:
+    """`workbench ui` on ``db_path`` as a real process, ready to serve; yields its port, stops it after."""
+    port = free_port()
+    process = subprocess.Popen([WORKBENCH, "ui", "--db", str(db_path), "--port", str(port)],
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=subprocess_env())
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2) as response:
+                    if response.read() == b"ok":
+                        break
+            except OSError:
+                if time.monotonic() > deadline or process.poll() is not None:
+                    raise RuntimeError(f"workbench ui did not start: {process.stdout.read().decode()[-2000:]}")
+                time.sleep(0.3)
+        yield port
+    finally:
+        process.terminate()
+        try:
+            process.wait(10)
+        except subprocess.TimeoutExpired:
+            process.kill()

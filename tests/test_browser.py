@@ -8,14 +8,10 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import subprocess
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, WORKBENCH, subprocess_env
-from test_ui_smoke import free_port
+from conftest import ROOT, running_ui
 
 from workbench import review
 from workbench.demo import load_demo
@@ -42,35 +38,21 @@ def server(tmp_path_factory):
     """`workbench ui` on a fresh demo database; yields (base URL, store)."""
     store = Store(tmp_path_factory.mktemp("browser") / "browser.duckdb")
     load_demo(store)
-    port = free_port()
-    process = subprocess.Popen([WORKBENCH, "ui", "--db", str(store.path), "--port", str(port)],
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=subprocess_env())
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2) as response:
-                    if response.read() == b"ok":
-                        break
-            except OSError:
-                if time.monotonic() > deadline or process.poll() is not None:
-                    raise RuntimeError(f"workbench ui did not start: {process.stdout.read().decode()[-2000:]}")
-                time.sleep(0.3)
+    with running_ui(store.path) as port:
         yield f"http://127.0.0.1:{port}", store
-    finally:
-        process.terminate()
-        try:
-            process.wait(10)
-        except subprocess.TimeoutExpired:
-            process.kill()
+
+
+def wait_until_idle(page) -> None:
+    """Until the app's script has finished its rerun (Streamlit marks its root with the state)."""
+    page.wait_for_timeout(150)
+    expect(page.locator("[data-testid=stApp][data-test-script-state=notRunning]")).to_have_count(1)
 
 
 def press(page, key: str, until=None) -> None:
     """Press a key once the app is idle, as a reviewer would; if ``until`` (an expectation) is not met
     within 8 s, the key was lost in a rerun on a busy machine and is pressed once more."""
     for attempt in range(2):
-        page.wait_for_timeout(200)
-        expect(page.get_by_test_id("stStatusWidget")).to_have_count(0)
+        wait_until_idle(page)
         page.keyboard.press(key)
         if until is None:
             return
@@ -102,15 +84,17 @@ def test_review_the_four_chinese_troops_claim_with_the_keyboard(server):
         page.goto(url)
         expect(page.get_by_test_id("stApp")).to_be_visible()
         expect(page.locator(".wb-text .wb-figure").first).to_be_visible()
+        page.wait_for_function("window.__wbShortcutListener !== undefined")  # the page's shortcuts are live
 
         # The reviewer's name, typed (the field takes focus from the keyboard's Tab order too).
         name = page.get_by_test_id("stSidebar").get_by_test_id("stTextInput").locator("input")
         name.focus()
         page.keyboard.type("Playwright Reviewer")
         page.keyboard.press("Enter")
+        wait_until_idle(page)
         page.keyboard.press("Escape")  # leave the field: single keys are shortcuts again
         expect(page.locator(".st-key-verdict_refuted button:enabled")).to_have_count(1)
-        page.wait_for_function("window.__wbShortcutListener !== undefined")
+        assert page.evaluate("document.activeElement.tagName") == "BODY"
 
         # n skips to the next claim, as often as it takes to reach the one about four Chinese troops.
         header = page.locator("[data-testid=wb-claim-header]")

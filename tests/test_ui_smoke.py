@@ -1,22 +1,11 @@
 """``workbench ui`` serves the review UI on 127.0.0.1 with the claims of the database."""
 from __future__ import annotations
 
-import socket
-import subprocess
-import time
-import urllib.request
-
 import pytest
-from conftest import ROOT, WORKBENCH, subprocess_env
+from conftest import ROOT, running_ui
 from streamlit.testing.v1 import AppTest
 
 APP = str(ROOT / "workbench" / "ui" / "app.py")
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def listening_addresses(port: int) -> set[str]:
@@ -48,24 +37,5 @@ def test_app_opens_on_the_review_page_with_a_reviewer_field(cli, db_path, monkey
 @pytest.mark.slow
 def test_ui_command_binds_localhost_and_serves(cli, db_path):
     cli("demo")
-    port = free_port()
-    server = subprocess.Popen([WORKBENCH, "ui", "--db", str(db_path), "--port", str(port)],
-                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=subprocess_env())
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2) as response:
-                    assert response.read() == b"ok"
-                    break
-            except OSError:
-                if time.monotonic() > deadline or server.poll() is not None:
-                    raise
-                time.sleep(0.3)
+    with running_ui(db_path) as port:
         assert listening_addresses(port) == {"127.0.0.1"}
-    finally:
-        server.terminate()
-        try:
-            server.wait(10)
-        except subprocess.TimeoutExpired:
-            server.kill()

@@ -270,6 +270,7 @@ with claim_column:
 
     if common.reviewer() is None:
         st.warning("Enter your name under **Reviewer** in the sidebar before the first verdict.")
+    st.caption("Verdict: saves it with the evidence ticked above and the note, then moves to the next claim.")
     verdict_columns = st.columns(len(review.VERDICTS))
     for column, verdict in zip(verdict_columns, review.VERDICTS):
         column.button(f"{review.VERDICT_LABELS[verdict]} [{VERDICT_KEYS[verdict]}]", key=f"verdict_{verdict}",
