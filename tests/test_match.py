@@ -255,3 +255,21 @@ def test_an_index_of_another_version_is_discarded_and_rebuilt(tmp_path):
     index = PassageIndex.for_store(store)
     report = index.sync(store)
     assert report.rebuilt and index.count() == 2
+
+
+# statement in the demo article (its opening words) → the source that speaks to it
+DEMO_STATEMENTS = [
+    ("According to Bloomberg", "border-trade-passes"),       # reopening designated trade points
+    ("The plan to resume border trade", "border-trade-passes"),
+    ("This comes after both countries took steps last year", "disengagement-2024"),  # 2024, through "last year"
+    ("Modi is also anticipated to hold a bilateral meeting", "disengagement-2024"),
+    ("China and India are also reportedly preparing to resume direct flights", "direct-flights"),
+]
+
+
+@pytest.mark.parametrize("opening,source", DEMO_STATEMENTS, ids=[s for _, s in DEMO_STATEMENTS])
+def test_demo_statements_find_their_source_in_the_top_3(demo_store, opening, source):
+    statements = {m["sentence"]["text"]: m["candidates"] for m in stored_matches(demo_store) if m["kind"] == "statement"}
+    candidates = next(c for text, c in statements.items() if text.startswith(opening))
+    assert source in [c["source"] for c in candidates[:3]]
+    assert all(c["relation"] == "related" for c in candidates)  # a statement is for the reviewer to judge

@@ -76,7 +76,7 @@ class Matcher:
         return [(word, 1.0) for word in query_terms(claim.text)]
 
     def match(self, claim: ClaimQuery, top: int = MATCH_TOP, after: int | None = None) -> list[Candidate]:
-        tokens = list(dict.fromkeys(term for figure in claim.figures for term in figure_terms(figure)))
+        tokens = list(dict.fromkeys(term for figure in claim.compared for term in figure_terms(figure)))
         hits = self.index.search(self.terms(claim), tokens, self.pool, after)
         return [self.candidate(claim, scored) for scored in rerank(claim, hits, self.weights)[:top]]
 
@@ -100,14 +100,15 @@ def query_from_extraction(text: str, claims: list, id=None) -> ClaimQuery:
     return ClaimQuery(
         text=text, id=id, subject=first.subject if first else None, predicate=first.predicate if first else None,
         figures=figures, unit=counted_noun(figures[0] if figures else None),
-        entities=tuple(first.entities) if first else ())
+        entities=tuple(first.entities) if first else (), when=time_figure(first.time) if first else None)
 
 
 # -- stored claims -----------------------------------------------------------------------------------
 
 CLAIMS_SQL = """
 SELECT c.claim_id, c.sentence, c.subject, c.predicate, c.kind, c.quantity, c.value, c.value_max, c.unit,
-       c.qualifier, c.iso, c.implied, coalesce(c.entities, []) AS entities, s.passages_upto,
+       c.qualifier, c.iso, c.implied, coalesce(c.entities, []) AS entities, c.time,
+       CAST(c.published AS VARCHAR) AS published, s.passages_upto,
        (s.claim_id IS NULL OR (SELECT max(created_at) FROM corrections k WHERE k.claim_id = c.claim_id)
                                > s.matched_at) AS changed
 FROM claims_v c
@@ -118,13 +119,22 @@ ORDER BY c.claim_id
 
 def stored_query(row: tuple) -> ClaimQuery:
     (claim_id, sentence, subject, predicate, kind, quantity, value, value_max, unit, qualifier, iso, implied,
-     entities, *_rest) = row
+     entities, time, published, *_rest) = row
     figure = None
     if quantity is not None and value is not None:
         figure = Figure(kind=kind, unit=unit, value=value, value_max=value_max, qualifier=qualifier,
                         implied=implied, iso=iso, text=quantity, predicate=predicate)
     return ClaimQuery(text=sentence, subject=subject, predicate=predicate, figures=(figure,) if figure else (),
-                      unit=counted_noun(figure), entities=tuple(entities), id=claim_id)
+                      unit=counted_noun(figure), entities=tuple(entities), id=claim_id,
+                      when=time_figure(time) if time != published else None)
+
+
+def time_figure(time: str | None) -> Figure | None:
+    """A claim's time as a date figure, when the sentence gave one ("2024", "2024-10"); the document's own
+    date, the fallback for every sentence without one, says nothing and is left out by the caller."""
+    if not time or not time[:4].isdigit():
+        return None
+    return Figure("date", "year", float(time[:4]), iso=time, text=time)
 
 
 def counted_noun(figure: Figure | None) -> str | None:

@@ -54,11 +54,17 @@ class ClaimQuery:
     figures: tuple[Figure, ...] = ()
     unit: str | None = None
     entities: tuple[str, ...] = ()
+    when: Figure | None = None  # a statement's own time ("last year" → 2024), compared like a figure
     id: object = None
 
     @property
     def figure(self) -> Figure | None:
         return self.figures[0] if self.figures else None
+
+    @property
+    def compared(self) -> tuple[Figure, ...]:
+        """The figures a passage's are compared with: the claim's, or a statement's own time."""
+        return self.figures or ((self.when,) if self.when is not None else ())
 
 
 @dataclass(frozen=True)
@@ -106,8 +112,8 @@ def score_hit(claim: ClaimQuery, hit: Hit, weights: MatchWeights) -> Scored:
     topic_score = (subject + (1.0 if overlap is None else overlap)) / 2
     on_subject = same_subject(claim.subject, claim.unit, words)
     others = [Figure.of(f) for f in hit.figures]
-    comparisons = tuple(pair for figure in claim.figures for pair in compare(figure, others))
-    figure_score = figure_part(comparisons, topical, on_subject) if claim.figures else 0.0
+    comparisons = tuple(pair for figure in claim.compared for pair in compare(figure, others))
+    figure_score = figure_part(comparisons, topical, on_subject) if claim.compared else 0.0
     score = (weights.text * text_score + weights.fuzz * fuzz_score + weights.topic * topic_score
              + weights.figure * figure_score)
     return Scored(hit, round(score, 4), round(text_score, 4), round(fuzz_score, 4), round(topic_score, 4),

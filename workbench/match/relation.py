@@ -61,9 +61,12 @@ def _distinctive(figure) -> bool:
 def relate(claim: ClaimQuery, scored: Scored) -> tuple[str, str]:
     """The relation of a scored passage to the claim, and why, in words a reviewer can check."""
     about = claim.subject or claim.unit or "the claim"
+    if not claim.figures:  # a statement: its time may point to the passage, but only a reviewer can judge it
+        same_time = [c for c in scored.comparisons if c.agrees]
+        if same_time:
+            return RELATED, f"same time ({_figure_text(same_time[0])}); shares wording ({scored.fuzz_score:.0%} similar)"
+        return RELATED, f"shares wording with the claim ({scored.fuzz_score:.0%} similar)"
     if not scored.comparisons:
-        if not claim.figures:
-            return RELATED, f"shares wording with the claim ({scored.fuzz_score:.0%} similar)"
         return RELATED, f"no comparable figure; shares wording with the claim ({scored.fuzz_score:.0%} similar)"
     figures = ", ".join(dict.fromkeys(_figure_text(c) for c in scored.comparisons))
     if not scored.on_topic:
