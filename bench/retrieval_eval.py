@@ -417,22 +417,9 @@ def print_report(outcomes: list[Outcome], timings: dict[str, list[float]], worst
           f"{statistics.mean(timings['hybrid (match only)']) * 1000:.1f} ms)")
 
     print()
-    print("recall@5 by relation label")
-    labels = sorted({o.pair.relation for o in outcomes})
-    print(f"{'label':<14}{'pairs':>6}" + "".join(f"{m:>11}" for m in METHODS))
-    for label in labels:
-        subset = [o for o in outcomes if o.pair.relation == label]
-        print(f"{label:<14}{len(subset):>6}" +
-              "".join(f"{metrics([o.ranks[m] for o in subset])['recall@5']:>11.3f}" for m in METHODS))
-
+    print_recall_by(outcomes, "relation label", "label", lambda o: o.pair.relation, sort=True)
     print()
-    print("recall@5 by desk")
-    domains = list(dict.fromkeys(o.pair.domain for o in outcomes))
-    print(f"{'desk':<14}{'pairs':>6}" + "".join(f"{m:>11}" for m in METHODS))
-    for domain in domains:
-        subset = [o for o in outcomes if o.pair.domain == domain]
-        print(f"{domain:<14}{len(subset):>6}" +
-              "".join(f"{metrics([o.ranks[m] for o in subset])['recall@5']:>11.3f}" for m in METHODS))
+    print_recall_by(outcomes, "desk", "desk", lambda o: o.pair.domain, sort=False)
 
     print()
     print("What each method ranked first when it was not the evidence (kind of passage)")
@@ -453,7 +440,7 @@ def print_report(outcomes: list[Outcome], timings: dict[str, list[float]], worst
           f"{correct}/{len(top5)} = {share:.3f}")
     predicted = ("supports", "contradicts", "related")
     print(f"{'label → predicted':<20}" + "".join(f"{p:>13}" for p in predicted))
-    for label in labels:
+    for label in sorted({o.pair.relation for o in outcomes}):
         row = [sum(1 for o in top5 if o.pair.relation == label and o.hybrid_relation == p) for p in predicted]
         print(f"{label:<20}" + "".join(f"{n:>13}" for n in row))
 
@@ -481,6 +468,17 @@ def print_report(outcomes: list[Outcome], timings: dict[str, list[float]], worst
             print(f"    ranked 1st: [{top.source}, {kind_of.get(top.source or '', 'other')}] {_short(top.text, 100)} "
                   f"(score {top.score:.3f}: text {top.text_score:.2f}, fuzz {top.fuzz_score:.2f}, "
                   f"figure {top.figure_score:.2f}; {top.relation})")
+
+
+def print_recall_by(outcomes, title: str, heading: str, group, sort: bool) -> None:
+    """Recall@5 of every method, per group of pairs (their relation label, their desk)."""
+    print(f"recall@5 by {title}")
+    groups = [group(o) for o in outcomes]
+    print(f"{heading:<14}{'pairs':>6}" + "".join(f"{m:>11}" for m in METHODS))
+    for name in sorted(set(groups)) if sort else dict.fromkeys(groups):
+        subset = [o for o in outcomes if group(o) == name]
+        print(f"{name:<14}{len(subset):>6}" +
+              "".join(f"{metrics([o.ranks[m] for o in subset])['recall@5']:>11.3f}" for m in METHODS))
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -462,33 +462,29 @@ def measure_page(repeat: int, text: str, kind: str, problems: list[str]) -> tupl
         timed(warm, at.run)
         check(at, "rerun", problems)
 
+    def moving_clicks(series: Series, key: str, what: str):
+        """Click a button that moves to the next claim ``repeat`` times on a fresh page; check it moved."""
+        clear_cache()
+        page = new_page()
+        page.run()
+        seen = [page.session_state["current_claim"]]
+        for _ in range(repeat):
+            timed(series, page.button(key=key).click().run)
+            check(page, what, problems)
+            seen.append(page.session_state["current_claim"])
+        if len(set(seen)) != len(seen):
+            problems.append(f"{what} did not move on every time: {seen}")
+        return page
+
     save = Series("save & next (verdict_supported click)")
     undo = Series("undo (undo click)")
-    clear_cache()
-    at = new_page()
-    at.run()
-    seen = [at.session_state["current_claim"]]
-    for _ in range(repeat):
-        timed(save, at.button(key="verdict_supported").click().run)
-        check(at, "save & next", problems)
-        seen.append(at.session_state["current_claim"])
-    if len(set(seen)) != len(seen):
-        problems.append(f"save & next did not move on every time: {seen}")
+    at = moving_clicks(save, "verdict_supported", "save & next")
     for _ in range(repeat):
         timed(undo, at.button(key="undo").click().run)
         check(at, "undo", problems)
 
     skip = Series("skip (skip click)")
-    clear_cache()
-    at = new_page()
-    at.run()
-    seen = [at.session_state["current_claim"]]
-    for _ in range(repeat):
-        timed(skip, at.button(key="skip").click().run)
-        check(at, "skip", problems)
-        seen.append(at.session_state["current_claim"])
-    if len(set(seen)) != len(seen):
-        problems.append(f"skip did not move on every time: {seen}")
+    moving_clicks(skip, "skip", "skip")
 
     filtered = []
     for label, state in ((f"first render, text filter {text!r}", {"f_text": text}),
