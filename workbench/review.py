@@ -8,13 +8,12 @@ keep what the reviewer entered.
 """
 from __future__ import annotations
 
-import datetime as dt
 import json
 from dataclasses import dataclass, field
 
 from workbench.claims import KINDS, QUALIFIERS
 from workbench.errors import WorkbenchError
-from workbench.store.db import Store, next_id
+from workbench.store.db import Store, next_id, utc_now
 
 VERDICTS = ("supported", "refuted", "misleading", "unverifiable", "not_a_claim")
 VERDICT_LABELS = {"supported": "Supported", "refuted": "Refuted", "misleading": "Misleading",
@@ -26,10 +25,6 @@ CORRECTABLE = ("kind", "value", "value_max", "unit", "qualifier", "subject", "pr
 
 class ReviewError(WorkbenchError):
     """A review action that cannot be taken (unknown claim, missing reviewer, bad value)."""
-
-
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
 
 @dataclass(frozen=True)
@@ -176,7 +171,7 @@ def save_verdict(store: Store, claim_id: int, reviewer: str, verdict: str, note:
         con.execute("INSERT INTO reviews (id, claim_id, reviewer, action, verdict, note, evidence, created_at) "
                     "VALUES (?, ?, ?, 'verdict', ?, ?, ?, ?)",
                     [review_id, claim_id, reviewer, verdict, (note or "").strip() or None, evidence.to_json(),
-                     _now()])
+                     utc_now()])
     return review_id
 
 
@@ -201,7 +196,7 @@ def undo_last(store: Store, reviewer: str) -> dict | None:
         verdict, note, evidence = before if before else (None, None, None)
         con.execute("INSERT INTO reviews (id, claim_id, reviewer, action, verdict, note, evidence, undoes, created_at)"
                     " VALUES (?, ?, ?, 'undo', ?, ?, ?, ?, ?)",
-                    [next_id(con, "reviews"), claim_id, reviewer, verdict, note, evidence, review_id, _now()])
+                    [next_id(con, "reviews"), claim_id, reviewer, verdict, note, evidence, review_id, utc_now()])
     return {"claim_id": claim_id, "undone": review_id, "restored": verdict}
 
 
@@ -245,7 +240,7 @@ def correct(store: Store, claim_id: int, reviewer: str, changes: dict[str, str |
             if old_text == value:
                 continue
             con.execute("INSERT INTO corrections VALUES (?, ?, ?, ?, ?, ?, ?)",
-                        [next_id(con, "corrections"), claim_id, name, old_text, value, reviewer, _now()])
+                        [next_id(con, "corrections"), claim_id, name, old_text, value, reviewer, utc_now()])
             changed += 1
     return changed
 
@@ -279,7 +274,7 @@ def add_manual_claim(store: Store, segment_id: int, reviewer: str, figure_text: 
         con.execute("INSERT INTO claims (id, document_id, segment_id, kind, subject, checkworthiness, origin, "
                     "created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, 'manual', ?, ?)",
                     [claim_id, document_id, segment_id, kind, (subject or "").strip() or None, score, reviewer,
-                     _now()])
+                     utc_now()])
         if figure_start is not None:
             con.execute("INSERT INTO quantities (id, segment_id, claim_id, text, char_start, char_end, value, unit, "
                         "kind, qualifier, subject) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",

@@ -8,7 +8,6 @@ were last matched, and ``--all`` recomputes everything.
 """
 from __future__ import annotations
 
-import datetime as dt
 import json
 import time
 from collections.abc import Callable, Iterable
@@ -19,10 +18,12 @@ from workbench.match.index import PassageIndex, figure_terms, query_terms
 from workbench.match.rank import ClaimQuery, Scored, rerank
 from workbench.match.relation import SUPPORTS, relate
 from workbench.settings import MATCH_POOL, MATCH_TOP, MatchThresholds, MatchWeights
-from workbench.store.db import Store
+from workbench.store.db import Store, insert_rows, utc_now
 from workbench.store.runs import finish_run, start_run
 
 WRITE_BATCH = 500
+MATCH_COLUMNS = ("claim_id", "segment_id", "rank", "score", "text_score", "fuzz_score", "figure_score", "relation",
+                 "why", "computed_at", "run_id")
 
 
 def suggested(score: float, thresholds: MatchThresholds = MatchThresholds()) -> bool:
@@ -216,7 +217,7 @@ def match_stored(store: Store, *, all_claims: bool = False, top: int = MATCH_TOP
 
 def _write(store: Store, results: list[tuple[ClaimQuery, int | None, list[Candidate]]], upto: int, top: int,
            run_id: int) -> None:
-    now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    now = utc_now()
     ids = [claim.id for claim, _, _ in results]
     with store.write() as con:
         old: dict[int, list[dict]] = {}
@@ -228,16 +229,18 @@ def _write(store: Store, results: list[tuple[ClaimQuery, int | None, list[Candid
                                    "FROM matches WHERE list_contains(?, claim_id)", [incremental]).fetchall():
                 old.setdefault(row[0], []).append(dict(zip(columns[1:], row[1:])))
         con.execute("DELETE FROM matches WHERE list_contains(?, claim_id)", [ids])
-        inserts = []
+        rows: dict[str, list] = {name: [] for name in MATCH_COLUMNS}
         for claim, after, candidates in results:
             merged = _merge(old.get(claim.id, []), candidates, top) if after is not None else \
                 [_row(c) for c in candidates]
             for rank, row in enumerate(merged, start=1):
-                inserts.append((claim.id, row["passage_id"], rank, row["score"], row["text_score"], row["fuzz_score"],
-                                row["figure_score"], row["relation"], row["why"], now, run_id))
-        if inserts:
-            con.executemany("INSERT INTO matches VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", inserts)
-        con.executemany("INSERT OR REPLACE INTO match_state VALUES (?, ?, ?)", [(i, now, upto) for i in ids])
+                record = {**row, "claim_id": claim.id, "segment_id": row["passage_id"], "rank": rank,
+                          "computed_at": now, "run_id": run_id}
+                for name in MATCH_COLUMNS:
+                    rows[name].append(record[name])
+        insert_rows(con, "matches", rows)
+        insert_rows(con, "match_state", {"claim_id": ids, "matched_at": [now] * len(ids),
+                                         "passages_upto": [upto] * len(ids)}, or_replace=True)
 
 
 # -- output ----------------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ bounded time and then raises :class:`DatabaseLocked`, which names the process ho
 """
 from __future__ import annotations
 
+import datetime as dt
 import random
 import re
 import threading
@@ -17,6 +18,7 @@ from importlib import resources
 from pathlib import Path
 
 import duckdb
+import pyarrow as pa
 
 from workbench.errors import WorkbenchError
 from workbench.settings import LOCK_TIMEOUT_S
@@ -192,6 +194,25 @@ class Store:
     def schema_version(self) -> int:
         with self.read() as con:
             return con.execute("SELECT max(version) FROM schema_version").fetchone()[0]
+
+
+def utc_now() -> dt.datetime:
+    """Now, in UTC, as the naive timestamp every table stores."""
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+def insert_rows(con: duckdb.DuckDBPyConnection, table: str, columns: dict[str, list], *,
+                or_replace: bool = False) -> None:
+    """Insert columns of rows (name → values) in one statement, through Arrow: hundreds of times faster
+    than a row-by-row ``executemany``. ``or_replace`` replaces rows with the same primary key."""
+    if not next(iter(columns.values()), None):
+        return
+    view = f"_rows_{table}"
+    con.register(view, pa.table(columns))
+    try:
+        con.execute(f"INSERT {'OR REPLACE ' if or_replace else ''}INTO {table} BY NAME SELECT * FROM {view}")
+    finally:
+        con.unregister(view)
 
 
 def next_id(con: duckdb.DuckDBPyConnection, table: str) -> int:

@@ -13,12 +13,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 import duckdb
-import pyarrow as pa
 
 from workbench.claims import Claim
 from workbench.ingest.passages import group_passages
 from workbench.nlp.extract import Analysis
-from workbench.store.db import next_id
+from workbench.store.db import insert_rows, next_id, utc_now
 
 COLUMNS = {
     "documents": ("id", "kind", "title", "url", "published", "sha256", "text", "origin", "imported_at", "run_id"),
@@ -128,20 +127,13 @@ class BatchRows:
 
     def insert(self, con: duckdb.DuckDBPyConnection) -> None:
         for table, columns in self.columns.items():
-            if not columns["id"]:
-                continue
-            view = f"_batch_{table}"
-            con.register(view, pa.table(columns))
-            try:
-                con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM {view}")
-            finally:
-                con.unregister(view)
+            insert_rows(con, table, columns)
 
 
 def write_documents(con: duckdb.DuckDBPyConnection, documents: list[AnalysedDocument], run_id: int | None,
                     now: dt.datetime | None = None) -> Written:
     """Insert documents not already stored (by kind and hash); all in the caller's transaction."""
-    now = now or dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    now = now or utc_now()
     stored: set[tuple[str, str]] = set()
     for kind in {d.kind for d in documents}:
         stored |= {(kind, h) for h in existing_hashes(con, kind, (d.sha256 for d in documents if d.kind == kind))}

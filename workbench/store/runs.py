@@ -1,18 +1,13 @@
 """Runs: who imported or matched what, when, with which model, and what went wrong."""
 from __future__ import annotations
 
-import datetime as dt
 import getpass
 import json
 import os
 import socket
 import sys
 
-from workbench.store.db import Store, next_id
-
-
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+from workbench.store.db import Store, next_id, utc_now
 
 
 def _user() -> str:
@@ -30,7 +25,7 @@ def start_run(store: Store, kind: str, model: dict | None = None) -> int:
         con.execute(
             "INSERT INTO runs (id, kind, started_at, user_name, host, pid, command, model, model_version, components)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [run_id, kind, _now(), _user(), socket.gethostname(), os.getpid(), " ".join(sys.argv)[:1000],
+            [run_id, kind, utc_now(), _user(), socket.gethostname(), os.getpid(), " ".join(sys.argv)[:1000],
              model.get("model"), model.get("model_version"), json.dumps(model.get("components") or {})],
         )
     return run_id
@@ -42,5 +37,5 @@ def finish_run(store: Store, run_id: int, *, documents: int = 0, claims: int = 0
         con.execute(
             "UPDATE runs SET finished_at = ?, documents = ?, claims = ?, passages = ?, skipped = ?, failed = ?,"
             " errors = ? WHERE id = ?",
-            [_now(), documents, claims, passages, skipped, failed, json.dumps(errors or []), run_id],
+            [utc_now(), documents, claims, passages, skipped, failed, json.dumps(errors or []), run_id],
         )
