@@ -30,10 +30,10 @@ _VIEWS = resources.files("workbench.store") / "views.sql"
 # vs read-write); the UI serves several sessions from threads, so opens are serialised per path.
 _PROCESS_LOCKS: dict[str, threading.RLock] = {}
 _PROCESS_LOCKS_GUARD = threading.Lock()
-# Files this process has seen at the current schema, by path, inode, size and modification time as they
-# were when our last write closed: a new Store for the same unchanged file (the UI makes one per read)
-# need not open it read-write again to check. Any other change to the file means checking once more.
-_MIGRATED: set[tuple] = set()
+# For each file this process has seen at the current schema: its inode, size and modification time as they
+# were when our last write closed. A new Store for the same unchanged file (the UI makes one per read)
+# need not open it read-write again to check; any other change to the file means checking once more.
+_MIGRATED: dict[str, tuple] = {}
 
 
 class DatabaseLocked(WorkbenchError):
@@ -83,9 +83,9 @@ class Store:
     def __init__(self, path: str | Path, *, lock_timeout: float = LOCK_TIMEOUT_S):
         self.path = Path(path)
         self.lock_timeout = lock_timeout
-        key = str(self.path.resolve())
+        self._key = str(self.path.resolve())
         with _PROCESS_LOCKS_GUARD:
-            self._process_lock = _PROCESS_LOCKS.setdefault(key, threading.RLock())
+            self._process_lock = _PROCESS_LOCKS.setdefault(self._key, threading.RLock())
 
     def __repr__(self) -> str:
         return f"Store({str(self.path)!r})"
@@ -95,11 +95,12 @@ class Store:
             stat = self.path.stat()
         except OSError:
             return None
-        return str(self.path.resolve()), stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns
+        return stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns
 
     @property
     def _migrated(self) -> bool:
-        return self._identity() in _MIGRATED
+        identity = self._identity()
+        return identity is not None and _MIGRATED.get(self._key) == identity
 
     # -- connections ---------------------------------------------------------------------------
 
@@ -140,7 +141,7 @@ class Store:
                 con.close()
             identity = self._identity()
             if identity is not None:
-                _MIGRATED.add(identity)
+                _MIGRATED[self._key] = identity
 
     @contextmanager
     def read(self, config: dict | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
