@@ -15,7 +15,7 @@ no spaCy, so a million build in well under a minute). Then, per size:
 * **queries**: ``--claims`` claims (default 200) from the same templates but worded as an article
   would (half restate the figure of an existing passage, half are new), as ``ClaimQuery`` objects
   with subject, predicate and figure, after a warm-up; timed one at a time:
-  ``tantivy BM25`` = ``index.search([(w, 1.0) for w in query_terms(claim)], [], 30)`` (hits with their
+  ``tantivy BM25`` = ``index.search(query_terms(claim), [], 30)`` (hits with their
   stored fields), ``duckdb-fts`` = ``SELECT id, text, fts_main_passages.match_bm25(id, ?) AS score ...
   ORDER BY score DESC LIMIT 30`` for ``--fts-queries`` of the claims (default 100), and
   ``full match`` = ``Matcher(index).match(claim, top=5)`` (retrieval with figure terms, rapidfuzz
@@ -408,8 +408,8 @@ def run_size(size: int, args, workdir: Path, fts_path: str | None) -> Result:
     warm = claims[: min(20, len(claims))]
     for claim in warm:
         matcher.match(claim, top=5)
-        index.search([(w, 1.0) for w in query_terms(claim.text)], [], POOL)
-    result.bm25_ms = timed(lambda c: index.search([(w, 1.0) for w in query_terms(c.text)], [], POOL), claims)
+        index.search(query_terms(claim.text), [], POOL)
+    result.bm25_ms = timed(lambda c: index.search(query_terms(c.text), [], POOL), claims)
     answers: list = []
     result.match_ms = timed(lambda c: matcher.match(c, top=5), claims, answers)
     restating = [(c, a) for c, a in zip(claims, answers) if c.id is not None]

@@ -24,7 +24,7 @@ match=False)``, the full spaCy analysis, so passages carry their figures) and in
 (``PassageIndex.for_store(store).sync(store)``). Then each claim is ranked against the whole pool
 three ways, and the rank of its evidence passage (found by its source title) is taken within the top 50:
 
-* ``bm25``: ``index.search([(t, 1.0) for t in query_terms(claim)], [], 50)``, by BM25 score;
+* ``bm25``: ``index.search(query_terms(claim), [], 50)``, by BM25 score;
 * ``rapidfuzz``: ``process.extract(claim, passages, scorer=fuzz.token_set_ratio,
   processor=utils.default_process, limit=50)`` over every passage;
 * ``hybrid``: ``Matcher(index).match(query_from_extraction(claim, extract_claims(claim, published), id),
@@ -359,7 +359,7 @@ def evaluate(pairs: list[Pair], index: PassageIndex, passages: list[tuple[int, s
     for pair in pairs:
         outcome = Outcome(pair)
         started = time.perf_counter()
-        hits = index.search([(t, 1.0) for t in query_terms(pair.claim)], [], DEPTH)
+        hits = index.search(query_terms(pair.claim), [], DEPTH)
         hits.sort(key=lambda h: -h.bm25)
         timings["bm25"].append(time.perf_counter() - started)
         outcome.ranks["bm25"] = rank_of([h.source for h in hits], pair.source_title)

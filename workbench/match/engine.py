@@ -1,14 +1,12 @@
 """Matching claims to evidence: retrieve, rerank, relate; for stored claims, incrementally.
 
-:class:`Matcher` answers one claim: BM25 over the passages with the claim's words (subject and
-predicate weighted up) plus the passages sharing its figure's terms, reranked (``rank.py``) and
-labelled (``relation.py``). :func:`match_stored` keeps ``matches`` current for every stored claim:
+:class:`Matcher` answers one claim: BM25 over the passages with the claim's words plus the passages
+sharing its figures' terms, reranked (``rank.py``) and labelled (``relation.py``). :func:`match_stored` keeps ``matches`` current for every stored claim:
 new or corrected claims are matched in full, older claims only against passages added since they
 were last matched, and ``--all`` recomputes everything.
 """
 from __future__ import annotations
 
-import json
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, replace
@@ -69,16 +67,11 @@ class Matcher:
         self.thresholds = thresholds
         self.pool = pool
 
-    @staticmethod
-    def terms(claim: ClaimQuery) -> list[tuple[str, float]]:
-        """The claim's own words, unweighted: evidence names its subject in other words often enough that
-        weighting the subject up favours passages that copy the claim's wording (measured in
-        bench/retrieval_eval.py)."""
-        return [(word, 1.0) for word in query_terms(claim.text)]
-
     def match(self, claim: ClaimQuery, top: int = MATCH_TOP, after: int | None = None) -> list[Candidate]:
+        # The claim's own words, unweighted: evidence names its subject in other words often enough that
+        # weighting the subject up favours passages that copy the claim's wording (bench/retrieval_eval.py).
         tokens = list(dict.fromkeys(term for figure in claim.compared for term in figure_terms(figure)))
-        hits = self.index.search(self.terms(claim), tokens, self.pool, after)
+        hits = self.index.search(query_terms(claim.text), tokens, self.pool, after)
         return [self.candidate(claim, scored) for scored in rerank(claim, hits, self.weights)[:top]]
 
     def candidate(self, claim: ClaimQuery, scored: Scored) -> Candidate:
@@ -276,6 +269,3 @@ def stored_matches(store: Store, thresholds: MatchThresholds = MatchThresholds()
     if current is not None:
         yield current
 
-
-def dumps_candidates(candidates: list[Candidate]) -> str:
-    return json.dumps([c.to_json() for c in candidates])

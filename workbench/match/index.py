@@ -133,7 +133,8 @@ class PassageIndex:
         self.path = Path(path)
         self.path.mkdir(parents=True, exist_ok=True)
         self.schema = _schema()
-        if self.state() and self.state().get("version") != INDEX_VERSION:
+        state = self.state()
+        if state and state.get("version") != INDEX_VERSION:
             self._discard()  # written by another version of the workbench: rebuilt on the next sync
         try:
             self.index = tantivy.Index(self.schema, path=str(self.path), reuse=True)
@@ -244,11 +245,9 @@ class PassageIndex:
     def upto(self) -> int:
         return int(self.state().get("upto", 0))
 
-    def _text_query(self, terms: list[tuple[str, float]]) -> tantivy.Query | None:
-        parts = [f"{term}^{boost:g}" if boost != 1 else term for term, boost in terms if _TERM.fullmatch(term)]
-        if not parts:
-            return None
-        return self.index.parse_query(" ".join(parts), ["text"])
+    def _text_query(self, words: list[str]) -> tantivy.Query | None:
+        words = [word for word in words if _TERM.fullmatch(word)]
+        return self.index.parse_query(" ".join(words), ["text"]) if words else None
 
     def _restrict(self, query: tantivy.Query, after: int | None) -> tantivy.Query:
         if not after:
@@ -257,14 +256,12 @@ class PassageIndex:
                                           include_lower=False)
         return tantivy.Query.boolean_query([(tantivy.Occur.Must, newer), (tantivy.Occur.Must, query)])
 
-    def search(self, terms: list[tuple[str, float]], figure_tokens: list[str], limit: int,
+    def search(self, words: list[str], figure_tokens: list[str], limit: int,
                after: int | None = None) -> list[Hit]:
-        """BM25 over the words, and separately the passages sharing a figure term; their union, best first.
-
-        ``terms`` are (word, boost) pairs; ``after`` restricts to passages added after that id.
-        """
+        """BM25 over the words (:func:`query_terms`), and separately the passages sharing a figure term;
+        their union, best first. ``after`` restricts to passages added after that id."""
         searcher = self.index.searcher()
-        text_query = self._text_query(terms)
+        text_query = self._text_query(words)
         hits: dict[int, Hit] = {}
         if text_query is not None:
             for score, address in searcher.search(self._restrict(text_query, after), limit, count=False).hits:

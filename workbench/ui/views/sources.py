@@ -23,7 +23,7 @@ if query.strip():
     store = common.store()
     index = PassageIndex.for_store(store)
     index.sync(store)
-    hits = index.search([(term, 1.0) for term in query_terms(query)], [], 20)
+    hits = index.search(query_terms(query), [], 20)
     st.caption(f"{len(hits)} passages")
     for hit in hits:
         st.html(f'<div class="wb-passage"><b>{escape(hit.source)}</b> · BM25 {hit.bm25:.1f}<br>{escape(hit.text)}</div>')
