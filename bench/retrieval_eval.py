@@ -151,7 +151,10 @@ _ENTITY = re.compile(r"\b(" + "|".join(sorted({re.escape(n) for g in ENTITY_GROU
                                              reverse=True)) + r")\b")
 _GROUP_OF = {name: group for group in ENTITY_GROUPS for name in group}
 
-NUMBER_WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "half", "third", "quarter", "twice", "threefold"]
+NUMBER_WORDS = """
+one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty sixty
+seventy eighty ninety hundred half third quarter twice threefold
+""".split()
 ONES, TENS = NUMBER_WORDS[:13], NUMBER_WORDS[13:20]
 _NUMBER_WORD = re.compile(r"\b(" + "|".join(ONES + TENS) + r")\b", re.IGNORECASE)
 _NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?!st\b|nd\b|rd\b|th\b)")

@@ -1,9 +1,9 @@
 """Matching claims to evidence: retrieve, rerank, relate; for stored claims, incrementally.
 
 :class:`Matcher` answers one claim: BM25 over the passages with the claim's words plus the passages
-sharing its figures' terms, reranked (``rank.py``) and labelled (``relation.py``). :func:`match_stored` keeps ``matches`` current for every stored claim:
-new or corrected claims are matched in full, older claims only against passages added since they
-were last matched, and ``--all`` recomputes everything.
+sharing its figures' terms, reranked (``rank.py``) and labelled (``relation.py``). :func:`match_stored`
+keeps ``matches`` current for every stored claim: new or corrected claims are matched in full, older
+claims only against passages added since they were last matched, and ``--all`` recomputes everything.
 """
 from __future__ import annotations
 

@@ -222,8 +222,17 @@ def compare(claim: Figure, others: list[Figure]) -> list[FigureComparison]:
 
 # -- what a text is about ------------------------------------------------------------------------
 
-STOP_WORDS = frozenset(["a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "by", "with", "and", "or", "but", "nor", "as", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did", "this", "that", "these", "those", "it", "its", "their", "his", "her", "they", "them", "he", "she", "we", "you", "i", "our", "your", "which", "who", "whom", "whose", "what", "when", "where", "why", "how", "than", "then", "there", "here", "also", "not", "no", "so", "such", "into", "over", "under", "about", "after", "before", "between", "during", "through", "while", "said", "says", "say", "according", "would", "could", "should", "may", "might", "will", "shall", "can", "just", "more", "most", "some", "any", "each", "other", "both", "only", "own", "same", "very", "s", "t"])
-TITLE_WORDS = frozenset(["mr", "mrs", "ms", "dr", "prime", "minister", "president", "chief", "secretary", "general", "king", "queen", "prince", "governor", "senator", "chairman", "ceo", "spokesman", "spokeswoman", "spokesperson", "official", "officials", "leader", "deputy"])
+STOP_WORDS = frozenset("""
+a an the of in on at to for from by with and or but nor as is are was were be been being has have had do
+does did this that these those it its their his her they them he she we you i our your which who whom
+whose what when where why how than then there here also not no so such into over under about after
+before between during through while said says say according would could should may might will shall can
+just more most some any each other both only own same very s t
+""".split())
+TITLE_WORDS = frozenset("""
+mr mrs ms dr prime minister president chief secretary general king queen prince governor senator
+chairman ceo spokesman spokeswoman spokesperson official officials leader deputy
+""".split())
 GENERIC_WORDS = {"person", "peopl"}
 #: Words of entity names that say nothing about which one: "the Ministry", "the Army".
 GENERIC_ENTITY_WORDS = {"ministri", "armi", "govern", "state", "nation", "unit", "republ", "depart", "offic",

@@ -8,9 +8,9 @@ score = w.text·text + w.fuzz·fuzz + w.topic·topic + w.figure·figure, each pa
 - topic: how much the passage is about the same thing: the mean of the share of the subject's key words
   it uses and the share of the sentence's named entities it names;
 - figure: 1 when a figure agrees with the claim's in a passage on its topic and subject (0.7 on its topic
-  only, 0.5 elsewhere: a coincidence is worth less); 0.6 when a comparable figure differs in a passage on the claim's topic and subject (a
-  contradiction is evidence too), 0 when it differs elsewhere (the same sentence about another country is
-  the likeliest impostor); 0.4 when a comparable figure on topic neither establishes nor refutes it ("over
+  only, 0.5 elsewhere: a coincidence is worth less); 0.6 when a comparable figure differs in a passage on
+  the claim's topic and subject (a contradiction is evidence too), 0 when it differs elsewhere (the same
+  sentence about another country is the likeliest impostor); 0.4 when a comparable figure on topic neither establishes nor refutes it ("over
   210" for "over 300"); 0.2 when there is nothing to compare.
 
 A passage is *on topic* when it names more than half of the claim sentence's entities, or the entity in
