@@ -72,14 +72,13 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-import pyarrow as pa
 
 from workbench import review
 from workbench.claims import Claim, Quantity, Sentence
 from workbench.match.engine import match_stored
 from workbench.match.index import PassageIndex
 from workbench.nlp.extract import Analysis, ScoredSentence
-from workbench.store.db import Store
+from workbench.store.db import Store, insert_rows
 from workbench.store.documents import AnalysedDocument, content_hash, write_documents
 
 REVIEW_PAGE = ROOT / "workbench" / "ui" / "views" / "review.py"
@@ -248,15 +247,6 @@ def make_document(rng: random.Random, kind: str, number: int, sentences: int,
 
 # -- building the database ----------------------------------------------------------------------------
 
-def _insert_arrow(con, table: str, columns: dict[str, list]) -> None:
-    view = f"_bench_{table}"
-    con.register(view, pa.table(columns))
-    try:
-        con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM {view}")
-    finally:
-        con.unregister(view)
-
-
 def build(path: Path, claims: int, sentences: int, sources: int, match_claims: int, reviews: int,
           corrections: int, seed: int) -> dict[str, float]:
     """Fill a new database; returns seconds per step."""
@@ -315,7 +305,7 @@ def build(path: Path, claims: int, sentences: int, sources: int, match_claims: i
                 filler[name].append(value)
     with store.write() as con:
         if filler["claim_id"]:
-            _insert_arrow(con, "matches", filler)
+            insert_rows(con, "matches", filler)
     seconds["synthetic matches"] = time.perf_counter() - started
 
     started = time.perf_counter()
@@ -354,9 +344,9 @@ def build(path: Path, claims: int, sentences: int, sources: int, match_claims: i
             fixes[column].append(cell)
     with store.write() as con:
         if rows["id"]:
-            _insert_arrow(con, "reviews", rows)
+            insert_rows(con, "reviews", rows)
         if fixes["id"]:
-            _insert_arrow(con, "corrections", fixes)
+            insert_rows(con, "corrections", fixes)
     seconds["reviews and corrections"] = time.perf_counter() - started
     seconds["_real_matched"] = matched
     return seconds
