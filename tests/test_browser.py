@@ -64,8 +64,9 @@ def press(page, key: str, until=None) -> None:
                 raise
 
 
-def figure_of_current_claim(page) -> str:
-    return page.locator(".wb-text .wb-figure").first.inner_text()
+def highlighted_figure(page):
+    """The figure highlighted in the current claim's sentence."""
+    return page.locator(".wb-text .wb-figure").first
 
 
 def test_review_the_four_chinese_troops_claim_with_the_keyboard(server):
@@ -83,7 +84,7 @@ def test_review_the_four_chinese_troops_claim_with_the_keyboard(server):
         page = browser.new_page(viewport={"width": 1400, "height": 1100})
         page.goto(url)
         expect(page.get_by_test_id("stApp")).to_be_visible()
-        expect(page.locator(".wb-text .wb-figure").first).to_be_visible()
+        expect(highlighted_figure(page)).to_be_visible()
         page.wait_for_function("window.__wbShortcutListener !== undefined")  # the page's shortcuts are live
 
         # The reviewer's name, typed (the field takes focus from the keyboard's Tab order too).
@@ -101,7 +102,9 @@ def test_review_the_four_chinese_troops_claim_with_the_keyboard(server):
         for position in range(1, skips + 1):
             press(page, "n", lambda wait, claim=queue[position]: expect(header).to_contain_text(
                 f"Claim {claim} ", timeout=wait))
-        assert figure_of_current_claim(page) == "four"
+        # The header arrives before the sentence below it in the same rerun: wait for both.
+        wait_until_idle(page)
+        expect(highlighted_figure(page)).to_have_text("four")
         expect(page.locator(".wb-text").first).to_contain_text("four Chinese troops")
 
         # j moves through the evidence, one passage per press, to the contradicting TASS report; x picks it.
