@@ -79,6 +79,26 @@ def test_hedging(sentence, figure, hedged):
     assert claim_for(sentence, figure).hedged is hedged
 
 
+@pytest.mark.parametrize("text,figure,implied,qualifier,start,time", [
+    # a state lasting until the sentence's time began that long before; the claim is still about that time
+    ("The trade, which had been ongoing for over 30 years, was suspended in 2020.", "over 30 years",
+     "1990", "less_than", True, "2020"),
+    ("He has ruled the country for 20 years.", "20 years", "2005", None, True, "2025-08-19"),
+    ("Prices have been rising for the past 18 months.", "18 months", "2024-02", None, True, "2025-08-19"),
+    ("They have lived there for between 10 and 15 years.", "between 10 and 15 years", "2015", "at_most", True,
+     "2025-08-19"),
+    # a relative span points at the event itself, bounded the other way round by its qualifier
+    ("He left more than 14 years ago.", "more than 14 years", "2011", "less_than", False, "2011"),
+    ("Trade resumed after a five-year hiatus.", "five-year", "2020", None, False, "2020"),
+    # a plain length, not in the perfect, implies nothing
+    ("She was jailed for 10 years in 2001.", "10 years", None, None, False, "2001"),
+])
+def test_durations_imply_the_date_they_point_at(text, figure, implied, qualifier, start, time):
+    quantity = (claim := claim_for(text, figure, "2025-08-19")).quantity
+    assert (quantity.implied, quantity.implied_qualifier, quantity.implied_start, claim.time) == \
+        (implied, qualifier, start, time)
+
+
 def test_relative_times_read_against_the_document_date():
     assert claim_for("Exports fell 12% this month.", "12%", "2025-08-19").time == "2025-08"
     assert claim_for("Exports fell 12% last year.", "12%", "2025-08-19").time == "2024"

@@ -184,5 +184,7 @@ def test_an_older_database_is_migrated_forward_and_keeps_its_data(db_path):
     with store.read() as con:
         assert con.execute("SELECT text FROM documents_v").fetchall() == [("Old.",)]
         assert con.execute("SELECT sentence, quantity, value FROM claims_v").fetchall() == [("Old.", "Old", 7.0)]
-        assert "implied" in {row[0] for row in con.execute("DESCRIBE quantities").fetchall()}
+        assert {"implied", "implied_qualifier", "implied_start"} <= {
+            row[0] for row in con.execute("DESCRIBE quantities").fetchall()}
+        assert con.execute("SELECT implied_qualifier, implied_start FROM claims_v").fetchall() == [(None, None)]
         assert len(con.execute("SELECT value FROM meta WHERE key = 'database_id'").fetchone()[0]) == 36

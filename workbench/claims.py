@@ -29,6 +29,8 @@ class Quantity:
     qualifier: str | None = None
     iso: str | None = None  # ISO 8601 (partial) date, for kind == "date"
     implied: str | None = None  # the date a relative duration points at ("seven years ago" → "2018")
+    implied_qualifier: str | None = None  # how that date is bounded ("over 30 years" ago → "less_than")
+    implied_start: bool = False  # that date is when a lasting state began ("has ruled for 20 years")
 
     def shifted(self, offset: int) -> Quantity:
         """The same quantity with offsets moved by ``offset`` (chunk → whole text)."""
@@ -45,6 +47,8 @@ class Quantity:
             "qualifier": self.qualifier,
             "iso": self.iso,
             "implied": self.implied,
+            "implied_qualifier": self.implied_qualifier,
+            "implied_start": self.implied_start,
         }
 
 

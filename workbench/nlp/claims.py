@@ -153,10 +153,7 @@ class ClaimBuilder:
             named = tuple(dict.fromkeys(ent.text for ent in sent_ents if ent.label_ in ENTITY_LABELS))
             base = anchor or (published.isoformat() if published else None)
             for span in spans:
-                quantity: Quantity = span._.quantity
-                implied = self.implied_date(span, base)
-                if implied:
-                    quantity = replace(quantity, implied=implied)
+                quantity = self.with_implied_date(span, base)
                 claims.append(Claim(
                     sentence=sentence,
                     kind=quantity.kind,
@@ -264,21 +261,42 @@ class ClaimBuilder:
 
     @staticmethod
     def time_of(quantity: Quantity, explicit: list[str], base: str | None) -> str | None:
-        """When the claim is about: its own date, another date in the sentence, the implied date, the anchor."""
+        """When the claim is about: its own date, another date in the sentence, the implied date of a
+        relative span, the anchor (which a state lasting until then is about too)."""
         if quantity.kind == "date":
             others = [iso for iso in explicit if iso != quantity.iso]
             return quantity.iso if not others else others[0]
-        return quantity.implied or base
+        return base if quantity.implied_start else quantity.implied or base
 
-    def implied_date(self, span: Span, base: str | None) -> str | None:
-        """"fourteen years ago", "for the first time in seven years", "after a five-year hiatus": the date
-        a relative duration points at, counted from the sentence's date or the document's."""
+    def with_implied_date(self, span: Span, base: str | None) -> Quantity:
+        """"fourteen years ago", "for the first time in seven years", "after a five-year hiatus": the date a
+        relative duration points at, counted from the sentence's date or the document's; for a state lasting
+        until then ("had been ongoing for over 30 years" until 2020), the date it began (1990 or before)."""
         quantity: Quantity = span._.quantity
         if quantity.kind != "duration" or not base or quantity.unit not in ("year", "month") or \
                 not float(quantity.value).is_integer():
-            return None
-        direction = self.relative_direction(span)
-        return shift_date(base, int(quantity.value) * direction, quantity.unit) if direction else None
+            return quantity
+        relative = self.relative_direction(span)
+        lasting = not relative and self.lasts_until_anchor(span)
+        direction = relative or (-1 if lasting else 0)
+        if not direction:
+            return quantity
+        return replace(quantity, implied=shift_date(base, int(quantity.value) * direction, quantity.unit),
+                       implied_qualifier=implied_qualifier(quantity, direction), implied_start=lasting)
+
+    @staticmethod
+    def lasts_until_anchor(span: Span) -> bool:
+        """"has ruled for 20 years", "had been ongoing for over 30 years", "for the past decade": a duration
+        in the perfect aspect runs up to the sentence's time, so it began that long before."""
+        doc = span.doc
+        i = span.start - 1
+        while i >= span.sent.start and doc[i].lower_ in ("the", "past", "last"):
+            i -= 1
+        if i < span.sent.start or doc[i].lower_ != "for":
+            return False
+        head = doc[i].head
+        holders = (head, head.head) if head.dep_ in ("acomp", "attr", "xcomp") else (head,)
+        return any(child.dep_ == "aux" and child.lemma_ == "have" for holder in holders for child in holder.children)
 
     @staticmethod
     def relative_direction(span: Span) -> int:
@@ -329,6 +347,20 @@ class ClaimBuilder:
             if low in HEDGE_TO and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "to":
                 return True
         return False
+
+
+#: A duration's qualifier as a bound on the date it points back to: "over 30 years" ago is before then.
+QUALIFIER_BACKWARDS = {"at_least": "at_most", "more_than": "less_than", "at_most": "at_least",
+                       "less_than": "more_than", "up_to": "at_least", "about": "about", "exactly": "exactly"}
+
+
+def implied_qualifier(quantity: Quantity, direction: int) -> str | None:
+    """The qualifier of the date a qualified duration points at; a range ("10 to 15 years ago") is bounded by
+    its nearer end, as "at least 10 years" is."""
+    qualifier = "at_least" if quantity.value_max is not None else quantity.qualifier
+    if qualifier is None or direction > 0:
+        return qualifier
+    return QUALIFIER_BACKWARDS[qualifier]
 
 
 def shift_date(iso: str, amount: int, unit: str) -> str:

@@ -25,7 +25,7 @@ COLUMNS = {
     "claims": ("id", "document_id", "segment_id", "kind", "subject", "predicate", "time", "attribution", "hedged",
                "checkworthiness", "origin", "created_at", "run_id", "entities"),
     "quantities": ("id", "segment_id", "claim_id", "text", "char_start", "char_end", "value", "value_max", "unit",
-                   "kind", "qualifier", "iso", "implied", "subject", "predicate"),
+                   "kind", "qualifier", "iso", "implied", "implied_qualifier", "implied_start", "subject", "predicate"),
 }
 
 
@@ -122,7 +122,8 @@ class BatchRows:
         q = claim.quantity
         self._add("quantities", segment_id=segment_id, claim_id=claim_id, text=q.text, char_start=q.start,
                   char_end=q.end, value=q.value, value_max=q.value_max, unit=q.unit, kind=q.kind,
-                  qualifier=q.qualifier, iso=q.iso, implied=q.implied, subject=claim.subject,
+                  qualifier=q.qualifier, iso=q.iso, implied=q.implied, implied_qualifier=q.implied_qualifier,
+                  implied_start=q.implied_start,                   subject=claim.subject,
                   predicate=claim.predicate)
 
     def insert(self, con: duckdb.DuckDBPyConnection) -> None:

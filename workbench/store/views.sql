@@ -81,6 +81,8 @@ SELECT
     CASE WHEN f.has_qualifier THEN f.qualifier ELSE q.qualifier END                    AS qualifier,
     q.iso,
     q.implied,
+    q.implied_qualifier,
+    q.implied_start,
     CASE WHEN f.has_subject THEN f.subject ELSE c.subject END                          AS subject,
     CASE WHEN f.has_predicate THEN f.predicate ELSE c.predicate END                    AS predicate,
     CASE WHEN f.has_time THEN f.time ELSE c.time END                                   AS time,
