@@ -36,6 +36,7 @@ DEMO_EVIDENCE = [
     ("four", "china-acknowledges-losses", "named four soldiers", "supports"),
     ("four", "tass-report", "at least 45 Chinese soldiers", "contradicts"),
     ("45 years", "galwan-clash", "since 1975", "supports"),
+    ("over 30 years", "border-trade-passes", "Lipulekh began in 1992", "contradicts"),
     ("50%", "us-tariffs-india", "Indian imports to 50%", "supports"),
     ("double", "asian-tariff-rates", "between 19% and 20%", "related"),
 ]
@@ -53,6 +54,14 @@ def test_the_demo_contradiction_says_why(demo_matches):
     tass = next(c for c in demo_matches["four"] if c["source"] == "tass-report")
     assert tass["relation"] == "contradicts"
     assert tass["why"] == "different figure: at least 45 vs four for Chinese troops"
+
+
+def test_the_demo_duration_is_checked_against_when_the_trade_began(demo_matches):
+    # "had been ongoing for over 30 years" until its suspension in 2020 means it began in 1990 or earlier
+    lipulekh = next(c for c in demo_matches["over 30 years"] if "Lipulekh" in c["text"])
+    assert lipulekh["why"] == "different figure: 1992 vs over 30 years (1990 or earlier) for cross-border trade"
+    suspension = next(c for c in demo_matches["over 30 years"] if "suspended in 2020" in c["text"])
+    assert suspension["relation"] == "related"  # 2020 dates the end, not the beginning
 
 
 def test_candidates_carry_offsets_into_their_source(demo_store, demo_matches):
@@ -133,6 +142,24 @@ def test_relative_durations_meet_dates_through_the_document_date(small):
     assert candidates[0].source == "history" and candidates[0].relation == "supports"
     too_early = best(small, "The Brahmaputra bridge opened seven years ago.", published="2031-01-01")
     assert relation_to(too_early, "history") != "supports"
+
+
+@pytest.mark.parametrize("sentence,relation", [
+    ("Yoweri Museveni has ruled Uganda for more than 40 years.", "contradicts"),  # 1985 or earlier vs 1986
+    ("Yoweri Museveni has ruled Uganda for more than 35 years.", "supports"),
+    ("Yoweri Museveni has ruled Uganda for 39 years.", "supports"),               # around 1986
+])
+def test_a_lasting_duration_is_checked_against_when_it_began(tmp_path, sentence, relation):
+    store = sources_store(tmp_path, {"uganda": "Yoweri Museveni took power in Uganda in January 1986."})
+    candidates = best(store, sentence, published="2025-08-19")
+    assert relation_to(candidates, "uganda") == relation, [(c.relation, c.why) for c in candidates]
+
+
+def test_a_beginning_does_not_contradict_the_date_of_another_event(tmp_path):
+    # the hiatus began in 2020; the trade itself began in 1992: no contradiction
+    store = sources_store(tmp_path, {"pass": "Border trade through the Lipulekh pass began in 1992."})
+    candidates = best(store, "Border trade through the Lipulekh pass resumed after a five-year hiatus.")
+    assert relation_to(candidates, "pass") == "related", [(c.relation, c.why) for c in candidates]
 
 
 def test_money_in_lakh_crore_and_crore_agree_across_notations(small):

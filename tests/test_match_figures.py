@@ -75,6 +75,28 @@ def test_a_relative_duration_meets_a_date_through_its_implied_date():
     assert compare(plain, [Figure("date", "year", 2018, iso="2018")]) == []
 
 
+def test_a_whole_count_of_years_places_its_date_within_a_year():
+    seven_years = Figure("duration", "year", 7, implied="2018")
+    assert [p.verdict for p in compare(seven_years, [Figure("date", "year", y, iso=str(y)) for y in (2016, 2017, 2019)])] \
+        == ["conflicts", "agrees", "agrees"]
+    assert seven_years.implied_text() == "around 2018"
+
+
+@pytest.mark.parametrize("qualifier,year,verdict", [
+    ("less_than", 1985, "agrees"),      # "more than 40 years" before 2025: 1985 or earlier
+    ("less_than", 1970, "agrees"),
+    ("less_than", 1986, "conflicts"),
+    ("more_than", 1986, "agrees"),      # "less than 40 years" before 2025: 1985 or later
+    ("more_than", 1984, "conflicts"),
+])
+def test_a_qualified_duration_bounds_the_date_it_implies(qualifier, year, verdict):
+    forty = Figure("duration", "year", 40, qualifier="more_than", implied="1985", implied_qualifier=qualifier,
+                   implied_start=True)
+    [pair] = compare(forty, [Figure("date", "year", year, iso=str(year))])
+    assert pair.verdict == verdict
+    assert pair.claim.implied_start
+
+
 def test_dates_compare_months_when_both_have_them():
     june = Figure("date", "year", 2020, iso="2020-06")
     assert [p.agrees for p in compare(june, [Figure("date", "year", 2020, iso="2020-06-15")])] == [True]

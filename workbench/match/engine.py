@@ -101,7 +101,8 @@ def query_from_extraction(text: str, claims: list, id=None) -> ClaimQuery:
 
 CLAIMS_SQL = """
 SELECT c.claim_id, c.sentence, c.subject, c.predicate, c.kind, c.quantity, c.value, c.value_max, c.unit,
-       c.qualifier, c.iso, c.implied, coalesce(c.entities, []) AS entities, c.time,
+       c.qualifier, c.iso, c.implied, c.implied_qualifier, c.implied_start,
+       coalesce(c.entities, []) AS entities, c.time,
        CAST(c.published AS VARCHAR) AS published, s.passages_upto,
        (s.claim_id IS NULL OR (SELECT max(created_at) FROM corrections k WHERE k.claim_id = c.claim_id)
                                > s.matched_at) AS changed
@@ -113,11 +114,13 @@ ORDER BY c.claim_id
 
 def stored_query(row: tuple) -> ClaimQuery:
     (claim_id, sentence, subject, predicate, kind, quantity, value, value_max, unit, qualifier, iso, implied,
-     entities, time, published, *_rest) = row
+     implied_qualifier, implied_start, entities, time, published, *_rest) = row
     figure = None
     if quantity is not None and value is not None:
         figure = Figure(kind=kind, unit=unit, value=value, value_max=value_max, qualifier=qualifier,
-                        implied=implied, iso=iso, text=quantity, predicate=predicate)
+                        implied=implied, implied_qualifier=implied_qualifier,
+                        implied_start=bool(implied_start), iso=iso, text=quantity,
+                        predicate=predicate)
     return ClaimQuery(text=sentence, subject=subject, predicate=predicate, figures=(figure,) if figure else (),
                       unit=counted_noun(figure), entities=tuple(entities), id=claim_id,
                       when=time_figure(time) if time != published else None)

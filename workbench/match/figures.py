@@ -74,6 +74,8 @@ class Figure:
     value_max: float | None = None
     qualifier: str | None = None
     implied: str | None = None
+    implied_qualifier: str | None = None
+    implied_start: bool = False
     iso: str | None = None
     text: str = ""
     predicate: str | None = None
@@ -84,16 +86,33 @@ class Figure:
         get = quantity.get if isinstance(quantity, dict) else lambda k, d=None: getattr(quantity, k, d)
         return cls(kind=get("kind"), unit=get("unit"), value=float(get("value")),
                    value_max=None if get("value_max") is None else float(get("value_max")),
-                   qualifier=get("qualifier"), implied=get("implied"), iso=get("iso"), text=get("text") or "",
-                   predicate=get("predicate"))
+                   qualifier=get("qualifier"), implied=get("implied"), implied_qualifier=get("implied_qualifier"),
+                   implied_start=bool(get("implied_start")),                    iso=get("iso"), text=get("text") or "", predicate=get("predicate"))
 
     def as_date(self) -> Figure | None:
-        """A relative duration as the date it implies ("seven years" before 2025 → 2018)."""
+        """A relative duration as the date it implies: "seven years" before 2025 → 2018, give or take the
+        year that counting in whole years rounds away; "over 30 years" before 2020 → before 1990."""
         if self.kind == "date":
             return self
         if self.kind == "duration" and self.implied:
-            return Figure("date", "year", float(self.implied[:4]), iso=self.implied, text=self.text)
+            return Figure("date", "year", float(self.implied[:4]), qualifier=self.implied_qualifier or "about",
+                          implied_start=self.implied_start, iso=self.implied, text=self.text,
+                          predicate=self.predicate)
+
+    def implied_text(self) -> str:
+        return implied_text(self.implied, self.implied_qualifier)
         return None
+
+
+IMPLIED_BOUNDS = {"at_most": "{} or earlier", "less_than": "{} or earlier", "up_to": "{} or earlier",
+                  "at_least": "{} or later", "more_than": "{} or later", "about": "around {}"}
+
+
+def implied_text(implied: str, qualifier: str | None, start: bool = False) -> str:
+    """The date a duration implies, in words: "around 2018" (a whole count of years), "1990 or earlier";
+    "began 1990 or earlier" when it is when a lasting state began."""
+    words = IMPLIED_BOUNDS.get(qualifier or "about", "{}").format(implied)
+    return f"began {words}" if start else words
 
 
 def canonical_unit(unit: str | None) -> str | None:

@@ -29,7 +29,7 @@ from workbench.match.figures import STOP_WORDS, Figure, canonical_unit
 from workbench.settings import LOCK_TIMEOUT_S
 from workbench.store.db import Store
 
-INDEX_VERSION = 5
+INDEX_VERSION = 6
 WRITER_HEAP = 128_000_000
 FETCH_ROWS = 20_000
 _TERM = re.compile(r"[a-z0-9]+")
@@ -38,8 +38,9 @@ PASSAGES_SQL = """
 SELECT s.id, s.document_id, d.title, CAST(d.published AS VARCHAR) AS published, s.text, s.char_start, s.char_end,
        (SELECT lead.text FROM segments lead WHERE lead.document_id = s.document_id AND lead.seq = 0) AS lead,
        coalesce(list({'text': q.text, 'kind': q.kind, 'unit': q.unit, 'value': q.value, 'value_max': q.value_max,
-                      'qualifier': q.qualifier, 'iso': q.iso, 'implied': q.implied, 'subject': q.subject,
-                      'predicate': q.predicate, 'start': q.char_start, 'end': q.char_end} ORDER BY q.char_start)
+                      'qualifier': q.qualifier, 'iso': q.iso, 'implied': q.implied,
+                      'implied_qualifier': q.implied_qualifier,
+                      'implied_start': q.implied_start, 'subject': q.subject, 'predicate': q.predicate, 'start': q.char_start, 'end': q.char_end} ORDER BY q.char_start)
                 FILTER (WHERE q.id IS NOT NULL), []) AS figures
 FROM segments s
 JOIN documents d ON d.id = s.document_id

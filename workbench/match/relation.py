@@ -29,6 +29,15 @@ def _figure_text(comparison: FigureComparison) -> str:
     return figure.text or f"{figure.value:g}"
 
 
+def _claimed(claim: ClaimQuery, comparison: FigureComparison) -> str:
+    """The claim's figure as compared: a duration met as a date says which ("more than 40 years (1985 or
+    earlier)")."""
+    figure = comparison.claim
+    text = figure.text or f"{figure.value:g}"
+    duration = next((f for f in claim.figures if f.kind == "duration" and f.implied), None)
+    return f"{text} ({duration.implied_text()})" if figure.kind == "date" and duration else text
+
+
 def _about_claim(claim: ClaimQuery, comparisons: tuple[FigureComparison, ...], figures: tuple[dict, ...]):
     """The comparisons whose passage figure is itself about the claim's subject (by its own subject, unit
     and verb: "four Indian soldiers were killed" is not about "four Chinese troops")."""
@@ -42,13 +51,21 @@ def _about_claim(claim: ClaimQuery, comparisons: tuple[FigureComparison, ...], f
     return [c for c in comparisons if about(c)]
 
 
+#: Verbs that date a beginning: "took power in 1986" against "has ruled for more than 40 years".
+START_VERBS = {"begin", "start", "open", "launch", "found", "establish", "introduce", "inaugurate", "create",
+               "take", "assume", "commence", "initiate", "form", "set"}
+
+
 def _can_contradict(claim: ClaimQuery, comparison: FigureComparison, passage_words: frozenset[str]) -> bool:
-    """A differing date only contradicts when the passage tells of the same event (the claim's verb is there),
-    and a date implied by a relative duration never does: passages mention many dates."""
+    """A differing date only contradicts when the passage tells of the same event (the claim's verb is there):
+    passages mention many dates. A date implied by a duration is contradicted only when it is when a lasting
+    state began, by the date the passage gives for a beginning ("ongoing for over 30 years" until 2020, against
+    "began in 1992"): the claim's verb may belong to another clause ("... was suspended in 2020")."""
     if comparison.claim.kind != "date":
         return True
     if claim.figures and all(f.kind != "date" for f in claim.figures):
-        return False
+        return comparison.claim.implied_start and \
+            bool(START_VERBS.intersection((comparison.other.predicate or "").split()))
     return bool(claim.predicate) and normalise_word(claim.predicate.split()[-1]) in passage_words
 
 
@@ -86,8 +103,8 @@ def relate(claim: ClaimQuery, scored: Scored) -> tuple[str, str]:
             return SUPPORTS, f"same figure ({_figure_text(agreeing[0])}) in a passage about {about}"
     differing = [c for c in relevant if c.conflicts and _can_contradict(claim, c, scored.passage_words)]
     if differing:
-        claimed = differing[0].claim.text or f"{differing[0].claim.value:g}"
-        return CONTRADICTS, f"different figure: {_figure_text(differing[0])} vs {claimed} for {about}"
+        stated, claimed = _figure_text(differing[0]), _claimed(claim, differing[0])
+        return CONTRADICTS, f"different figure: {stated} vs {claimed} for {about}"
     # No figure of the passage names the claim's subject itself, but the passage is on the claim's topic:
     # an agreeing figure still speaks for the claim when it is distinctive or the subject is there.
     agreeing = [c for c in scored.comparisons if c.agrees and c.claim.kind == c.other.kind
