@@ -142,6 +142,16 @@ def test_filters_narrow_the_queue(demo_db):
     assert "No claims match these filters." in at.info[0].value
 
 
+def test_the_reading_says_when_a_duration_began(demo_db):
+    over_30_years = claim_id_of(demo_db, "over 30 years")
+    at = page("review", open_claim=over_30_years)  # as the Documents page opens a claim
+    assert current_claim(at) == over_30_years
+    reading = next(b for b in html_bodies(at) if 'data-testid="wb-reading"' in b)
+    assert "<small>implied date</small><br>began 1990 or earlier" in reading
+    evidence = " ".join(b for b in html_bodies(at) if "wb-passage" in b)
+    assert "1992 vs over 30 years (1990 or earlier) for cross-border trade" in evidence
+
+
 def test_corrections_from_the_review_page(demo_db):
     at = page("review")
     claim_id = current_claim(at)

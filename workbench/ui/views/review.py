@@ -12,6 +12,7 @@ from workbench import review
 from workbench.claims import KINDS
 from workbench.errors import WorkbenchError
 from workbench.match.engine import preselected
+from workbench.match.figures import implied_text
 from workbench.ui import common
 from workbench.ui.components import (
     RELATION_COLOURS,
@@ -227,6 +228,8 @@ with claim_column:
     reading = [("value", claim["value"] if claim["value_max"] is None else f"{claim['value']:g} – {claim['value_max']:g}"),
                ("unit", claim["unit"]), ("kind", claim["kind"]), ("qualifier", claim["qualifier"]),
                ("subject", claim["subject"]), ("predicate", claim["predicate"]), ("time", claim["time"]),
+               ("implied date", claim["implied"] and implied_text(claim["implied"], claim["implied_qualifier"],
+                                                                  bool(claim["implied_start"]))),
                ("attribution", claim["attribution"]), ("hedged", "yes" if claim["hedged"] else "no"),
                ("check-worthiness", f"{claim['checkworthiness']:.2f}")]
     cells = "".join(f"<td><small>{escape(name)}</small><br>{escape('—' if value is None else value)}</td>"
