@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from workbench.match.figures import Figure, compare, content_words, same_subject
+from workbench.match.figures import Figure, compare, content_words, implied_text, same_subject
 
 
 def count(value, unit="soldier", qualifier=None, value_max=None):
@@ -79,7 +79,7 @@ def test_a_whole_count_of_years_places_its_date_within_a_year():
     seven_years = Figure("duration", "year", 7, implied="2018")
     assert [p.verdict for p in compare(seven_years, [Figure("date", "year", y, iso=str(y)) for y in (2016, 2017, 2019)])] \
         == ["conflicts", "agrees", "agrees"]
-    assert seven_years.implied_text() == "around 2018"
+    assert implied_text(seven_years.implied, seven_years.implied_qualifier) == "around 2018"
 
 
 @pytest.mark.parametrize("qualifier,year,verdict", [

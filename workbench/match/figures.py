@@ -87,7 +87,8 @@ class Figure:
         return cls(kind=get("kind"), unit=get("unit"), value=float(get("value")),
                    value_max=None if get("value_max") is None else float(get("value_max")),
                    qualifier=get("qualifier"), implied=get("implied"), implied_qualifier=get("implied_qualifier"),
-                   implied_start=bool(get("implied_start")),                    iso=get("iso"), text=get("text") or "", predicate=get("predicate"))
+                   implied_start=bool(get("implied_start")), iso=get("iso"), text=get("text") or "",
+                   predicate=get("predicate"))
 
     def as_date(self) -> Figure | None:
         """A relative duration as the date it implies: "seven years" before 2025 → 2018, give or take the
@@ -96,11 +97,9 @@ class Figure:
             return self
         if self.kind == "duration" and self.implied:
             return Figure("date", "year", float(self.implied[:4]), qualifier=self.implied_qualifier or "about",
+                          implied=self.implied, implied_qualifier=self.implied_qualifier,
                           implied_start=self.implied_start, iso=self.implied, text=self.text,
                           predicate=self.predicate)
-
-    def implied_text(self) -> str:
-        return implied_text(self.implied, self.implied_qualifier)
         return None
 
 

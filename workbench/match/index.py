@@ -39,8 +39,9 @@ SELECT s.id, s.document_id, d.title, CAST(d.published AS VARCHAR) AS published, 
        (SELECT lead.text FROM segments lead WHERE lead.document_id = s.document_id AND lead.seq = 0) AS lead,
        coalesce(list({'text': q.text, 'kind': q.kind, 'unit': q.unit, 'value': q.value, 'value_max': q.value_max,
                       'qualifier': q.qualifier, 'iso': q.iso, 'implied': q.implied,
-                      'implied_qualifier': q.implied_qualifier,
-                      'implied_start': q.implied_start, 'subject': q.subject, 'predicate': q.predicate, 'start': q.char_start, 'end': q.char_end} ORDER BY q.char_start)
+                      'implied_qualifier': q.implied_qualifier, 'implied_start': q.implied_start,
+                      'subject': q.subject, 'predicate': q.predicate, 'start': q.char_start, 'end': q.char_end}
+                     ORDER BY q.char_start)
                 FILTER (WHERE q.id IS NOT NULL), []) AS figures
 FROM segments s
 JOIN documents d ON d.id = s.document_id

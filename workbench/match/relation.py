@@ -13,8 +13,10 @@ support "at least 20 Indian soldiers"; a "25% duty" cannot contradict "tariffs o
 from __future__ import annotations
 
 from workbench.match.figures import (
+    Figure,
     FigureComparison,
     content_words,
+    implied_text,
     normalise_word,
     same_subject,
     subject_keys,
@@ -24,18 +26,21 @@ from workbench.match.rank import ClaimQuery, Scored
 SUPPORTS, CONTRADICTS, RELATED = "supports", "contradicts", "related"
 
 
-def _figure_text(comparison: FigureComparison) -> str:
-    figure = comparison.other
+def _written(figure: Figure) -> str:
     return figure.text or f"{figure.value:g}"
 
 
-def _claimed(claim: ClaimQuery, comparison: FigureComparison) -> str:
-    """The claim's figure as compared: a duration met as a date says which ("more than 40 years (1985 or
-    earlier)")."""
+def _figure_text(comparison: FigureComparison) -> str:
+    return _written(comparison.other)
+
+
+def _claimed(comparison: FigureComparison) -> str:
+    """The claim's figure as compared: a duration met as the date it implies says which ("more than 40 years
+    (1985 or earlier)")."""
     figure = comparison.claim
-    text = figure.text or f"{figure.value:g}"
-    duration = next((f for f in claim.figures if f.kind == "duration" and f.implied), None)
-    return f"{text} ({duration.implied_text()})" if figure.kind == "date" and duration else text
+    if figure.kind == "date" and figure.implied:
+        return f"{_written(figure)} ({implied_text(figure.implied, figure.implied_qualifier)})"
+    return _written(figure)
 
 
 def _about_claim(claim: ClaimQuery, comparisons: tuple[FigureComparison, ...], figures: tuple[dict, ...]):
@@ -103,7 +108,7 @@ def relate(claim: ClaimQuery, scored: Scored) -> tuple[str, str]:
             return SUPPORTS, f"same figure ({_figure_text(agreeing[0])}) in a passage about {about}"
     differing = [c for c in relevant if c.conflicts and _can_contradict(claim, c, scored.passage_words)]
     if differing:
-        stated, claimed = _figure_text(differing[0]), _claimed(claim, differing[0])
+        stated, claimed = _figure_text(differing[0]), _claimed(differing[0])
         return CONTRADICTS, f"different figure: {stated} vs {claimed} for {about}"
     # No figure of the passage names the claim's subject itself, but the passage is on the claim's topic:
     # an agreeing figure still speaks for the claim when it is distinctive or the subject is there.

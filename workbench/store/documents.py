@@ -123,8 +123,7 @@ class BatchRows:
         self._add("quantities", segment_id=segment_id, claim_id=claim_id, text=q.text, char_start=q.start,
                   char_end=q.end, value=q.value, value_max=q.value_max, unit=q.unit, kind=q.kind,
                   qualifier=q.qualifier, iso=q.iso, implied=q.implied, implied_qualifier=q.implied_qualifier,
-                  implied_start=q.implied_start,                   subject=claim.subject,
-                  predicate=claim.predicate)
+                  implied_start=q.implied_start, subject=claim.subject, predicate=claim.predicate)
 
     def insert(self, con: duckdb.DuckDBPyConnection) -> None:
         for table, columns in self.columns.items():
