@@ -9,7 +9,7 @@ import pytest
 from workbench.demo import load_demo
 from workbench.ingest.importer import import_records
 from workbench.ingest.readers import Record
-from workbench.match.engine import Matcher, match_stored, query_from_extraction, stored_matches
+from workbench.match.engine import Matcher, claim_query, match_stored, primary_claim, stored_matches
 from workbench.match.index import PassageIndex, index_path
 from workbench.nlp.extract import extract_claims
 from workbench.store.db import Store
@@ -53,13 +53,13 @@ def test_demo_evidence_is_in_the_top_3_with_its_relation(demo_matches, figure, s
 def test_the_demo_contradiction_says_why(demo_matches):
     tass = next(c for c in demo_matches["four"] if c["source"] == "tass-report")
     assert tass["relation"] == "contradicts"
-    assert tass["why"] == "different figure: at least 45 vs four for Chinese troops"
+    assert tass["why"] == "same measure (troops, Chinese, 2020): four vs at least 45 → conflicts"
 
 
 def test_the_demo_duration_is_checked_against_when_the_trade_began(demo_matches):
     # "had been ongoing for over 30 years" until its suspension in 2020 means it began in 1990 or earlier
     lipulekh = next(c for c in demo_matches["over 30 years"] if "Lipulekh" in c["text"])
-    assert lipulekh["why"] == "different figure: 1992 vs over 30 years (1990 or earlier) for cross-border trade"
+    assert lipulekh["why"] == "same measure (cross-border trade): over 30 years (1990 or earlier) vs 1992 → conflicts"
     suspension = next(c for c in demo_matches["over 30 years"] if "suspended in 2020" in c["text"])
     assert suspension["relation"] == "related"  # 2020 dates the end, not the beginning
 
@@ -84,7 +84,7 @@ def best(store: Store, sentence: str, published: str | None = "2025-08-19"):
     """The candidates for one ad-hoc claim sentence, best first."""
     index = PassageIndex.for_store(store)
     index.sync(store)
-    query = query_from_extraction(sentence, extract_claims(sentence, published))
+    query = claim_query(primary_claim(sentence, extract_claims(sentence, published)), published)
     return Matcher(index).match(query, top=5)
 
 

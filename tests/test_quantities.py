@@ -92,7 +92,7 @@ RULES = [
     ("At least 20 soldiers died.", "At least 20", 20, None, "soldier", "count", "at_least"),
     ("More than 300 flights were cancelled.", "More than 300", 300, None, "flight", "count", "more_than"),
     ("Trade ran for over 30 years.", "over 30 years", 30, None, "year", "duration", "more_than"),
-    ("Nearly 40% of homes lack power.", "Nearly 40%", 40, None, "percent", "percent", "about"),
+    ("Nearly 40% of homes lack power.", "Nearly 40%", 40, None, "percent", "percent", "nearly"),
     ("About 500 people marched.", "About 500", 500, None, "person", "count", "about"),
     ("Roughly $3bn was lost.", "Roughly $3bn", 3e9, None, "USD", "money", "about"),
     ("Up to 1,000 jobs could go.", "Up to 1,000", 1000, None, "job", "count", "up_to"),

@@ -149,7 +149,7 @@ def test_the_reading_says_when_a_duration_began(demo_db):
     reading = next(b for b in html_bodies(at) if 'data-testid="wb-reading"' in b)
     assert "<small>implied date</small><br>began 1990 or earlier" in reading
     evidence = " ".join(b for b in html_bodies(at) if "wb-passage" in b)
-    assert "1992 vs over 30 years (1990 or earlier) for cross-border trade" in evidence
+    assert "over 30 years (1990 or earlier) vs 1992 → conflicts" in evidence
 
 
 def test_corrections_from_the_review_page(demo_db):

@@ -6,18 +6,22 @@ CLI; ``to_json`` gives the contract's JSON shape.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, replace
-from typing import Literal
-
-Kind = Literal["count", "duration", "percent", "money", "date", "ratio", "measure", "rank", "statement"]
-Qualifier = Literal["at_least", "more_than", "at_most", "less_than", "about", "up_to", "exactly"]
 
 KINDS: tuple[str, ...] = ("count", "duration", "percent", "money", "date", "ratio", "measure", "rank", "statement")
-QUALIFIERS: tuple[str, ...] = ("at_least", "more_than", "at_most", "less_than", "about", "up_to", "exactly")
+QUALIFIERS: tuple[str, ...] = ("at_least", "more_than", "at_most", "less_than", "about", "nearly", "up_to",
+                               "exactly")
+DIRECTIONS: tuple[str, ...] = ("up", "down")
+#: What a figure is to its measure: the amount it changed by ("rose 5%"), or the level it changed from
+#: ("up from 4.1%"); a plain level ("rose to 4.2%", "was 72%") has none.
+ROLES: tuple[str, ...] = ("change", "baseline")
 
 
 @dataclass(frozen=True)
 class Quantity:
-    """A figure in a text, normalised: ``text[start:end]`` is the span; ``value`` a plain number."""
+    """A figure in a text, normalised: ``text[start:end]`` is the span; ``value`` a plain number.
+
+    The one figure type: the extractor produces it, the store persists it, the matcher compares it.
+    """
 
     text: str
     start: int
@@ -31,6 +35,10 @@ class Quantity:
     implied: str | None = None  # the date a relative duration points at ("seven years ago" → "2018")
     implied_qualifier: str | None = None  # how that date is bounded ("over 30 years" ago → "less_than")
     implied_start: bool = False  # that date is when a lasting state began ("has ruled for 20 years")
+    direction: str | None = None  # "up" / "down": the change the figure reports ("shrank 3.4%" → down)
+    role: str | None = None  # "change" or "baseline" (see ROLES); None for a level
+    time: str | None = None  # the time the figure is for, as its sentence says (ISO date or interval)
+    step: float | None = None  # the precision it is written to ("7.54 million" → 10000), in its unit
 
     def shifted(self, offset: int) -> Quantity:
         """The same quantity with offsets moved by ``offset`` (chunk → whole text)."""
@@ -49,7 +57,27 @@ class Quantity:
             "implied": self.implied,
             "implied_qualifier": self.implied_qualifier,
             "implied_start": self.implied_start,
+            "direction": self.direction,
+            "role": self.role,
+            "time": self.time,
+            "step": self.step,
         }
+
+
+@dataclass(frozen=True)
+class Frame:
+    """What a figure is about, read from its own clause: the measured thing ("net profit", "relief camps"),
+    whose it is (companies, parties, people: ``actors``) and where (countries, states, cities: ``places``),
+    and whether the clause is hedged. Names elsewhere in the sentence are not part of it."""
+
+    measure: str | None = None
+    actors: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
+    hedged: bool = False  # the figure's own clause is a forecast, plan or possibility ("is expected to")
+
+    def to_json(self) -> dict:
+        return {"measure": self.measure, "actors": list(self.actors), "places": list(self.places),
+                "hedged": self.hedged}
 
 
 @dataclass(frozen=True)
@@ -66,6 +94,7 @@ class Claim:
     sentence: Sentence
     kind: str
     quantity: Quantity | None = None
+    frame: Frame = Frame()
     subject: str | None = None
     predicate: str | None = None
     time: str | None = None
@@ -90,6 +119,7 @@ class Claim:
             "sentence": asdict(self.sentence),
             "kind": self.kind,
             "quantity": self.quantity.to_json() if self.quantity else None,
+            "frame": self.frame.to_json(),
             "subject": self.subject,
             "predicate": self.predicate,
             "time": self.time,

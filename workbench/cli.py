@@ -122,8 +122,8 @@ def score(input_path):
     from workbench.output import dumps
 
     items = read_sentences(read_text_input(input_path), "<stdin>" if input_path == "-" else input_path)
-    for item, value in zip(items, score_sentences([text for _, text in items])):
-        click.echo(dumps({"id": item[0], "text": item[1], "checkworthiness": round(value, 4)}))
+    for item, value in zip(items, score_sentences([item["text"] for item in items])):
+        click.echo(dumps({"id": item["id"], "text": item["text"], "checkworthiness": round(value, 4)}))
 
 
 @main.command("train-checkworthiness")
@@ -277,7 +277,8 @@ def export(fmt, output, db):
               help="jsonl (default when piped) or table (default on a terminal).")
 @click.option("--all", "all_claims", is_flag=True, help="Recompute every claim, not only what changed.")
 @click.option("--input", "input_path", default=None,
-              help="Match ad-hoc claims (JSONL with 'text' and optional 'id', or '-') without storing anything.")
+              help="Match ad-hoc claims without storing anything: JSONL with 'text' and optional 'id', "
+                   "'published' (the article's date) and 'figure' (which figure is the claim), or '-'.")
 @db_option
 @friendly_errors
 def match(top, fmt, all_claims, input_path, db):

@@ -39,14 +39,22 @@ class MatchThresholds:
 class MatchWeights:
     """How a candidate's score (0..1) blends its parts; the parts are documented in workbench.match.rank.
 
-    The weights sum to 1. ``bm25_half`` is the BM25 score that counts as half a text match.
+    ``figure_*`` weigh what the passage's figures do to the claim's (one applies per candidate).
+    ``bm25_half`` is the BM25 score that counts as half a text match.
     """
 
     text: float = 0.35
     fuzz: float = 0.15
     topic: float = 0.15
-    figure: float = 0.35
+    figure_agrees: float = 0.35
+    figure_conflicts: float = 0.21
+    figure_compatible: float = 0.14
+    figure_elsewhere: float = 0.07
+    figure_nothing: float = 0.07
     bm25_half: float = 6.0
+
+    def figure(self, outcome: str) -> float:
+        return getattr(self, f"figure_{outcome}")
 
 
 #: Candidates retrieved per claim before reranking, and kept after.

@@ -25,6 +25,8 @@ class Passage:
     end: int
     checkworthiness: float
     sentences: int
+    actors: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
 
 
 def leans_back(sentence: str) -> bool:
@@ -44,7 +46,10 @@ def group_passages(text: str, sentences: list[ScoredSentence]) -> list[Passage]:
         if last is not None and leans_back(sentence.text) and last.sentences < MAX_SENTENCES and \
                 sentence.end - last.start <= MAX_CHARS and "\n\n" not in text[last.end:sentence.start]:
             passages[-1] = Passage(text[last.start:sentence.end], last.start, sentence.end,
-                                   max(last.checkworthiness, sentence.checkworthiness), last.sentences + 1)
+                                   max(last.checkworthiness, sentence.checkworthiness), last.sentences + 1,
+                                   tuple(dict.fromkeys(last.actors + sentence.actors)),
+                                   tuple(dict.fromkeys(last.places + sentence.places)))
         else:
-            passages.append(Passage(sentence.text, sentence.start, sentence.end, sentence.checkworthiness, 1))
+            passages.append(Passage(sentence.text, sentence.start, sentence.end, sentence.checkworthiness, 1,
+                                    sentence.actors, sentence.places))
     return passages

@@ -1,14 +1,16 @@
 """Matching claims that come from elsewhere (``workbench match --input``): nothing is stored.
 
-Each input line is a claim sentence; it goes through the extraction pipeline (for its figure, subject
-and predicate) and then the matcher, with the pipeline and the index loaded once for the whole file.
+Each input line is a claim sentence; it goes through the extraction pipeline (for its figure and frame)
+and then the same matcher and query as stored claims, with the pipeline and the index loaded once for
+the whole file. A JSONL line may name its article's date (``published``, so "last month" and undated
+figures are read in time) and which figure of the sentence is the claim (``figure``, as written).
 """
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 from workbench.errors import WorkbenchError
-from workbench.match.engine import Matcher, query_from_extraction
+from workbench.match.engine import Matcher, claim_query, primary_claim
 from workbench.match.index import PassageIndex
 from workbench.nlp.extract import analyse
 from workbench.nlp.scoring import read_sentences
@@ -16,15 +18,17 @@ from workbench.store.db import Store
 
 
 def match_lines(store: Store, text: str, top: int, name: str = "<stdin>") -> Iterator[dict]:
-    """One result per input line, in order: ``{"id", "text", "candidates"}``."""
+    """One result per input line, in order: ``{"id", "text", "quantity", "candidates"}``."""
     if not store.path.exists():
         raise WorkbenchError(f"{store.path}: no such database (import sources first, or pass --db)")
-    items = read_sentences(text, name)
+    items = read_sentences(text, name, extra=("published", "figure"))
     index = PassageIndex.for_store(store)
     index.sync(store)
     matcher = Matcher(index)
-    analyses = analyse((claim_text, None) for _, claim_text in items)
-    for (item_id, claim_text), analysis in zip(items, analyses):
-        query = query_from_extraction(claim_text, analysis.claims, item_id)
-        candidates = matcher.match(query, top)
-        yield {"id": item_id, "text": claim_text, "candidates": [c.to_json() for c in candidates]}
+    analyses = analyse((item["text"], item.get("published")) for item in items)
+    for item, analysis in zip(items, analyses):
+        claim = primary_claim(item["text"], analysis.claims, item.get("figure"))
+        candidates = matcher.match(claim_query(claim, item.get("published"), item["id"]), top)
+        yield {"id": item["id"], "text": item["text"],
+               "quantity": claim.quantity.to_json() if claim.quantity is not None else None,
+               "candidates": [c.to_json() for c in candidates]}

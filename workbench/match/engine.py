@@ -1,27 +1,35 @@
 """Matching claims to evidence: retrieve, rerank, relate; for stored claims, incrementally.
 
 :class:`Matcher` answers one claim: BM25 over the passages with the claim's words plus the passages
-sharing its figures' terms, reranked (``rank.py``) and labelled (``relation.py``). :func:`match_stored`
-keeps ``matches`` current for every stored claim: new or corrected claims are matched in full, older
-claims only against passages added since they were last matched, and ``--all`` recomputes everything.
+sharing its figures' terms, reranked (``rank.py``) and labelled (``relation.py``). A claim is always a
+:class:`workbench.claims.Claim` read by the extraction pipeline, whether it was stored at import or comes
+from ``workbench match --input``, so both give the same relation for the same passage.
+:func:`match_stored` keeps ``matches`` current for every stored claim: new or corrected claims are matched
+in full, older claims only against passages added since they were last matched, and ``--all``
+recomputes everything.
 """
 from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass
 
-from workbench.match.figures import Figure, counted
+from workbench.claims import Claim, Sentence
 from workbench.match.index import PassageIndex, figure_terms, query_terms
 from workbench.match.rank import ClaimQuery, Scored, rerank
 from workbench.match.relation import SUPPORTS, relate
 from workbench.settings import MATCH_POOL, MATCH_TOP, MatchThresholds, MatchWeights
-from workbench.store.db import Store, insert_rows, utc_now
+from workbench.store.db import Store, utc_now
+from workbench.store.matching import (
+    CANDIDATE_FIELDS,
+    claims_to_match,
+    count_matches,
+    replace_matches,
+    stored_candidates,
+)
 from workbench.store.runs import finish_run, start_run
 
 WRITE_BATCH = 500
-MATCH_COLUMNS = ("claim_id", "segment_id", "rank", "score", "text_score", "fuzz_score", "figure_score", "relation",
-                 "why", "computed_at", "run_id")
 
 
 def suggested(score: float, thresholds: MatchThresholds = MatchThresholds()) -> bool:
@@ -45,9 +53,9 @@ class Candidate:
     start: int
     end: int
     score: float
-    text_score: float
-    fuzz_score: float
-    figure_score: float
+    text_score: float | None
+    fuzz_score: float | None
+    figure_score: float | None
     relation: str
     why: str
     suggested: bool
@@ -67,15 +75,19 @@ class Matcher:
         self.thresholds = thresholds
         self.pool = pool
 
-    def match(self, claim: ClaimQuery, top: int = MATCH_TOP, after: int | None = None) -> list[Candidate]:
+    def match(self, query: ClaimQuery, top: int = MATCH_TOP, after: int | None = None,
+              within: list[int] | None = None) -> list[Candidate]:
+        """The best ``top`` candidates for a claim; ``after`` only passages added after that id, ``within``
+        only (and every one of) the given passages."""
         # The claim's own words, unweighted: evidence names its subject in other words often enough that
         # weighting the subject up favours passages that copy the claim's wording (bench/retrieval_eval.py).
-        tokens = list(dict.fromkeys(term for figure in claim.compared for term in figure_terms(figure)))
-        hits = self.index.search(query_terms(claim.text), tokens, self.pool, after)
-        return [self.candidate(claim, scored) for scored in rerank(claim, hits, self.weights)[:top]]
+        tokens = list(dict.fromkeys(term for claim in query.compared for term in figure_terms(claim.quantity)))
+        limit = max(self.pool, len(within)) if within is not None else self.pool
+        hits = self.index.search(query_terms(query.text), tokens, limit, after, within)
+        return [self.candidate(query, scored) for scored in rerank(query, hits, self.weights)[:top]]
 
-    def candidate(self, claim: ClaimQuery, scored: Scored) -> Candidate:
-        relation, why = relate(claim, scored)
+    def candidate(self, query: ClaimQuery, scored: Scored) -> Candidate:
+        relation, why = relate(query, scored)
         hit = scored.hit
         return Candidate(
             passage_id=hit.passage_id, document_id=hit.document_id, source=hit.source, text=hit.text,
@@ -85,60 +97,27 @@ class Matcher:
             preselected=preselected(relation, scored.score, self.thresholds))
 
 
-def query_from_extraction(text: str, claims: list, id=None) -> ClaimQuery:
-    """An ad-hoc claim sentence, read through the extraction pipeline: all its figures count; the first
-    one's subject and predicate stand for the claim."""
+def claim_query(claim: Claim, published: str | None = None, id=None) -> ClaimQuery:
+    """The one way a claim becomes a query, stored or not."""
+    return ClaimQuery(claim=claim, published=published, id=id)
+
+
+def primary_claim(text: str, claims: list[Claim], figure: str | None = None) -> Claim:
+    """The claim an ad-hoc sentence makes: the one whose figure is written ``figure`` when given, else its
+    first figure that is not a date (a date in such a sentence is mostly the time of its figure), else its
+    first figure, else the sentence as a statement."""
     with_figures = [c for c in claims if c.quantity is not None]
-    first = with_figures[0] if with_figures else (claims[0] if claims else None)
-    figures = tuple(replace(Figure.of(c.quantity), predicate=c.predicate) for c in with_figures)
-    return ClaimQuery(
-        text=text, id=id, subject=first.subject if first else None, predicate=first.predicate if first else None,
-        figures=figures, unit=counted_noun(figures[0] if figures else None),
-        entities=tuple(first.entities) if first else (), when=time_figure(first.time) if first else None)
+    if figure:
+        named = [c for c in with_figures if figure in c.quantity.text or c.quantity.text in figure]
+        if named:
+            return named[0]
+    undated = [c for c in with_figures if c.kind != "date"]
+    if undated or with_figures:
+        return (undated or with_figures)[0]
+    return claims[0] if claims else Claim(sentence=Sentence(text, 0, len(text)), kind="statement")
 
 
 # -- stored claims -----------------------------------------------------------------------------------
-
-CLAIMS_SQL = """
-SELECT c.claim_id, c.sentence, c.subject, c.predicate, c.kind, c.quantity, c.value, c.value_max, c.unit,
-       c.qualifier, c.iso, c.implied, c.implied_qualifier, c.implied_start,
-       coalesce(c.entities, []) AS entities, c.time,
-       CAST(c.published AS VARCHAR) AS published, s.passages_upto,
-       (s.claim_id IS NULL OR (SELECT max(created_at) FROM corrections k WHERE k.claim_id = c.claim_id)
-                               > s.matched_at) AS changed
-FROM claims_v c
-LEFT JOIN match_state s ON s.claim_id = c.claim_id
-ORDER BY c.claim_id
-"""
-
-
-def stored_query(row: tuple) -> ClaimQuery:
-    (claim_id, sentence, subject, predicate, kind, quantity, value, value_max, unit, qualifier, iso, implied,
-     implied_qualifier, implied_start, entities, time, published, *_rest) = row
-    figure = None
-    if quantity is not None and value is not None:
-        figure = Figure(kind=kind, unit=unit, value=value, value_max=value_max, qualifier=qualifier,
-                        implied=implied, implied_qualifier=implied_qualifier,
-                        implied_start=bool(implied_start), iso=iso, text=quantity,
-                        predicate=predicate)
-    return ClaimQuery(text=sentence, subject=subject, predicate=predicate, figures=(figure,) if figure else (),
-                      unit=counted_noun(figure), entities=tuple(entities), id=claim_id,
-                      when=time_figure(time) if time != published else None)
-
-
-def time_figure(time: str | None) -> Figure | None:
-    """A claim's time as a date figure, when the sentence gave one ("2024", "2024-10"); the document's own
-    date, the fallback for every sentence without one, says nothing and is left out by the caller."""
-    if not time or not time[:4].isdigit():
-        return None
-    return Figure("date", "year", float(time[:4]), iso=time, text=time)
-
-
-def counted_noun(figure: Figure | None) -> str | None:
-    """What a count counts (a death toll counts deaths), which a passage about the same thing must name;
-    other kinds of figure have none."""
-    return counted(figure) if figure is not None and figure.kind == "count" else None
-
 
 @dataclass
 class MatchReport:
@@ -155,19 +134,6 @@ class MatchReport:
                 f"in {self.seconds:.1f} s")
 
 
-def _merge(old: list[dict], new: list[Candidate], top: int) -> list[dict]:
-    rows = {row["passage_id"]: row for row in old}
-    for candidate in new:
-        rows[candidate.passage_id] = _row(candidate)
-    return sorted(rows.values(), key=lambda r: (-r["score"], r["passage_id"]))[:top]
-
-
-def _row(candidate: Candidate) -> dict:
-    return {"passage_id": candidate.passage_id, "score": candidate.score, "text_score": candidate.text_score,
-            "fuzz_score": candidate.fuzz_score, "figure_score": candidate.figure_score,
-            "relation": candidate.relation, "why": candidate.why}
-
-
 def match_stored(store: Store, *, all_claims: bool = False, top: int = MATCH_TOP,
                  progress: Callable[[int], None] | None = None,
                  on_total: Callable[[int], None] | None = None) -> MatchReport:
@@ -177,15 +143,12 @@ def match_stored(store: Store, *, all_claims: bool = False, top: int = MATCH_TOP
     index.sync(store)
     upto = index.upto
     report = MatchReport(passages=index.count())
-    with store.read() as con:
-        rows = con.execute(CLAIMS_SQL).fetchall()
     work = []
-    for row in rows:
-        passages_upto, changed = row[-2], row[-1]
-        if all_claims or changed or passages_upto is None:
-            work.append((stored_query(row), None))
-        elif passages_upto < upto:
-            work.append((stored_query(row), passages_upto))
+    for stored in claims_to_match(store):
+        if all_claims or stored.changed or stored.passages_upto is None:
+            work.append((stored, None))
+        elif stored.passages_upto < upto:
+            work.append((stored, stored.passages_upto))
         else:
             report.unchanged += 1
     if on_total:
@@ -197,78 +160,44 @@ def match_stored(store: Store, *, all_claims: bool = False, top: int = MATCH_TOP
     matcher = Matcher(index)
     for offset in range(0, len(work), WRITE_BATCH):
         batch = work[offset:offset + WRITE_BATCH]
-        results = [(claim, after, matcher.match(claim, top, after) if report.passages else [])
-                   for claim, after in batch]
-        _write(store, results, upto, top, run_id)
-        report.full += sum(1 for _, after, _ in results if after is None)
-        report.incremental += sum(1 for _, after, _ in results if after is not None)
+        results = {}
+        for stored, after in batch:
+            candidates = matcher.match(claim_query(stored.claim, stored.published, stored.id), top, after) \
+                if report.passages else []
+            results[stored.id] = [{name: getattr(c, name) for name in CANDIDATE_FIELDS} for c in candidates]
+        incremental = {stored.id for stored, after in batch if after is not None}
+        replace_matches(store, results, incremental, upto, top, run_id, utc_now())
+        report.full += len(batch) - len(incremental)
+        report.incremental += len(incremental)
         if progress:
             progress(len(batch))
-    with store.read() as con:
-        report.candidates = con.execute("SELECT count(*) FROM matches").fetchone()[0]
+    report.candidates = count_matches(store)
     report.seconds = time.perf_counter() - started
     finish_run(store, run_id, claims=report.full + report.incremental, passages=report.passages)
     return report
 
 
-def _write(store: Store, results: list[tuple[ClaimQuery, int | None, list[Candidate]]], upto: int, top: int,
-           run_id: int) -> None:
-    now = utc_now()
-    ids = [claim.id for claim, _, _ in results]
-    with store.write() as con:
-        old: dict[int, list[dict]] = {}
-        incremental = [claim.id for claim, after, _ in results if after is not None]
-        if incremental:
-            columns = ["claim_id", "passage_id", "score", "text_score", "fuzz_score", "figure_score", "relation",
-                       "why"]
-            for row in con.execute(f"SELECT {', '.join(c if c != 'passage_id' else 'segment_id' for c in columns)} "
-                                   "FROM matches WHERE list_contains(?, claim_id)", [incremental]).fetchall():
-                old.setdefault(row[0], []).append(dict(zip(columns[1:], row[1:])))
-        con.execute("DELETE FROM matches WHERE list_contains(?, claim_id)", [ids])
-        rows: dict[str, list] = {name: [] for name in MATCH_COLUMNS}
-        for claim, after, candidates in results:
-            merged = _merge(old.get(claim.id, []), candidates, top) if after is not None else \
-                [_row(c) for c in candidates]
-            for rank, row in enumerate(merged, start=1):
-                record = {**row, "claim_id": claim.id, "segment_id": row["passage_id"], "rank": rank,
-                          "computed_at": now, "run_id": run_id}
-                for name in MATCH_COLUMNS:
-                    rows[name].append(record[name])
-        insert_rows(con, "matches", rows)
-        insert_rows(con, "match_state", {"claim_id": ids, "matched_at": [now] * len(ids),
-                                         "passages_upto": [upto] * len(ids)}, or_replace=True)
-
-
 # -- output ----------------------------------------------------------------------------------------
 
-OUTPUT_SQL = """
-SELECT c.claim_id, c.document, c.sentence, c.quantity, c.value, c.unit, c.kind,
-       m.passage_id, m.source, m.passage, m.passage_start, m.passage_end, m.score, m.relation, m.why
-FROM claims_v c
-LEFT JOIN matches_v m ON m.claim_id = c.claim_id
-ORDER BY c.claim_id, m.rank
-"""
-
-
 def stored_matches(store: Store, thresholds: MatchThresholds = MatchThresholds()) -> Iterable[dict]:
-    """Every claim with its stored candidates, in the contract's JSON shape."""
-    with store.read() as con:
-        rows = con.execute(OUTPUT_SQL).fetchall()
+    """Every claim with its stored candidates, in the contract's JSON shape (candidates as ``match --input``
+    prints them)."""
     current: dict | None = None
-    for (claim_id, document, sentence, quantity, value, unit, kind, passage_id, source, passage, start, end, score,
-         relation, why) in rows:
-        if current is None or current["claim_id"] != claim_id:
+    for row in stored_candidates(store):
+        if current is None or current["claim_id"] != row["claim_id"]:
             if current is not None:
                 yield current
-            current = {"claim_id": claim_id, "document": document, "sentence": {"text": sentence},
-                       "quantity": None if quantity is None else
-                       {"text": quantity, "value": value, "unit": unit, "kind": kind},
-                       "kind": kind, "candidates": []}
-        if passage_id is not None:
-            current["candidates"].append({
-                "passage_id": passage_id, "source": source, "text": passage, "start": start, "end": end,
-                "score": score, "relation": relation, "why": why, "suggested": suggested(score, thresholds),
-                "preselected": preselected(relation, score, thresholds)})
+            current = {"claim_id": row["claim_id"], "document": row["document"], "sentence": {"text": row["sentence"]},
+                       "quantity": None if row["quantity"] is None else
+                       {"text": row["quantity"], "value": row["value"], "unit": row["unit"], "kind": row["kind"],
+                        "direction": row["direction"]},
+                       "kind": row["kind"], "candidates": []}
+        if row["passage_id"] is not None:
+            current["candidates"].append(Candidate(
+                passage_id=row["passage_id"], document_id=row["source_id"], source=row["source"],
+                text=row["passage"], start=row["passage_start"], end=row["passage_end"], score=row["score"],
+                text_score=row["text_score"], fuzz_score=row["fuzz_score"], figure_score=row["figure_score"],
+                relation=row["relation"], why=row["why"], suggested=suggested(row["score"], thresholds),
+                preselected=preselected(row["relation"], row["score"], thresholds)).to_json())
     if current is not None:
         yield current
-

@@ -1,49 +1,35 @@
-"""Do two figures agree? Pure comparison of normalised quantities, and of what they are about.
+"""Do two figures agree? Comparison of normalised quantities, and the words used to compare what they are about.
 
-A figure is read as an interval: "at least 20" is [20, ∞), "about 500" is [450, 550], "between 10
-and 15" is [10, 15], a plain "4" is 4 give or take rounding. A source's figure agrees with a claim's
-when what it states lies within what the claim allows, conflicts when the two share no value, and is
-merely compatible otherwise (see :func:`judge`). Figures are comparable when they measure the same
-thing: the same kind, and units that are the same or convert (km and miles, years and months,
-soldiers and troops). A relative duration ("seven years" before a 2025 article) is also a date
-("2018"), so it can meet a source's "in June 2018".
+A figure is read as an interval: "at least 20" is [20, ∞), "about 500" is [450, 550], "nearly 24 lakh" is
+[21.6 lakh, 24 lakh], "between 10 and 15" is [10, 15], and a plain figure is what it says give or take half
+a unit of its last written digit ("7.54 million" is 7.535 to 7.545 million; "53,000" is 52,500 to 53,500).
+A source's figure agrees with a claim's when one rounds to the other or what the source states lies within
+what the claim allows, conflicts when the two share no value, and is merely compatible otherwise (see
+:func:`judge`). Figures are comparable when they are of the same kind in units that are the same or convert
+(km and miles, years and months, soldiers and troops, people who died and deaths). A relative duration
+("seven years" before a 2025 article) is also a date ("2018"), and a fraction ("two-thirds") a percentage.
+Dates are compared as periods of days: "3 August 2023" conflicts with "8 August 2023", "June 2020" agrees
+with "15 June 2020".
+
+Whether the two figures are about the same thing is :mod:`workbench.match.frames`'s question.
 """
 from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import snowballstemmer
 
-#: Count nouns that name the same thing, mapped to one canonical word.
-UNIT_SYNONYMS = {
-    "troop": "soldier", "serviceman": "soldier", "servicemen": "soldier", "personnel": "soldier",
-    "trooper": "soldier", "people": "person", "individual": "person", "resident": "person", "citizen": "person",
-    "inhabitant": "person", "fatality": "death", "casualty": "death", "dead": "death", "victim": "death",
-    "die": "death", "kill": "death", "life": "death", "lives": "death",
-    "worker": "employee", "staff": "employee", "job": "employee", "flight": "flight", "plane": "aircraft",
-    "jet": "aircraft", "kid": "child", "children": "child", "vote": "ballot", "pupil": "student",
-    "automobile": "car", "vehicle": "car",
-}
+from workbench.claims import Claim, Quantity
+from workbench.match import lexicon
+from workbench.nlp.names import DEMONYMS
+from workbench.nlp.periods import from_iso
+
 #: Verbs (lemmas) that make a count of people a death toll: "300 people died" meets "300 deaths".
 DEATH_VERBS = {"die", "kill", "perish", "drown", "murder", "slay", "execute", "shoot", "claim", "death", "killing",
                "execution"}
-#: Nationality words mapped to their country, so "Chinese troops" meets "China's soldiers".
-DEMONYMS = {
-    "chinese": "china", "indian": "india", "american": "us", "russian": "russia", "pakistani": "pakistan",
-    "british": "uk", "french": "france", "german": "germany", "japanese": "japan", "brazilian": "brazil",
-    "ukrainian": "ukraine", "israeli": "israel", "iranian": "iran", "turkish": "turkey", "korean": "korea",
-    "australian": "australia", "canadian": "canada", "mexican": "mexico", "italian": "italy", "spanish": "spain",
-    "european": "europe", "african": "africa", "asian": "asia", "nepali": "nepal", "nepalese": "nepal",
-    "bangladeshi": "bangladesh", "afghan": "afghanistan", "tibetan": "tibet", "saudi": "saudi",
-    "sudanese": "sudan", "somali": "somalia", "syrian": "syria", "iraqi": "iraq", "yemeni": "yemen",
-    "palestinian": "palestine", "lebanese": "lebanon", "ethiopian": "ethiopia", "nigerian": "nigeria",
-    "kenyan": "kenya", "egyptian": "egypt", "sri lankan": "sri lanka", "burmese": "myanmar", "vietnamese": "vietnam",
-    "filipino": "philippines", "indonesian": "indonesia", "thai": "thailand", "malaysian": "malaysia",
-    "polish": "poland", "dutch": "netherlands", "greek": "greece", "swedish": "sweden", "haitian": "haiti",
-}
 #: Measures converted to one base unit per dimension, so "3 km" meets "3,000 metres".
 CONVERSIONS = {
     "km": ("length", 1000.0), "m": ("length", 1.0), "cm": ("length", 0.01), "mm": ("length", 0.001),
@@ -64,43 +50,26 @@ ROUNDING = 0.01
 ABOUT = 0.10
 
 
-@dataclass(frozen=True)
-class Figure:
-    """The comparable part of a quantity."""
 
-    kind: str
-    unit: str | None
-    value: float
-    value_max: float | None = None
-    qualifier: str | None = None
-    implied: str | None = None
-    implied_qualifier: str | None = None
-    implied_start: bool = False
-    iso: str | None = None
-    text: str = ""
-    predicate: str | None = None
+_UNIT_GROUPS = lexicon.groups()
 
-    @classmethod
-    def of(cls, quantity) -> Figure:
-        """From a :class:`workbench.claims.Quantity` or a mapping with the same fields."""
-        get = quantity.get if isinstance(quantity, dict) else lambda k, d=None: getattr(quantity, k, d)
-        return cls(kind=get("kind"), unit=get("unit"), value=float(get("value")),
-                   value_max=None if get("value_max") is None else float(get("value_max")),
-                   qualifier=get("qualifier"), implied=get("implied"), implied_qualifier=get("implied_qualifier"),
-                   implied_start=bool(get("implied_start")), iso=get("iso"), text=get("text") or "",
-                   predicate=get("predicate"))
+#: Relative tolerance of a figure stored without its written precision: reported numbers are rounded.
+ROUNDING = 0.01
+#: "about", "roughly", "around": ±10%; "nearly", "almost": up to 10% below.
+ABOUT = 0.10
+#: Half a unit of the last written digit, a hair less, so that 2.3 and 2.4 do not touch.
+HALF_STEP = 0.499
 
-    def as_date(self) -> Figure | None:
-        """A relative duration as the date it implies: "seven years" before 2025 → 2018, give or take the
-        year that counting in whole years rounds away; "over 30 years" before 2020 → before 1990."""
-        if self.kind == "date":
-            return self
-        if self.kind == "duration" and self.implied:
-            return Figure("date", "year", float(self.implied[:4]), qualifier=self.implied_qualifier or "about",
-                          implied=self.implied, implied_qualifier=self.implied_qualifier,
-                          implied_start=self.implied_start, iso=self.implied, text=self.text,
-                          predicate=self.predicate)
-        return None
+
+def implied_date(quantity: Quantity) -> Quantity | None:
+    """A relative duration as the date it implies: "seven years" before 2025 → 2018, give or take the
+    year that counting in whole years rounds away; "over 30 years" before 2020 → before 1990."""
+    if quantity.kind == "date":
+        return quantity
+    if quantity.kind == "duration" and quantity.implied:
+        return replace(quantity, kind="date", unit="year", value=float(quantity.implied[:4]), value_max=None,
+                       qualifier=quantity.implied_qualifier or "about", iso=quantity.implied, step=None)
+    return None
 
 
 IMPLIED_BOUNDS = {"at_most": "{} or earlier", "less_than": "{} or earlier", "up_to": "{} or earlier",
@@ -115,90 +84,140 @@ def implied_text(implied: str, qualifier: str | None, start: bool = False) -> st
 
 
 def canonical_unit(unit: str | None) -> str | None:
+    """A count's noun with its synonyms merged ("troop" → "soldier", "position" → "employee")."""
     if unit is None:
         return None
-    return UNIT_SYNONYMS.get(unit, unit)
+    return _UNIT_GROUPS.get(unit, unit)
 
 
-def counted(figure: Figure) -> str | None:
+def counted(quantity: Quantity, predicate: str | None = None) -> str | None:
     """What a count counts: its canonical noun, except that people who died are counted as deaths."""
-    unit = canonical_unit(figure.unit)
-    verb = (figure.predicate or "").split()[-1:] or [""]
+    unit = canonical_unit(quantity.unit)
+    verb = (predicate or "").split()[-1:] or [""]
     if unit in ("person", "soldier", "child", "civilian", "employee", "student") and verb[0] in DEATH_VERBS:
         return "death"
     return unit
 
 
-def _scale(figure: Figure) -> tuple[str | None, float]:
-    """(dimension, factor to the base unit) used to compare units that convert."""
-    if figure.kind == "count":
-        return counted(figure), 1.0
-    if figure.kind == "duration":
-        return "duration", DURATION_DAYS.get(figure.unit or "", 1.0)
-    if figure.kind == "measure" and figure.unit in CONVERSIONS:
-        return CONVERSIONS[figure.unit]
-    return canonical_unit(figure.unit), 1.0
+def dimension(quantity: Quantity, predicate: str | None = None) -> str | None:
+    """What a figure's unit measures, so that units that convert share it."""
+    if quantity.kind == "count":
+        return counted(quantity, predicate)
+    if quantity.kind == "duration":
+        return "duration"
+    if quantity.kind == "measure" and quantity.unit in CONVERSIONS:
+        return CONVERSIONS[quantity.unit][0]
+    return canonical_unit(quantity.unit)
 
 
-def comparable(a: Figure, b: Figure) -> bool:
+def factor(quantity: Quantity) -> float:
+    """The multiplier from the figure's unit to its dimension's base unit."""
+    if quantity.kind == "duration":
+        return DURATION_DAYS.get(quantity.unit or "", 1.0)
+    if quantity.kind == "measure" and quantity.unit in CONVERSIONS:
+        return CONVERSIONS[quantity.unit][1]
+    return 1.0
+
+
+def comparable(a: Claim, b: Claim) -> bool:
     """Do the two figures measure the same kind of thing in units that can be compared?"""
-    if a.kind != b.kind:
+    if a.quantity.kind != b.quantity.kind:
         return False
-    if a.kind == "count" and (a.unit is None or b.unit is None):
-        return True  # "rose to 20" has no noun; the subject test decides
-    return _scale(a)[0] == _scale(b)[0]
+    if a.quantity.kind == "count" and (a.quantity.unit is None or b.quantity.unit is None):
+        return True  # "rose to 20" has no noun; the frame decides
+    return dimension(a.quantity, a.predicate) == dimension(b.quantity, b.predicate)
 
 
-def interval(figure: Figure) -> tuple[float, float]:
+def interval(quantity: Quantity) -> tuple[float, float]:
     """The values a figure allows, in its dimension's base unit."""
-    _, factor = _scale(figure)
-    value = figure.value * factor
-    if figure.value_max is not None:
-        return value, figure.value_max * factor
-    exact_slack = 0.0 if figure.kind in ("date", "rank") else abs(value) * ROUNDING
-    about_slack = 1.0 if figure.kind == "date" else abs(value) * ABOUT
+    scale = factor(quantity)
+    value = quantity.value * scale
+    if quantity.kind in ("date", "rank"):
+        slack = 0.0
+    elif quantity.step:
+        slack = quantity.step * scale * HALF_STEP
+    else:
+        slack = abs(value) * ROUNDING
+    if quantity.value_max is not None:
+        return value - slack, quantity.value_max * scale + slack
+    about_slack = 1.0 if quantity.kind == "date" else max(abs(value) * ABOUT, slack)
     return {
         "at_least": (value, math.inf),
         "more_than": (value, math.inf),  # a rounded "30" may still be "over 30": the boundary is allowed
         "at_most": (-math.inf, value),
         "less_than": (-math.inf, value),
         "about": (value - about_slack, value + about_slack),
+        "nearly": (value - about_slack, value + slack),
         "up_to": (min(0.0, value), value),
-    }.get(figure.qualifier or "", (value - exact_slack, value + exact_slack))
+    }.get(quantity.qualifier or "", (value - slack, value + slack))
 
 
 AGREES, CONFLICTS, COMPATIBLE = "agrees", "conflicts", "compatible"
 
 
-def judge(claim: Figure, source: Figure) -> str:
+def _stated(quantity: Quantity, low: float, high: float) -> float:
+    return quantity.value * factor(quantity) if quantity.value_max is None else (low + high) / 2
+
+
+def _is_point(quantity: Quantity) -> bool:
+    return quantity.value_max is None and quantity.qualifier in (None, "exactly")
+
+
+def judge(claim: Quantity, source: Quantity) -> str:
     """What a source's figure says of a claim's (both comparable):
 
-    - ``agrees``: what the source states lies within what the claim allows ("at least 20" ← "20",
-      "more than 30" ← "at least 300", "about 500" ← "480");
+    - ``agrees``: what the source states lies within what the claim allows ("at least 20" ← "20", "more
+      than 30" ← "at least 300", "about 500" ← "480"), or one rounds to the other ("1.2 billion" and
+      "1.24 billion");
     - ``conflicts``: they allow no value in common ("four" ← "at least 45"; June 2020 ← February 2020);
     - ``compatible``: they overlap without the source establishing the claim ("over 300" ← "over 210",
       "12" ← "between 10 and 15").
     """
+    if claim.kind == "date" and claim.iso and source.iso and claim.qualifier is None and source.qualifier is None:
+        return _judge_periods(claim.iso, source.iso)
     claim_low, claim_high = interval(claim)
     source_low, source_high = interval(source)
     if not (claim_low <= source_high and source_low <= claim_high):
         return CONFLICTS
-    if claim.kind == "date" and claim.iso and source.iso and len(claim.iso) >= 7 and len(source.iso) >= 7 and \
-            claim.qualifier is None and source.qualifier is None and claim.iso[:7] != source.iso[:7]:
-        return CONFLICTS
     if math.isinf(source_low) or math.isinf(source_high):
         return AGREES if claim_low <= source_low and source_high <= claim_high else COMPATIBLE
-    _, factor = _scale(source)
-    stated = source.value * factor if source.value_max is None else (source_low + source_high) / 2
-    return AGREES if claim_low <= stated <= claim_high else COMPATIBLE
+    if claim_low <= _stated(source, source_low, source_high) <= claim_high:
+        return AGREES
+    if _is_point(claim) and _is_point(source) and source_low <= _stated(claim, claim_low, claim_high) <= source_high:
+        return AGREES  # the source is the rounder of the two
+    return COMPATIBLE
+
+
+def _judge_periods(claim_iso: str, source_iso: str) -> str:
+    """Dates as periods: apart → conflicts; the source's within the claim's → agrees ("June 2020" ← "15 June
+    2020"); a source less precise than the claim ("June 2020" ← "2020") does not establish it."""
+    claim, source = from_iso(claim_iso), from_iso(source_iso)
+    if claim is None or source is None:
+        return COMPATIBLE
+    if not claim.overlaps(source):
+        return CONFLICTS
+    return AGREES if claim.start <= source.start and source.end <= claim.end else COMPATIBLE
+
+
+def as_percent(quantity: Quantity) -> Quantity:
+    """A fraction ("two-thirds", "one in five", "half of") as the percentage it is, roughly."""
+    if quantity.kind != "ratio" or quantity.value > 1:
+        return quantity
+    return replace(quantity, kind="percent", unit="percent", value=quantity.value * 100,
+                   value_max=None if quantity.value_max is None else quantity.value_max * 100,
+                   qualifier=quantity.qualifier or "about", step=None)
 
 
 @dataclass(frozen=True)
 class FigureComparison:
-    """How a claim's figure stands against one figure of a passage: ``verdict`` is one of :func:`judge`'s."""
+    """A claim's figure against one figure of a passage, each with what it is about (a :class:`Claim`);
+    ``mine`` and ``theirs`` are the figures as compared (a duration as the date it implies, a fraction as a
+    percentage) and ``verdict`` is :func:`judge`'s on their values."""
 
-    claim: Figure
-    other: Figure
+    claim: Claim
+    other: Claim
+    mine: Quantity
+    theirs: Quantity
     verdict: str
 
     @property
@@ -210,31 +229,25 @@ class FigureComparison:
         return self.verdict == CONFLICTS
 
 
-def as_percent(figure: Figure) -> Figure:
-    """A fraction ("two-thirds", "one in five", "half of") as the percentage it is, roughly."""
-    if figure.kind != "ratio" or figure.value > 1:
-        return figure
-    return Figure("percent", "percent", figure.value * 100,
-                  None if figure.value_max is None else figure.value_max * 100,
-                  figure.qualifier or "about", text=figure.text)
-
-
-def compare(claim: Figure, others: list[Figure]) -> list[FigureComparison]:
+def compare(claim: Claim, others: list[Claim]) -> list[FigureComparison]:
     """Every comparable pairing of the claim's figure with the passage's figures (dates via implied dates,
     fractions against percentages)."""
     pairs = []
+    mine = claim.quantity
     for other in others:
-        if {claim.kind, other.kind} == {"percent", "ratio"}:
-            claim_percent, other_percent = as_percent(claim), as_percent(other)
-            if comparable(claim_percent, other_percent):
-                pairs.append(FigureComparison(claim_percent, other_percent, judge(claim_percent, other_percent)))
+        theirs = other.quantity
+        if {mine.kind, theirs.kind} == {"percent", "ratio"}:
+            mine_percent, theirs_percent = as_percent(mine), as_percent(theirs)
+            if mine_percent.kind == theirs_percent.kind == "percent":
+                pairs.append(FigureComparison(claim, other, mine_percent, theirs_percent,
+                                              judge(mine_percent, theirs_percent)))
             continue
         if comparable(claim, other):
-            pairs.append(FigureComparison(claim, other, judge(claim, other)))
+            pairs.append(FigureComparison(claim, other, mine, theirs, judge(mine, theirs)))
             continue
-        claim_date, other_date = claim.as_date(), other.as_date()
-        if claim_date is not None and other_date is not None:
-            pairs.append(FigureComparison(claim_date, other_date, judge(claim_date, other_date)))
+        mine_date, theirs_date = implied_date(mine), implied_date(theirs)
+        if mine_date is not None and theirs_date is not None:
+            pairs.append(FigureComparison(claim, other, mine_date, theirs_date, judge(mine_date, theirs_date)))
     return pairs
 
 
@@ -260,7 +273,8 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*|\d[\d.,]*")
 
 
 _STEMMER = snowballstemmer.stemmer("english")
-_SYNONYM_STEMS = {_STEMMER.stemWord(k): _STEMMER.stemWord(v) for k, v in {**UNIT_SYNONYMS, **DEMONYMS}.items()}
+_SYNONYM_STEMS = {_STEMMER.stemWord(k): _STEMMER.stemWord(v)
+                  for k, v in {**DEMONYMS, **lexicon.groups()}.items()}
 
 
 @lru_cache(maxsize=200_000)
@@ -271,9 +285,11 @@ def normalise_word(word: str) -> str:
 
 
 def content_words(text: str | None) -> set[str]:
+    """The words of a text that carry meaning, normalised (:func:`normalise_word`), with multi-word names
+    read as one (:func:`workbench.match.lexicon.rewrite`)."""
     if not text:
         return set()
-    return {normalise_word(w) for w in _WORD.findall(text) if w.lower() not in STOP_WORDS}
+    return {normalise_word(w) for w in _WORD.findall(lexicon.rewrite(text)) if w.lower() not in STOP_WORDS}
 
 
 def subject_keys(subject: str | None, unit: str | None = None) -> tuple[list[str], str | None]:
@@ -308,15 +324,3 @@ def entity_overlap(entities: tuple[str, ...], passage_words: set[str]) -> float 
     if not named:
         return None
     return sum(1 for words in named if len(words & passage_words) * 2 >= len(words)) / len(named)
-
-
-def same_subject(subject: str | None, unit: str | None, passage_words: set[str]) -> bool:
-    """A short subject must be there whole ("Chinese troops"), a long one mostly ("Indian Prime Minister
-    Narendra Modi" by "Narendra Modi"), and what a count counts always ("deaths" for a death toll)."""
-    words, counted_word = subject_keys(subject, unit)
-    if counted_word and counted_word not in passage_words:
-        return False
-    if not words:
-        return True
-    needed = 1.0 if len(words) <= 2 else 0.6
-    return sum(1 for w in words if w in passage_words) / len(words) >= needed - 1e-9

@@ -24,33 +24,16 @@ from pathlib import Path
 
 import tantivy
 
+from workbench.claims import Claim, Quantity, Sentence
 from workbench.errors import WorkbenchError
-from workbench.match.figures import STOP_WORDS, Figure, canonical_unit
+from workbench.match.figures import STOP_WORDS, canonical_unit, implied_date
 from workbench.settings import LOCK_TIMEOUT_S
 from workbench.store.db import Store
+from workbench.store.matching import claim_from_record, figure_from_record, index_state, passages_after
 
-INDEX_VERSION = 6
+INDEX_VERSION = 7
 WRITER_HEAP = 128_000_000
-FETCH_ROWS = 20_000
 _TERM = re.compile(r"[a-z0-9]+")
-
-PASSAGES_SQL = """
-SELECT s.id, s.document_id, d.title, CAST(d.published AS VARCHAR) AS published, s.text, s.char_start, s.char_end,
-       (SELECT lead.text FROM segments lead WHERE lead.document_id = s.document_id AND lead.seq = 0) AS lead,
-       coalesce(list({'text': q.text, 'kind': q.kind, 'unit': q.unit, 'value': q.value, 'value_max': q.value_max,
-                      'qualifier': q.qualifier, 'iso': q.iso, 'implied': q.implied,
-                      'implied_qualifier': q.implied_qualifier, 'implied_start': q.implied_start,
-                      'subject': q.subject, 'predicate': q.predicate, 'start': q.char_start, 'end': q.char_end}
-                     ORDER BY q.char_start)
-                FILTER (WHERE q.id IS NOT NULL), []) AS figures
-FROM segments s
-JOIN documents d ON d.id = s.document_id
-LEFT JOIN quantities q ON q.segment_id = s.id AND q.claim_id IS NULL
-WHERE s.kind = 'passage' AND s.id > ?
-GROUP BY ALL
-ORDER BY s.id
-"""
-
 
 def index_path(db_path: Path) -> Path:
     return Path(str(db_path) + ".index")
@@ -64,7 +47,7 @@ def _rounded(value: float, digits: int) -> str:
     return f"{float(f'{value:.{digits}g}'):g}"
 
 
-def figure_terms(figure: Figure) -> list[str]:
+def figure_terms(figure: Quantity) -> list[str]:
     """Terms for a figure: its value with its kind and unit (a count also without its noun, which the
     other side may name differently), the value rounded to one and two significant digits (so "nearly 9
     million" meets "8.9 million", "over 1,600" meets "1,652"), and the date it implies."""
@@ -75,7 +58,7 @@ def figure_terms(figure: Figure) -> list[str]:
         terms.append(f"count:*:{value}")
     if figure.kind != "date":
         terms += [f"{figure.kind}:~{_rounded(figure.value, 1)}", f"{figure.kind}:~~{_rounded(figure.value, 2)}"]
-    date = figure.as_date()
+    date = implied_date(figure)
     if date is not None and figure.kind != "date":
         terms.append(f"date:year:{_number_key(date.value)}")
     return terms
@@ -90,7 +73,7 @@ def query_terms(text: str) -> list[str]:
 
 @dataclass(frozen=True)
 class Hit:
-    """One passage found by the index, with what the reranker needs."""
+    """One passage found by the index, with what the reranker needs: its figures, each with its frame."""
 
     passage_id: int
     document_id: int
@@ -99,10 +82,11 @@ class Hit:
     text: str
     start: int
     end: int
-    figures: tuple[dict, ...]
+    figures: tuple[Claim, ...]
     bm25: float
     context: str = ""  # the source's title and opening passage: what the passage is about when it does not say
-
+    actors: tuple[str, ...] = ()  # names in the passage (or its source's opening passage)
+    places: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -125,6 +109,7 @@ def _schema() -> tantivy.Schema:
     builder.add_text_field("figures", stored=False, tokenizer_name="raw", index_option="basic")
     builder.add_text_field("figures_json", stored=True, tokenizer_name="raw", index_option="basic")
     builder.add_text_field("context", stored=True, tokenizer_name="raw", index_option="basic")
+    builder.add_text_field("names_json", stored=True, tokenizer_name="raw", index_option="basic")
     return builder.build()
 
 
@@ -190,53 +175,50 @@ class PassageIndex:
         """Add the passages the index lacks; rebuild when asked or when it belongs to another database."""
         started = time.perf_counter()
         with self._sync_lock():
-            with store.read() as con:
-                database_id = con.execute("SELECT value FROM meta WHERE key = 'database_id'").fetchone()[0]
-                latest = con.execute("SELECT coalesce(max(id), 0) FROM segments WHERE kind = 'passage'").fetchone()[0]
+            database = index_state(store)
             state = self.state()
-            stale = state.get("database_id") != database_id or state.get("version") != INDEX_VERSION
-            rebuild = rebuild or stale or state.get("upto", 0) > latest
+            stale = state.get("database_id") != database.database_id or state.get("version") != INDEX_VERSION
+            rebuild = rebuild or stale or state.get("upto", 0) > database.latest_passage
             upto = 0 if rebuild else state.get("upto", 0)
-            if upto >= latest and not rebuild:
+            if upto >= database.latest_passage and not rebuild:
                 return SyncReport(0, False, upto, time.perf_counter() - started)
             writer = self.index.writer(heap_size=WRITER_HEAP, num_threads=1)
             if rebuild:
                 writer.delete_all_documents()
             added = 0
-            with store.read() as con:
-                cursor = con.execute(PASSAGES_SQL, [upto])
-                while rows := cursor.fetchmany(FETCH_ROWS):
-                    for row in rows:
-                        writer.add_document(self._document(row))
-                    added += len(rows)
+            for record in passages_after(store, upto):
+                writer.add_document(self._document(record))
+                added += 1
             writer.commit()
             writer.wait_merging_threads()
-            self._state_file.write_text(json.dumps({"database_id": database_id, "upto": latest,
-                                                    "version": INDEX_VERSION}))
+            self._state_file.write_text(json.dumps({"database_id": database.database_id,
+                                                    "upto": database.latest_passage, "version": INDEX_VERSION}))
         self.index.reload()
-        return SyncReport(added, rebuild, latest, time.perf_counter() - started)
+        return SyncReport(added, rebuild, database.latest_passage, time.perf_counter() - started)
 
     @staticmethod
-    def _document(row) -> tantivy.Document:
-        passage_id, document_id, source, published, text, start, end, lead, figures = row
+    def _document(record: dict) -> tantivy.Document:
+        """A passage record (:func:`workbench.store.matching.passages_after`'s) as an index document."""
         document = tantivy.Document()
-        for field, value in (("passage_id", passage_id), ("document_id", document_id), ("start", start),
-                             ("end", end)):
-            document.add_unsigned(field, value)
+        for field in ("passage_id", "document_id", "start", "end"):
+            document.add_unsigned(field, record[field])
+        source, lead, text = record["source"], record.get("lead"), record["text"]
         context = f"{source or ''}\n{lead or ''}" if lead != text else source or ""
-        for field, value in (("source", source or ""), ("published", published or ""), ("text", text),
-                             ("figures_json", json.dumps(figures)), ("context", context)):
+        names = {"actors": list(record.get("actors") or ()), "places": list(record.get("places") or ())}
+        for field, value in (("source", source or ""), ("published", record["published"] or ""), ("text", text),
+                             ("figures_json", json.dumps(record["figures"])), ("context", context),
+                             ("names_json", json.dumps(names))):
             document.add_text(field, value)
-        for figure in figures:
-            for term in figure_terms(Figure.of(figure)):
+        for figure in record["figures"]:
+            for term in figure_terms(figure_from_record(figure)):
                 document.add_text("figures", term)
         return document
 
-    def add_passages(self, rows: list[tuple]) -> None:
-        """Index rows shaped like :data:`PASSAGES_SQL`'s directly (benchmarks build large indexes this way)."""
+    def add_passages(self, records: list[dict]) -> None:
+        """Index passage records directly (benchmarks build large indexes this way)."""
         writer = self.index.writer(heap_size=WRITER_HEAP, num_threads=1)
-        for row in rows:
-            writer.add_document(self._document(row))
+        for record in records:
+            writer.add_document(self._document(record))
         writer.commit()
         writer.wait_merging_threads()
         self.index.reload()
@@ -251,22 +233,26 @@ class PassageIndex:
         words = [word for word in words if _TERM.fullmatch(word)]
         return self.index.parse_query(" ".join(words), ["text"]) if words else None
 
-    def _restrict(self, query: tantivy.Query, after: int | None) -> tantivy.Query:
-        if not after:
-            return query
-        newer = tantivy.Query.range_query(self.schema, "passage_id", tantivy.FieldType.Unsigned, after, None,
-                                          include_lower=False)
-        return tantivy.Query.boolean_query([(tantivy.Occur.Must, newer), (tantivy.Occur.Must, query)])
+    def _restrict(self, query: tantivy.Query, after: int | None, within: list[int] | None) -> tantivy.Query:
+        clauses = [(tantivy.Occur.Must, query)]
+        if after:
+            clauses.append((tantivy.Occur.Must, tantivy.Query.range_query(
+                self.schema, "passage_id", tantivy.FieldType.Unsigned, after, None, include_lower=False)))
+        if within is not None:
+            clauses.append((tantivy.Occur.Must, tantivy.Query.term_set_query(self.schema, "passage_id", within)))
+        return query if len(clauses) == 1 else tantivy.Query.boolean_query(clauses)
 
-    def search(self, words: list[str], figure_tokens: list[str], limit: int,
-               after: int | None = None) -> list[Hit]:
+    def search(self, words: list[str], figure_tokens: list[str], limit: int, after: int | None = None,
+               within: list[int] | None = None) -> list[Hit]:
         """BM25 over the words (:func:`query_terms`), and separately the passages sharing a figure term;
-        their union, best first. ``after`` restricts to passages added after that id."""
+        their union, best first. ``after`` restricts to passages added after that id; ``within`` to the
+        given passages, every one of which is returned (with a BM25 of 0 when no word matches)."""
         searcher = self.index.searcher()
         text_query = self._text_query(words)
         hits: dict[int, Hit] = {}
         if text_query is not None:
-            for score, address in searcher.search(self._restrict(text_query, after), limit, count=False).hits:
+            for score, address in searcher.search(self._restrict(text_query, after, within), limit,
+                                                  count=False).hits:
                 hit = self._hit(searcher, address, score)
                 hits[hit.passage_id] = hit
         if figure_tokens:
@@ -276,20 +262,39 @@ class PassageIndex:
             clauses = [(tantivy.Occur.Must, tantivy.Query.const_score_query(figure_query, 0.0))]
             if text_query is not None:
                 clauses.append((tantivy.Occur.Should, text_query))
-            query = self._restrict(tantivy.Query.boolean_query(clauses), after)
+            query = self._restrict(tantivy.Query.boolean_query(clauses), after, within)
             for score, address in searcher.search(query, limit, count=False).hits:
                 hit = self._hit(searcher, address, score)
+                hits.setdefault(hit.passage_id, hit)
+        if within is not None:
+            for _, address in searcher.search(self._restrict(tantivy.Query.all_query(), after, within),
+                                              limit, count=False).hits:
+                hit = self._hit(searcher, address, 0.0)
                 hits.setdefault(hit.passage_id, hit)
         return sorted(hits.values(), key=lambda h: -h.bm25)
 
     @staticmethod
     def _hit(searcher, address, score: float) -> Hit:
         stored = searcher.doc(address)
+        text, start, end = stored["text"][0], stored["start"][0], stored["end"][0]
+        passage = Sentence(text, start, end)
+        names = json.loads(stored["names_json"][0])
         return Hit(
             passage_id=stored["passage_id"][0], document_id=stored["document_id"][0],
             source=stored["source"][0] or None, published=stored["published"][0] or None,
-            text=stored["text"][0], start=stored["start"][0], end=stored["end"][0],
-            figures=tuple(json.loads(stored["figures_json"][0])), bm25=float(score), context=stored["context"][0])
+            text=text, start=start, end=end,
+            figures=tuple(claim_from_record(figure, passage) for figure in json.loads(stored["figures_json"][0])),
+            bm25=float(score), context=stored["context"][0], actors=tuple(names["actors"]),
+            places=tuple(names["places"]))
+
+    def passages_by_source(self) -> dict[str | None, list[Hit]]:
+        """Every indexed passage, grouped by its source's title (for evaluation sets and small corpora)."""
+        searcher = self.index.searcher()
+        grouped: dict[str | None, list[Hit]] = {}
+        for _, address in searcher.search(tantivy.Query.all_query(), max(self.count(), 1), count=False).hits:
+            hit = self._hit(searcher, address, 0.0)
+            grouped.setdefault(hit.source, []).append(hit)
+        return grouped
 
     def count(self) -> int:
         return self.index.searcher().num_docs

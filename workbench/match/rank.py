@@ -1,70 +1,89 @@
-"""Reranking retrieved passages: a documented blend of text, fuzzy, topic and figure evidence.
+"""Reranking retrieved passages: a blend of text, fuzzy, topic and figure evidence, with fitted weights.
 
-score = w.text·text + w.fuzz·fuzz + w.topic·topic + w.figure·figure, each part in 0..1:
+score = w.text·text + w.fuzz·fuzz + w.topic·topic + Σ w.figure_<outcome>·[outcome], each part in 0..1:
 
 - text: the passage's BM25 score for the claim's words, saturating: bm25 / (bm25 + bm25_half);
 - fuzz: rapidfuzz's token-set ratio of claim sentence and passage, averaged with the partial ratio of the
   claim's subject against the passage (wording that BM25's bag of stems misses);
-- topic: how much the passage is about the same thing: the mean of the share of the subject's key words
-  it uses and the share of the sentence's named entities it names;
-- figure: 1 when a figure agrees with the claim's in a passage on its topic and subject (0.7 on its topic
-  only, 0.5 elsewhere: a coincidence is worth less); 0.6 when a comparable figure differs in a passage on
-  the claim's topic and subject (a contradiction is evidence too), 0 when it differs elsewhere (the same
-  sentence about another country is the likeliest impostor); 0.4 when a comparable figure on topic neither establishes nor refutes it ("over
-  210" for "over 300"); 0.2 when there is nothing to compare.
+- topic: the mean of the share of the subject's key words the passage uses and the share of the sentence's
+  named entities it names;
+- figure: what the best of the passage's figures does to the claim's (:func:`figure_outcome`): the same
+  measure with an agreeing figure, a conflicting one, a merely compatible one; a comparable figure about
+  another measure, actor, place or time; or nothing to compare. Each outcome has its own weight.
 
-A passage is *on topic* when it names more than half of the claim sentence's entities, or the entity in
-the claim's own subject ("Chinese" of "Chinese troops"), or when the claim names none. The weights live in
-:class:`workbench.settings.MatchWeights`.
+The weights live in :class:`workbench.settings.MatchWeights`; they are fitted on the tuning part of the
+relations evaluation set by ``bench/fit_weights.py`` (cross-validated), not set by hand.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz, utils
 
+from workbench.claims import Claim, Quantity
 from workbench.match.figures import (
-    Figure,
     FigureComparison,
     compare,
     content_words,
+    counted,
     entity_overlap,
-    same_subject,
     subject_overlap,
 )
+from workbench.match.frames import FrameCheck, check
 from workbench.match.index import Hit
 from workbench.settings import MatchWeights
 
-AGREES_ON_SUBJECT, AGREES_ON_TOPIC, AGREES_ELSEWHERE = 1.0, 0.7, 0.5
-DIFFERS_ON_SUBJECT, DIFFERS_ELSEWHERE = 0.6, 0.0
-COMPATIBLE_ON_TOPIC = 0.4
-NOTHING_TO_COMPARE = 0.2
+AGREES, CONFLICTS, COMPATIBLE, ELSEWHERE, NOTHING = "agrees", "conflicts", "compatible", "elsewhere", "nothing"
+OUTCOMES = (AGREES, CONFLICTS, COMPATIBLE, ELSEWHERE, NOTHING)
 
 
 @dataclass(frozen=True)
 class ClaimQuery:
-    """What matching needs to know about a claim: its sentence, subject, predicate, entities and figures.
+    """What matching knows about a claim: the claim (sentence, figure and frame, subject, predicate, time,
+    named entities) and its document's date, against which undated figures and relative times are read."""
 
-    ``unit`` is the counted noun of a count ("soldier"), which a passage about the same thing must use.
-    """
-
-    text: str
-    subject: str | None = None
-    predicate: str | None = None
-    figures: tuple[Figure, ...] = ()
-    unit: str | None = None
-    entities: tuple[str, ...] = ()
-    when: Figure | None = None  # a statement's own time ("last year" → 2024), compared like a figure
+    claim: Claim
+    published: str | None = None
     id: object = None
 
     @property
-    def figure(self) -> Figure | None:
-        return self.figures[0] if self.figures else None
+    def text(self) -> str:
+        return self.claim.sentence.text
 
     @property
-    def compared(self) -> tuple[Figure, ...]:
-        """The figures a passage's are compared with: the claim's, or a statement's own time."""
-        return self.figures or ((self.when,) if self.when is not None else ())
+    def subject(self) -> str | None:
+        return self.claim.subject
+
+    @property
+    def entities(self) -> tuple[str, ...]:
+        return self.claim.entities
+
+    @property
+    def unit(self) -> str | None:
+        """What a count counts (a death toll counts deaths); other kinds of figure have none."""
+        quantity = self.claim.quantity
+        return counted(quantity, self.claim.predicate) if quantity is not None and quantity.kind == "count" else None
+
+    @property
+    def compared(self) -> tuple[Claim, ...]:
+        """The figures a passage's are compared with: the claim's own, or a statement's time when its sentence
+        gives one ("last year" → 2024; the document's date, every undated sentence's time, says nothing)."""
+        if self.claim.quantity is not None:
+            return (self.claim,)
+        time = self.claim.time
+        if not time or not time[:4].isdigit() or time == (self.published or "")[:len(time)]:
+            return ()
+        when = Quantity(text=time, start=0, end=0, value=float(time[:4]), unit="year", kind="date", iso=time)
+        return (replace(self.claim, kind="date", quantity=when),)
+
+
+@dataclass(frozen=True)
+class Judgement:
+    """One comparable figure of the passage: how its value stands against the claim's, and whether it is
+    about the same measure."""
+
+    comparison: FigureComparison
+    frame: FrameCheck
 
 
 @dataclass(frozen=True)
@@ -75,50 +94,55 @@ class Scored:
     fuzz_score: float
     topic_score: float
     figure_score: float
-    comparisons: tuple[FigureComparison, ...]
+    judgements: tuple[Judgement, ...]
+    outcome: str
     passage_words: frozenset[str]
-    on_topic: bool
-    on_subject: bool
 
 
-def on_topic(claim: ClaimQuery, words: set[str]) -> tuple[bool, float | None]:
-    """Is the passage about what the claim is about, by its named entities? (and the share it names)"""
-    overlap = entity_overlap(claim.entities, words)
-    if overlap is None or overlap > 0.5:
-        return True, overlap
-    subject_words = content_words(claim.subject)
-    in_subject = [entity for entity in claim.entities if content_words(entity) & subject_words]
-    return bool(in_subject) and entity_overlap(tuple(in_subject), words) == 1.0, overlap
+def opposite(comparison: FigureComparison) -> bool:
+    """The two figures report changes the other way round ("shrank 3.4%" vs "grew 3.4%")."""
+    mine, theirs = comparison.mine, comparison.theirs
+    return bool(mine.direction and theirs.direction) and mine.direction != theirs.direction
 
 
-def figure_part(comparisons: tuple[FigureComparison, ...], topic: bool, subject: bool) -> float:
-    if not comparisons:
-        return NOTHING_TO_COMPARE
-    if any(c.agrees for c in comparisons):
-        return AGREES_ON_SUBJECT if topic and subject else AGREES_ON_TOPIC if topic else AGREES_ELSEWHERE
-    if any(c.conflicts for c in comparisons):
-        return DIFFERS_ON_SUBJECT if topic and subject else DIFFERS_ELSEWHERE
-    return COMPATIBLE_ON_TOPIC if topic else NOTHING_TO_COMPARE
+def figure_outcome(judgements: tuple[Judgement, ...]) -> str:
+    same = [j for j in judgements if j.frame.same]
+    if any(j.comparison.agrees and not opposite(j.comparison) for j in same):
+        return AGREES
+    if any(j.comparison.conflicts or opposite(j.comparison) for j in same):
+        return CONFLICTS
+    if same:
+        return COMPATIBLE
+    return ELSEWHERE if judgements else NOTHING
 
 
-def score_hit(claim: ClaimQuery, hit: Hit, weights: MatchWeights) -> Scored:
+def judge_hit(query: ClaimQuery, hit: Hit, passage_words: frozenset[str]) -> tuple[Judgement, ...]:
+    claim_words = content_words(query.text)
+    context_words = passage_words | content_words(hit.context)
+    judgements = []
+    for claim in query.compared:
+        for comparison in compare(claim, list(hit.figures)):
+            frame = check(claim, query.published, comparison.other, hit.published, claim_words, context_words,
+                          (hit.actors, hit.places), comparison.mine, comparison.theirs)
+            judgements.append(Judgement(comparison, frame))
+    return tuple(judgements)
+
+
+def score_hit(query: ClaimQuery, hit: Hit, weights: MatchWeights) -> Scored:
     text_score = hit.bm25 / (hit.bm25 + weights.bm25_half) if hit.bm25 > 0 else 0.0
-    sentence_ratio = fuzz.token_set_ratio(claim.text, hit.text, processor=utils.default_process) / 100
-    subject_ratio = fuzz.partial_ratio(claim.subject or claim.text, hit.text, processor=utils.default_process) / 100
+    sentence_ratio = fuzz.token_set_ratio(query.text, hit.text, processor=utils.default_process) / 100
+    subject_ratio = fuzz.partial_ratio(query.subject or query.text, hit.text, processor=utils.default_process) / 100
     fuzz_score = (sentence_ratio + subject_ratio) / 2
     words = frozenset(content_words(hit.text))
-    topical, overlap = on_topic(claim, words | content_words(hit.context))
-    subject = subject_overlap(claim.subject, claim.unit, words)
-    topic_score = (subject + (1.0 if overlap is None else overlap)) / 2
-    on_subject = same_subject(claim.subject, claim.unit, words)
-    others = [Figure.of(f) for f in hit.figures]
-    comparisons = tuple(pair for figure in claim.compared for pair in compare(figure, others))
-    figure_score = figure_part(comparisons, topical, on_subject) if claim.compared else 0.0
-    score = (weights.text * text_score + weights.fuzz * fuzz_score + weights.topic * topic_score
-             + weights.figure * figure_score)
-    return Scored(hit, round(score, 4), round(text_score, 4), round(fuzz_score, 4), round(topic_score, 4),
-                  figure_score, comparisons, words, topical, on_subject)
+    overlap = entity_overlap(query.entities, words | content_words(hit.context))
+    topic_score = (subject_overlap(query.subject, query.unit, words) + (1.0 if overlap is None else overlap)) / 2
+    judgements = judge_hit(query, hit, words)
+    outcome = figure_outcome(judgements)
+    figure_score = weights.figure(outcome)
+    score = weights.text * text_score + weights.fuzz * fuzz_score + weights.topic * topic_score + figure_score
+    return Scored(hit, round(min(max(score, 0.0), 1.0), 4), round(text_score, 4), round(fuzz_score, 4),
+                  round(topic_score, 4), round(figure_score, 4), judgements, outcome, words)
 
 
-def rerank(claim: ClaimQuery, hits: list[Hit], weights: MatchWeights) -> list[Scored]:
-    return sorted((score_hit(claim, hit, weights) for hit in hits), key=lambda s: (-s.score, s.hit.passage_id))
+def rerank(query: ClaimQuery, hits: list[Hit], weights: MatchWeights) -> list[Scored]:
+    return sorted((score_hit(query, hit, weights) for hit in hits), key=lambda s: (-s.score, s.hit.passage_id))

@@ -1,119 +1,99 @@
 """Does a passage support the claim, contradict it, or only relate to it? And a one-line why.
 
-- ``supports``: the passage is about the same subject (its key words are there) and one of its figures
-  agrees with the claim's;
-- ``contradicts``: same subject, a comparable figure, none agreeing and one that shares no value with the
-  claim's (the article says four soldiers died, the source says 45);
-- ``related``: anything else: no comparable figure, or the figure is about something else (another
-  country or person than the claim's: the same sentence about Iraq does not contradict one about Nepal).
+Only a passage figure about the same measure as the claim's decides (:mod:`workbench.match.frames`: the
+same measured thing, no other actor or place, overlapping times, the same role):
 
-Only the passage's figures that are themselves about the claim's subject decide ("20 of its soldiers" can
-support "at least 20 Indian soldiers"; a "25% duty" cannot contradict "tariffs of 50% on imports").
+- ``supports``: such a figure agrees with the claim's (qualifiers and rounding allowed) and does not report
+  the change the other way;
+- ``contradicts``: none agrees, and one conflicts in value or in direction ("shrank 3.4%" vs "grew 3.4%"),
+  for a period of like length (a quarter's profit does not contradict a year's), neither of the two a
+  forecast unless both are; a date contradicts only as the date of the same event (and a date a lasting
+  duration implies only by the date its state began);
+- ``related``: anything else, with the reason: another measure, actor, place or time, figures that neither
+  establish nor refute each other, or nothing to compare.
+
+The why line names what was compared: "same measure (net profit, Tata Motors, Oct–Dec 2023): ₹3,043 crore
+vs ₹2,958 crore → conflicts".
 """
 from __future__ import annotations
 
-from workbench.match.figures import (
-    Figure,
-    FigureComparison,
-    content_words,
-    implied_text,
-    normalise_word,
-    same_subject,
-    subject_keys,
-)
-from workbench.match.rank import ClaimQuery, Scored
+from workbench.claims import Quantity
+from workbench.match.figures import content_words, implied_text, normalise_word
+from workbench.match.rank import ClaimQuery, Judgement, Scored, opposite
 
 SUPPORTS, CONTRADICTS, RELATED = "supports", "contradicts", "related"
-
-
-def _written(figure: Figure) -> str:
-    return figure.text or f"{figure.value:g}"
-
-
-def _figure_text(comparison: FigureComparison) -> str:
-    return _written(comparison.other)
-
-
-def _claimed(comparison: FigureComparison) -> str:
-    """The claim's figure as compared: a duration met as the date it implies says which ("more than 40 years
-    (1985 or earlier)")."""
-    figure = comparison.claim
-    if figure.kind == "date" and figure.implied:
-        return f"{_written(figure)} ({implied_text(figure.implied, figure.implied_qualifier)})"
-    return _written(figure)
-
-
-def _about_claim(claim: ClaimQuery, comparisons: tuple[FigureComparison, ...], figures: tuple[dict, ...]):
-    """The comparisons whose passage figure is itself about the claim's subject (by its own subject, unit
-    and verb: "four Indian soldiers were killed" is not about "four Chinese troops")."""
-    subjects = {(f.get("text"), f.get("value")): f.get("subject") for f in figures}
-
-    def about(comparison: FigureComparison) -> bool:
-        other = comparison.other
-        own = f"{subjects.get((other.text, other.value)) or ''} {other.unit or ''} {other.predicate or ''}"
-        return same_subject(claim.subject, claim.unit, content_words(own))
-
-    return [c for c in comparisons if about(c)]
-
 
 #: Verbs that date a beginning: "took power in 1986" against "has ruled for more than 40 years".
 START_VERBS = {"begin", "start", "open", "launch", "found", "establish", "introduce", "inaugurate", "create",
                "take", "assume", "commence", "initiate", "form", "set"}
 
 
-def _can_contradict(claim: ClaimQuery, comparison: FigureComparison, passage_words: frozenset[str]) -> bool:
-    """A differing date only contradicts when the passage tells of the same event (the claim's verb is there):
-    passages mention many dates. A date implied by a duration is contradicted only when it is when a lasting
-    state began, by the date the passage gives for a beginning ("ongoing for over 30 years" until 2020, against
-    "began in 1992"): the claim's verb may belong to another clause ("... was suspended in 2020")."""
-    if comparison.claim.kind != "date":
+def written(quantity: Quantity) -> str:
+    """A figure as the reviewer reads it, with its direction when it reports a change ("down 3.4%"), and a
+    duration met as the date it implies ("over 30 years (1990 or earlier)")."""
+    text = quantity.text or f"{quantity.value:g}"
+    if quantity.kind == "date" and quantity.implied and quantity.implied != quantity.text:
+        text = f"{text} ({implied_text(quantity.implied, quantity.implied_qualifier)})"
+    if quantity.direction:
+        text = f"{quantity.direction} {text}" if quantity.role == "change" else \
+            f"{text} ({'rising' if quantity.direction == 'up' else 'falling'})"
+    return text
+
+
+def _dates_a_beginning(judgement: Judgement) -> bool:
+    """A date implied by how long a state has lasted ("ongoing for over 30 years" until 2020) speaks only to
+    the date a passage gives for its beginning ("began in 1992"), not to any other date of the story."""
+    comparison = judgement.comparison
+    if not comparison.mine.implied_start or comparison.claim.quantity.kind == "date":
         return True
-    if claim.figures and all(f.kind != "date" for f in claim.figures):
-        return comparison.claim.implied_start and \
-            bool(START_VERBS.intersection((comparison.other.predicate or "").split()))
-    return bool(claim.predicate) and normalise_word(claim.predicate.split()[-1]) in passage_words
+    return bool(START_VERBS.intersection((comparison.other.predicate or "").split()))
 
 
-def _distinctive(figure) -> bool:
-    """A figure unlikely to agree by chance: not a small whole number ("1.1 million", "8.2%", "$99.2bn")."""
-    return figure.kind in ("count", "money", "measure", "percent") and \
-        (abs(figure.value) >= 100 or not float(figure.value).is_integer())
+def _can_contradict(query: ClaimQuery, judgement: Judgement, passage_words: frozenset[str]) -> bool:
+    comparison = judgement.comparison
+    if not judgement.frame.like_length or comparison.claim.frame.hedged != comparison.other.frame.hedged:
+        return False
+    if comparison.mine.kind != "date":
+        return True
+    if comparison.claim.quantity.kind != "date":  # a duration met as the date it implies
+        return comparison.mine.implied_start and _dates_a_beginning(judgement)
+    predicate = comparison.claim.predicate
+    return bool(predicate) and normalise_word(predicate.split()[-1]) in passage_words | \
+        content_words(comparison.other.predicate)
 
 
-def relate(claim: ClaimQuery, scored: Scored) -> tuple[str, str]:
+def _compared(judgement: Judgement) -> str:
+    comparison = judgement.comparison
+    return f"same measure ({judgement.frame.label}): {written(comparison.mine)} vs {written(comparison.theirs)}"
+
+
+def relate(query: ClaimQuery, scored: Scored) -> tuple[str, str]:
     """The relation of a scored passage to the claim, and why, in words a reviewer can check."""
-    about = claim.subject or claim.unit or "the claim"
-    if not claim.figures:  # a statement: its time may point to the passage, but only a reviewer can judge it
-        same_time = [c for c in scored.comparisons if c.agrees]
+    if query.claim.quantity is None:  # a statement: its time may point to the passage; only a reviewer can judge
+        same_time = [j for j in scored.judgements if j.comparison.agrees]
         if same_time:
-            return RELATED, f"same time ({_figure_text(same_time[0])}); shares wording ({scored.fuzz_score:.0%} similar)"
+            return RELATED, (f"same time ({same_time[0].comparison.theirs.text}); shares wording "
+                             f"({scored.fuzz_score:.0%} similar)")
         return RELATED, f"shares wording with the claim ({scored.fuzz_score:.0%} similar)"
-    if not scored.comparisons:
+    if not scored.judgements:
         return RELATED, f"no comparable figure; shares wording with the claim ({scored.fuzz_score:.0%} similar)"
-    figures = ", ".join(dict.fromkeys(_figure_text(c) for c in scored.comparisons))
-    if not scored.on_topic:
-        return RELATED, f"has a comparable figure ({figures}) but about other {', '.join(claim.entities) or 'things'}"
-    relevant = _about_claim(claim, scored.comparisons, scored.hit.figures) if scored.on_subject else []
-    agreeing = [c for c in relevant if c.agrees]
+    same = [j for j in scored.judgements if j.frame.same and _dates_a_beginning(j)]
+    if not same and any(j.frame.same for j in scored.judgements):
+        figures = ", ".join(dict.fromkeys(written(j.comparison.theirs) for j in scored.judgements))
+        return RELATED, f"dates another event than when {query.subject or 'it'} began: {figures}"
+    agreeing = [j for j in same if j.comparison.agrees and not opposite(j.comparison)]
     if agreeing:
-        return SUPPORTS, f"same figure ({_figure_text(agreeing[0])}) and subject ({about})"
-    if scored.on_subject:
-        # The passage is about the claim's subject and an agreeing figure counts the same thing, though its
-        # own subject is a pronoun ("20 of its soldiers", the Indian Army's): agreement wins over a
-        # differing figure of the same passage about another time or group.
-        counted = subject_keys(claim.subject, claim.unit)[1]
-        agreeing = [c for c in scored.comparisons if c.agrees and
-                    (counted is None or counted in content_words(f"{c.other.unit or ''} {c.other.predicate or ''}"))]
-        if agreeing:
-            return SUPPORTS, f"same figure ({_figure_text(agreeing[0])}) in a passage about {about}"
-    differing = [c for c in relevant if c.conflicts and _can_contradict(claim, c, scored.passage_words)]
-    if differing:
-        stated, claimed = _figure_text(differing[0]), _claimed(differing[0])
-        return CONTRADICTS, f"different figure: {stated} vs {claimed} for {about}"
-    # No figure of the passage names the claim's subject itself, but the passage is on the claim's topic:
-    # an agreeing figure still speaks for the claim when it is distinctive or the subject is there.
-    agreeing = [c for c in scored.comparisons if c.agrees and c.claim.kind == c.other.kind
-                and (scored.on_subject or _distinctive(c.claim))]
-    if agreeing:
-        return SUPPORTS, f"same figure ({_figure_text(agreeing[0])}) in a passage about {about}"
-    return RELATED, f"on topic, but its figures ({figures}) are about something else"
+        return SUPPORTS, f"{_compared(agreeing[0])} → agrees"
+    conflicting = [j for j in same if (j.comparison.conflicts or opposite(j.comparison))
+                   and _can_contradict(query, j, scored.passage_words)]
+    if conflicting:
+        first = conflicting[0]
+        verdict = "opposite directions" if opposite(first.comparison) else "conflicts"
+        return CONTRADICTS, f"{_compared(first)} → {verdict}"
+    if same:
+        first = same[0]
+        reason = "neither establishes the other" if first.comparison.verdict == "compatible" else \
+            "not comparable as a contradiction"
+        return RELATED, f"{_compared(first)} → {reason}"
+    figures = ", ".join(dict.fromkeys(written(j.comparison.theirs) for j in scored.judgements))
+    return RELATED, f"{scored.judgements[0].frame.reason}: {figures}"

@@ -16,12 +16,16 @@ import datetime as dt
 from dataclasses import replace
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
-from workbench.claims import Claim, Quantity, Sentence
+from workbench.claims import Claim, Frame, Quantity, Sentence
+from workbench.nlp.frames import read_frame, time_mentions, tree_distance
+from workbench.nlp.numbers import as_date
+from workbench.nlp.periods import from_iso
 from workbench.nlp.quantities import SPAN_KEY
+from workbench.nlp.syntax import clause_subject, governing_verb, noun_phrase
 
-VERSION = "1"
+VERSION = "2"
 
 #: Entities that say what a claim is about: "Nepal", "the Indian Army", "Modi", "Chinese".
 ENTITY_LABELS = {"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART"}
@@ -45,8 +49,6 @@ EVENT_NOUNS = {"death", "killing", "murder", "execution", "arrest", "detention",
 RESUMPTION_VERBS = {"resume", "restart", "reopen", "restore", "revive", "renew", "return", "reinstate"}
 RELATIVE_GAPS = {"hiatus", "gap", "break", "absence", "pause", "lull", "suspension", "freeze", "interval"}
 ANAPHORIC_YEARS = {("that", "year"), ("the", "same"), ("that", "month"), ("the", "year"), ("that", "time")}
-SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "expl")
-NP_LEFT_DEPS = {"amod", "compound", "nmod", "poss", "case", "npadvmod", "advmod", "quantmod", "nummod", "punct"}
 
 
 def _register_extensions() -> None:
@@ -64,63 +66,6 @@ def sentence_of(sent: Span) -> Sentence:
     return Sentence(stripped, start, start + len(stripped))
 
 
-def noun_phrase(head: Token, skip: set[int] = frozenset()) -> str | None:
-    """The noun phrase headed by ``head`` without determiners, clauses or the figure's own tokens."""
-    if head is None:
-        return None
-    left = head.i
-    for child in head.lefts:
-        if child.dep_ in NP_LEFT_DEPS or child.dep_ == "det" and child.lower_ not in (
-                "the", "a", "an", "this", "that", "these", "those", "some", "its", "their"):
-            left = min(left, min(t.i for t in child.subtree))
-    tokens = [t for t in head.doc[left:head.i + 1] if t.i not in skip and not (t.dep_ == "det" and t.i == left)]
-    while tokens and (tokens[0].is_punct or tokens[0].dep_ == "det" or tokens[0].lower_ in (
-            "the", "a", "an", "this", "that", "these", "those", "such")):
-        tokens = tokens[1:]
-    # A short "of"/"on"/"in" complement completes many subjects: "tariffs on Indian imports".
-    for child in head.rights:
-        if child.dep_ == "prep" and child.lower_ in ("of", "on", "for", "in") and \
-                not any(t.i in skip for t in child.subtree):
-            tail = list(child.subtree)
-            if len(tail) <= 5 and not any(t.like_num for t in tail):
-                tokens = tokens + tail
-            break
-    text = " ".join(t.text for t in tokens if t.text.strip())
-    text = text.replace(" - ", "-").replace(" 's", "'s").replace(" ,", ",")
-    return text or None
-
-
-def governing_verb(token: Token) -> Token | None:
-    """The nearest verb above a token: what the sentence says happened to the figure."""
-    current = token
-    for _ in range(12):
-        if current.pos_ in ("VERB",) or current.pos_ == "AUX" and current.dep_ == "ROOT":
-            return current
-        if current.head is current:
-            return current if current.pos_ in ("VERB", "AUX") else None
-        current = current.head
-    return None
-
-
-def clause_subject(verb: Token | None) -> Token | None:
-    """The subject of a verb, following xcomp/conj/relcl chains upwards when the verb has none."""
-    current = verb
-    for _ in range(6):
-        if current is None:
-            return None
-        for child in current.children:
-            if child.dep_ in SUBJECT_DEPS and child.pos_ != "PRON" or child.dep_ in ("nsubj", "nsubjpass") and \
-                    child.lower_ not in ("it", "that", "which", "who", "this"):
-                return child
-        if current.dep_ == "relcl":
-            return current.head
-        if current.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acl", "pcomp", "acomp", "attr", "aux", "oprd"):
-            current = current.head
-            continue
-        return None
-    return None
-
-
 class ClaimBuilder:
     """Builds ``doc._.claims`` from the quantities and sentence scores of a Doc."""
 
@@ -130,7 +75,7 @@ class ClaimBuilder:
         _register_extensions()
 
     def __call__(self, doc: Doc) -> Doc:
-        published = _parse_published(doc._.published)
+        published = as_date(doc._.published)
         spans_by_sentence: dict[int, list[Span]] = {}
         for span in doc.spans.get(SPAN_KEY, []):
             spans_by_sentence.setdefault(span.sent.start, []).append(span)
@@ -152,15 +97,22 @@ class ClaimBuilder:
             hedged = self.hedged(sent)
             named = tuple(dict.fromkeys(ent.text for ent in sent_ents if ent.label_ in ENTITY_LABELS))
             base = anchor or (published.isoformat() if published else None)
-            for span in spans:
-                quantity = self.with_implied_date(span, base)
+            mentions = time_mentions(sent, [(range(s.start, s.end), s._.quantity.iso) for s in spans
+                                            if s._.quantity.kind == "date" and s._.quantity.iso], published)
+            timed = [span for span in spans if span._.quantity.kind != "duration"]  # a duration is a time itself
+            referred = None if explicit or anchor is None else from_iso(anchor)  # "That year", "last month"
+            frames = [read_frame(span, self.with_implied_date(span, base), span._.counted_noun, mentions, timed,
+                                 referred) for span in spans]
+            for span, (quantity, frame) in zip(spans, inherit_measures(spans, frames)):
                 claims.append(Claim(
                     sentence=sentence,
                     kind=quantity.kind,
                     quantity=quantity,
+                    frame=frame,
                     subject=self.subject(span),
                     predicate=self.predicate(span),
-                    time=self.time_of(quantity, explicit, base),
+                    time=self.time_of(quantity, explicit, base) if quantity.kind in ("date", "duration")
+                    else quantity.time or self.time_of(quantity, explicit, base),
                     attribution=attribution,
                     hedged=hedged,
                     checkworthiness=score,
@@ -227,7 +179,10 @@ class ClaimBuilder:
             return None
         negated = any(child.dep_ == "neg" for child in verb.children)
         particle = " ".join(child.text for child in verb.children if child.dep_ == "prt")
-        words = (["not"] if negated else []) + [verb.lemma_] + ([particle] if particle else [])
+        life = "life" if any(child.dep_ == "dobj" and child.lemma_.lower() in ("life", "live")
+                             for child in verb.children) else ""  # "lost their lives"
+        words = (["not"] if negated else []) + [verb.lemma_] + ([particle] if particle else []) + \
+            ([life] if life else [])
         return " ".join(words)
 
     # -- time ----------------------------------------------------------------------------------
@@ -351,7 +306,8 @@ class ClaimBuilder:
 
 #: A duration's qualifier as a bound on the date it points back to: "over 30 years" ago is before then.
 QUALIFIER_BACKWARDS = {"at_least": "at_most", "more_than": "less_than", "at_most": "at_least",
-                       "less_than": "more_than", "up_to": "at_least", "about": "about", "exactly": "exactly"}
+                       "less_than": "more_than", "up_to": "at_least", "about": "about", "nearly": "about",
+                       "exactly": "exactly"}
 
 
 def implied_qualifier(quantity: Quantity, direction: int) -> str | None:
@@ -373,17 +329,20 @@ def shift_date(iso: str, amount: int, unit: str) -> str:
     return f"{index // 12:04d}-{index % 12 + 1:02d}"
 
 
-def _parse_published(value) -> dt.date | None:
-    if value is None:
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value)[:10])
-    except ValueError:
-        return None
+def inherit_measures(spans: list[Span], frames: list[tuple[Quantity, Frame]]) -> list[tuple[Quantity, Frame]]:
+    """A figure whose measure is only a change ("a decrease of 1.1 points", "up 14%") measures what the
+    figure it goes with does: the nearest figure of its sentence with a measure of its own."""
+    filled = []
+    for span, (quantity, frame) in zip(spans, frames):
+        if frame.measure is None and quantity.kind not in ("date", "duration"):
+            donors = [(tree_distance(other.root, span.root), other_frame) for other, (_, other_frame)
+                      in zip(spans, frames) if other_frame.measure and other.start != span.start]
+            if donors:
+                donor = min(donors, key=lambda item: item[0])[1]
+                frame = replace(frame, measure=donor.measure, actors=frame.actors or donor.actors,
+                                places=frame.places or donor.places)
+        filled.append((quantity, frame))
+    return filled
 
 
 @Language.factory("claim_builder", default_config={"statement_threshold": 0.5})

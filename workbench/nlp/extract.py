@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 
 from workbench.claims import Claim, Sentence
 from workbench.nlp.claims import sentence_of
+from workbench.nlp.frames import names_of
 from workbench.nlp.pipeline import load_pipeline
 
 MAX_CHUNK_CHARS = 10_000
@@ -26,6 +27,8 @@ class ScoredSentence:
     start: int
     end: int
     checkworthiness: float
+    actors: tuple[str, ...] = ()  # companies, parties, people named in it
+    places: tuple[str, ...] = ()  # countries, states, cities, nationalities named in it
 
 
 @dataclass
@@ -80,9 +83,10 @@ def analyse(items: Iterable[tuple[str, str | None]], batch_size: int = 32) -> It
         for sent in doc.sents:
             if sent.text.strip():
                 sentence = sentence_of(sent)
+                actors, places = names_of(sent.ents)
                 current.sentences.append(ScoredSentence(
                     sentence.text, sentence.start + offset, sentence.end + offset,
-                    float(sent._.checkworthiness or 0.0)))
+                    float(sent._.checkworthiness or 0.0), actors, places))
         current.claims.extend(claim.shifted(offset) for claim in doc._.claims)
         if last:
             yield current

@@ -6,6 +6,8 @@ numbers); the tables below hold only what it does not cover.
 """
 from __future__ import annotations
 
+import datetime as dt
+import math
 import re
 from dataclasses import dataclass
 
@@ -272,3 +274,58 @@ class PartialDate:
 
 def is_plausible_year(value: float) -> bool:
     return value == int(value) and 1000 <= value <= 2100
+
+
+_WRITTEN_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def written_step(text: str, value: float) -> float | None:
+    """The precision a figure is written to, in the unit of ``value``: one unit of its last written digit
+    times its scale ("7.54 million" → 10000, "₹1,200 crore" → 1e9, "20" → 1). Trailing zeros of a number of
+    four or more digits are read as rounding ("53,000" → 1000); of a smaller one they are not ("20", "300")."""
+    match = _WRITTEN_NUMBER.search(text)
+    if match is None:
+        if not float(value).is_integer():
+            return None
+        digits = str(int(abs(value)))
+        zeros = len(digits) - len(digits.rstrip("0"))
+        return float(10 ** zeros) if abs(value) >= 1000 and zeros < len(digits) else 1.0
+    number = match.group(0).replace(",", "")
+    written = float(number)
+    if written == 0:
+        return None
+    scale = abs(value / written) if value else 1.0
+    whole, _, decimals = number.partition(".")
+    if decimals:
+        exponent = -len(decimals)
+    else:
+        zeros = len(whole) - len(whole.rstrip("0"))
+        exponent = zeros if written >= 1000 and zeros < len(whole) else 0
+    return 10.0 ** (exponent + round(math.log10(scale)))
+
+
+def as_date(value) -> dt.date | None:
+    """A date from a date, a datetime or an ISO string (a document's ``published``), else None."""
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+def nearest_year(month: int, day: int, published: dt.date) -> int | None:
+    """The year of a date written without one ("on March 18"), read on a document's date: the occurrence
+    within six months either side of it."""
+    for year in (published.year, published.year - 1, published.year + 1):
+        try:
+            date = dt.date(year, month, day)
+        except ValueError:
+            continue
+        if abs((date - published).days) <= 183:
+            return year
+    return None

@@ -13,10 +13,11 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from workbench.claims import Quantity
+from workbench.nlp.numbers import written_step
 from workbench.nlp.scanner import Figure, QuantityScanner
 
 SPAN_KEY = "quantities"
-VERSION = "2"
+VERSION = "3"
 
 
 def _to_quantity(doc: Doc, figure: Figure) -> tuple[Span, Quantity]:
@@ -31,6 +32,7 @@ def _to_quantity(doc: Doc, figure: Figure) -> tuple[Span, Quantity]:
         kind=figure.kind,
         qualifier=figure.qualifier,
         iso=figure.iso,
+        step=written_step(span.text, figure.value) if figure.kind not in ("date", "rank") else None,
     )
     return span, quantity
 

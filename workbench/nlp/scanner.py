@@ -26,8 +26,9 @@ for _words, _qualifier in [
     ("at least|no fewer than|no less than|not less than|a minimum of|a record", "at_least"),
     ("more than|over|above|in excess of|upwards of|just over|greater than|exceeding|well over", "more_than"),
     ("at most|no more than|not more than|a maximum of", "at_most"),
-    ("less than|fewer than|under|below|just under|just below|short of", "less_than"),
-    (("about|around|roughly|approximately|nearly|almost|some|close to|an estimated|estimated|approx|"
+    ("less than|fewer than|under|below|short of", "less_than"),
+    ("nearly|almost|just under|just below|just short of|a little under|a shade under|not quite", "nearly"),
+    (("about|around|roughly|approximately|some|close to|an estimated|estimated|approx|"
       "approx.|circa|c.|~|an approximate|almost exactly|just about"), "about"),
     ("up to|as many as|as much as|as high as|as long as", "up_to"),
     ("exactly|precisely|a full|fully", "exactly"),
@@ -64,6 +65,8 @@ RANGE_SEPARATORS = {"-", "–", "—", "to", "and", "or"}
 SUFFIX_UNITS = {"pc": ("percent", "percent"), "pct": ("percent", "percent"), "percent": ("percent", "percent"),
                 "%": ("percent", "percent"), "C": ("measure", "degC"), "°C": ("measure", "degC"),
                 "F": ("measure", "degF"), "°F": ("measure", "degF"), "yrs": ("duration", "year")}
+#: The kind of the tokens a reader consumed without finding a figure ("on 2 March" with no year known).
+SKIPPED = "skipped"
 #: Race distances written with a glued "m": metres, not millions.
 RACE_DISTANCES = {"60", "100", "110", "200", "400", "800", "1500", "3000", "5000", "10000"}
 #: Lemmas that read better as units than spaCy's own: "people" counts persons, "taxes" are not "taxis".
@@ -161,6 +164,9 @@ class QuantityScanner:
             figure = self.figure_at(i)
             if figure is None:
                 i += 1
+                continue
+            if figure.kind == SKIPPED:
+                i = figure.end  # read, and known not to be a figure
                 continue
             figure = self.join_next(figure)
             if not excluded(self, figure):
@@ -476,10 +482,18 @@ class QuantityScanner:
                 figure.value_max *= factor
 
     def read_percent(self, figure: Figure, i: int) -> bool:
-        """"50%", "41 percent", "7.5 per cent", "0.5 percentage points"."""
+        """"50%", "41 percent", "7.5 per cent", "0.5 percentage points", "25 basis points", and "down 3.1
+        points" in a sentence about percentages."""
         low = self.low(i)
         if low == "percentage" and self.low(i + 1) in ("point", "points"):
             figure.kind, figure.unit, figure.end = "percent", "percentage_point", i + 2
+            return True
+        if low == "basis" and self.low(i + 1) in ("point", "points") or low in ("bps", "bp"):
+            figure.kind, figure.unit, figure.end = "percent", "percentage_point", i + (2 if low == "basis" else 1)
+            self.multiply(figure, 0.01)
+            return True
+        if low in ("point", "points", "pts") and abs(figure.value) < 100 and self.about_percentages(i):
+            figure.kind, figure.unit, figure.end = "percent", "percentage_point", i + 1
             return True
         if not (low == "%" or low in ("percent", "pct", "pc") or low == "per" and self.low(i + 1) == "cent"):
             return False
@@ -488,6 +502,12 @@ class QuantityScanner:
         if self.low(figure.end) in ("point", "points"):
             figure.unit, figure.end = "percentage_point", figure.end + 1
         return True
+
+    def about_percentages(self, i: int) -> bool:
+        """Does token i's sentence give percentages ("41.6%, down 3.1 points")?"""
+        sent = self.doc[i].sent
+        return any(self.lows[k] in ("%", "percent", "pc", "pct") or self.lows[k] == "per" and self.low(k + 1) == "cent"
+                   for k in range(sent.start, sent.end))
 
     def currency_after(self, i: int, core: Core) -> tuple[str, int, float] | None:
         """A currency word after the number (with an optional country word): (code, end, factor)."""
@@ -645,7 +665,10 @@ class QuantityScanner:
                 if self.low(j) == ",":
                     j += 1
             year = self.year_token(j)
-            return self.date_figure(i, j + 1, N.PartialDate(year, month, day)) if year else None
+            if year:
+                return self.date_figure(i, j + 1, N.PartialDate(year, month, day))
+            end = j - 1 if self.low(j - 1) == "," else j
+            return self.undated_day(i, end, month, day) if day else None
         token = self.doc[i]
         if token.text.isdigit() and len(token.text) <= 2 and 1 <= int(token.text) <= 31:
             month = N.month_number(self.low(i + 1))
@@ -653,7 +676,17 @@ class QuantityScanner:
                 year = self.year_token(i + 2)
                 if year:
                     return self.date_figure(i, i + 3, N.PartialDate(year, month, int(token.text)))
+                return self.undated_day(i, i + 2, month, int(token.text))
         return None
+
+    def undated_day(self, start: int, end: int, month: int, day: int) -> Figure | None:
+        """"on March 18", "on 2 March": a day without its year takes the year of the document's date (the
+        occurrence within six months of it); without a document date it is no figure at all."""
+        published = N.as_date(self.doc._.published) if self.doc.has_extension("published") else None
+        year = N.nearest_year(month, day, published) if published else None
+        if year is None:
+            return Figure(start, end, 0.0, kind=SKIPPED)
+        return self.date_figure(start, end, N.PartialDate(year, month, day))
 
     def year_token(self, j: int) -> int | None:
         if j < self.n and self.doc[j].text.isdigit() and len(self.doc[j].text) == 4:

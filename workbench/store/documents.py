@@ -21,11 +21,13 @@ from workbench.store.db import insert_rows, next_id, utc_now
 
 COLUMNS = {
     "documents": ("id", "kind", "title", "url", "published", "sha256", "text", "origin", "imported_at", "run_id"),
-    "segments": ("id", "document_id", "seq", "kind", "char_start", "char_end", "text", "checkworthiness"),
+    "segments": ("id", "document_id", "seq", "kind", "char_start", "char_end", "text", "checkworthiness", "actors",
+                 "places"),
     "claims": ("id", "document_id", "segment_id", "kind", "subject", "predicate", "time", "attribution", "hedged",
                "checkworthiness", "origin", "created_at", "run_id", "entities"),
     "quantities": ("id", "segment_id", "claim_id", "text", "char_start", "char_end", "value", "value_max", "unit",
-                   "kind", "qualifier", "iso", "implied", "implied_qualifier", "implied_start", "subject", "predicate"),
+                   "kind", "qualifier", "iso", "implied", "implied_qualifier", "implied_start", "subject", "predicate",
+                   "direction", "role", "time", "step", "measure", "actors", "places", "hedged"),
 }
 
 
@@ -90,17 +92,18 @@ class BatchRows:
             sha256=document.sha256, text=document.text, origin=document.origin, imported_at=self.now,
             run_id=self.run_id)
         if document.kind == "article":
-            units = [(s.text, s.start, s.end, s.checkworthiness) for s in document.analysis.sentences]
+            units = document.analysis.sentences
         else:
-            units = [(p.text, p.start, p.end, p.checkworthiness)
-                     for p in group_passages(document.text, document.analysis.sentences)]
+            units = group_passages(document.text, document.analysis.sentences)
             self.passages += len(units)
         starts, ids = [], []
-        for seq, (text, start, end, score) in enumerate(units):
-            starts.append(start)
+        for seq, unit in enumerate(units):
+            starts.append(unit.start)
             ids.append(self._add("segments", document_id=document_id, seq=seq,
                                  kind="sentence" if document.kind == "article" else "passage",
-                                 char_start=start, char_end=end, text=text, checkworthiness=score))
+                                 char_start=unit.start, char_end=unit.end, text=unit.text,
+                                 checkworthiness=unit.checkworthiness, actors=list(unit.actors),
+                                 places=list(unit.places)))
         for claim in document.analysis.claims:
             index = bisect.bisect_right(starts, claim.sentence.start) - 1
             if index < 0:
@@ -119,11 +122,13 @@ class BatchRows:
                 self._add_quantity(claim, ids[index], claim_id)
 
     def _add_quantity(self, claim: Claim, segment_id: int, claim_id: int | None) -> None:
-        q = claim.quantity
+        q, frame = claim.quantity, claim.frame
         self._add("quantities", segment_id=segment_id, claim_id=claim_id, text=q.text, char_start=q.start,
                   char_end=q.end, value=q.value, value_max=q.value_max, unit=q.unit, kind=q.kind,
                   qualifier=q.qualifier, iso=q.iso, implied=q.implied, implied_qualifier=q.implied_qualifier,
-                  implied_start=q.implied_start, subject=claim.subject, predicate=claim.predicate)
+                  implied_start=q.implied_start, subject=claim.subject, predicate=claim.predicate,
+                  direction=q.direction, role=q.role, time=q.time, step=q.step, measure=frame.measure,
+                  actors=list(frame.actors), places=list(frame.places), hedged=frame.hedged)
 
     def insert(self, con: duckdb.DuckDBPyConnection) -> None:
         for table, columns in self.columns.items():

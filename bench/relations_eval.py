@@ -1,0 +1,256 @@
+"""Can a reviewer trust the relation labels? Precision and recall of supports / contradicts / related.
+
+The set is ``bench/data/relations/``: claim–passage pairs written by hand across news desks (see its
+README). ``tuning-*.jsonl`` is what the matching rules were developed and fitted on; ``heldout-*.jsonl``
+was written before the rules changed, blind to them, and is only ever scored.
+
+Every pair's passage is imported as a source of its own (title and date from the pair) into one
+temporary database, so the passages carry their figures and frames exactly as a real import stores
+them. Each claim sentence is read by the extraction pipeline with its article's date; the pair's
+``figure`` picks which of the sentence's claims it is. The claim is then related to its own source's
+passages by the product's matcher (``Matcher.match(..., within=...)``); the label shown for the source
+is the decisive one (``contradicts`` or ``supports`` when its passages say so, the better-scored one
+when they disagree), else ``related``.
+
+The same pairs are also run through the rules as they were before issue 8 (git ``BASELINE_REF``, read
+with ``git archive`` into a temporary folder and run in a subprocess), so old and new are printed side by
+side in one run. ``--no-baseline`` skips it (e.g. in a copy without git history).
+
+    .venv/bin/python bench/relations_eval.py
+    .venv/bin/python bench/relations_eval.py --part tuning --errors 40   # the mistakes, to work on
+    .venv/bin/python bench/relations_eval.py --no-baseline
+
+No assertions; nothing is downloaded. About a minute on 2 cores (two spaCy loads and imports).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tarfile
+import tempfile
+from collections import Counter
+from collections.abc import Iterable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PAIRS_DIR = ROOT / "bench" / "data" / "relations"
+PARTS = ("tuning", "heldout")
+LABELS = ("supports", "contradicts", "related")
+#: The last commit before issue 8 changed the rules: the baseline printed beside the current rules.
+BASELINE_REF = "4c1cf99"
+
+
+def load_pairs(parts: Iterable[str] = PARTS) -> list[dict]:
+    pairs = []
+    for part in parts:
+        for path in sorted(PAIRS_DIR.glob(f"{part}-*.jsonl")):
+            for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+                if line.strip():
+                    pair = json.loads(line)
+                    pair["part"] = part
+                    pairs.append(pair)
+    return pairs
+
+
+def source_records(pairs: list[dict]):
+    """One source document per distinct (title, passage): what an import of the sources would store."""
+    from workbench.ingest.readers import Record
+
+    seen: dict[tuple[str, str], None] = {}
+    for pair in pairs:
+        seen.setdefault((pair["source_title"], pair["passage"]), None)
+    by_key = {(p["source_title"], p["passage"]): p for p in pairs}
+    return [Record(text=passage, origin=title, title=title, published=by_key[(title, passage)]["source_published"])
+            for title, passage in seen]
+
+
+def figure_claim(claims: list, pair: dict):
+    """The claim of the sentence whose figure is the pair's (by offsets), or None when extraction missed it."""
+    start = pair["claim"].find(pair["figure"])
+    end = start + len(pair["figure"])
+    overlapping = [c for c in claims if c.quantity is not None and c.quantity.start < end and start < c.quantity.end]
+    return min(overlapping, key=lambda c: abs(c.quantity.start - start), default=None)
+
+
+def decisive(labelled: list[tuple[str, float]]) -> str:
+    """The label a reviewer sees for a source: the one its passages agree on, else the best-scored one's."""
+    labels = {label for label, _ in labelled}
+    if "supports" in labels and "contradicts" in labels:
+        return max(labelled, key=lambda item: item[1])[0]
+    for label in ("contradicts", "supports"):
+        if label in labels:
+            return label
+    return "related"
+
+
+# -- the current rules, in this process ----------------------------------------------------------------
+
+def predict(pairs: list[dict], workdir: Path) -> dict[str, dict]:
+    """Each pair's predicted label and why, with the current package."""
+    from workbench.ingest.importer import import_records
+    from workbench.match.engine import Matcher, claim_query
+    from workbench.match.index import PassageIndex
+    from workbench.nlp.extract import analyse
+    from workbench.store.db import Store
+
+    store = Store(workdir / "relations.duckdb")
+    import_records(store, source_records(pairs), kind="source", match=False)
+    index = PassageIndex.for_store(store)
+    index.sync(store)
+    passages = index.passages_by_source()
+    matcher = Matcher(index)
+    analyses = analyse((pair["claim"], pair["claim_published"]) for pair in pairs)
+    predictions = {}
+    for pair, analysis in zip(pairs, analyses):
+        claim = figure_claim(analysis.claims, pair)
+        if claim is None:
+            predictions[pair["id"]] = {"label": "related", "why": "(figure not extracted)", "extracted": False}
+            continue
+        ids = [hit.passage_id for hit in passages[pair["source_title"]] if hit.text in pair["passage"]]
+        candidates = matcher.match(claim_query(claim, pair["claim_published"]), top=len(ids), within=ids)
+        best = max(candidates, key=lambda c: c.score, default=None)
+        predictions[pair["id"]] = {"label": decisive([(c.relation, c.score) for c in candidates]),
+                                   "why": best.why if best else "(no passage)", "extracted": True}
+    return predictions
+
+
+# -- the rules before issue 8, in a subprocess on their own code ---------------------------------------
+
+BASELINE_DRIVER = r'''
+import json, sys
+from pathlib import Path
+import tantivy
+sys.path.insert(0, sys.argv[1])
+from relations_eval import decisive, figure_claim, source_records
+from workbench.ingest.importer import import_records
+from workbench.match.engine import query_from_extraction
+from workbench.match.index import PassageIndex
+from workbench.match.rank import score_hit
+from workbench.match.relation import relate
+from workbench.nlp.extract import analyse
+from workbench.settings import MatchWeights
+from workbench.store.db import Store
+
+pairs = json.loads(Path(sys.argv[2]).read_text())
+store = Store(Path(sys.argv[3]) / "baseline.duckdb")
+import_records(store, source_records(pairs), kind="source", match=False)
+index = PassageIndex.for_store(store)
+index.sync(store)
+searcher = index.index.searcher()
+by_source = {}
+for _, address in searcher.search(tantivy.Query.all_query(), index.count()).hits:
+    hit = PassageIndex._hit(searcher, address, 0.0)
+    by_source.setdefault(hit.source, []).append(hit)
+out = {}
+for pair, analysis in zip(pairs, analyse((p["claim"], p["claim_published"]) for p in pairs)):
+    claim = figure_claim(analysis.claims, pair)
+    if claim is None:
+        out[pair["id"]] = {"label": "related", "why": "(figure not extracted)", "extracted": False}
+        continue
+    query = query_from_extraction(pair["claim"], [claim])
+    hits = [h for h in by_source[pair["source_title"]] if h.text in pair["passage"]]
+    labelled = [(relate(query, scored)[0], scored.score) for scored in (score_hit(query, h, MatchWeights()) for h in hits)]
+    why = [relate(query, score_hit(query, h, MatchWeights()))[1] for h in hits]
+    out[pair["id"]] = {"label": decisive(labelled), "why": why[0] if why else "", "extracted": True}
+print(json.dumps(out))
+'''
+
+
+def predict_baseline(pairs: list[dict], workdir: Path, ref: str) -> dict[str, dict]:
+    """Each pair's label under the rules at ``ref``: its ``workbench/`` package, run in a fresh interpreter."""
+    code = workdir / "baseline-code"
+    code.mkdir()
+    archive = subprocess.run(["git", "-C", str(ROOT), "archive", "--format=tar", ref, "workbench"],
+                             check=True, capture_output=True).stdout
+    with tarfile.open(fileobj=__import__("io").BytesIO(archive)) as tar:
+        tar.extractall(code, filter="data")
+    pairs_file = workdir / "pairs.json"
+    pairs_file.write_text(json.dumps(pairs))
+    env = {**os.environ, "PYTHONPATH": str(code)}
+    result = subprocess.run([sys.executable, "-c", BASELINE_DRIVER, str(Path(__file__).parent), str(pairs_file),
+                             str(workdir)], check=False, cwd=workdir, env=env, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise SystemExit(f"baseline at {ref} failed:\n{result.stderr[-2000:]}")
+    return json.loads(result.stdout.splitlines()[-1])
+
+
+# -- scores --------------------------------------------------------------------------------------------
+
+def per_label(pairs: list[dict], predictions: dict[str, dict]) -> dict[str, tuple[float, float, int, int]]:
+    """label → (precision, recall, predicted, gold)."""
+    scores = {}
+    for label in LABELS:
+        gold = [p for p in pairs if p["label"] == label]
+        predicted = [p for p in pairs if predictions[p["id"]]["label"] == label]
+        hits = sum(1 for p in predicted if p["label"] == label)
+        precision = hits / len(predicted) if predicted else float("nan")
+        recall = hits / len(gold) if gold else float("nan")
+        scores[label] = (precision, recall, len(predicted), len(gold))
+    return scores
+
+
+def print_scores(title: str, pairs: list[dict], runs: dict[str, dict[str, dict]]) -> None:
+    print(f"\n{title}: {len(pairs)} pairs ({', '.join(f'{n} {k}' for k, n in Counter(p['label'] for p in pairs).items())})")
+    print(f"  {'label':<12}" + "".join(f"{name + ' P':>14}{name + ' R':>14}{'n':>6}" for name in runs))
+    tables = {name: per_label(pairs, predictions) for name, predictions in runs.items()}
+    for label in LABELS:
+        row = f"  {label:<12}"
+        for name in runs:
+            precision, recall, predicted, _ = tables[name][label]
+            row += f"{precision:>14.3f}{recall:>14.3f}{predicted:>6}"
+        print(row)
+    for name, predictions in runs.items():
+        accuracy = sum(1 for p in pairs if predictions[p["id"]]["label"] == p["label"]) / len(pairs)
+        missed = sum(1 for p in pairs if not predictions[p["id"]]["extracted"])
+        print(f"  {name}: accuracy {accuracy:.3f}; figure not extracted for {missed} pairs")
+
+
+def print_confusion(pairs: list[dict], predictions: dict[str, dict], by: str) -> None:
+    counts = Counter((p[by], predictions[p["id"]]["label"]) for p in pairs)
+    print(f"\n  predicted label by {by} (current rules):")
+    for value in sorted({p[by] for p in pairs}):
+        row = ", ".join(f"{label} {counts[(value, label)]}" for label in LABELS if counts[(value, label)])
+        print(f"    {value:<14} {row}")
+
+
+def print_errors(pairs: list[dict], predictions: dict[str, dict], limit: int) -> None:
+    wrong = [p for p in pairs if predictions[p["id"]]["label"] != p["label"]]
+    worst_first = sorted(wrong, key=lambda p: (predictions[p["id"]]["label"] == "related", p["id"]))
+    print(f"\n  {len(wrong)} mistakes; {min(limit, len(wrong))} shown, wrong supports/contradicts first:")
+    for pair in worst_first[:limit]:
+        prediction = predictions[pair["id"]]
+        print(f"  {pair['id']} [{pair['type']}] gold {pair['label']}, said {prediction['label']}: {prediction['why']}")
+        print(f"      claim ({pair['figure']}): {pair['claim']}")
+        print(f"      passage: {pair['passage']}")
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--part", choices=("all", *PARTS), default="all")
+    parser.add_argument("--no-baseline", action="store_true", help="skip the rules before issue 8")
+    parser.add_argument("--baseline-ref", default=BASELINE_REF)
+    parser.add_argument("--errors", type=int, default=0, help="print this many tuning-part mistakes")
+    args = parser.parse_args(argv)
+    pairs = load_pairs(PARTS if args.part == "all" else (args.part,))
+    with tempfile.TemporaryDirectory(prefix="relations-eval-") as tmp:
+        workdir = Path(tmp)
+        runs: dict[str, dict[str, dict]] = {}
+        if not args.no_baseline:
+            runs["old"] = predict_baseline(pairs, workdir, args.baseline_ref)
+        (workdir / "current").mkdir()
+        runs["new"] = predict(pairs, workdir / "current")
+    for part in PARTS:
+        part_pairs = [p for p in pairs if p["part"] == part]
+        if part_pairs:
+            print_scores(f"{part} part", part_pairs, runs)
+            print_confusion(part_pairs, runs["new"], "type")
+    if args.errors:
+        print_errors([p for p in pairs if p["part"] == "tuning"], runs["new"], args.errors)
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(ROOT))
+    main()

@@ -1,0 +1,280 @@
+"""Are two figures about the same measure? Frames compared: what is measured, whose, where, when.
+
+A passage's figure may only support or contradict a claim's when both measure the same thing:
+
+- the **measured thing** agrees: the head words of the measure (with synonyms: revenue/sales, jobs/posts,
+  troops/soldiers, died/killed/deaths) are shared, and what each side adds ("relief camps", "food") is
+  also found on the other side; for a count, what it counts and the event it counts ("people died" vs
+  "people were evacuated") agree;
+- **whose and where** do not conflict: each side names its companies, parties, people and places in the
+  figure's own clause; when both name some and each names one the other does not (Tata Motors vs Maruti
+  Suzuki, the UK vs India, Kerala vs Karnataka), they are about different things. A passage's figure
+  without a name of its own takes the names of its passage (a source often names its company once);
+  unrelated names in the claim's sentence never count;
+- the **times overlap**: the time each figure is for (its own "in April", "Q3 FY24"; else its document's
+  date, give or take :data:`UNDATED_DAYS`), and for a contradiction the two periods must also be of a like
+  length (a quarter's profit does not contradict a year's);
+- the figures play the **same role**: a change against a change ("rose 5%"), a level against a level.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from workbench.claims import Claim, Quantity
+from workbench.match import lexicon
+from workbench.match.figures import STOP_WORDS, content_words, counted, normalise_word
+from workbench.nlp.frames import FALLING, RISING
+from workbench.nlp.names import COUNTRIES, place_key
+from workbench.nlp.periods import Period, from_iso
+
+#: How far before its document's date an undated figure may be for ("612 relief camps" in a July report).
+UNDATED_DAYS = 90
+#: For a contradiction, the longer period may be at most this many times the shorter.
+LIKE_LENGTH = 4.0
+
+#: Verbs that say nothing about what is measured ("was", "stood at", "reported", "reached").
+LIGHT_VERBS = set("""be have stand reach hit total remain stay record report show put see touch amount say
+estimate count register number come cross top take make get give release publish announce tell post
+include find become""".split())
+#: Words of a measure phrase that do not tell measures apart ("the total number of cases").
+GENERIC_MEASURE_WORDS = {normalise_word(w) for w in """number figure level amount overall latest new
+annual yearly monthly quarterly official provisional final estimated cumulative current record combined
+full whole per cent percent share rate value sum count growth yoy mom qoq""".split()}
+
+
+@dataclass(frozen=True)
+class FrameCheck:
+    """Whether two figures are about the same measure; if not, ``reason`` says why in a reviewer's words;
+    ``label`` names the measure for the why line ("net profit, Tata Motors, Oct–Dec 2023")."""
+
+    same: bool
+    like_length: bool = True
+    reason: str = ""
+    label: str = ""
+
+
+# -- the measured thing --------------------------------------------------------------------------------
+
+_PREPOSITIONS = {"of", "in", "on", "for", "from", "at", "to"}
+
+
+@dataclass(frozen=True)
+class Measure:
+    """What a figure measures, as compared: the head word ("profit" of "net profit"; for a count, what it
+    counts), every word of it, and the event it counts when that is its own ("die", "evacuate")."""
+
+    head: str | None
+    words: frozenset[str]
+    event: str | None
+
+
+def measure_of(claim: Claim) -> Measure:
+    quantity = claim.quantity
+    dated = quantity is not None and quantity.kind in ("date", "duration")  # an event: what it happened to
+    text = lexicon.rewrite((claim.subject or claim.frame.measure if dated else claim.frame.measure) or "")
+    main, complement = text, ""
+    for word in text.split()[1:]:
+        if word.lower() in _PREPOSITIONS:
+            main, _, complement = text.partition(f" {word} ")
+            break
+    main_words = [normalise_word(w) for w in main.split() if w.lower() not in STOP_WORDS]
+    head = next((w for w in reversed(main_words) if w not in GENERIC_MEASURE_WORDS), None)
+    counted_noun = counted(quantity, claim.predicate) if quantity is not None and quantity.kind == "count" else None
+    if counted_noun:
+        head = normalise_word(counted_noun)
+    words = {w for w in main_words + list(content_words(complement)) if w not in GENERIC_MEASURE_WORDS}
+    if head:
+        words.add(head)
+    return Measure(head, frozenset(words), event_word(claim))
+
+
+def event_word(claim: Claim) -> str | None:
+    """The event a count, an amount of land or water, or a date is of ("die", "evacuate", "inundate"), unless
+    its verb is a light one ("was", "reported") or one of change ("rose": a direction, compared on its own)."""
+    if claim.quantity is None or claim.quantity.kind not in ("count", "measure", "date", "duration"):
+        return None
+    words = (claim.predicate or "").split()
+    if not words or words[-1] in LIGHT_VERBS or words[-1] in RISING or words[-1] in FALLING:
+        return None
+    return normalise_word(words[-1])
+
+
+def same_measure(claim: Claim, other: Claim, claim_words: set[str], passage_words: set[str]) -> tuple[bool, str]:
+    """Does the passage's figure measure what the claim's does? (and the two measures in words when not)
+
+    Their heads must be the same word or synonyms; the events they count must be, unless the other side
+    speaks of it too; and when each side says something the other's text does not ("people in relief
+    camps" against "residents affected"), they are two measures."""
+    mine, theirs = measure_of(claim), measure_of(other)
+    differ = f"{_measure_text(claim)} vs {_measure_text(other)}"
+    if mine.event and theirs.event and mine.event != theirs.event and not (
+            mine.event in passage_words and theirs.event in claim_words):
+        return False, f"{claim.predicate} vs {other.predicate}"
+    if mine.head is None or theirs.head is None:
+        return False, "what one of them measures is not said"
+    if mine.head != theirs.head:
+        return False, differ
+    my_extras = mine.words - theirs.words - passage_words
+    their_extras = theirs.words - mine.words - claim_words
+    if mine.event and mine.event not in passage_words and mine.event != theirs.event:
+        my_extras |= {mine.event}
+    if theirs.event and theirs.event not in claim_words and mine.event != theirs.event:
+        their_extras |= {theirs.event}
+    if my_extras and their_extras:
+        return False, differ
+    return True, ""
+
+
+def same_event(claim: Claim, other: Claim, passage_words: set[str]) -> tuple[bool, str]:
+    """Do two dates (or a duration's implied date and a date) date the same thing? Something of the claim's
+    event or of what it happened to is in the passage ("resume trade after a five-year hiatus" and "border
+    trade was suspended in 2020"; "visit China for the first time in seven years" and "last visited China in
+    June 2018"). Which event exactly decides only whether they may contradict (:mod:`relation`)."""
+    mine, theirs = measure_of(claim), measure_of(other)
+    words = mine.words | ({mine.event} if mine.event else set())
+    if not words or words & (passage_words | theirs.words | ({theirs.event} if theirs.event else set())):
+        return True, ""
+    return False, f"{claim.predicate or _measure_text(claim)} vs {other.predicate or _measure_text(other)}"
+
+
+def _measure_text(claim: Claim) -> str:
+    return claim.frame.measure or claim.subject or (claim.quantity.unit if claim.quantity else None) or "?"
+
+
+# -- whose and where -----------------------------------------------------------------------------------
+
+def _name_words(name: str) -> set[str]:
+    return {normalise_word(w) for w in name.replace("-", " ").split() if w.lower() not in STOP_WORDS}
+
+
+def _names_match(a: str, b: str) -> bool:
+    """One name within the other, word for word ("Tata Motors" and "Tata"; "N. Biren Singh" and "Singh")."""
+    left, right = _name_words(a), _name_words(b)
+    return bool(left and right) and (left <= right or right <= left)
+
+
+def same_level(a: str, b: str) -> bool:
+    """Can two places be told apart by name alone? Two countries can, and two places that are not
+    countries (Kerala and Karnataka); a country and a place that is not one cannot (Assam may be in India)."""
+    return (a in COUNTRIES) == (b in COUNTRIES)
+
+
+def name_conflict(mine: tuple[str, ...], theirs: tuple[str, ...], passage_text_words: set[str],
+                  keyed=None, alike=lambda a, b: True) -> tuple[str, str] | None:
+    """Two names that tell the figures apart, (claim's, passage's), or None: both sides name someone, each
+    names one the other does not (and that can be told apart: ``alike``), and the claim's name is nowhere
+    in ``passage_text_words`` (the passage's text, when the passage's names stand in for its figure's: it
+    may name the claim's one too)."""
+    if not mine or not theirs:
+        return None
+    if keyed is not None:
+        mine, theirs = tuple(dict.fromkeys(map(keyed, mine))), tuple(dict.fromkeys(map(keyed, theirs)))
+    unmatched_mine = [a for a in mine if not any(_names_match(a, b) for b in theirs)]
+    unmatched_theirs = [b for b in theirs if not any(_names_match(a, b) for a in mine)
+                        and any(alike(a, b) for a in unmatched_mine)]
+    if not unmatched_mine or not unmatched_theirs:
+        return None
+    if all(_name_words(a) <= passage_text_words for a in unmatched_mine):
+        return None  # the passage names the claim's ones too: its figure may well be theirs
+    return unmatched_mine[0], unmatched_theirs[0]
+
+
+def _not_a_country(a: str, b: str) -> bool:
+    return a not in COUNTRIES and b not in COUNTRIES
+
+
+def whose_conflict(my_actors: tuple[str, ...], my_places: tuple[str, ...], their_actors: tuple[str, ...],
+                   their_places: tuple[str, ...], actors_text: set[str], places_text: set[str]) -> str | None:
+    """Why the two figures are of different actors or places, or None. Companies, parties and people are
+    compared with each other, places with places of their level; when one side names only a company or
+    party and the other only a place, they are compared too unless either is a country (a state's team and
+    another state, but not Tata Motors and India)."""
+    clash = name_conflict(my_actors, their_actors, actors_text)
+    if clash:
+        return f"about another ({clash[1]} vs {clash[0]})"
+    clash = name_conflict(my_places, their_places, places_text, keyed=place_key, alike=same_level)
+    if clash:
+        return f"another place ({clash[1]} vs {clash[0]})"
+    if my_actors and not my_places and their_places and not their_actors:
+        clash = name_conflict(my_actors, their_places, places_text, keyed=place_key, alike=_not_a_country)
+    elif my_places and not my_actors and their_actors and not their_places:
+        clash = name_conflict(my_places, their_actors, actors_text, keyed=place_key, alike=_not_a_country)
+    return f"about another ({clash[1]} vs {clash[0]})" if clash else None
+
+
+# -- when ----------------------------------------------------------------------------------------------
+
+def period_of(quantity: Quantity, published: str | None, hedged: bool = False) -> tuple[Period | None, bool]:
+    """The period a figure is for and whether its text says so; an undated figure is for the weeks before
+    its document's date, or for the year after it when it is a plan or forecast ("will send 900 troops")."""
+    period = from_iso(quantity.time)
+    if period is not None:
+        return period, True
+    try:
+        date = dt.date.fromisoformat((published or "")[:10])
+    except ValueError:
+        return None, False
+    return Period(date - dt.timedelta(days=UNDATED_DAYS), date + dt.timedelta(days=365 if hedged else 0)), False
+
+
+def _days(period: Period) -> int:
+    return (period.end - period.start).days + 1
+
+
+def describe(period: Period | None) -> str:
+    """A period in a reviewer's words: "2023", "April 2024", "4 Aug 2024", "Oct–Dec 2023", "2023–2024"."""
+    if period is None:
+        return "?"
+    iso = period.iso()
+    first, _, last = iso.partition("/")
+
+    def side(text: str) -> str:
+        if len(text) == 4:
+            return text
+        date = dt.date.fromisoformat(text + "-01" if len(text) == 7 else text)
+        return date.strftime("%B %Y") if len(text) == 7 else f"{date.day} {date.strftime('%b %Y')}"
+    if not last:
+        return side(first)
+    if len(first) == len(last) == 7 and first[:4] == last[:4]:
+        start, end = dt.date.fromisoformat(first + "-01"), dt.date.fromisoformat(last + "-01")
+        return f"{start.strftime('%b')}–{end.strftime('%b')} {start.year}"
+    return f"{side(first)}–{side(last)}"
+
+
+# -- all of it -----------------------------------------------------------------------------------------
+
+def check(claim: Claim, claim_published: str | None, other: Claim, other_published: str | None,
+          claim_words: set[str], passage_words: set[str], passage_names: tuple[tuple[str, ...], tuple[str, ...]],
+          mine: Quantity, theirs: Quantity) -> FrameCheck:
+    """Is ``other`` (a passage's figure, ``theirs`` as compared) about the measure of ``claim`` (``mine``)?"""
+    if "baseline" in (mine.role, theirs.role) and mine.role != theirs.role:
+        return FrameCheck(False, reason="one is the level before the change")
+    if mine.kind == "percent" and mine.role != theirs.role:
+        return FrameCheck(False, reason="one is a change, the other a level")
+    same, measures = same_event(claim, other, passage_words) if mine.kind == "date" else \
+        same_measure(claim, other, claim_words, passage_words)
+    if not same:
+        return FrameCheck(False, reason=f"another measure ({measures})")
+    actors, places = other.frame.actors or passage_names[0], other.frame.places or passage_names[1]
+    passage_text = content_words(other.sentence.text)
+    clash = whose_conflict(claim.frame.actors, claim.frame.places, actors, places,
+                           set() if other.frame.actors else passage_text, set() if other.frame.places else passage_text)
+    if clash:
+        return FrameCheck(False, reason=clash)
+    my_period, my_explicit = period_of(mine, claim_published, claim.frame.hedged) if mine.kind != "date" \
+        else (None, False)
+    their_period, their_explicit = period_of(theirs, other_published, other.frame.hedged) if theirs.kind != "date" \
+        else (None, False)
+    like_length = True
+    if my_period is not None and their_period is not None:
+        if not my_period.overlaps(their_period):
+            return FrameCheck(False, reason=f"another time ({describe(their_period)} vs {describe(my_period)})")
+        if my_explicit and their_explicit and not (event_word(claim) and event_word(other)):
+            # a quarter's profit is not a year's; deaths in June 2020 are deaths of 2020
+            lengths = sorted((_days(my_period), _days(their_period)))
+            like_length = lengths[1] <= LIKE_LENGTH * lengths[0]
+    parts = [_measure_text(claim), *claim.frame.actors[:1], *claim.frame.places[:1]]
+    if my_explicit:
+        parts.append(describe(my_period))
+    return FrameCheck(True, like_length=like_length, label=", ".join(dict.fromkeys(p for p in parts if p)))

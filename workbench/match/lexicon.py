@@ -1,0 +1,91 @@
+"""Words news copy uses for one measure or one event, so that a claim and a source can say it differently.
+
+Each group is one canonical word and the words (and their common inflections) that stand for it when
+comparing what two figures measure: "revenue" and "sales", "jobs" and "positions", "sent" and "deployed".
+Multi-word names are rewritten first to one name ("profit after tax" → "net profit", "gross domestic
+product" → "gdp", "goods and services tax" → "gst").
+
+The groups are deliberately narrow: two words share a group only when a fact-checker would accept one
+for the other about the same figure. Words that are merely related (exports and imports, displaced and
+evacuated, revenue and profit) are kept apart, because a wrong match here is what turns a figure about
+something else into a false contradiction.
+"""
+from __future__ import annotations
+
+import re
+
+GROUPS = """
+soldier: soldier soldiers troop troops trooper troopers serviceman servicemen personnel jawan jawans
+person: person persons people individual individuals resident residents citizen citizens inhabitant inhabitants
+  villager villagers
+death: death deaths fatality fatalities casualty casualties dead die died dies dying kill killed killing
+  killings toll life lives perish perished slain victim victims
+injure: injure injured injuries injury wound wounded hurt
+employee: employee employees worker workers staff job jobs position positions post posts role roles headcount
+  employment payroll payrolls
+ballot: ballot ballots vote votes
+turnout: turnout polling participation
+margin: margin majority
+seat: seat seats councillor councillors ward wards
+revenue: revenue revenues sale sales turnover topline takings
+profit: profit profits earnings earning income incomes pat earn earned
+spend: spend spending spent expenditure expenditures outlay outlays invest invested investment investments
+  capex commit committed commitment allocate allocated allocation earmark earmarked
+borrowing: borrowing borrowings
+fee: fee fees price prices cost costs
+attendance: attendance attendances crowd crowds spectator spectators fan fans
+passenger: passenger passengers traveller travellers traveler travelers flyer flyers
+case: case cases infection infections patient patients
+unemployment: unemployment jobless unemployed
+economy: economy gdp gva output
+deploy: deploy deployed deployment send sent dispatch dispatched station stationed join joined
+evacuate: evacuate evacuated evacuation evacuations shift shifted relocate relocated
+displace: displace displaced displacement flee fled uproot uprooted
+launch: launch launched fire fired attack attacked
+intercept: intercept intercepted downed destroy destroyed
+sell: sell sold buy bought purchase purchased acquire acquired dispatches deliver delivered delivery
+  deliveries
+sign: sign signed agree agreed deal contract
+win: win won take took secure secured bag bagged receive received capture captured
+open: open opened opening inaugurate inaugurated debut debuted host hosted stage staged
+approve: approve approved sanction sanctioned clear cleared
+suspend: suspend suspended suspension halt halted stop stopped freeze froze frozen pause paused
+raise: raise raised collect collected receipt receipts mobilise mobilised mobilize mobilized
+house: house houses home homes dwelling dwellings
+vehicle: vehicle vehicles car cars unit units automobile automobiles
+aircraft: aircraft plane planes jet jets
+child: child children kid kids
+student: student students pupil pupils
+""".strip()
+
+#: Multi-word names rewritten to one before words are compared.
+PHRASES = {
+    "profit after tax": "net profit", "net income": "net profit", "net earnings": "net profit",
+    "profit before tax": "pretax profit", "pre-tax profit": "pretax profit",
+    "gross domestic product": "gdp", "gross value added": "gva", "jobless rate": "unemployment rate",
+    "consumer price index": "cpi", "consumer prices": "cpi", "retail inflation": "cpi inflation",
+    "goods and services tax": "gst", "index of industrial production": "iip", "industrial production": "iip",
+    "industrial output": "iip", "voter turnout": "turnout", "polling percentage": "turnout",
+    "death toll": "deaths", "lost their lives": "died", "lost his life": "died", "lost her life": "died",
+    "forced from their homes": "displaced", "forced to flee": "displaced", "shot down": "downed",
+    "revenue from operations": "revenue",
+    "per cent": "percent", "year-on-year": "yoy", "year on year": "yoy", "month-on-month": "mom",
+    "month on month": "mom", "quarter-on-quarter": "qoq", "quarter on quarter": "qoq",
+}
+def groups() -> dict[str, str]:
+    """Word → its group's canonical word."""
+    mapping: dict[str, str] = {}
+    for block in re.split(r"\n(?=\S)", GROUPS):
+        canonical, _, words = block.partition(":")
+        for word in words.split():
+            mapping[word] = canonical.strip()
+    return mapping
+
+
+_PHRASE = re.compile("|".join(re.escape(phrase) for phrase in sorted(PHRASES, key=len, reverse=True)),
+                     re.IGNORECASE)
+
+
+def rewrite(text: str) -> str:
+    """The text with its multi-word names rewritten to one ("profit after tax" → "net profit")."""
+    return _PHRASE.sub(lambda match: PHRASES[match.group(0).lower()], text)

@@ -1,0 +1,573 @@
+"""The frame around a figure, read from its own clause: what it measures, whose, where, when, which way.
+
+"Tata Motors' net profit rose 12% to ₹7,025 crore in the October-December quarter, up from ₹6,272 crore a
+year earlier, the company said" holds three figures of one measure (net profit, Tata Motors):
+
+- 12%: the change (``role`` "change", ``direction`` "up"), for the October-December quarter;
+- ₹7,025 crore: the level it reached (direction "up"), for the same quarter;
+- ₹6,272 crore: the level it rose from (``role`` "baseline"), for the same quarter a year earlier.
+
+Everything is read from the figure's clause (the verb above it and what hangs from that verb, without
+other clauses that have their own subject, and without "according to ..."), so names elsewhere in the
+sentence ("..., Chief Minister Himanta Biswa Sarma said") are not part of it. Names count where they say
+whose or where the figure is (a subject, a possessive, a modifier, "in Assam", "for Assam"), not where
+they are the other side ("beat Houston", "against England"). A time phrase belongs to the figure it is
+nearest to in the parse tree ("rose to 4.2% in May from 4.1% in April"), except the date of a report
+("..., the ministry said on Tuesday") and the time a change is measured from ("up 1.6 points on 2019"),
+which only a figure of that earlier time takes.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Span, Token
+
+from workbench.claims import Frame, Quantity
+from workbench.nlp.names import COUNTRIES, is_nationality, place_key
+from workbench.nlp.periods import Period, from_iso, read_period, relative_shift
+from workbench.nlp.syntax import SUBJECT_DEPS
+
+#: Verbs of change, by direction.
+RISING = set("""rise grow increase climb jump gain expand surge soar rally advance improve widen swell accelerate
+rebound recover spike boost raise hike double triple quadruple balloon mount top exceed outpace strengthen
+appreciate firm edge add""".split())
+FALLING = set("""fall decline drop shrink contract decrease slide slip plunge plummet tumble sink dip ease cut lower
+reduce narrow slow slump shed crash retreat moderate soften cool halve weaken depreciate lose""".split())
+#: Verbs whose object is the amount they changed by ("rose 5%", "shed 2%"); transitive ones ("raised
+#: rates by", "cut 300 jobs") take the amount with "by", or as a count of what they add or cut.
+TRANSITIVE = {"raise", "hike", "boost", "cut", "lower", "reduce", "double", "triple", "quadruple", "halve", "shed",
+              "lose", "exceed", "outpace", "top", "add"}
+INTRANSITIVE = (RISING | FALLING) - TRANSITIVE
+#: Nouns that are a change of something: "GDP growth of 8.2%", "a 3% drop in sales".
+CHANGE_NOUNS = {
+    "growth": "up", "rise": "up", "increase": "up", "gain": "up", "jump": "up", "surge": "up", "hike": "up",
+    "expansion": "up", "uptick": "up", "climb": "up", "spike": "up", "rebound": "up", "upswing": "up",
+    "fall": "down", "decline": "down", "drop": "down", "decrease": "down", "contraction": "down",
+    "slide": "down", "slump": "down", "dip": "down", "cut": "down", "reduction": "down", "plunge": "down",
+    "slowdown": "down", "downturn": "down", "shrinkage": "down",
+}
+#: "up 5%", "5% higher": words that make a figure the amount of a change.
+CHANGE_WORDS = {"up": "up", "down": "down", "higher": "up", "lower": "down", "more": "up", "less": "down",
+                "fewer": "down", "bigger": "up", "smaller": "down", "larger": "up", "greater": "up"}
+COMPARATIVES = {word for word in CHANGE_WORDS if word not in ("up", "down")}
+#: Words that introduce the earlier time or level a change is measured from: "up 3% on 2019", "from 4.1%".
+BASELINE_PREPOSITIONS = {"from", "on", "than", "against", "over", "compared", "versus", "vs"}
+#: Verbs that report rather than tell what happened: a date on them is when it was said.
+REPORTING_VERBS = set("""say tell announce report state confirm add note reveal disclose show publish release
+issue post tweet write declare estimate calculate count according name acknowledge admit""".split())
+#: A clause is hedged when it is a forecast, a plan or a possibility ("is expected to", "could", "plans to").
+HEDGE_MODALS = {"could", "may", "might", "will", "would", "shall", "should", "'ll"}
+HEDGE_LEMMAS = {"expect", "anticipate", "plan", "forecast", "project", "predict", "intend", "aim", "hope",
+                "propose", "consider", "seek", "target", "budget"}
+HEDGE_ADVERBS = {"reportedly", "allegedly", "likely", "possibly", "probably", "perhaps", "potentially"}
+#: Entity labels: whose a figure is, and where.
+ACTOR_LABELS = {"ORG", "PERSON", "NORP"}
+#: Countries, states and cities; mountains, rivers, valleys and buildings (LOC, FAC) say where something
+#: happened at a scale that cannot be compared by name ("the Himalayas" and "the Galwan Valley").
+PLACE_LABELS = {"GPE"}
+NAME_LABELS = ACTOR_LABELS | PLACE_LABELS | {"LOC", "FAC"}
+#: Where a name says whose or where a figure is (its other roles, "beat Houston", do not).
+NAME_DEPS = {"nsubj", "nsubjpass", "poss", "compound", "amod", "nmod", "appos", "agent", "npadvmod", "dobj"}
+NAME_PREPOSITIONS = {"in", "at", "across", "throughout", "within", "inside", "for", "of", "by", "from", "near",
+                     "off", "to", "on"}
+OPPONENT_WORDS = {"against", "versus", "vs", "over", "beat", "defeat", "edge", "outscore", "trounce", "rout",
+                  "thrash", "overcome"}
+#: Words of time, never what a figure measures ("18 percent year over year").
+TIME_WORDS = {"year", "month", "quarter", "week", "day", "season", "period", "half"}
+#: Prepositions whose object completes a measure: "the rate of inflation", "people in relief camps".
+MEASURE_PREPS = {"of", "in", "on", "for", "from", "at", "to"}
+#: Heads that say little by themselves: their complement says what is measured ("the number of cases").
+GENERIC_HEADS = {"number", "total", "figure", "level", "amount", "count", "tally", "share", "proportion",
+                 "percentage", "rate", "value", "sum", "majority", "half", "portion", "toll"}
+#: Light verbs: with them the verb's own complement completes the measure ("were in relief camps").
+LIGHT_VERBS = {"be", "remain", "stay", "live", "stand", "take"}
+#: Verbs whose object is the level of their subject ("borrowing reached £17.4bn", "collections hit ₹2.1 lakh
+#: crore"): the subject is the measure, not the verb.
+LEVEL_VERBS = {"reach", "hit", "total", "touch", "top", "record", "post", "log", "register", "see", "cross",
+               "exceed", "surpass", "near", "approach", "amount", "clock", "stand", "be", "become", "remain",
+               "report", "show", "achieve", "notch", "deliver", "generate", "earn", "make"}
+MAX_COMPLEMENT_TOKENS = 8
+
+Names = tuple[tuple[str, ...], tuple[str, ...]]
+
+
+# -- the clause ------------------------------------------------------------------------------------------
+
+def clause_verb(token: Token) -> Token | None:
+    """The verb of the clause a token is in: the nearest verb above it, or a copula heading its clause."""
+    current = token
+    for _ in range(12):
+        if current.pos_ == "VERB" or current.pos_ == "AUX" and current.dep_ not in ("aux", "auxpass"):
+            return current
+        if current.head.i == current.i:
+            return None
+        current = current.head
+    return None
+
+
+def clause_tokens(root: Token) -> tuple[Token | None, set[int]]:
+    """The figure's clause: its verb (climbing to the verb that has the subject, as in "plans to spend") and
+    the token indices under it, without other clauses that have a subject of their own and without
+    "according to ..."."""
+    verb = clause_verb(root)
+    while verb is not None and verb.dep_ in ("xcomp", "aux", "auxpass") and verb.head.i != verb.i and \
+            not any(child.dep_ in SUBJECT_DEPS for child in verb.children):
+        verb = verb.head
+    if verb is None:
+        return None, {t.i for t in root.sent}
+    inside: set[int] = set()
+    stack = [verb]
+    while stack:
+        token = stack.pop()
+        inside.add(token.i)
+        for child in token.children:
+            if child.i not in inside and not _separate_clause(child, root):
+                stack.append(child)
+    return verb, inside
+
+
+def _separate_clause(token: Token, root: Token) -> bool:
+    if root in token.subtree:
+        return False
+    if token.lower_ == "according":
+        return True
+    if token.dep_ in ("conj", "ccomp", "advcl", "parataxis", "relcl", "csubj") and token.pos_ in ("VERB", "AUX"):
+        return any(child.dep_ in SUBJECT_DEPS for child in token.children) or token.dep_ == "parataxis"
+    return False
+
+
+def tree_distance(a: Token, b: Token) -> int:
+    """Edges between two tokens of one sentence in the dependency tree."""
+    path_a = [a, *a.ancestors]
+    depth = {token.i: n for n, token in enumerate(path_a)}
+    for n, token in enumerate([b, *b.ancestors]):
+        if token.i in depth:
+            return n + depth[token.i]
+    return len(path_a) + 100
+
+
+def hedged(verb: Token | None, root: Token) -> bool:
+    """Is the figure's clause a forecast, plan or possibility? ("is expected to rise 7%", "could cost $9bn",
+    "plans to spend ₹5.5 lakh crore")"""
+    for token in [root, *root.ancestors]:
+        if token.lower_ in HEDGE_ADVERBS or token.lemma_.lower() in HEDGE_LEMMAS and token.pos_ in ("VERB", "NOUN"):
+            return True
+        for child in token.children:
+            if child.dep_ == "aux" and child.lower_ in HEDGE_MODALS and child.text != "May":
+                return True
+            if child.dep_ == "advmod" and child.lower_ in HEDGE_ADVERBS:
+                return True
+        if verb is not None and token.i == verb.i:
+            break
+    return False
+
+
+# -- direction of change -------------------------------------------------------------------------------
+
+def _verb_direction(token: Token | None) -> str | None:
+    if token is None:
+        return None
+    lemma = token.lemma_.lower()
+    if lemma in RISING:
+        return "up"
+    if lemma in FALLING or token.lower_ == "fell":
+        return "down"
+    return None
+
+
+def change_of(span: Span, quantity: Quantity, head_noun: Token | None) -> tuple[str | None, str | None]:
+    """(direction, role) of a figure: the amount of a change ("rose 12%", "a 3% drop", "up 5%", "cut 300
+    jobs"), the level it changed from ("up from ₹6,272 crore"), or a level (role None), reached by a change
+    ("rose to 4.2%") or not."""
+    if quantity.kind in ("date", "duration", "rank"):
+        return None, None
+    root = span.root
+    head = root.head
+    before = span.doc[span.start - 1].lower_ if span.start > span.sent.start else ""
+    verb = clause_verb(root)
+    if head.lower_ == "from" or before == "from":
+        origin = head.head if head.lower_ == "from" else root.head
+        if origin.lower_ in CHANGE_WORDS or _verb_direction(origin) or origin.lemma_.lower() in CHANGE_NOUNS:
+            return None, "baseline"
+    if head.lower_ == "by" or before == "by":
+        changed = head.head if head.lower_ == "by" else verb
+        direction = _verb_direction(changed) or CHANGE_NOUNS.get(changed.lemma_.lower() if changed else "")
+        if direction:
+            return direction, "change"
+    if before == "to" or head.lower_ == "to":
+        return _verb_direction(verb), None
+    if head.lower_ in CHANGE_WORDS and head.i not in range(span.start, span.end) and \
+            (head.lower_ in ("up", "down") or head.i >= span.end):
+        return CHANGE_WORDS[head.lower_], "change"  # "up 5%", "12 per cent less than a year earlier"
+    for child in root.children:  # "5 per cent higher"
+        if child.lower_ in COMPARATIVES and child.dep_ in ("advmod", "amod") and child.i >= span.end:
+            return CHANGE_WORDS[child.lower_], "change"
+    if head.lemma_.lower() in TIME_WORDS and head.i not in range(span.start, span.end):
+        head = head.head  # "a decrease of 18 percent year over year"
+    nouns = [head_noun] if head_noun is not None else []
+    nouns += [head, head.head] if head.lower_ == "of" else [head]
+    for noun in nouns:
+        if noun.pos_ == "NOUN" and noun.i not in range(span.start, span.end):
+            direction = CHANGE_NOUNS.get(noun.lemma_.lower()) or next(
+                (CHANGE_NOUNS[c.lemma_.lower()] for c in noun.children
+                 if c.dep_ == "compound" and c.lemma_.lower() in CHANGE_NOUNS), None)  # "growth rate"
+            if direction:
+                return direction, "change"
+    lemma = head.lemma_.lower()
+    if head.pos_ in ("VERB", "AUX") and root.dep_ in ("npadvmod", "dobj", "advmod", "attr", "obj", "dep", "oprd") \
+            and (lemma in INTRANSITIVE or lemma in TRANSITIVE and quantity.kind == "count" and root.dep_ == "dobj"):
+        return _verb_direction(head), "change"
+    if quantity.kind == "count" and head_noun is not None and head_noun.dep_ == "dobj" and \
+            head_noun.head.lemma_.lower() in TRANSITIVE:
+        return _verb_direction(head_noun.head), "change"  # "cut 300 jobs", "added 187,000 jobs"
+    return _verb_direction(verb), None
+
+
+# -- what is measured ----------------------------------------------------------------------------------
+
+def measure_head(span: Span, quantity: Quantity, counted_noun: int | None) -> Token | None:
+    """The noun a figure measures: the counted noun ("612 relief camps"), the noun it is "of" ("a relief
+    package of ₹1,200 crore", "42% of the vote"), the noun it modifies ("a ₹1,200-crore package"), else
+    the subject of its verb ("net profit rose to ₹7,025 crore"); for a date, what the event happened to."""
+    doc = span.doc
+    own = range(span.start, span.end)
+    root = span.root
+    verb = clause_verb(root)
+    if quantity.kind == "date":
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and not _a_name(c)] \
+            if verb is not None else []
+        target = objects[0] if objects else _subject(verb)
+        return target if target is not None and target.i not in own and not _a_name(target) else None
+    if counted_noun is not None and quantity.kind in ("count", "measure"):
+        return doc[counted_noun]
+    of_child = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if of_child is not None and quantity.kind in ("percent", "ratio"):
+        target = next((c for c in of_child.children if c.dep_ == "pobj"), None)
+        if target is not None and target.pos_ in ("NOUN", "PROPN"):
+            return target
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ in ("NOUN", "PROPN") and \
+            root.head.head.i not in own:
+        return root.head.head
+    if root.dep_ in ("compound", "amod", "nummod", "nmod") and root.head.pos_ == "NOUN" and root.head.i not in own \
+            and root.head.lemma_.lower() not in TIME_WORDS:
+        return root.head
+    if root.head.lower_ == "worth" and root.head.head.pos_ in ("NOUN", "PROPN"):
+        return root.head.head  # "a contract extension worth $142 million"
+    if counted_noun is not None and quantity.kind not in ("money", "percent"):
+        return doc[counted_noun]
+    if verb is not None and root.dep_ == "pobj" and root.head.lower_ in ("to", "at") and root.head.head.i == verb.i:
+        target = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if target is not None and target.pos_ in ("NOUN", "PROPN"):
+            return target  # "bring US tariffs on Indian imports to 50%", "cut the repo rate to 6.5%"
+    if verb is not None and (root.dep_ == "dobj" or root.dep_ == "pobj" and root.head.lower_ == "for") and \
+            verb.lemma_.lower() not in INTRANSITIVE | LEVEL_VERBS:
+        return None  # "allocated Rs 500 crore", "signed him for £24m": the event is the measure
+    subject = _subject(verb)
+    if subject is not None and subject.i not in own and subject.pos_ not in ("PRON", "NUM") and \
+            not _a_name(subject) and subject.lemma_.lower() not in TIME_WORDS:
+        return subject
+    return None
+
+
+def _a_name(token: Token) -> bool:
+    """A named company, place or person, which says whose a figure is rather than what it measures (not
+    spaCy's occasional common noun taken for a name: "Turnout" as a PERSON, tagged a verb)."""
+    return token.ent_type_ in NAME_LABELS and token.pos_ == "PROPN"
+
+
+def _subject(verb: Token | None) -> Token | None:
+    """The subject of a verb, following xcomp and conj chains upwards when it has none of its own."""
+    current = verb
+    for _ in range(6):
+        if current is None:
+            return None
+        subject = next((c for c in current.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON"), None)
+        if subject is not None:
+            return subject
+        if current.dep_ in ("xcomp", "conj", "advcl", "acl", "pcomp", "relcl") and current.head.i != current.i:
+            current = current.head if current.dep_ != "relcl" else None
+            continue
+        return None
+    return None
+
+
+#: Adjectives that name a kind of measure ("net profit", "retail inflation"); other adjectives of a measure
+#: ("unintentional", "latest", "record") do not tell measures apart and are left out.
+MEASURE_ADJECTIVES = set("""net gross retail wholesale core industrial domestic foreign fiscal operating military
+civilian infant maternal public private federal national urban rural average median jobless nonfarm underlying
+real nominal consolidated standalone organic agricultural electoral unemployed uninsured registered eligible
+active daily weekly monthly annual quarterly pretax pre-tax current capital commercial residential total""".split())
+
+
+def _hyphenated(token: Token) -> bool:
+    """A word of a hyphenated modifier ("like-for-like sales", "first-time voters")."""
+    doc = token.doc
+    return token.is_alpha and (token.i + 1 < len(doc) and doc[token.i + 1].text == "-" and not token.whitespace_ or
+                               token.i > 0 and doc[token.i - 1].text == "-" and not doc[token.i - 1].whitespace_)
+
+
+def measure_phrase(head: Token | None, span: Span, skip: set[int], verb: Token | None) -> str | None:
+    """The measured thing in words: the head noun with the words that say which kind ("net profit",
+    "relief camps") and a short complement ("people in relief camps"), without names (they are actors and
+    places), times, numbers and the figure itself. A change noun gives way to what changed ("GDP growth" →
+    "GDP", "a rise in unemployment" → "unemployment"), a generic head to its complement ("the number of
+    cases on the waiting list" → "cases on waiting list"); with a light verb the verb's complement
+    completes it ("people were in relief camps")."""
+    if head is None:
+        return None
+    own = set(range(span.start, span.end))
+
+    def usable(token: Token) -> bool:
+        return token.i not in own and token.i not in skip and not token.like_num and (
+            token.pos_ in ("NOUN", "PROPN") or token.pos_ == "ADJ" and token.lower_ in MEASURE_ADJECTIVES)
+
+    modifiers = [t for child in head.lefts if child.dep_ in ("compound", "amod", "nmod", "npadvmod")
+                 for t in child.subtree if usable(t) or _hyphenated(t)]
+    complements = [c for c in head.rights if c.dep_ == "prep" and c.lower_ in MEASURE_PREPS]
+    if verb is not None and verb.lemma_.lower() in LIGHT_VERBS and head.head.i == verb.i:
+        complements += [c for c in verb.rights if c.dep_ == "prep" and c.lower_ in MEASURE_PREPS]
+    weak_head = head.lemma_.lower() in CHANGE_NOUNS or head.lemma_.lower() in GENERIC_HEADS
+    complement: list[Token] = []
+    for preposition in complements[:2 if weak_head else 1]:
+        subtree = list(preposition.subtree)
+        if len(subtree) <= MAX_COMPLEMENT_TOKENS and not any(t.i in own for t in subtree):
+            words = [t for t in subtree if usable(t) or t.pos_ == "ADP" and t.i != preposition.i]
+            if any(usable(t) for t in words):
+                complement += [preposition] + words
+    if weak_head and modifiers:
+        main = modifiers
+    elif weak_head and complement:
+        main, complement = complement[1:], []
+    elif weak_head:
+        return None  # "a 22 percent increase": what increased is said elsewhere
+    else:
+        main = modifiers + [head]
+    text = " ".join(t.text for t in main + complement)
+    return text or None
+
+
+def event_measure(span: Span, verb: Token | None, skip: set[int]) -> str | None:
+    """An amount whose measure is its event ("allocated Rs 500 crore for flood relief", "will invest
+    ₹18,000 crore"): what it is for, else the event itself."""
+    if verb is None or span.root.dep_ not in ("dobj", "pobj"):
+        return None
+    own_children = [child for token in span for child in token.children if child.i not in range(span.start, span.end)]
+    for child in [*own_children, *verb.children]:
+        if child.dep_ == "prep" and child.lower_ in ("for", "on", "towards", "toward"):
+            words = [t for t in child.subtree if t.i not in skip and t.pos_ in ("NOUN", "PROPN") and
+                     t.i not in range(span.start, span.end) and not t.like_num]
+            if words and len(list(child.subtree)) <= MAX_COMPLEMENT_TOKENS:
+                return " ".join(t.text for t in words)
+    return verb.lemma_.lower() if verb.pos_ == "VERB" and verb.lemma_.lower() not in LEVEL_VERBS else None
+
+
+# -- whose and where -----------------------------------------------------------------------------------
+
+def names_of(entities) -> Names:
+    """(actors, places) among entities: companies, parties and people; countries, states, cities and
+    nationalities."""
+    actors: list[str] = []
+    places: list[str] = []
+    for ent in entities:
+        name = ent.text.removesuffix("'s").removesuffix("’s").removesuffix("'").strip()
+        if name.lower().startswith("the "):
+            name = name[4:]
+        if ent.label_ in PLACE_LABELS or is_nationality(name) or place_key(name) in COUNTRIES:
+            places.append(name)
+        elif ent.label_ in ACTOR_LABELS - {"NORP"}:  # NORP: parties are ORGs; "Himalayan" is no one's
+            actors.append(name)
+            places += [word for word in name.split() if is_nationality(word) or place_key(word) in COUNTRIES]
+    return tuple(dict.fromkeys(actors)), tuple(dict.fromkeys(places))
+
+
+def _says_whose(ent: Span) -> bool:
+    """Is a name in a role that says whose or where a figure is (not the other side of it)?"""
+    root = ent.root
+    if any(t.lower_ in OPPONENT_WORDS or t.lemma_.lower() in OPPONENT_WORDS for t in (root.head, root.head.head)):
+        return False
+    if root.dep_ == "pobj":
+        return root.head.lower_ in NAME_PREPOSITIONS
+    if root.dep_ == "conj":
+        return _says_whose(root.doc[root.head.i:root.head.i + 1])
+    return root.dep_ in NAME_DEPS
+
+
+def named_in_clause(span: Span, clause: set[int], head: Token | None, figures: list[Span]) -> Names:
+    """(actors, places) named in the figure's clause in a role that says whose or where it is, not in the
+    figure itself, and not hanging nearer another figure ("54% of the vote, to 46% for Ortega"). A name that
+    is the measure itself (spaCy's "Turnout" as a PERSON) is not one."""
+    return names_of(ent for ent in span.sent.ents
+                    if not (ent.start >= span.start and ent.end <= span.end) and any(t.i in clause for t in ent)
+                    and not (head is not None and head.i in range(ent.start, ent.end)) and _says_whose(ent)
+                    and _nearest(ent.root, span, figures))
+
+
+def _nearest(token: Token, span: Span, figures: list[Span]) -> bool:
+    """Is a name or time phrase this figure's: on the clause's verb (shared by its figures), or on words
+    nearer to this figure than to any other?"""
+    attached = token
+    while attached.head.i != attached.i and (attached.dep_ in ("pobj", "compound", "poss", "case", "appos", "conj",
+                                                                "nsubj", "nsubjpass", "agent", "npadvmod")
+                                            or attached.pos_ == "ADP"):
+        attached = attached.head
+    if attached.pos_ in ("VERB", "AUX"):
+        return True
+    distance = tree_distance(span.root, token)
+    return all(distance <= tree_distance(other.root, token) for other in figures
+               if other.start != span.start and not (other.start <= token.i < other.end))
+
+
+def owner_names(span: Span, verb: Token | None, clause: set[int]) -> Names:
+    """Names for a clause that points at its owner with a pronoun ("..., the company said; its revenue rose",
+    "Meridian said it would cut"): those of the clause it is reported by."""
+    pronoun = any(span.doc[i].lower_ in ("its", "their", "it", "they", "his", "her") for i in clause)
+    if not pronoun or verb is None:
+        return (), ()
+    reporter = verb.head
+    while reporter.head.i != reporter.i and reporter.lemma_.lower() not in REPORTING_VERBS:
+        reporter = reporter.head
+    subject = next((c for c in reporter.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return (), ()
+    return names_of(ent for ent in span.sent.ents if subject.i in range(ent.start, ent.end) or
+                    ent.root.head.i == subject.i)
+
+
+# -- when ----------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class TimeMention:
+    """A time phrase of a sentence and the period it names. ``reported``: the date a report was made ("said on
+    Tuesday"); ``baseline``: the time a change is measured from ("up 3% on 2019")."""
+
+    root: Token
+    tokens: range
+    period: Period
+    reported: bool = False
+    baseline: bool = False
+
+
+def mention(root: Token, tokens: range, period: Period) -> TimeMention:
+    """A time phrase read where it hangs in the parse."""
+    token = root
+    preposition = None
+    for _ in range(6):
+        if token.head.i == token.i:
+            break
+        modifier = token.dep_ in ("compound", "nummod", "amod", "poss") and token.head.pos_ in ("NOUN", "PROPN")
+        token = token.head
+        if token.pos_ == "ADP" and preposition is None:
+            preposition = token.lower_
+            continue
+        if modifier and preposition is None:
+            continue  # "on the 2021 elections": the time is the noun's
+        break
+    reported = token.pos_ == "VERB" and token.lemma_.lower() in REPORTING_VERBS
+    baseline = preposition in BASELINE_PREPOSITIONS and (
+        token.lower_ in CHANGE_WORDS or token.lemma_.lower() in CHANGE_NOUNS or _verb_direction(token) is not None
+        or preposition in ("than", "against", "compared", "versus", "vs")) or token.lemma_.lower() == "compare"
+    return TimeMention(root, tokens, period, reported, baseline)
+
+
+SPAN_ENDS = {"to", "ended", "ending", "through", "until", "till"}
+SPAN_WORDS = {"week", "weeks", "month", "months", "year", "years", "quarter", "quarters", "half", "half-year"}
+
+
+def _span_start(sent: Span, start: int) -> int:
+    """Where a time phrase that ends at a date begins: "the 52 weeks to 24 February 2024", "the year
+    ended March 31" (else the date's own start)."""
+    doc = sent.doc
+    if start - 1 <= sent.start or doc[start - 1].lower_ not in SPAN_ENDS:
+        return start
+    for k in range(start - 2, max(sent.start, start - 6) - 1, -1):
+        if doc[k].lower_ in SPAN_WORDS:
+            while k - 1 >= sent.start and (doc[k - 1].like_num or doc[k - 1].lower_ in ("the", "-")):
+                k -= 1
+            return k
+    return start
+
+
+def time_mentions(sent: Span, dates: list[tuple[range, str]], published: dt.date | None) -> list[TimeMention]:
+    """Every time phrase of a sentence with its period: spaCy's DATE entities, read as periods, and the
+    sentence's date figures (``dates``: token range and ISO date); phrases relative to another time ("a year
+    earlier") are read against the nearest absolute one."""
+    mentions: list[TimeMention] = []
+    relative: list[Span] = []
+    covered: set[int] = set()
+    for ent in sent.ents:
+        if ent.label_ != "DATE":
+            continue
+        if relative_shift(ent.text) is not None:
+            relative.append(ent)
+            continue
+        own = next((iso for tokens, iso in dates if tokens.start >= ent.start and tokens.stop <= ent.end), None)
+        anchor = published or (from_iso(own).end if own and from_iso(own) else None)
+        start = _span_start(sent, ent.start)
+        period = (read_period(sent.doc[start:ent.end].text, anchor) if anchor is not None else None) or from_iso(own)
+        if period is not None:
+            mentions.append(mention(ent.root, range(start, ent.end), period))
+            covered.update(range(start, ent.end))
+    for tokens, iso in dates:
+        period = from_iso(iso)
+        if period is not None and not covered.intersection(tokens):
+            start = _span_start(sent, tokens.start)
+            if start != tokens.start:
+                period = read_period(sent.doc[start:tokens.stop].text, period.end) or period
+            mentions.append(mention(sent.doc[tokens.start:tokens.stop].root, range(start, tokens.stop), period))
+    absolute = [m for m in mentions if not m.reported]
+    for ent in relative:
+        nearest = min(absolute, key=lambda m: tree_distance(ent.root, m.root), default=None)
+        anchor = published or (nearest.period.end if nearest else None)
+        if anchor is None:
+            continue
+        period = read_period(ent.text, anchor, nearest.period if nearest else None)
+        if period is not None:
+            mentions.append(mention(ent.root, range(ent.start, ent.end), period))
+    return mentions
+
+
+def time_of_figure(span: Span, role: str | None, clause: set[int], mentions: list[TimeMention],
+                   figures: list[Span]) -> Period | None:
+    """The period a figure is for: a time phrase of its clause, either on the clause's verb (shared by its
+    figures) or on the figure's own words and nearer to it than to any other figure ("rose to 4.2% in May
+    from 4.1% in April", "Gavaskar's 774 in 1971"); else the sentence's only period; else none (the
+    document's date stands for it). Report dates never; the time a change is measured from only for the
+    level it started at."""
+    candidates = [m for m in mentions if not m.reported and m.baseline == (role == "baseline")
+                  and not (m.tokens.start >= span.start and m.tokens.stop <= span.end)]
+    if role == "baseline" and not candidates:
+        return None
+
+    in_clause = [m for m in candidates if m.root.i in clause and _nearest(m.root, span, figures)]
+    if in_clause:
+        return min(in_clause, key=lambda m: (tree_distance(span.root, m.root), abs(m.root.i - span.root.i))).period
+    periods = {m.period for m in candidates if not any(m.tokens.start >= other.start and m.tokens.stop <= other.end
+                                                       for other in figures)}
+    return periods.pop() if len(periods) == 1 else None
+
+
+# -- all of it -----------------------------------------------------------------------------------------
+
+def read_frame(span: Span, quantity: Quantity, counted_noun: int | None, mentions: list[TimeMention],
+               figures: list[Span], referred: Period | None = None) -> tuple[Quantity, Frame]:
+    """The figure with its direction, role and time, and the frame of what it measures. ``referred`` is the
+    time the sentence refers to without naming it ("That year, ..."), which an undated figure takes."""
+    verb, clause = clause_tokens(span.root)
+    head = measure_head(span, quantity, counted_noun)
+    skip = {t.i for ent in span.sent.ents if ent.label_ in NAME_LABELS | {"DATE", "TIME"}
+            for t in ent if head is None or t.i != head.i}
+    actors, places = named_in_clause(span, clause, head, figures)
+    if not actors:
+        actors = owner_names(span, verb, clause)[0]
+    forecaster = verb.head if verb is not None and verb.dep_ in ("xcomp", "ccomp") else None
+    if forecaster is not None and forecaster.lemma_.lower() in HEDGE_LEMMAS:  # "the IMF expects India's economy
+        actors += names_of(ent for ent in span.sent.ents  # to grow 7%": a forecast is its forecaster's
+                           if any(t.head.i == forecaster.i and t.dep_ in SUBJECT_DEPS for t in ent))[0]
+    direction, role = change_of(span, quantity, head)
+    period = time_of_figure(span, role, clause, mentions, figures) if quantity.kind != "date" else None
+    if period is None and quantity.kind not in ("date", "duration") and role != "baseline":
+        period = referred
+    quantity = replace(quantity, direction=direction, role=role, time=period.iso() if period else quantity.time)
+    measure = measure_phrase(head, span, skip, verb) if head is not None else event_measure(span, verb, skip)
+    return quantity, Frame(measure, actors, places, hedged(verb, span.root))

@@ -1,0 +1,67 @@
+"""Names of places and peoples, normalised so that different spellings of one place compare equal.
+
+"Chinese troops" and "China's soldiers" are about one country; "the UK", "Britain" and "British" too.
+:func:`place_key` reduces a place or nationality to one key; anything it does not know stays as written
+(lowercased, without "the" and a possessive).
+"""
+from __future__ import annotations
+
+#: Nationality words mapped to their country, so "Chinese troops" meets "China's soldiers".
+DEMONYMS = {
+    "chinese": "china", "indian": "india", "american": "us", "russian": "russia", "pakistani": "pakistan",
+    "british": "uk", "french": "france", "german": "germany", "japanese": "japan", "brazilian": "brazil",
+    "ukrainian": "ukraine", "israeli": "israel", "iranian": "iran", "turkish": "turkey", "korean": "korea",
+    "australian": "australia", "canadian": "canada", "mexican": "mexico", "italian": "italy", "spanish": "spain",
+    "european": "europe", "african": "africa", "asian": "asia", "nepali": "nepal", "nepalese": "nepal",
+    "bangladeshi": "bangladesh", "afghan": "afghanistan", "tibetan": "tibet", "saudi": "saudi",
+    "sudanese": "sudan", "somali": "somalia", "syrian": "syria", "iraqi": "iraq", "yemeni": "yemen",
+    "palestinian": "palestine", "lebanese": "lebanon", "ethiopian": "ethiopia", "nigerian": "nigeria",
+    "kenyan": "kenya", "egyptian": "egypt", "sri lankan": "sri lanka", "burmese": "myanmar", "vietnamese": "vietnam",
+    "filipino": "philippines", "indonesian": "indonesia", "thai": "thailand", "malaysian": "malaysia",
+    "polish": "poland", "dutch": "netherlands", "greek": "greece", "swedish": "sweden", "haitian": "haiti",
+    "welsh": "wales", "scottish": "scotland", "scots": "scotland", "english": "england", "irish": "ireland",
+    "northern irish": "northern ireland", "congolese": "congo", "angolan": "angola", "libyan": "libya",
+    "gazan": "gaza", "taiwanese": "taiwan", "argentine": "argentina", "argentinian": "argentina",
+    "chilean": "chile", "colombian": "colombia", "peruvian": "peru", "venezuelan": "venezuela",
+    "cuban": "cuba", "norwegian": "norway", "danish": "denmark", "finnish": "finland", "belgian": "belgium",
+    "swiss": "switzerland", "austrian": "austria", "portuguese": "portugal", "romanian": "romania",
+    "hungarian": "hungary", "czech": "czechia", "serbian": "serbia", "croatian": "croatia",
+    "emirati": "uae", "qatari": "qatar", "jordanian": "jordan", "moroccan": "morocco", "algerian": "algeria",
+    "tunisian": "tunisia", "ghanaian": "ghana", "south african": "south africa", "ugandan": "uganda",
+    "tanzanian": "tanzania", "rwandan": "rwanda", "zimbabwean": "zimbabwe", "maldivian": "maldives",
+    "bhutanese": "bhutan", "singaporean": "singapore", "cambodian": "cambodia", "mongolian": "mongolia",
+    "kazakh": "kazakhstan", "uzbek": "uzbekistan", "new zealander": "new zealand",
+}
+#: Other names of one country → the key its nationality maps to.
+COUNTRY_ALIASES = {
+    "united states": "us", "united states of america": "us", "usa": "us", "u.s.": "us", "u.s.a.": "us",
+    "america": "us", "united kingdom": "uk", "britain": "uk", "great britain": "uk", "england": "uk", "u.k.": "uk",
+    "people's republic of china": "china", "prc": "china", "republic of india": "india", "bharat": "india",
+    "russian federation": "russia", "south korea": "korea", "republic of korea": "korea", "uae": "uae",
+    "united arab emirates": "uae", "saudi arabia": "saudi", "burma": "myanmar", "türkiye": "turkey",
+    "eurozone": "europe", "euro area": "europe", "european union": "europe", "eu": "europe",
+    "drc": "congo", "democratic republic of congo": "congo", "democratic republic of the congo": "congo",
+}
+
+
+#: The keys of countries (and of the few unions and regions the tables name): places of one level.
+COUNTRIES = frozenset(DEMONYMS.values()) | frozenset(COUNTRY_ALIASES.values()) | {
+    "wales", "scotland", "northern ireland", "england"}
+
+
+def place_key(name: str) -> str:
+    """One key per place: "Chinese" → "china", "Britain" → "uk", "the United States" → "us"."""
+    low = " ".join(name.lower().replace("’", "'").split())
+    for prefix in ("the ",):
+        low = low.removeprefix(prefix)
+    low = low.removesuffix("'s").removesuffix("'").strip()
+    if low in DEMONYMS:
+        low = DEMONYMS[low]
+    elif low.endswith("s") and low[:-1] in DEMONYMS:  # "Indians", "Afghans"
+        low = DEMONYMS[low[:-1]]
+    return COUNTRY_ALIASES.get(low, low)
+
+
+def is_nationality(name: str) -> bool:
+    low = name.lower().strip()
+    return low in DEMONYMS or low.endswith("s") and low[:-1] in DEMONYMS
