@@ -4,7 +4,8 @@ For each corpus size (``--sizes``, default 10k, 100k and 1M passages) it generat
 from templates (seeded: deaths in disasters, indicators in per cent, company results and budgets in
 dollars and crore, seats won, distances, durations, dates, ranks, ratios, runs scored; thousands of
 place names, people, companies and agencies), each with the figure it states already parsed (kind,
-unit, value, qualifier, subject, predicate: the row shape of ``workbench.match.index.PASSAGES_SQL``;
+unit, value, qualifier, its frame, subject, predicate: the record shape of
+``workbench.store.matching.passages_after``;
 no spaCy, so a million build in well under a minute). Then, per size:
 
 * **tantivy build**: a fresh ``PassageIndex(tmpdir)``, filled with ``add_passages(rows)`` in chunks
@@ -57,10 +58,11 @@ if str(ROOT) not in sys.path:
 import duckdb
 import pyarrow as pa
 
-from workbench.match.engine import Matcher, counted_noun
-from workbench.match.figures import Figure
+from workbench.claims import Sentence
+from workbench.match.engine import Matcher, claim_query
 from workbench.match.index import PassageIndex, query_terms
 from workbench.match.rank import ClaimQuery
+from workbench.store.matching import claim_from_record
 
 POOL = 30  # hits per BM25 query, as the matcher retrieves (workbench.settings.MATCH_POOL)
 
@@ -135,14 +137,17 @@ def _count(rng: random.Random, low: int, high: int) -> int:
 class Generated:
     passage: str
     claim: str
-    figure: dict  # kind, unit, value, value_max, qualifier, iso, implied, subject, predicate, text
+    figure: dict  # the figure and its frame, as a passage's figures are stored (workbench.store.matching)
 
 
 def _figure(text: str, kind: str, unit: str | None, value: float, *, subject: str | None, predicate: str | None,
             qualifier: str | None = None, iso: str | None = None, implied: str | None = None,
-            value_max: float | None = None) -> dict:
+            value_max: float | None = None, measure: str | None = None, actors: tuple = (), places: tuple = (),
+            time: str | None = None) -> dict:
     return {"text": text, "kind": kind, "unit": unit, "value": float(value), "value_max": value_max,
-            "qualifier": qualifier, "iso": iso, "implied": implied, "subject": subject, "predicate": predicate}
+            "qualifier": qualifier, "iso": iso, "implied": implied, "subject": subject, "predicate": predicate,
+            "measure": measure or subject, "actors": list(actors), "places": list(places), "time": time,
+            "step": 1.0 if kind in ("count", "money", "percent", "measure") else None}
 
 
 def _deaths(rng: random.Random) -> Generated:
@@ -154,7 +159,7 @@ def _deaths(rng: random.Random) -> Generated:
                f"{rng.choice(WEEKDAYS)}, {rng.choice(AGENCIES)} said.")
     claim = f"The {event} in {place} killed {fig} people."
     return Generated(passage, claim, _figure(fig, "count", "person", n, subject="people", predicate="kill",
-                                             qualifier=qual))
+                                             qualifier=qual, places=(place,)))
 
 
 def _indicator(rng: random.Random) -> Generated:
@@ -167,7 +172,8 @@ def _indicator(rng: random.Random) -> Generated:
                f"{value}{unit_text} in {month} {year}, {rng.choice(STATS_AGENCIES)} said.")
     claim = f"{place}'s {indicator.removeprefix('the ')} {verb} {'at' if lemma == 'stand' else 'to'} {value}% in {year}."
     return Generated(passage, claim, _figure(f"{value}{unit_text}", "percent", "percent", value,
-                                             subject=f"{indicator} in {place}", predicate=lemma))
+                                             subject=f"{indicator} in {place}", predicate=lemma, measure=indicator,
+                                             places=(place,), time=str(year)))
 
 
 def _results(rng: random.Random) -> Generated:
@@ -177,7 +183,7 @@ def _results(rng: random.Random) -> Generated:
     passage = f"{company} reported {metric} of ${value}bn for the {quarter} quarter of {year}, beating forecasts."
     claim = f"{company}'s {metric} reached {value} billion dollars in the {quarter} quarter."
     return Generated(passage, claim, _figure(f"${value}bn", "money", "USD", value * 1e9, subject=metric,
-                                             predicate="report"))
+                                             predicate="report", actors=(company,), time=str(year)))
 
 
 def _budget(rng: random.Random) -> Generated:
@@ -186,7 +192,7 @@ def _budget(rng: random.Random) -> Generated:
     passage = f"The {place} government approved Rs {crore:,} crore for a new {project}, officials said."
     claim = f"{place} will spend Rs {crore:,} crore on a {project}."
     return Generated(passage, claim, _figure(f"Rs {crore:,} crore", "money", "INR", crore * 1e7, subject="government",
-                                             predicate="approve"))
+                                             predicate="approve", measure=project, places=(place,)))
 
 
 def _seats(rng: random.Random) -> Generated:
@@ -196,7 +202,8 @@ def _seats(rng: random.Random) -> Generated:
     passage = f"{party[0].upper() + party[1:]} won {won} of the {total} seats in the {place} assembly election in {year}."
     claim = f"In {year}, {party} took {won} seats in {place}."
     return Generated(passage, claim, _figure(str(won), "count", "seat", won, subject=f"seats in the {place} assembly",
-                                             predicate="win"))
+                                             predicate="win", measure="seats", actors=(party,), places=(place,),
+                                             time=str(year)))
 
 
 def _distance(rng: random.Random) -> Generated:
@@ -204,7 +211,8 @@ def _distance(rng: random.Random) -> Generated:
     a, b, road = _place(rng), _place(rng), rng.choice(ROADS)
     passage = f"The new {road} linking {a} and {b} will run for {km:g} km when it opens in {rng.randint(2024, 2032)}."
     claim = f"The {a}-{b} {road} is {km:g} kilometres long."
-    return Generated(passage, claim, _figure(f"{km:g} km", "measure", "km", km, subject=road, predicate="run"))
+    return Generated(passage, claim, _figure(f"{km:g} km", "measure", "km", km, subject=road, predicate="run",
+                                             places=(a, b)))
 
 
 def _duration(rng: random.Random) -> Generated:
@@ -214,7 +222,7 @@ def _duration(rng: random.Random) -> Generated:
     passage = f"Work on the {project} in {place} took {word} years and cost more than expected, {rng.choice(AGENCIES)} said."
     claim = f"The {place} {project} was {years} years in the making."
     return Generated(passage, claim, _figure(f"{word} years", "duration", "year", years, subject=project,
-                                             predicate="take"))
+                                             predicate="take", places=(place,)))
 
 
 def _date(rng: random.Random) -> Generated:
@@ -223,7 +231,7 @@ def _date(rng: random.Random) -> Generated:
     passage = f"The first {thing} in {place} was opened by {_person(rng)} in {MONTHS[month - 1]} {year}."
     claim = f"{place} got its first {thing} in {year}."
     return Generated(passage, claim, _figure(f"{MONTHS[month - 1]} {year}", "date", "year", year, subject=thing,
-                                             predicate="open", iso=f"{year}-{month:02d}"))
+                                             predicate="open", iso=f"{year}-{month:02d}", places=(place,)))
 
 
 def _rank(rng: random.Random) -> Generated:
@@ -232,7 +240,7 @@ def _rank(rng: random.Random) -> Generated:
     passage = f"{place} finished {ORDINALS[rank - 1]} in the regional {league} this season, its best showing in years."
     claim = f"{place} came {ORDINALS[rank - 1]} in the {league}."
     return Generated(passage, claim, _figure(ORDINALS[rank - 1], "rank", "rank", rank, subject=place,
-                                             predicate="finish"))
+                                             predicate="finish", measure=league, actors=(place,)))
 
 
 def _ratio(rng: random.Random) -> Generated:
@@ -242,7 +250,8 @@ def _ratio(rng: random.Random) -> Generated:
     passage = f"{indicator[0].upper() + indicator[1:]} in {place} has {word} since {since}, according to {rng.choice(STATS_AGENCIES)}."
     claim = f"{place}'s {indicator.removeprefix('the ')} is {factor} times what it was in {since}."
     return Generated(passage, claim, _figure(word, "ratio", "times", factor, subject=f"{indicator} in {place}",
-                                             predicate=word[:-1] if word.endswith("ed") else word))
+                                             predicate=word[:-1] if word.endswith("ed") else word, measure=indicator,
+                                             places=(place,)))
 
 
 def _things(rng: random.Random) -> Generated:
@@ -251,7 +260,8 @@ def _things(rng: random.Random) -> Generated:
     by = rng.randint(2024, 2035)
     passage = f"The authorities in {place} plan to build {n:,} new {plural} by {by}, {_person(rng)} said."
     claim = f"{place} is building {n:,} {plural}."
-    return Generated(passage, claim, _figure(f"{n:,}", "count", singular, n, subject=f"new {plural}", predicate="build"))
+    return Generated(passage, claim, _figure(f"{n:,}", "count", singular, n, subject=f"new {plural}", predicate="build",
+                                             places=(place,)))
 
 
 def _runs(rng: random.Random) -> Generated:
@@ -259,7 +269,8 @@ def _runs(rng: random.Random) -> Generated:
     player, place = _person(rng), _place(rng)
     passage = f"{player} scored {n} runs off {rng.randint(40, 300)} balls as {place} won by {rng.randint(1, 9)} wickets."
     claim = f"{player} hit {n} runs for {place}."
-    return Generated(passage, claim, _figure(str(n), "count", "run", n, subject="runs", predicate="score"))
+    return Generated(passage, claim, _figure(str(n), "count", "run", n, subject="runs", predicate="score",
+                                             actors=(player,)))
 
 
 TEMPLATES = [_deaths, _indicator, _results, _budget, _seats, _distance, _duration, _date, _rank, _ratio, _things,
@@ -272,8 +283,9 @@ def generate(seed: int, i: int) -> Generated:
     return rng.choice(TEMPLATES)(rng)
 
 
-def passage_rows(seed: int, start: int, stop: int) -> list[tuple]:
-    """Rows shaped like PASSAGES_SQL's for passages start..stop-1 (passage ids start+1..stop)."""
+def passage_rows(seed: int, start: int, stop: int) -> list[dict]:
+    """Passage records as the store gives them to the index (``workbench.store.matching.passages_after``) for
+    passages start..stop-1 (passage ids start+1..stop)."""
     rows = []
     for i in range(start, stop):
         g = generate(seed, i)
@@ -282,8 +294,10 @@ def passage_rows(seed: int, start: int, stop: int) -> list[tuple]:
         figure["start"], figure["end"] = offset, offset + len(figure["text"])
         document_id = i // 4 + 1
         published = f"{2010 + i % 16}-{1 + i % 12:02d}-{1 + i % 28:02d}"
-        rows.append((i + 1, document_id, f"Wire report {document_id}", published, g.passage, 0, len(g.passage),
-                     None, [figure]))  # no lead passage: each generated passage stands alone
+        rows.append({"passage_id": i + 1, "document_id": document_id, "source": f"Wire report {document_id}",
+                     "published": published, "text": g.passage, "start": 0, "end": len(g.passage),
+                     "actors": figure["actors"], "places": figure["places"], "lead": None,  # each stands alone
+                     "figures": [figure]})
     return rows
 
 
@@ -299,12 +313,8 @@ def claim_queries(seed: int, size: int, count: int) -> list[ClaimQuery]:
             g = generate(seed, source)
         else:
             g = generate(seed + 1, rng.randrange(10**9))
-        f = g.figure
-        figure = Figure(kind=f["kind"], unit=f["unit"], value=f["value"], value_max=f["value_max"],
-                        qualifier=f["qualifier"], iso=f["iso"], implied=f["implied"], text=f["text"],
-                        predicate=f["predicate"])
-        claims.append(ClaimQuery(text=g.claim, subject=f["subject"], predicate=f["predicate"], figures=(figure,),
-                                 unit=counted_noun(figure), id=None if source is None else source + 1))
+        claim = claim_from_record(g.figure, Sentence(g.claim, 0, len(g.claim)))
+        claims.append(claim_query(claim, "2025-06-30", id=None if source is None else source + 1))
     return claims
 
 
@@ -392,8 +402,8 @@ def run_size(size: int, args, workdir: Path, fts_path: str | None) -> Result:
         build_s += time.perf_counter() - started
         if con is not None:
             started = time.perf_counter()
-            table = pa.table({"id": pa.array([r[0] for r in rows], pa.int64()),
-                              "text": pa.array([r[4] for r in rows], pa.string())})
+            table = pa.table({"id": pa.array([r["passage_id"] for r in rows], pa.int64()),
+                              "text": pa.array([r["text"] for r in rows], pa.string())})
             con.register("chunk", table)
             con.execute("INSERT INTO passages SELECT * FROM chunk")
             con.unregister("chunk")

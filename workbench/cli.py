@@ -304,6 +304,7 @@ def match(top, fmt, all_claims, input_path, db):
                                   "<stdin>" if input_path == "-" else input_path):
             click.echo(dumps(result))
         return
+    remind_to_reanalyse(store)
     with progress_bar("matching") as (on_total, advance):
         report = match_stored(store, all_claims=all_claims, top=top, on_total=on_total, progress=advance)
     results = stored_matches(store)
@@ -337,6 +338,38 @@ def reindex(db):
     store = open_store(db)
     report = PassageIndex.for_store(store).sync(store, rebuild=True)
     click.echo(f"indexed {report.added} passages in {report.seconds:.1f} s", err=True)
+
+
+@main.command()
+@db_option
+@friendly_errors
+def reanalyse(db):
+    """Read documents stored by an older version again, so their figures have frames, and match again.
+
+    Figures stored before frames existed say nothing about what they measure, whose they are or when,
+    so matching labels them related at best. Ids, reviews, corrections and evidence are kept.
+
+    Example:
+
+        workbench reanalyse --db claims.duckdb
+    """
+    from workbench.ingest.reanalyse import reanalyse as read_again
+
+    with progress_bar("reading again") as (on_total, advance):
+        report = read_again(open_store(db), on_total=on_total, progress=advance)
+    click.echo(report.summary() if report.documents else "nothing to read again: every document has frames",
+               err=True)
+
+
+def remind_to_reanalyse(store) -> None:
+    """One line on standard error when the database holds documents read before frames."""
+    from workbench.ingest.reanalyse import pending
+
+    count = pending(store)
+    if count:
+        click.echo(f"note: {count} documents were read by an older version and their figures have no frames "
+                   f"(what they measure, whose, when), so matching cannot rely on them; run `workbench reanalyse`",
+                   err=True)
 
 
 @main.command()

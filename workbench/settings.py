@@ -5,8 +5,12 @@ Every command resolves its database the same way (``--db``, then ``$WORKBENCH_DB
 """
 from __future__ import annotations
 
+import json
+import math
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
+from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 
 DEFAULT_DB = "claims.duckdb"
@@ -37,24 +41,38 @@ class MatchThresholds:
 
 @dataclass(frozen=True)
 class MatchWeights:
-    """How a candidate's score (0..1) blends its parts; the parts are documented in workbench.match.rank.
+    """A candidate's score (0..1): how likely the passage is evidence for the claim, by a logistic model over
+    the parts documented in workbench.match.rank (text, fuzz and topic in 0..1; one weight for what the
+    passage's figures do to the claim's). ``bm25_half`` is the BM25 score that counts as half a text match.
 
-    ``figure_*`` weigh what the passage's figures do to the claim's (one applies per candidate).
-    ``bm25_half`` is the BM25 score that counts as half a text match.
+    The weights are not set by hand: ``bench/fit_weights.py`` fits them on the tuning part of the relations
+    evaluation set (cross-validated) and writes ``workbench/match/weights.json``, which :meth:`fitted` reads.
     """
 
-    text: float = 0.35
-    fuzz: float = 0.15
-    topic: float = 0.15
-    figure_agrees: float = 0.35
-    figure_conflicts: float = 0.21
-    figure_compatible: float = 0.14
-    figure_elsewhere: float = 0.07
-    figure_nothing: float = 0.07
-    bm25_half: float = 6.0
+    intercept: float
+    text: float
+    fuzz: float
+    topic: float
+    figure_agrees: float
+    figure_conflicts: float
+    figure_compatible: float
+    figure_elsewhere: float
+    figure_nothing: float
+    bm25_half: float
+
+    @classmethod
+    @lru_cache(maxsize=1)
+    def fitted(cls) -> MatchWeights:
+        """The shipped weights."""
+        fitted = json.loads((resources.files("workbench.match") / "weights.json").read_text(encoding="utf-8"))
+        return cls(**{field.name: float(fitted["weights"][field.name]) for field in fields(cls)})
 
     def figure(self, outcome: str) -> float:
         return getattr(self, f"figure_{outcome}")
+
+    def score(self, text: float, fuzz: float, topic: float, outcome: str) -> float:
+        logit = self.intercept + self.text * text + self.fuzz * fuzz + self.topic * topic + self.figure(outcome)
+        return 1.0 / (1.0 + math.exp(-logit))
 
 
 #: Candidates retrieved per claim before reranking, and kept after.

@@ -68,10 +68,10 @@ class Candidate:
 class Matcher:
     """Matches claims against one passage index; load it once, ask many times."""
 
-    def __init__(self, index: PassageIndex, weights: MatchWeights = MatchWeights(),
+    def __init__(self, index: PassageIndex, weights: MatchWeights | None = None,
                  thresholds: MatchThresholds = MatchThresholds(), pool: int = MATCH_POOL):
         self.index = index
-        self.weights = weights
+        self.weights = weights or MatchWeights.fitted()
         self.thresholds = thresholds
         self.pool = pool
 

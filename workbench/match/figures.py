@@ -284,15 +284,17 @@ def normalise_word(word: str) -> str:
     return _SYNONYM_STEMS.get(stem, stem)
 
 
-def content_words(text: str | None) -> set[str]:
+@lru_cache(maxsize=100_000)
+def content_words(text: str | None) -> frozenset[str]:
     """The words of a text that carry meaning, normalised (:func:`normalise_word`), with multi-word names
-    read as one (:func:`workbench.match.lexicon.rewrite`)."""
+    read as one (:func:`workbench.match.lexicon.rewrite`). Cached: matching asks for the same texts often."""
     if not text:
-        return set()
-    return {normalise_word(w) for w in _WORD.findall(lexicon.rewrite(text)) if w.lower() not in STOP_WORDS}
+        return frozenset()
+    return frozenset(normalise_word(w) for w in _WORD.findall(lexicon.rewrite(text)) if w.lower() not in STOP_WORDS)
 
 
-def subject_keys(subject: str | None, unit: str | None = None) -> tuple[list[str], str | None]:
+@lru_cache(maxsize=20_000)
+def subject_keys(subject: str | None, unit: str | None = None) -> tuple[tuple[str, ...], str | None]:
     """The words of a subject that must appear for a passage to be about the same thing, and the word
     for what a count counts (``unit``). When that is more specific than "people" (a death toll counts
     deaths), the generic word of the subject gives way to it."""
@@ -301,12 +303,12 @@ def subject_keys(subject: str | None, unit: str | None = None) -> tuple[list[str
     counted_word = normalise_word(canonical_unit(unit)) if unit else None
     if counted_word:
         words = [w for w in words if w != counted_word and (w not in GENERIC_WORDS or counted_word in GENERIC_WORDS)]
-    return list(dict.fromkeys(words)), counted_word
+    return tuple(dict.fromkeys(words)), counted_word
 
 
-def key_words(subject: str | None, unit: str | None = None) -> list[str]:
+def key_words(subject: str | None, unit: str | None = None) -> tuple[str, ...]:
     words, counted_word = subject_keys(subject, unit)
-    return words + [counted_word] if counted_word else words
+    return (*words, counted_word) if counted_word else words
 
 
 def subject_overlap(subject: str | None, unit: str | None, passage_words: set[str]) -> float:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import lru_cache
 
 from workbench.claims import Claim, Quantity
 from workbench.match import lexicon
@@ -33,10 +34,11 @@ UNDATED_DAYS = 90
 #: For a contradiction, the longer period may be at most this many times the shorter.
 LIKE_LENGTH = 4.0
 
-#: Verbs that say nothing about what is measured ("was", "stood at", "reported", "reached").
+#: Verbs that say nothing about what is measured ("was", "stood at", "reported", "reached"; camps "set up"
+#: or "operating").
 LIGHT_VERBS = set("""be have stand reach hit total remain stay record report show put see touch amount say
 estimate count register number come cross top take make get give release publish announce tell post
-include find become""".split())
+include find become set operate run function establish""".split())
 #: Words of a measure phrase that do not tell measures apart ("the total number of cases").
 GENERIC_MEASURE_WORDS = {normalise_word(w) for w in """number figure level amount overall latest new
 annual yearly monthly quarterly official provisional final estimated cumulative current record combined
@@ -45,13 +47,32 @@ full whole per cent percent share rate value sum count growth yoy mom qoq""".spl
 
 @dataclass(frozen=True)
 class FrameCheck:
-    """Whether two figures are about the same measure; if not, ``reason`` says why in a reviewer's words;
-    ``label`` names the measure for the why line ("net profit, Tata Motors, Oct–Dec 2023")."""
+    """Whether a passage's figure is about the claim's measure, and the makings of the why line: when not,
+    the ``reason`` ("another measure (...)"), or the two periods that do not overlap; when so, the claim
+    and the period it is for, which :attr:`label` puts in words ("net profit, Tata Motors, Oct–Dec 2023").
+    The words are only put together when asked for: most candidates never reach a reviewer."""
 
     same: bool
     like_length: bool = True
-    reason: str = ""
-    label: str = ""
+    claim: Claim | None = None
+    period: Period | None = None
+    other_period: Period | None = None
+    reason_text: str = ""
+
+    @property
+    def reason(self) -> str:
+        if self.other_period is not None:
+            return f"another time ({describe(self.other_period)} vs {describe(self.period)})"
+        return self.reason_text
+
+    @property
+    def label(self) -> str:
+        if self.claim is None:
+            return ""
+        parts = [_measure_text(self.claim), *self.claim.frame.actors[:1], *self.claim.frame.places[:1]]
+        if self.period is not None:
+            parts.append(describe(self.period))
+        return ", ".join(dict.fromkeys(p for p in parts if p))
 
 
 # -- the measured thing --------------------------------------------------------------------------------
@@ -69,6 +90,7 @@ class Measure:
     event: str | None
 
 
+@lru_cache(maxsize=50_000)
 def measure_of(claim: Claim) -> Measure:
     quantity = claim.quantity
     dated = quantity is not None and quantity.kind in ("date", "duration")  # an event: what it happened to
@@ -107,12 +129,12 @@ def same_measure(claim: Claim, other: Claim, claim_words: set[str], passage_word
     speaks of it too; and when each side says something the other's text does not ("people in relief
     camps" against "residents affected"), they are two measures."""
     mine, theirs = measure_of(claim), measure_of(other)
-    differ = f"{_measure_text(claim)} vs {_measure_text(other)}"
+    differ = f"another measure ({_measure_text(claim)} vs {_measure_text(other)})"
     if mine.event and theirs.event and mine.event != theirs.event and not (
             mine.event in passage_words and theirs.event in claim_words):
-        return False, f"{claim.predicate} vs {other.predicate}"
+        return False, f"another event ({claim.predicate} vs {other.predicate})"
     if mine.head is None or theirs.head is None:
-        return False, "what one of them measures is not said"
+        return False, "what the figure measures is not said"
     if mine.head != theirs.head:
         return False, differ
     my_extras = mine.words - theirs.words - passage_words
@@ -135,17 +157,21 @@ def same_event(claim: Claim, other: Claim, passage_words: set[str]) -> tuple[boo
     words = mine.words | ({mine.event} if mine.event else set())
     if not words or words & (passage_words | theirs.words | ({theirs.event} if theirs.event else set())):
         return True, ""
-    return False, f"{claim.predicate or _measure_text(claim)} vs {other.predicate or _measure_text(other)}"
+    return False, f"another event ({claim.predicate or _measure_text(claim)} vs {other.predicate or _measure_text(other)})"
 
 
 def _measure_text(claim: Claim) -> str:
-    return claim.frame.measure or claim.subject or (claim.quantity.unit if claim.quantity else None) or "?"
+    """What a figure measures, in the words of its text; for a date, what the event happened to."""
+    dated = claim.quantity is not None and claim.quantity.kind in ("date", "duration")
+    words = (claim.subject or claim.frame.measure) if dated else claim.frame.measure
+    return words or claim.predicate or (claim.quantity.unit if claim.quantity else None) or "?"
 
 
 # -- whose and where -----------------------------------------------------------------------------------
 
-def _name_words(name: str) -> set[str]:
-    return {normalise_word(w) for w in name.replace("-", " ").split() if w.lower() not in STOP_WORDS}
+@lru_cache(maxsize=50_000)
+def _name_words(name: str) -> frozenset[str]:
+    return frozenset(normalise_word(w) for w in name.replace("-", " ").split() if w.lower() not in STOP_WORDS)
 
 
 def _names_match(a: str, b: str) -> bool:
@@ -247,21 +273,12 @@ def describe(period: Period | None) -> str:
 def check(claim: Claim, claim_published: str | None, other: Claim, other_published: str | None,
           claim_words: set[str], passage_words: set[str], passage_names: tuple[tuple[str, ...], tuple[str, ...]],
           mine: Quantity, theirs: Quantity) -> FrameCheck:
-    """Is ``other`` (a passage's figure, ``theirs`` as compared) about the measure of ``claim`` (``mine``)?"""
+    """Is ``other`` (a passage's figure, ``theirs`` as compared) about the measure of ``claim`` (``mine``)?
+    The cheap questions first: role, then time, then what is measured, then whose and where."""
     if "baseline" in (mine.role, theirs.role) and mine.role != theirs.role:
-        return FrameCheck(False, reason="one is the level before the change")
+        return FrameCheck(False, reason_text="one is the level before the change")
     if mine.kind == "percent" and mine.role != theirs.role:
-        return FrameCheck(False, reason="one is a change, the other a level")
-    same, measures = same_event(claim, other, passage_words) if mine.kind == "date" else \
-        same_measure(claim, other, claim_words, passage_words)
-    if not same:
-        return FrameCheck(False, reason=f"another measure ({measures})")
-    actors, places = other.frame.actors or passage_names[0], other.frame.places or passage_names[1]
-    passage_text = content_words(other.sentence.text)
-    clash = whose_conflict(claim.frame.actors, claim.frame.places, actors, places,
-                           set() if other.frame.actors else passage_text, set() if other.frame.places else passage_text)
-    if clash:
-        return FrameCheck(False, reason=clash)
+        return FrameCheck(False, reason_text="one is a change, the other a level")
     my_period, my_explicit = period_of(mine, claim_published, claim.frame.hedged) if mine.kind != "date" \
         else (None, False)
     their_period, their_explicit = period_of(theirs, other_published, other.frame.hedged) if theirs.kind != "date" \
@@ -269,12 +286,19 @@ def check(claim: Claim, claim_published: str | None, other: Claim, other_publish
     like_length = True
     if my_period is not None and their_period is not None:
         if not my_period.overlaps(their_period):
-            return FrameCheck(False, reason=f"another time ({describe(their_period)} vs {describe(my_period)})")
+            return FrameCheck(False, period=my_period, other_period=their_period)
         if my_explicit and their_explicit and not (event_word(claim) and event_word(other)):
             # a quarter's profit is not a year's; deaths in June 2020 are deaths of 2020
             lengths = sorted((_days(my_period), _days(their_period)))
             like_length = lengths[1] <= LIKE_LENGTH * lengths[0]
-    parts = [_measure_text(claim), *claim.frame.actors[:1], *claim.frame.places[:1]]
-    if my_explicit:
-        parts.append(describe(my_period))
-    return FrameCheck(True, like_length=like_length, label=", ".join(dict.fromkeys(p for p in parts if p)))
+    same, reason = same_event(claim, other, passage_words) if mine.kind == "date" else \
+        same_measure(claim, other, claim_words, passage_words)
+    if not same:
+        return FrameCheck(False, reason_text=reason)
+    actors, places = other.frame.actors or passage_names[0], other.frame.places or passage_names[1]
+    passage_text = content_words(other.sentence.text)
+    clash = whose_conflict(claim.frame.actors, claim.frame.places, actors, places,
+                           set() if other.frame.actors else passage_text, set() if other.frame.places else passage_text)
+    if clash:
+        return FrameCheck(False, reason_text=clash)
+    return FrameCheck(True, like_length=like_length, claim=claim, period=my_period if my_explicit else None)

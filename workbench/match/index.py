@@ -20,6 +20,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import tantivy
@@ -34,6 +35,17 @@ from workbench.store.matching import claim_from_record, figure_from_record, inde
 INDEX_VERSION = 7
 WRITER_HEAP = 128_000_000
 _TERM = re.compile(r"[a-z0-9]+")
+
+@lru_cache(maxsize=20_000)
+def _stored_figures(figures_json: str, names_json: str, text: str, start: int,
+                    end: int) -> tuple[tuple[Claim, ...], tuple[str, ...], tuple[str, ...]]:
+    """A passage's figures (each with its frame) and names, read back from what the index stores. Keyed by
+    the stored text itself, so a passage retrieved for many claims is read once."""
+    passage = Sentence(text, start, end)
+    names = json.loads(names_json)
+    return (tuple(claim_from_record(figure, passage) for figure in json.loads(figures_json)),
+            tuple(names["actors"]), tuple(names["places"]))
+
 
 def index_path(db_path: Path) -> Path:
     return Path(str(db_path) + ".index")
@@ -277,15 +289,12 @@ class PassageIndex:
     def _hit(searcher, address, score: float) -> Hit:
         stored = searcher.doc(address)
         text, start, end = stored["text"][0], stored["start"][0], stored["end"][0]
-        passage = Sentence(text, start, end)
-        names = json.loads(stored["names_json"][0])
+        figures, actors, places = _stored_figures(stored["figures_json"][0], stored["names_json"][0], text, start, end)
         return Hit(
             passage_id=stored["passage_id"][0], document_id=stored["document_id"][0],
             source=stored["source"][0] or None, published=stored["published"][0] or None,
-            text=text, start=start, end=end,
-            figures=tuple(claim_from_record(figure, passage) for figure in json.loads(stored["figures_json"][0])),
-            bm25=float(score), context=stored["context"][0], actors=tuple(names["actors"]),
-            places=tuple(names["places"]))
+            text=text, start=start, end=end, figures=figures, bm25=float(score), context=stored["context"][0],
+            actors=actors, places=places)
 
     def passages_by_source(self) -> dict[str | None, list[Hit]]:
         """Every indexed passage, grouped by its source's title (for evaluation sets and small corpora)."""

@@ -84,8 +84,13 @@ def groups() -> dict[str, str]:
 
 _PHRASE = re.compile("|".join(re.escape(phrase) for phrase in sorted(PHRASES, key=len, reverse=True)),
                      re.IGNORECASE)
+#: The last word of every phrase: a text without any of them has nothing to rewrite (checked first, cheaply).
+_LAST_WORDS = re.compile("|".join(sorted({re.escape(phrase.split()[-1].split("-")[-1]) for phrase in PHRASES})),
+                         re.IGNORECASE)
 
 
 def rewrite(text: str) -> str:
     """The text with its multi-word names rewritten to one ("profit after tax" → "net profit")."""
+    if not _LAST_WORDS.search(text):
+        return text
     return _PHRASE.sub(lambda match: PHRASES[match.group(0).lower()], text)

@@ -1,6 +1,6 @@
-"""Reranking retrieved passages: a blend of text, fuzzy, topic and figure evidence, with fitted weights.
+"""Reranking retrieved passages: a fitted logistic blend of text, fuzzy, topic and figure evidence.
 
-score = w.text·text + w.fuzz·fuzz + w.topic·topic + Σ w.figure_<outcome>·[outcome], each part in 0..1:
+score = logistic(intercept + w.text·text + w.fuzz·fuzz + w.topic·topic + w.figure_<outcome>), where
 
 - text: the passage's BM25 score for the claim's words, saturating: bm25 / (bm25 + bm25_half);
 - fuzz: rapidfuzz's token-set ratio of claim sentence and passage, averaged with the partial ratio of the
@@ -11,8 +11,9 @@ score = w.text·text + w.fuzz·fuzz + w.topic·topic + Σ w.figure_<outcome>·[o
   measure with an agreeing figure, a conflicting one, a merely compatible one; a comparable figure about
   another measure, actor, place or time; or nothing to compare. Each outcome has its own weight.
 
-The weights live in :class:`workbench.settings.MatchWeights`; they are fitted on the tuning part of the
-relations evaluation set by ``bench/fit_weights.py`` (cross-validated), not set by hand.
+So a score is how likely the passage is evidence for the claim (it supports or contradicts it). The
+weights live in :class:`workbench.settings.MatchWeights`; ``bench/fit_weights.py`` fits them on the tuning
+part of the relations evaluation set, cross-validated, not by hand.
 """
 from __future__ import annotations
 
@@ -118,7 +119,7 @@ def figure_outcome(judgements: tuple[Judgement, ...]) -> str:
 
 def judge_hit(query: ClaimQuery, hit: Hit, passage_words: frozenset[str]) -> tuple[Judgement, ...]:
     claim_words = content_words(query.text)
-    context_words = passage_words | content_words(hit.context)
+    context_words = passage_words | content_words(hit.context) if hit.context else passage_words
     judgements = []
     for claim in query.compared:
         for comparison in compare(claim, list(hit.figures)):
@@ -128,20 +129,38 @@ def judge_hit(query: ClaimQuery, hit: Hit, passage_words: frozenset[str]) -> tup
     return tuple(judgements)
 
 
-def score_hit(query: ClaimQuery, hit: Hit, weights: MatchWeights) -> Scored:
-    text_score = hit.bm25 / (hit.bm25 + weights.bm25_half) if hit.bm25 > 0 else 0.0
+@dataclass(frozen=True)
+class Parts:
+    """What a candidate's score is made of, before weighting."""
+
+    bm25: float
+    fuzz: float
+    topic: float
+    judgements: tuple[Judgement, ...]
+    outcome: str
+    passage_words: frozenset[str]
+
+    def text(self, bm25_half: float) -> float:
+        """BM25, saturating: half a text match at ``bm25_half``."""
+        return self.bm25 / (self.bm25 + bm25_half) if self.bm25 > 0 else 0.0
+
+
+def parts(query: ClaimQuery, hit: Hit) -> Parts:
     sentence_ratio = fuzz.token_set_ratio(query.text, hit.text, processor=utils.default_process) / 100
     subject_ratio = fuzz.partial_ratio(query.subject or query.text, hit.text, processor=utils.default_process) / 100
-    fuzz_score = (sentence_ratio + subject_ratio) / 2
     words = frozenset(content_words(hit.text))
     overlap = entity_overlap(query.entities, words | content_words(hit.context))
-    topic_score = (subject_overlap(query.subject, query.unit, words) + (1.0 if overlap is None else overlap)) / 2
+    topic = (subject_overlap(query.subject, query.unit, words) + (1.0 if overlap is None else overlap)) / 2
     judgements = judge_hit(query, hit, words)
-    outcome = figure_outcome(judgements)
-    figure_score = weights.figure(outcome)
-    score = weights.text * text_score + weights.fuzz * fuzz_score + weights.topic * topic_score + figure_score
-    return Scored(hit, round(min(max(score, 0.0), 1.0), 4), round(text_score, 4), round(fuzz_score, 4),
-                  round(topic_score, 4), round(figure_score, 4), judgements, outcome, words)
+    return Parts(hit.bm25, (sentence_ratio + subject_ratio) / 2, topic, judgements, figure_outcome(judgements), words)
+
+
+def score_hit(query: ClaimQuery, hit: Hit, weights: MatchWeights) -> Scored:
+    found = parts(query, hit)
+    text_score = found.text(weights.bm25_half)
+    score = weights.score(text_score, found.fuzz, found.topic, found.outcome)
+    return Scored(hit, round(score, 4), round(text_score, 4), round(found.fuzz, 4), round(found.topic, 4),
+                  round(weights.figure(found.outcome), 4), found.judgements, found.outcome, found.passage_words)
 
 
 def rerank(query: ClaimQuery, hits: list[Hit], weights: MatchWeights) -> list[Scored]:

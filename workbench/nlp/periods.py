@@ -18,6 +18,7 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from workbench.nlp.numbers import MONTHS
 
@@ -83,6 +84,7 @@ class Period:
         return first if first == last else f"{first}/{last}"
 
 
+@lru_cache(maxsize=10_000)
 def from_iso(text: str | None) -> Period | None:
     """A Period from an ISO (partial) date or interval as stored ("2024", "2024-04", "1990/1999")."""
     if not text:

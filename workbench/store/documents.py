@@ -17,7 +17,7 @@ import duckdb
 from workbench.claims import Claim
 from workbench.ingest.passages import group_passages
 from workbench.nlp.extract import Analysis
-from workbench.store.db import insert_rows, next_id, utc_now
+from workbench.store.db import Store, insert_rows, next_id, utc_now
 
 COLUMNS = {
     "documents": ("id", "kind", "title", "url", "published", "sha256", "text", "origin", "imported_at", "run_id"),
@@ -29,6 +29,20 @@ COLUMNS = {
                    "kind", "qualifier", "iso", "implied", "implied_qualifier", "implied_start", "subject", "predicate",
                    "direction", "role", "time", "step", "measure", "actors", "places", "hedged"),
 }
+
+
+FRAME_COLUMNS = ("direction", "role", "time", "step", "measure", "actors", "places", "hedged")
+
+
+def quantity_values(claim: Claim) -> dict:
+    """A claim's figure and frame as ``quantities`` columns (all but the ids)."""
+    q, frame = claim.quantity, claim.frame
+    return {"text": q.text, "char_start": q.start, "char_end": q.end, "value": q.value, "value_max": q.value_max,
+            "unit": q.unit, "kind": q.kind, "qualifier": q.qualifier, "iso": q.iso, "implied": q.implied,
+            "implied_qualifier": q.implied_qualifier, "implied_start": q.implied_start, "subject": claim.subject,
+            "predicate": claim.predicate, "direction": q.direction, "role": q.role, "time": q.time, "step": q.step,
+            "measure": frame.measure, "actors": list(frame.actors), "places": list(frame.places),
+            "hedged": frame.hedged}
 
 
 def content_hash(text: str) -> str:
@@ -91,10 +105,8 @@ class BatchRows:
             published=dt.date.fromisoformat(document.published) if document.published else None,
             sha256=document.sha256, text=document.text, origin=document.origin, imported_at=self.now,
             run_id=self.run_id)
-        if document.kind == "article":
-            units = document.analysis.sentences
-        else:
-            units = group_passages(document.text, document.analysis.sentences)
+        units = segment_units(document.kind, document.text, document.analysis)
+        if document.kind == "source":
             self.passages += len(units)
         starts, ids = [], []
         for seq, unit in enumerate(units):
@@ -122,17 +134,16 @@ class BatchRows:
                 self._add_quantity(claim, ids[index], claim_id)
 
     def _add_quantity(self, claim: Claim, segment_id: int, claim_id: int | None) -> None:
-        q, frame = claim.quantity, claim.frame
-        self._add("quantities", segment_id=segment_id, claim_id=claim_id, text=q.text, char_start=q.start,
-                  char_end=q.end, value=q.value, value_max=q.value_max, unit=q.unit, kind=q.kind,
-                  qualifier=q.qualifier, iso=q.iso, implied=q.implied, implied_qualifier=q.implied_qualifier,
-                  implied_start=q.implied_start, subject=claim.subject, predicate=claim.predicate,
-                  direction=q.direction, role=q.role, time=q.time, step=q.step, measure=frame.measure,
-                  actors=list(frame.actors), places=list(frame.places), hedged=frame.hedged)
+        self._add("quantities", segment_id=segment_id, claim_id=claim_id, **quantity_values(claim))
 
     def insert(self, con: duckdb.DuckDBPyConnection) -> None:
         for table, columns in self.columns.items():
             insert_rows(con, table, columns)
+
+
+def segment_units(kind: str, text: str, analysis: Analysis) -> list:
+    """What a document is stored as: an article's sentences, a source's passages."""
+    return analysis.sentences if kind == "article" else group_passages(text, analysis.sentences)
 
 
 def write_documents(con: duckdb.DuckDBPyConnection, documents: list[AnalysedDocument], run_id: int | None,
@@ -152,3 +163,64 @@ def write_documents(con: duckdb.DuckDBPyConnection, documents: list[AnalysedDocu
             added += 1
     rows.insert(con)
     return Written(added, rows.claims, rows.passages, len(documents) - added)
+
+
+# -- reading stored documents again ------------------------------------------------------------------------
+
+REANALYSE_KEY = "reanalyse_through"
+
+
+def documents_to_reanalyse(store: Store) -> list[dict]:
+    """The documents read before the current frames (``id``, ``kind``, ``text``, ``published``), in id order."""
+    with store.read() as con:
+        through = con.execute("SELECT value FROM meta WHERE key = ?", [REANALYSE_KEY]).fetchone()
+        if through is None:
+            return []
+        cursor = con.execute("SELECT id, kind, text, CAST(published AS VARCHAR) AS published FROM documents "
+                             "WHERE id <= ? ORDER BY id", [int(through[0])])
+        names = [column[0] for column in cursor.description]
+        return [dict(zip(names, row)) for row in cursor.fetchall()]
+
+
+def rewrite_figures(con: duckdb.DuckDBPyConnection, document: dict, analysis: Analysis) -> None:
+    """Store a new reading of a stored document, in the caller's transaction, keeping every id a reviewer
+    or a match refers to: segments get their names; a source's figures are replaced; an article's claims
+    keep their figures, whose frames are updated where the new reading finds the same figure."""
+    segments = con.execute("SELECT id, char_start, char_end FROM segments WHERE document_id = ? ORDER BY seq",
+                           [document["id"]]).fetchall()
+    by_span = {(start, end): segment_id for segment_id, start, end in segments}
+    for unit in segment_units(document["kind"], document["text"], analysis):
+        if (unit.start, unit.end) in by_span:
+            con.execute("UPDATE segments SET actors = ?, places = ? WHERE id = ?",
+                        [list(unit.actors), list(unit.places), by_span[(unit.start, unit.end)]])
+    figures = [claim for claim in analysis.claims if claim.quantity is not None]
+    if document["kind"] == "source":
+        ids = [segment_id for segment_id, _, _ in segments]
+        con.execute("DELETE FROM quantities WHERE claim_id IS NULL AND list_contains(?, segment_id)", [ids])
+        starts = [start for _, start, _ in segments]
+        rows: dict[str, list] = {column: [] for column in COLUMNS["quantities"]}
+        row_id = next_id(con, "quantities")
+        for claim in figures:
+            index = bisect.bisect_right(starts, claim.sentence.start) - 1
+            if index < 0:
+                continue
+            values = {"id": row_id, "segment_id": ids[index], "claim_id": None, **quantity_values(claim)}
+            row_id += 1
+            for column, target in rows.items():
+                target.append(values.get(column))
+        insert_rows(con, "quantities", rows)
+        return
+    found = {(claim.quantity.start, claim.quantity.end): claim for claim in figures}
+    stored = con.execute("SELECT q.id, q.char_start, q.char_end FROM quantities q JOIN claims c ON c.id = q.claim_id "
+                         "WHERE c.document_id = ?", [document["id"]]).fetchall()
+    for quantity_id, start, end in stored:
+        claim = found.get((start, end))
+        if claim is not None:
+            values = quantity_values(claim)
+            con.execute(f"UPDATE quantities SET {', '.join(f'{c} = ?' for c in FRAME_COLUMNS)} WHERE id = ?",
+                        [values[c] for c in FRAME_COLUMNS] + [quantity_id])
+
+
+def finish_reanalysis(store: Store) -> None:
+    with store.write() as con:
+        con.execute("DELETE FROM meta WHERE key = ?", [REANALYSE_KEY])

@@ -16,3 +16,6 @@ ALTER TABLE quantities ADD COLUMN hedged BOOLEAN;
 -- own in its clause is read against.
 ALTER TABLE segments ADD COLUMN actors VARCHAR[];
 ALTER TABLE segments ADD COLUMN places VARCHAR[];
+-- Documents stored until now were read without frames: `workbench reanalyse` reads them again and then
+-- removes this mark.
+INSERT INTO meta SELECT 'reanalyse_through', CAST(max(id) AS VARCHAR) FROM documents HAVING count(*) > 0;

@@ -210,6 +210,15 @@ claim = detail.claim
 
 # -- the claim and its evidence ----------------------------------------------------------------------
 
+def change_text(direction: str | None, role: str | None) -> str | None:
+    """A figure's direction in words: "down (the change)", "up (the level reached)", "the level before"."""
+    if role == "baseline":
+        return "the level before"
+    if direction is None:
+        return None
+    return f"{direction} ({'the change' if role == 'change' else 'the level reached'})"
+
+
 with claim_column:
     status = claim["status"]
     st.html(f"<div data-testid='wb-claim-header'>"
@@ -227,7 +236,10 @@ with claim_column:
 
     reading = [("value", claim["value"] if claim["value_max"] is None else f"{claim['value']:g} – {claim['value_max']:g}"),
                ("unit", claim["unit"]), ("kind", claim["kind"]), ("qualifier", claim["qualifier"]),
-               ("subject", claim["subject"]), ("predicate", claim["predicate"]), ("time", claim["time"]),
+               ("subject", claim["subject"]), ("predicate", claim["predicate"]), ("measure", claim["measure"]),
+               ("change", change_text(claim["direction"], claim["role"])),
+               ("whose · where", ", ".join([*(claim["actors"] or []), *(claim["places"] or [])]) or None),
+               ("time", claim["time"]),
                ("implied date", claim["implied"] and implied_text(claim["implied"], claim["implied_qualifier"],
                                                                   bool(claim["implied_start"]))),
                ("attribution", claim["attribution"]), ("hedged", "yes" if claim["hedged"] else "no"),
