@@ -29,7 +29,7 @@ from workbench.nlp.periods import from_iso
 
 #: Verbs (lemmas) that make a count of people a death toll: "300 people died" meets "300 deaths".
 DEATH_VERBS = {"die", "kill", "perish", "drown", "murder", "slay", "execute", "shoot", "claim", "death", "killing",
-               "execution"}
+               "execution", "life"}
 #: Measures converted to one base unit per dimension, so "3 km" meets "3,000 metres".
 CONVERSIONS = {
     "km": ("length", 1000.0), "m": ("length", 1.0), "cm": ("length", 0.01), "mm": ("length", 0.001),

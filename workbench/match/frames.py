@@ -175,9 +175,18 @@ def _name_words(name: str) -> frozenset[str]:
 
 
 def _names_match(a: str, b: str) -> bool:
-    """One name within the other, word for word ("Tata Motors" and "Tata"; "N. Biren Singh" and "Singh")."""
+    """One name within the other, word for word ("Tata Motors" and "Tata"; "N. Biren Singh" and "Singh"), or
+    one the other's initials ("FDA" and "U.S. Food and Drug Administration")."""
     left, right = _name_words(a), _name_words(b)
-    return bool(left and right) and (left <= right or right <= left)
+    return bool(left and right) and (left <= right or right <= left) or _initials(a, b) or _initials(b, a)
+
+
+def _initials(short: str, long: str) -> bool:
+    letters = short.replace(".", "")
+    if not (2 <= len(letters) <= 6 and letters.isupper()):
+        return False
+    capitals = "".join(word[0] for word in long.replace("-", " ").split() if word[:1].isupper() and "." not in word)
+    return len(capitals) >= len(letters) and letters in capitals
 
 
 def same_level(a: str, b: str) -> bool:
@@ -186,12 +195,14 @@ def same_level(a: str, b: str) -> bool:
     return (a in COUNTRIES) == (b in COUNTRIES)
 
 
-def name_conflict(mine: tuple[str, ...], theirs: tuple[str, ...], passage_text_words: set[str],
-                  keyed=None, alike=lambda a, b: True) -> tuple[str, str] | None:
-    """Two names that tell the figures apart, (claim's, passage's), or None: both sides name someone, each
-    names one the other does not (and that can be told apart: ``alike``), and the claim's name is nowhere
-    in ``passage_text_words`` (the passage's text, when the passage's names stand in for its figure's: it
-    may name the claim's one too)."""
+def name_conflict(mine: tuple[str, ...], theirs: tuple[str, ...], fallback_text: set[str] = frozenset(),
+                  keyed=None, alike=lambda a, b: True,
+                  texts: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())) -> tuple[str, str] | None:
+    """Two names that tell the figures apart, (claim's, passage's), or None: both sides name someone and each
+    names one the other does not (and that can be told apart: ``alike``). Not a conflict, though, when the
+    passage's names only stand in for its figure's and its text (``fallback_text``) names the claim's too,
+    nor when each text names the other's (``texts``: the claim's words, the passage's words): the same
+    parties, seen from each side ("UP Warriorz bought her for ₹1.6 crore" / "sold to UP Warriorz")."""
     if not mine or not theirs:
         return None
     if keyed is not None:
@@ -201,8 +212,12 @@ def name_conflict(mine: tuple[str, ...], theirs: tuple[str, ...], passage_text_w
                         and any(alike(a, b) for a in unmatched_mine)]
     if not unmatched_mine or not unmatched_theirs:
         return None
-    if all(_name_words(a) <= passage_text_words for a in unmatched_mine):
-        return None  # the passage names the claim's ones too: its figure may well be theirs
+    if fallback_text and all(_name_words(a) <= fallback_text for a in unmatched_mine):
+        return None
+    claim_text, passage_text = texts
+    if claim_text and passage_text and all(_name_words(a) <= passage_text for a in unmatched_mine) and \
+            all(_name_words(b) <= claim_text for b in unmatched_theirs):
+        return None
     return unmatched_mine[0], unmatched_theirs[0]
 
 
@@ -211,21 +226,23 @@ def _not_a_country(a: str, b: str) -> bool:
 
 
 def whose_conflict(my_actors: tuple[str, ...], my_places: tuple[str, ...], their_actors: tuple[str, ...],
-                   their_places: tuple[str, ...], actors_text: set[str], places_text: set[str]) -> str | None:
+                   their_places: tuple[str, ...], fallback_text: set[str],
+                   texts: tuple[frozenset[str], frozenset[str]]) -> str | None:
     """Why the two figures are of different actors or places, or None. Companies, parties and people are
     compared with each other, places with places of their level; when one side names only a company or
     party and the other only a place, they are compared too unless either is a country (a state's team and
-    another state, but not Tata Motors and India)."""
-    clash = name_conflict(my_actors, their_actors, actors_text)
+    another state, but not Tata Motors and India). ``fallback_text`` and ``texts``: see :func:`name_conflict`."""
+    clash = name_conflict(my_actors, their_actors, fallback_text, texts=texts)
     if clash:
         return f"about another ({clash[1]} vs {clash[0]})"
-    clash = name_conflict(my_places, their_places, places_text, keyed=place_key, alike=same_level)
+    clash = name_conflict(my_places, their_places, keyed=place_key, alike=same_level, texts=texts)
     if clash:
         return f"another place ({clash[1]} vs {clash[0]})"
     if my_actors and not my_places and their_places and not their_actors:
-        clash = name_conflict(my_actors, their_places, places_text, keyed=place_key, alike=_not_a_country)
+        clash = name_conflict(my_actors, their_places, keyed=place_key, alike=_not_a_country, texts=texts)
     elif my_places and not my_actors and their_actors and not their_places:
-        clash = name_conflict(my_places, their_actors, actors_text, keyed=place_key, alike=_not_a_country)
+        clash = name_conflict(my_places, their_actors, fallback_text, keyed=place_key, alike=_not_a_country,
+                              texts=texts)
     return f"about another ({clash[1]} vs {clash[0]})" if clash else None
 
 
@@ -295,10 +312,12 @@ def check(claim: Claim, claim_published: str | None, other: Claim, other_publish
         same_measure(claim, other, claim_words, passage_words)
     if not same:
         return FrameCheck(False, reason_text=reason)
-    actors, places = other.frame.actors or passage_names[0], other.frame.places or passage_names[1]
+    # A figure without names of its own takes its passage's companies and people (a source often names its
+    # company once) but not its places: a passage names the districts of a state, the towns of a district.
+    actors = other.frame.actors or passage_names[0]
     passage_text = content_words(other.sentence.text)
-    clash = whose_conflict(claim.frame.actors, claim.frame.places, actors, places,
-                           set() if other.frame.actors else passage_text, set() if other.frame.places else passage_text)
+    clash = whose_conflict(claim.frame.actors, claim.frame.places, actors, other.frame.places,
+                           set() if other.frame.actors else passage_text, (frozenset(claim_words), passage_text))
     if clash:
         return FrameCheck(False, reason_text=clash)
     return FrameCheck(True, like_length=like_length, claim=claim, period=my_period if my_explicit else None)

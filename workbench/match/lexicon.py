@@ -32,6 +32,7 @@ profit: profit profits earnings earning income incomes pat earn earned
 spend: spend spending spent expenditure expenditures outlay outlays invest invested investment investments
   capex commit committed commitment allocate allocated allocation earmark earmarked
 borrowing: borrowing borrowings
+payout: payout payouts pay paid
 fee: fee fees price prices cost costs
 attendance: attendance attendances crowd crowds spectator spectators fan fans
 passenger: passenger passengers traveller travellers traveler travelers flyer flyers
@@ -49,6 +50,7 @@ sign: sign signed agree agreed deal contract
 win: win won take took secure secured bag bagged receive received capture captured
 open: open opened opening inaugurate inaugurated debut debuted host hosted stage staged
 approve: approve approved sanction sanctioned clear cleared
+cut: cut cuts reduce reduced reduction lower lowered trim trimmed slash slashed
 suspend: suspend suspended suspension halt halted stop stopped freeze froze frozen pause paused
 raise: raise raised collect collected receipt receipts mobilise mobilised mobilize mobilized
 house: house houses home homes dwelling dwellings

@@ -19,7 +19,9 @@ from __future__ import annotations
 
 from workbench.claims import Quantity
 from workbench.match.figures import content_words, implied_text, normalise_word
+from workbench.match.frames import measure_of
 from workbench.match.rank import ClaimQuery, Judgement, Scored, opposite
+from workbench.nlp.names import place_key
 
 SUPPORTS, CONTRADICTS, RELATED = "supports", "contradicts", "related"
 
@@ -49,17 +51,44 @@ def _dates_a_beginning(judgement: Judgement) -> bool:
     return bool(START_VERBS.intersection((comparison.other.predicate or "").split()))
 
 
-def _can_contradict(query: ClaimQuery, judgement: Judgement, passage_words: frozenset[str]) -> bool:
+def _named_there(query: ClaimQuery, judgement: Judgement, scored: Scored) -> bool:
+    """Does the passage say who and where the claim's figure is about? A contradiction needs it: a figure
+    without a place ("gusts of 70 to 80mph were widespread") may well be of another place than the claim's."""
+    frame = judgement.comparison.claim.frame
+    other = judgement.comparison.other.frame
+    hit = scored.hit
+    keys = {place_key(name) for name in (*other.actors, *other.places, *hit.actors, *hit.places)}
+    words = scored.passage_words | content_words(hit.context)
+
+    def found(name: str) -> bool:
+        return place_key(name) in keys or content_words(name) <= words or place_key(name) in words
+
+    # One of the claim's names is enough (its clause may name others in passing); a passage that names no
+    # place at all (a statistics office's release) is read as about the claim's place.
+    places_named = bool(other.places or hit.places)
+    return (not frame.actors or any(found(name) for name in frame.actors)) and \
+        (not frame.places or not places_named or any(found(name) for name in frame.places))
+
+
+def _can_contradict(query: ClaimQuery, judgement: Judgement, scored: Scored) -> bool:
     comparison = judgement.comparison
-    if not judgement.frame.like_length or comparison.claim.frame.hedged != comparison.other.frame.hedged:
+    passage_words = scored.passage_words
+    if not judgement.frame.like_length or comparison.claim.frame.hedged != comparison.other.frame.hedged or \
+            not _named_there(query, judgement, scored):
         return False
     if comparison.mine.kind != "date":
         return True
     if comparison.claim.quantity.kind != "date":  # a duration met as the date it implies
         return comparison.mine.implied_start and _dates_a_beginning(judgement)
+    # A differing date contradicts only as the date of the same event: its verb is in the passage, or the two
+    # dates' own frames share what happened to what, without naming two different events.
     predicate = comparison.claim.predicate
-    return bool(predicate) and normalise_word(predicate.split()[-1]) in passage_words | \
-        content_words(comparison.other.predicate)
+    if predicate and normalise_word(predicate.split()[-1]) in passage_words | content_words(comparison.other.predicate):
+        return True
+    mine, theirs = measure_of(comparison.claim), measure_of(comparison.other)
+    my_words = mine.words | content_words(comparison.claim.frame.measure)
+    their_words = theirs.words | content_words(comparison.other.frame.measure)
+    return bool(my_words & their_words) and not (mine.event and theirs.event and mine.event != theirs.event)
 
 
 def _compared(judgement: Judgement) -> str:
@@ -85,7 +114,7 @@ def relate(query: ClaimQuery, scored: Scored) -> tuple[str, str]:
     if agreeing:
         return SUPPORTS, f"{_compared(agreeing[0])} → agrees"
     conflicting = [j for j in same if (j.comparison.conflicts or opposite(j.comparison))
-                   and _can_contradict(query, j, scored.passage_words)]
+                   and _can_contradict(query, j, scored)]
     if conflicting:
         first = conflicting[0]
         verdict = "opposite directions" if opposite(first.comparison) else "conflicts"

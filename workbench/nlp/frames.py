@@ -25,6 +25,7 @@ from spacy.tokens import Span, Token
 
 from workbench.claims import Frame, Quantity
 from workbench.nlp.names import COUNTRIES, is_nationality, place_key
+from workbench.nlp.numbers import as_date
 from workbench.nlp.periods import Period, from_iso, read_period, relative_shift
 from workbench.nlp.syntax import SUBJECT_DEPS
 
@@ -53,6 +54,8 @@ CHANGE_WORDS = {"up": "up", "down": "down", "higher": "up", "lower": "down", "mo
 COMPARATIVES = {word for word in CHANGE_WORDS if word not in ("up", "down")}
 #: Words that introduce the earlier time or level a change is measured from: "up 3% on 2019", "from 4.1%".
 BASELINE_PREPOSITIONS = {"from", "on", "than", "against", "over", "compared", "versus", "vs"}
+#: Prepositions that make a time an end or a start rather than when a figure is for.
+BOUND_PREPOSITIONS = {"through", "until", "till", "by", "before", "after"}
 #: Verbs that report rather than tell what happened: a date on them is when it was said.
 REPORTING_VERBS = set("""say tell announce report state confirm add note reveal disclose show publish release
 issue post tweet write declare estimate calculate count according name acknowledge admit""".split())
@@ -270,10 +273,14 @@ def measure_head(span: Span, quantity: Quantity, counted_noun: int | None) -> To
     return None
 
 
+#: Measures spaCy often takes for organisations.
+MEASURE_ACRONYMS = {"gdp", "gva", "gst", "cpi", "wpi", "iip", "gnp", "ebitda", "eps", "pat", "nav", "aum", "fdi"}
+
+
 def _a_name(token: Token) -> bool:
     """A named company, place or person, which says whose a figure is rather than what it measures (not
-    spaCy's occasional common noun taken for a name: "Turnout" as a PERSON, tagged a verb)."""
-    return token.ent_type_ in NAME_LABELS and token.pos_ == "PROPN"
+    spaCy's occasional common noun taken for a name: "Turnout" as a PERSON, tagged a verb; nor "GDP")."""
+    return token.ent_type_ in NAME_LABELS and token.pos_ == "PROPN" and token.lower_ not in MEASURE_ACRONYMS
 
 
 def _subject(verb: Token | None) -> Token | None:
@@ -300,6 +307,18 @@ real nominal consolidated standalone organic agricultural electoral unemployed u
 active daily weekly monthly annual quarterly pretax pre-tax current capital commercial residential total""".split())
 
 
+#: Nouns of places: "in 19 districts", "across the state" say where, not what is measured.
+PLACE_NOUNS = {"district", "state", "city", "region", "province", "county", "village", "area", "country", "town",
+               "constituency", "ward", "division", "zone", "territory", "nation", "world", "coast", "valley"}
+
+
+def _where(preposition: Token) -> bool:
+    """Does a prepositional phrase say where ("in 19 districts", "in Assam") rather than what?"""
+    objects = [t for t in preposition.subtree if t.dep_ == "pobj"]
+    return preposition.lower_ in ("in", "at", "across", "throughout") and bool(objects) and (
+        objects[0].lemma_.lower() in PLACE_NOUNS or objects[0].ent_type_ in PLACE_LABELS | {"LOC", "FAC"})
+
+
 def _hyphenated(token: Token) -> bool:
     """A word of a hyphenated modifier ("like-for-like sales", "first-time voters")."""
     doc = token.doc
@@ -320,13 +339,14 @@ def measure_phrase(head: Token | None, span: Span, skip: set[int], verb: Token |
 
     def usable(token: Token) -> bool:
         return token.i not in own and token.i not in skip and not token.like_num and (
-            token.pos_ in ("NOUN", "PROPN") or token.pos_ == "ADJ" and token.lower_ in MEASURE_ADJECTIVES)
+            token.pos_ == "NOUN" or token.pos_ == "ADJ" and token.lower_ in MEASURE_ADJECTIVES or
+            token.pos_ == "PROPN" and token.text.isupper() and len(token.text) <= 5)  # "GDP", "GST", "TB"
 
     modifiers = [t for child in head.lefts if child.dep_ in ("compound", "amod", "nmod", "npadvmod")
                  for t in child.subtree if usable(t) or _hyphenated(t)]
-    complements = [c for c in head.rights if c.dep_ == "prep" and c.lower_ in MEASURE_PREPS]
+    complements = [c for c in head.rights if c.dep_ == "prep" and c.lower_ in MEASURE_PREPS and not _where(c)]
     if verb is not None and verb.lemma_.lower() in LIGHT_VERBS and head.head.i == verb.i:
-        complements += [c for c in verb.rights if c.dep_ == "prep" and c.lower_ in MEASURE_PREPS]
+        complements += [c for c in verb.rights if c.dep_ == "prep" and c.lower_ in MEASURE_PREPS and not _where(c)]
     weak_head = head.lemma_.lower() in CHANGE_NOUNS or head.lemma_.lower() in GENERIC_HEADS
     complement: list[Token] = []
     for preposition in complements[:2 if weak_head else 1]:
@@ -347,11 +367,19 @@ def measure_phrase(head: Token | None, span: Span, skip: set[int], verb: Token |
     return text or None
 
 
+#: Verbs whose "for" gives a price: "sold for £54m", "signed for £24m", "bought for ₹1.6 crore".
+PRICE_VERBS = {"sell", "buy", "sign", "purchase", "acquire", "auction", "bid", "trade", "transfer", "pay", "lease",
+               "rent", "hire", "snap", "land", "secure", "retain"}
+
+
 def event_measure(span: Span, verb: Token | None, skip: set[int]) -> str | None:
     """An amount whose measure is its event ("allocated Rs 500 crore for flood relief", "will invest
     ₹18,000 crore"): what it is for, else the event itself."""
     if verb is None or span.root.dep_ not in ("dobj", "pobj"):
         return None
+    if span.root.dep_ == "pobj" and span.root.head.lower_ == "for" and span.root.head.head.i == verb.i and \
+            verb.lemma_.lower() in PRICE_VERBS:
+        return "fee"  # "sold to Chelsea for £54m", "bought for ₹1.6 crore": the price paid
     own_children = [child for token in span for child in token.children if child.i not in range(span.start, span.end)]
     for child in [*own_children, *verb.children]:
         if child.dep_ == "prep" and child.lower_ in ("for", "on", "towards", "toward"):
@@ -395,12 +423,21 @@ def _says_whose(ent: Span) -> bool:
 
 def named_in_clause(span: Span, clause: set[int], head: Token | None, figures: list[Span]) -> Names:
     """(actors, places) named in the figure's clause in a role that says whose or where it is, not in the
-    figure itself, and not hanging nearer another figure ("54% of the vote, to 46% for Ortega"). A name that
-    is the measure itself (spaCy's "Turnout" as a PERSON) is not one."""
+    figure itself, not the one reporting it ("..., the statistics ministry said"), and not hanging nearer
+    another figure ("54% of the vote, to 46% for Ortega"). A name that is the measure itself (spaCy's
+    "Turnout" as a PERSON) is not one."""
+    verb = clause_verb(span.root)
     return names_of(ent for ent in span.sent.ents
                     if not (ent.start >= span.start and ent.end <= span.end) and any(t.i in clause for t in ent)
                     and not (head is not None and head.i in range(ent.start, ent.end)) and _says_whose(ent)
-                    and _nearest(ent.root, span, figures))
+                    and not _reports(ent.root, verb) and _nearest(ent.root, span, figures))
+
+
+def _reports(token: Token, verb: Token | None) -> bool:
+    """The subject of a verb that reports the figure's clause ("..., the ministry said"); not of one whose
+    own object the figure is ("Kerala reported 2,180 cases")."""
+    return token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_.lower() in REPORTING_VERBS and \
+        (verb is None or token.head.i != verb.i)
 
 
 def _nearest(token: Token, span: Span, figures: list[Span]) -> bool:
@@ -446,6 +483,8 @@ class TimeMention:
     period: Period
     reported: bool = False
     baseline: bool = False
+    bound: bool = False  # "through 2031", "until March", "by 2030": an end, not the time a figure is for
+    yearless: bool = False  # "in March": the year is the reader's guess
 
 
 def mention(root: Token, tokens: range, period: Period) -> TimeMention:
@@ -467,7 +506,9 @@ def mention(root: Token, tokens: range, period: Period) -> TimeMention:
     baseline = preposition in BASELINE_PREPOSITIONS and (
         token.lower_ in CHANGE_WORDS or token.lemma_.lower() in CHANGE_NOUNS or _verb_direction(token) is not None
         or preposition in ("than", "against", "compared", "versus", "vs")) or token.lemma_.lower() == "compare"
-    return TimeMention(root, tokens, period, reported, baseline)
+    text = root.doc[tokens.start:tokens.stop].text
+    return TimeMention(root, tokens, period, reported, baseline, bound=preposition in BOUND_PREPOSITIONS,
+                       yearless=not any(ch.isdigit() for ch in text) and relative_shift(text) is None)
 
 
 SPAN_ENDS = {"to", "ended", "ending", "through", "until", "till"}
@@ -528,23 +569,23 @@ def time_mentions(sent: Span, dates: list[tuple[range, str]], published: dt.date
 
 
 def time_of_figure(span: Span, role: str | None, clause: set[int], mentions: list[TimeMention],
-                   figures: list[Span]) -> Period | None:
-    """The period a figure is for: a time phrase of its clause, either on the clause's verb (shared by its
+                   figures: list[Span]) -> TimeMention | None:
+    """The time phrase a figure is for: one of its clause, either on the clause's verb (shared by its
     figures) or on the figure's own words and nearer to it than to any other figure ("rose to 4.2% in May
     from 4.1% in April", "Gavaskar's 774 in 1971"); else the sentence's only period; else none (the
     document's date stands for it). Report dates never; the time a change is measured from only for the
     level it started at."""
-    candidates = [m for m in mentions if not m.reported and m.baseline == (role == "baseline")
-                  and not (m.tokens.start >= span.start and m.tokens.stop <= span.end)]
+    candidates = [m for m in mentions if not m.reported and not m.bound and m.baseline == (role == "baseline")
+                  and not any(m.tokens.start >= other.start and m.tokens.stop <= other.end
+                              for other in [span, *figures] if other._.quantity.kind != "date")]
     if role == "baseline" and not candidates:
         return None
 
-    in_clause = [m for m in candidates if m.root.i in clause and _nearest(m.root, span, figures)]
+    candidates = [m for m in candidates if _nearest(m.root, span, figures)]  # not another figure's own time
+    in_clause = [m for m in candidates if m.root.i in clause]
     if in_clause:
-        return min(in_clause, key=lambda m: (tree_distance(span.root, m.root), abs(m.root.i - span.root.i))).period
-    periods = {m.period for m in candidates if not any(m.tokens.start >= other.start and m.tokens.stop <= other.end
-                                                       for other in figures)}
-    return periods.pop() if len(periods) == 1 else None
+        return min(in_clause, key=lambda m: (tree_distance(span.root, m.root), abs(m.root.i - span.root.i)))
+    return candidates[0] if len({m.period for m in candidates}) == 1 else None
 
 
 # -- all of it -----------------------------------------------------------------------------------------
@@ -559,15 +600,23 @@ def read_frame(span: Span, quantity: Quantity, counted_noun: int | None, mention
             for t in ent if head is None or t.i != head.i}
     actors, places = named_in_clause(span, clause, head, figures)
     if not actors:
-        actors = owner_names(span, verb, clause)[0]
+        owner_actors, owner_places = owner_names(span, verb, clause)
+        actors, places = owner_actors, places or owner_places
     forecaster = verb.head if verb is not None and verb.dep_ in ("xcomp", "ccomp") else None
     if forecaster is not None and forecaster.lemma_.lower() in HEDGE_LEMMAS:  # "the IMF expects India's economy
         actors += names_of(ent for ent in span.sent.ents  # to grow 7%": a forecast is its forecaster's
                            if any(t.head.i == forecaster.i and t.dep_ in SUBJECT_DEPS for t in ent))[0]
     direction, role = change_of(span, quantity, head)
-    period = time_of_figure(span, role, clause, mentions, figures) if quantity.kind != "date" else None
+    figure_hedged = hedged(verb, span.root)
+    found = time_of_figure(span, role, clause, mentions, figures) if quantity.kind != "date" else None
+    period = found.period if found is not None else None
+    if found is not None and found.yearless and figure_hedged and span.doc.has_extension("published"):
+        published = as_date(span.doc._.published)
+        if published is not None and period.end < published:
+            period = period.shifted(12)  # "will join in March", said in November: next March
     if period is None and quantity.kind not in ("date", "duration") and role != "baseline":
         period = referred
     quantity = replace(quantity, direction=direction, role=role, time=period.iso() if period else quantity.time)
-    measure = measure_phrase(head, span, skip, verb) if head is not None else event_measure(span, verb, skip)
-    return quantity, Frame(measure, actors, places, hedged(verb, span.root))
+    measure = measure_phrase(head, span, skip, verb) if head is not None else \
+        event_measure(span, verb, skip) if quantity.kind in ("money", "count") else None
+    return quantity, Frame(measure, actors, places, figure_hedged)

@@ -581,8 +581,9 @@ class QuantityScanner:
         if j >= self.n or not self.doc[j].like_num:
             return False
         denominator = self.read_core(j)
-        if denominator is None or denominator.value <= figure.value or denominator.value == 0:
-            return False
+        if denominator is None or denominator.value <= figure.value or denominator.value == 0 or \
+                self.low(i) == "in" and self.is_year_like(denominator):
+            return False  # "774 in 1971": a figure and its year
         figure.kind, figure.unit = "ratio", "times"
         figure.value = figure.value / denominator.value
         figure.end = denominator.end
