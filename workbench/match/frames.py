@@ -69,10 +69,9 @@ class FrameCheck:
     def label(self) -> str:
         if self.claim is None:
             return ""
-        parts = [_measure_text(self.claim), *self.claim.frame.actors[:1], *self.claim.frame.places[:1]]
-        if self.period is not None:
-            parts.append(describe(self.period))
-        return ", ".join(dict.fromkeys(p for p in parts if p))
+        measure = _measure_text(self.claim)
+        names = [name for name in (*self.claim.frame.actors[:1], *self.claim.frame.places[:1]) if name not in measure]
+        return ", ".join(dict.fromkeys([measure, *names, *([describe(self.period)] if self.period else [])]))
 
 
 # -- the measured thing --------------------------------------------------------------------------------

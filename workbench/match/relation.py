@@ -58,7 +58,7 @@ def _named_there(query: ClaimQuery, judgement: Judgement, scored: Scored) -> boo
     other = judgement.comparison.other.frame
     hit = scored.hit
     keys = {place_key(name) for name in (*other.actors, *other.places, *hit.actors, *hit.places)}
-    words = scored.passage_words | content_words(hit.context)
+    words = scored.passage_words | content_words(hit.context.split("\n")[0])  # the passage and its title
 
     def found(name: str) -> bool:
         return place_key(name) in keys or content_words(name) <= words or place_key(name) in words
@@ -81,14 +81,13 @@ def _can_contradict(query: ClaimQuery, judgement: Judgement, scored: Scored) -> 
     if comparison.claim.quantity.kind != "date":  # a duration met as the date it implies
         return comparison.mine.implied_start and _dates_a_beginning(judgement)
     # A differing date contradicts only as the date of the same event: its verb is in the passage, or the two
-    # dates' own frames share what happened to what, without naming two different events.
+    # dates are of the same thing (their heads: "the fire", "polling") without naming two different events.
     predicate = comparison.claim.predicate
     if predicate and normalise_word(predicate.split()[-1]) in passage_words | content_words(comparison.other.predicate):
         return True
     mine, theirs = measure_of(comparison.claim), measure_of(comparison.other)
-    my_words = mine.words | content_words(comparison.claim.frame.measure)
-    their_words = theirs.words | content_words(comparison.other.frame.measure)
-    return bool(my_words & their_words) and not (mine.event and theirs.event and mine.event != theirs.event)
+    return mine.head is not None and mine.head == theirs.head and \
+        not (mine.event and theirs.event and mine.event != theirs.event)
 
 
 def _compared(judgement: Judgement) -> str:

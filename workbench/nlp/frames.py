@@ -599,9 +599,9 @@ def read_frame(span: Span, quantity: Quantity, counted_noun: int | None, mention
     skip = {t.i for ent in span.sent.ents if ent.label_ in NAME_LABELS | {"DATE", "TIME"}
             for t in ent if head is None or t.i != head.i}
     actors, places = named_in_clause(span, clause, head, figures)
-    if not actors:
+    if not actors or not places:  # "20 of its soldiers": the owner's names, "the Indian Army"
         owner_actors, owner_places = owner_names(span, verb, clause)
-        actors, places = owner_actors, places or owner_places
+        actors, places = actors or owner_actors, places or owner_places
     forecaster = verb.head if verb is not None and verb.dep_ in ("xcomp", "ccomp") else None
     if forecaster is not None and forecaster.lemma_.lower() in HEDGE_LEMMAS:  # "the IMF expects India's economy
         actors += names_of(ent for ent in span.sent.ents  # to grow 7%": a forecast is its forecaster's
