@@ -27,8 +27,8 @@ three ways, and the rank of its evidence passage (found by its source title) is 
 * ``bm25``: ``index.search(query_terms(claim), [], 50)``, by BM25 score;
 * ``rapidfuzz``: ``process.extract(claim, passages, scorer=fuzz.token_set_ratio,
   processor=utils.default_process, limit=50)`` over every passage;
-* ``hybrid``: ``Matcher(index).match(query_from_extraction(claim, extract_claims(claim, published), id),
-  top=50)``: the product's retrieval (BM25 with boosted subject words plus figure terms) and reranking.
+* ``hybrid``: ``Matcher(index).match(claim_query(primary_claim(claim, extract_claims(claim, published)),
+  published, id), top=50)``: the product's retrieval (BM25 plus figure terms) and reranking.
 
 It prints recall@1, recall@5 and MRR (over the top 50) per method, recall@5 by relation label and by
 desk, what kind of passage each method ranked first when it was not the evidence, the
@@ -69,7 +69,7 @@ from rapidfuzz import fuzz, process, utils
 
 from workbench.ingest.importer import import_records
 from workbench.ingest.readers import Record
-from workbench.match.engine import Matcher, query_from_extraction
+from workbench.match.engine import Matcher, claim_query, primary_claim
 from workbench.match.index import PassageIndex, index_path, query_terms
 from workbench.nlp.extract import extract_claims
 from workbench.store.db import Store
@@ -376,7 +376,8 @@ def evaluate(pairs: list[Pair], index: PassageIndex, passages: list[tuple[int, s
         outcome.first["rapidfuzz"] = titles[found[0][2]] if found else None
 
         started = time.perf_counter()
-        query = query_from_extraction(pair.claim, extract_claims(pair.claim, pair.published), pair.id)
+        claim = primary_claim(pair.claim, extract_claims(pair.claim, pair.published))
+        query = claim_query(claim, pair.published, pair.id)
         extracted = time.perf_counter()
         candidates = matcher.match(query, top=DEPTH)
         done = time.perf_counter()
@@ -457,7 +458,7 @@ def print_report(outcomes: list[Outcome], timings: dict[str, list[float]], worst
         if o.ranks["hybrid"] == 1:
             break
         q = o.query
-        fig = q.figure
+        fig = q.claim.quantity
         figure = "none" if fig is None else f"{fig.text!r} {fig.kind}/{fig.unit} {fig.value:g}" + \
             (f" q={fig.qualifier}" if fig.qualifier else "") + (f" implied={fig.implied}" if fig.implied else "")
         print(f"- {o.pair.id} hybrid {_rank_text(o.ranks['hybrid'])} | bm25 {_rank_text(o.ranks['bm25'])} | "
@@ -465,7 +466,8 @@ def print_report(outcomes: list[Outcome], timings: dict[str, list[float]], worst
               + (f", said {o.hybrid_relation}" if o.hybrid_relation else ""))
         print(f"    claim:    {o.pair.claim}")
         print(f"    evidence: {o.pair.evidence}")
-        print(f"    read as:  subject={q.subject!r} predicate={q.predicate!r} figure={figure} unit={q.unit!r}")
+        print(f"    read as:  subject={q.subject!r} predicate={q.claim.predicate!r} figure={figure} unit={q.unit!r} "
+              f"measure={q.claim.frame.measure!r}")
         if o.top_hybrid is not None:
             top = o.top_hybrid
             print(f"    ranked 1st: [{top.source}, {kind_of.get(top.source or '', 'other')}] {_short(top.text, 100)} "

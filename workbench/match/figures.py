@@ -94,7 +94,8 @@ def counted(quantity: Quantity, predicate: str | None = None) -> str | None:
     """What a count counts: its canonical noun, except that people who died are counted as deaths."""
     unit = canonical_unit(quantity.unit)
     verb = (predicate or "").split()[-1:] or [""]
-    if unit in ("person", "soldier", "child", "civilian", "employee", "student") and verb[0] in DEATH_VERBS:
+    if unit in ("person", "soldier", "child", "civilian", "employee", "student") and verb[0] in DEATH_VERBS or \
+            unit in ("person", "soldier", "child", "civilian") and verb[0] == "lose":  # "China lost four soldiers"
         return "death"
     return unit
 

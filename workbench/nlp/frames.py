@@ -36,7 +36,8 @@ appreciate firm edge add""".split())
 FALLING = set("""fall decline drop shrink contract decrease slide slip plunge plummet tumble sink dip ease cut lower
 reduce narrow slow slump shed crash retreat moderate soften cool halve weaken depreciate lose""".split())
 #: Verbs whose object is the amount they changed by ("rose 5%", "shed 2%"); transitive ones ("raised
-#: rates by", "cut 300 jobs") take the amount with "by", or as a count of what they add or cut.
+#: rates by", "cut 300 jobs") take the amount with "by", or as a count of what they add or cut (not "lost four
+#: soldiers": a toll, not a change).
 TRANSITIVE = {"raise", "hike", "boost", "cut", "lower", "reduce", "double", "triple", "quadruple", "halve", "shed",
               "lose", "exceed", "outpace", "top", "add"}
 INTRANSITIVE = (RISING | FALLING) - TRANSITIVE
@@ -219,11 +220,14 @@ def change_of(span: Span, quantity: Quantity, head_noun: Token | None) -> tuple[
                 return direction, "change"
     lemma = head.lemma_.lower()
     if head.pos_ in ("VERB", "AUX") and root.dep_ in ("npadvmod", "dobj", "advmod", "attr", "obj", "dep", "oprd") \
-            and (lemma in INTRANSITIVE or lemma in TRANSITIVE and quantity.kind == "count" and root.dep_ == "dobj"):
+            and (lemma in INTRANSITIVE or lemma in TRANSITIVE - {"lose"} and quantity.kind == "count" and
+                 root.dep_ == "dobj"):
         return _verb_direction(head), "change"
     if quantity.kind == "count" and head_noun is not None and head_noun.dep_ == "dobj" and \
-            head_noun.head.lemma_.lower() in TRANSITIVE:
+            head_noun.head.lemma_.lower() in TRANSITIVE - {"lose"}:
         return _verb_direction(head_noun.head), "change"  # "cut 300 jobs", "added 187,000 jobs"
+    if quantity.kind == "count" and verb is not None and verb.lemma_.lower() == "lose":
+        return None, None  # "lost four soldiers": a toll
     return _verb_direction(verb), None
 
 
