@@ -97,12 +97,13 @@ class ClaimBuilder:
             hedged = self.hedged(sent)
             named = tuple(dict.fromkeys(ent.text for ent in sent_ents if ent.label_ in ENTITY_LABELS))
             base = anchor or (published.isoformat() if published else None)
-            mentions = time_mentions(sent, [(range(s.start, s.end), s._.quantity.iso) for s in spans
-                                            if s._.quantity.kind == "date" and s._.quantity.iso], published)
+            mentions = time_mentions(sent, sent_ents, [(range(s.start, s.end), s._.quantity.iso) for s in spans
+                                                       if s._.quantity.kind == "date" and s._.quantity.iso],
+                                     published) if spans else []
             timed = [span for span in spans if span._.quantity.kind != "duration"]  # a duration is a time itself
             referred = None if explicit or anchor is None else from_iso(anchor)  # "That year", "last month"
             frames = [read_frame(span, self.with_implied_date(span, base), span._.counted_noun, mentions, timed,
-                                 referred) for span in spans]
+                                 sent_ents, referred) for span in spans]
             for span, (quantity, frame) in zip(spans, inherit_measures(spans, frames)):
                 claims.append(Claim(
                     sentence=sentence,

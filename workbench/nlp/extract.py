@@ -7,6 +7,7 @@ with offsets into its own text.
 """
 from __future__ import annotations
 
+import bisect
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -80,10 +81,13 @@ def analyse(items: Iterable[tuple[str, str | None]], batch_size: int = 32) -> It
     """Analyse (text, published ISO date or None) pairs, in order, through one ``nlp.pipe`` stream."""
     current = Analysis()
     for offset, last, doc in _stream(items, batch_size):
+        entities = list(doc.ents)  # once per Doc: Span.ents rebuilds every entity of the Doc on each call
+        starts = [ent.start for ent in entities]
         for sent in doc.sents:
             if sent.text.strip():
                 sentence = sentence_of(sent)
-                actors, places = names_of(sent.ents)
+                actors, places = names_of(entities[bisect.bisect_left(starts, sent.start):
+                                                   bisect.bisect_left(starts, sent.end)])
                 current.sentences.append(ScoredSentence(
                     sentence.text, sentence.start + offset, sentence.end + offset,
                     float(sent._.checkworthiness or 0.0), actors, places))

@@ -188,7 +188,7 @@ def change_of(span: Span, quantity: Quantity, head_noun: Token | None) -> tuple[
         return None, None
     root = span.root
     head = root.head
-    before = span.doc[span.start - 1].lower_ if span.start > span.sent.start else ""
+    before = span.doc[span.start - 1].lower_ if span.start > 0 and not span.doc[span.start].is_sent_start else ""
     verb = clause_verb(root)
     if head.lower_ == "from" or before == "from":
         origin = head.head if head.lower_ == "from" else root.head
@@ -425,13 +425,14 @@ def _says_whose(ent: Span) -> bool:
     return root.dep_ in NAME_DEPS
 
 
-def named_in_clause(span: Span, clause: set[int], head: Token | None, figures: list[Span]) -> Names:
+def named_in_clause(span: Span, clause: set[int], head: Token | None, figures: list[Span],
+                    entities: list[Span]) -> Names:
     """(actors, places) named in the figure's clause in a role that says whose or where it is, not in the
     figure itself, not the one reporting it ("..., the statistics ministry said"), and not hanging nearer
     another figure ("54% of the vote, to 46% for Ortega"). A name that is the measure itself (spaCy's
     "Turnout" as a PERSON) is not one."""
     verb = clause_verb(span.root)
-    return names_of(ent for ent in span.sent.ents
+    return names_of(ent for ent in entities
                     if not (ent.start >= span.start and ent.end <= span.end) and any(t.i in clause for t in ent)
                     and not (head is not None and head.i in range(ent.start, ent.end)) and _says_whose(ent)
                     and not _reports(ent.root, verb) and _nearest(ent.root, span, figures))
@@ -459,7 +460,7 @@ def _nearest(token: Token, span: Span, figures: list[Span]) -> bool:
                if other.start != span.start and not (other.start <= token.i < other.end))
 
 
-def owner_names(span: Span, verb: Token | None, clause: set[int]) -> Names:
+def owner_names(span: Span, verb: Token | None, clause: set[int], entities: list[Span]) -> Names:
     """Names for a clause that points at its owner with a pronoun ("..., the company said; its revenue rose",
     "Meridian said it would cut"): those of the clause it is reported by."""
     pronoun = any(span.doc[i].lower_ in ("its", "their", "it", "they", "his", "her") for i in clause)
@@ -471,7 +472,7 @@ def owner_names(span: Span, verb: Token | None, clause: set[int]) -> Names:
     subject = next((c for c in reporter.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None:
         return (), ()
-    return names_of(ent for ent in span.sent.ents if subject.i in range(ent.start, ent.end) or
+    return names_of(ent for ent in entities if subject.i in range(ent.start, ent.end) or
                     ent.root.head.i == subject.i)
 
 
@@ -533,14 +534,15 @@ def _span_start(sent: Span, start: int) -> int:
     return start
 
 
-def time_mentions(sent: Span, dates: list[tuple[range, str]], published: dt.date | None) -> list[TimeMention]:
+def time_mentions(sent: Span, entities: list[Span], dates: list[tuple[range, str]],
+                  published: dt.date | None) -> list[TimeMention]:
     """Every time phrase of a sentence with its period: spaCy's DATE entities, read as periods, and the
     sentence's date figures (``dates``: token range and ISO date); phrases relative to another time ("a year
     earlier") are read against the nearest absolute one."""
     mentions: list[TimeMention] = []
     relative: list[Span] = []
     covered: set[int] = set()
-    for ent in sent.ents:
+    for ent in entities:
         if ent.label_ != "DATE":
             continue
         if relative_shift(ent.text) is not None:
@@ -595,20 +597,22 @@ def time_of_figure(span: Span, role: str | None, clause: set[int], mentions: lis
 # -- all of it -----------------------------------------------------------------------------------------
 
 def read_frame(span: Span, quantity: Quantity, counted_noun: int | None, mentions: list[TimeMention],
-               figures: list[Span], referred: Period | None = None) -> tuple[Quantity, Frame]:
-    """The figure with its direction, role and time, and the frame of what it measures. ``referred`` is the
-    time the sentence refers to without naming it ("That year, ..."), which an undated figure takes."""
+               figures: list[Span], entities: list[Span], referred: Period | None = None) -> tuple[Quantity, Frame]:
+    """The figure with its direction, role and time, and the frame of what it measures. ``mentions`` are
+    the sentence's time phrases, ``figures`` its other figures, ``entities`` its named entities (read once per
+    sentence by the caller: spaCy builds them anew on every ``Span.ents``), and ``referred`` the time the
+    sentence refers to without naming it ("That year, ..."), which an undated figure takes."""
     verb, clause = clause_tokens(span.root)
     head = measure_head(span, quantity, counted_noun)
-    skip = {t.i for ent in span.sent.ents if ent.label_ in NAME_LABELS | {"DATE", "TIME"}
+    skip = {t.i for ent in entities if ent.label_ in NAME_LABELS | {"DATE", "TIME"}
             for t in ent if head is None or t.i != head.i}
-    actors, places = named_in_clause(span, clause, head, figures)
+    actors, places = named_in_clause(span, clause, head, figures, entities)
     if not actors or not places:  # "20 of its soldiers": the owner's names, "the Indian Army"
-        owner_actors, owner_places = owner_names(span, verb, clause)
+        owner_actors, owner_places = owner_names(span, verb, clause, entities)
         actors, places = actors or owner_actors, places or owner_places
     forecaster = verb.head if verb is not None and verb.dep_ in ("xcomp", "ccomp") else None
     if forecaster is not None and forecaster.lemma_.lower() in HEDGE_LEMMAS:  # "the IMF expects India's economy
-        actors += names_of(ent for ent in span.sent.ents  # to grow 7%": a forecast is its forecaster's
+        actors += names_of(ent for ent in entities  # to grow 7%": a forecast is its forecaster's
                            if any(t.head.i == forecaster.i and t.dep_ in SUBJECT_DEPS for t in ent))[0]
     direction, role = change_of(span, quantity, head)
     figure_hedged = hedged(verb, span.root)
