@@ -70,7 +70,7 @@ ACTOR_LABELS = {"ORG", "PERSON", "NORP"}
 #: Countries, states and cities; mountains, rivers, valleys and buildings (LOC, FAC) say where something
 #: happened at a scale that cannot be compared by name ("the Himalayas" and "the Galwan Valley").
 PLACE_LABELS = {"GPE"}
-NAME_LABELS = ACTOR_LABELS | PLACE_LABELS | {"LOC", "FAC"}
+FRAME_NAME_LABELS = ACTOR_LABELS | PLACE_LABELS | {"LOC", "FAC"}
 #: Where a name says whose or where a figure is (its other roles, "beat Houston", do not).
 NAME_DEPS = {"nsubj", "nsubjpass", "poss", "compound", "amod", "nmod", "appos", "agent", "npadvmod", "dobj"}
 NAME_PREPOSITIONS = {"in", "at", "across", "throughout", "within", "inside", "for", "of", "by", "from", "near",
@@ -284,7 +284,7 @@ MEASURE_ACRONYMS = {"gdp", "gva", "gst", "cpi", "wpi", "iip", "gnp", "ebitda", "
 def _a_name(token: Token) -> bool:
     """A named company, place or person, which says whose a figure is rather than what it measures (not
     spaCy's occasional common noun taken for a name: "Turnout" as a PERSON, tagged a verb; nor "GDP")."""
-    return token.ent_type_ in NAME_LABELS and token.pos_ == "PROPN" and token.lower_ not in MEASURE_ACRONYMS
+    return token.ent_type_ in FRAME_NAME_LABELS and token.pos_ == "PROPN" and token.lower_ not in MEASURE_ACRONYMS
 
 
 def _subject(verb: Token | None) -> Token | None:
@@ -604,7 +604,7 @@ def read_frame(span: Span, quantity: Quantity, counted_noun: int | None, mention
     sentence refers to without naming it ("That year, ..."), which an undated figure takes."""
     verb, clause = clause_tokens(span.root)
     head = measure_head(span, quantity, counted_noun)
-    skip = {t.i for ent in entities if ent.label_ in NAME_LABELS | {"DATE", "TIME"}
+    skip = {t.i for ent in entities if ent.label_ in FRAME_NAME_LABELS | {"DATE", "TIME"}
             for t in ent if head is None or t.i != head.i}
     actors, places = named_in_clause(span, clause, head, figures, entities)
     if not actors or not places:  # "20 of its soldiers": the owner's names, "the Indian Army"

@@ -1,7 +1,7 @@
 """What matching reads and writes: claims to match, passages to index, candidates and match state.
 
 Records come back as plain data (:class:`workbench.claims.Claim` with its :class:`Quantity` and
-:class:`Frame`) or as dicts keyed by column name; nothing outside ``workbench/store/`` writes SQL.
+:class:`Frame`) or as dicts keyed by column name: matching itself names no table.
 """
 from __future__ import annotations
 
@@ -11,10 +11,6 @@ from dataclasses import dataclass
 
 from workbench.claims import Claim, Frame, Quantity, Sentence
 from workbench.store.db import Store, insert_rows
-
-#: The figure fields of a quantities row (and of an indexed passage's figures), by their Quantity names.
-FIGURE_FIELDS = ("text", "start", "end", "value", "value_max", "unit", "kind", "qualifier", "iso", "implied",
-                 "implied_qualifier", "implied_start", "direction", "role", "time", "step")
 
 
 def figure_from_record(record: dict) -> Quantity:
