@@ -23,22 +23,15 @@ from workbench.nlp.frames import read_frame, time_mentions, tree_distance
 from workbench.nlp.numbers import as_date
 from workbench.nlp.periods import from_iso
 from workbench.nlp.quantities import SPAN_KEY
-from workbench.nlp.syntax import clause_subject, governing_verb, noun_phrase
+from workbench.nlp.syntax import HEDGE_LEMMAS, REPORTING_VERBS, clause_subject, governing_verb, noun_phrase
 
 VERSION = "2"
 
 #: Entities that say what a claim is about: "Nepal", "the Indian Army", "Modi", "Chinese".
 ENTITY_LABELS = {"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART"}
-REPORTING_VERBS = {"say", "tell", "confirm", "report", "announce", "state", "claim", "estimate", "add", "note",
-                   "reveal", "disclose", "show", "find", "suggest", "warn", "insist", "argue", "predict",
-                   "write", "cite", "declare", "testify", "acknowledge", "admit", "allege", "assert",
-                   "maintain", "explain", "tweet", "post", "publish", "indicate", "calculate", "count"}
 HEDGE_WORDS = {"reportedly", "allegedly", "could", "may", "might", "likely", "possibly", "probably",
                "perhaps", "apparently", "purportedly", "supposedly", "rumoured", "rumored", "potentially",
                "would", "will", "shall", "projected", "forecast", "predicted", "expects"}
-HEDGE_LEMMAS = {"expect", "anticipate", "plan", "forecast", "project", "predict", "intend", "aim", "hope",
-                "prepare", "propose", "consider", "seek", "estimate", "believe", "think", "rumour", "rumor",
-                "speculate"}
 #: Phrases "is set to", "is due to", "is poised to": a be-verb, the word, then "to".
 HEDGE_TO = {"set", "due", "poised", "slated", "likely", "expected", "anticipated", "scheduled", "believed",
             "thought", "said", "understood", "tipped"}

@@ -27,7 +27,7 @@ from workbench.claims import Frame, Quantity
 from workbench.nlp.names import COUNTRIES, is_nationality, place_key
 from workbench.nlp.numbers import as_date
 from workbench.nlp.periods import Period, from_iso, read_period, relative_shift
-from workbench.nlp.syntax import SUBJECT_DEPS
+from workbench.nlp.syntax import HEDGE_LEMMAS, REPORTING_VERBS, SUBJECT_DEPS
 
 #: Verbs of change, by direction.
 RISING = set("""rise grow increase climb jump gain expand surge soar rally advance improve widen swell accelerate
@@ -57,13 +57,13 @@ COMPARATIVES = {word for word in CHANGE_WORDS if word not in ("up", "down")}
 BASELINE_PREPOSITIONS = {"from", "on", "than", "against", "over", "compared", "versus", "vs"}
 #: Prepositions that make a time an end or a start rather than when a figure is for.
 BOUND_PREPOSITIONS = {"through", "until", "till", "by", "before", "after"}
-#: Verbs that report rather than tell what happened: a date on them is when it was said.
-REPORTING_VERBS = set("""say tell announce report state confirm add note reveal disclose show publish release
-issue post tweet write declare estimate calculate count according name acknowledge admit""".split())
-#: A clause is hedged when it is a forecast, a plan or a possibility ("is expected to", "could", "plans to").
+#: A date on a reporting verb is when something was said, not when the figure was (``REPORTING_VERBS``).
+#: A clause is hedged when it is a forecast, a plan or a possibility ("is expected to", "could", "plans to",
+#: "a targeted 7%", "budgeted"); an estimate or a belief is still a figure to check against others ("an
+#: estimated 687,000 people"), unlike for a whole sentence's hedging.
 HEDGE_MODALS = {"could", "may", "might", "will", "would", "shall", "should", "'ll"}
-HEDGE_LEMMAS = {"expect", "anticipate", "plan", "forecast", "project", "predict", "intend", "aim", "hope",
-                "propose", "consider", "seek", "target", "budget"}
+CLAUSE_HEDGES = HEDGE_LEMMAS - {"prepare", "estimate", "believe", "think", "rumour", "rumor", "speculate"} | \
+    {"target", "budget"}
 HEDGE_ADVERBS = {"reportedly", "allegedly", "likely", "possibly", "probably", "perhaps", "potentially"}
 #: Entity labels: whose a figure is, and where.
 ACTOR_LABELS = {"ORG", "PERSON", "NORP"}
@@ -155,7 +155,7 @@ def hedged(verb: Token | None, root: Token) -> bool:
     """Is the figure's clause a forecast, plan or possibility? ("is expected to rise 7%", "could cost $9bn",
     "plans to spend ₹5.5 lakh crore")"""
     for token in [root, *root.ancestors]:
-        if token.lower_ in HEDGE_ADVERBS or token.lemma_.lower() in HEDGE_LEMMAS and token.pos_ in ("VERB", "NOUN"):
+        if token.lower_ in HEDGE_ADVERBS or token.lemma_.lower() in CLAUSE_HEDGES and token.pos_ in ("VERB", "NOUN"):
             return True
         for child in token.children:
             if child.dep_ == "aux" and child.lower_ in HEDGE_MODALS and child.text != "May":
@@ -611,7 +611,7 @@ def read_frame(span: Span, quantity: Quantity, counted_noun: int | None, mention
         owner_actors, owner_places = owner_names(span, verb, clause, entities)
         actors, places = actors or owner_actors, places or owner_places
     forecaster = verb.head if verb is not None and verb.dep_ in ("xcomp", "ccomp") else None
-    if forecaster is not None and forecaster.lemma_.lower() in HEDGE_LEMMAS:  # "the IMF expects India's economy
+    if forecaster is not None and forecaster.lemma_.lower() in CLAUSE_HEDGES:  # "the IMF expects India's economy
         actors += names_of(ent for ent in entities  # to grow 7%": a forecast is its forecaster's
                            if any(t.head.i == forecaster.i and t.dep_ in SUBJECT_DEPS for t in ent))[0]
     direction, role = change_of(span, quantity, head)

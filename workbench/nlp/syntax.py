@@ -7,6 +7,16 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "expl")
+#: Verbs that report rather than tell what happened ("..., the ministry said"; "data released on Tuesday").
+REPORTING_VERBS = {"say", "tell", "confirm", "report", "announce", "state", "claim", "estimate", "add", "note",
+                   "reveal", "disclose", "show", "find", "suggest", "warn", "insist", "argue", "predict",
+                   "write", "cite", "declare", "testify", "acknowledge", "admit", "allege", "assert",
+                   "maintain", "explain", "tweet", "post", "publish", "indicate", "calculate", "count", "release",
+                   "issue", "name"}
+#: Verbs that make what follows a forecast, plan or belief ("is expected to", "plans to", "believes").
+HEDGE_LEMMAS = {"expect", "anticipate", "plan", "forecast", "project", "predict", "intend", "aim", "hope",
+                "prepare", "propose", "consider", "seek", "estimate", "believe", "think", "rumour", "rumor",
+                "speculate"}
 NP_LEFT_DEPS = {"amod", "compound", "nmod", "poss", "case", "npadvmod", "advmod", "quantmod", "nummod", "punct"}
 
 
