@@ -51,7 +51,7 @@ def _dates_a_beginning(judgement: Judgement) -> bool:
     return bool(START_VERBS.intersection((comparison.other.predicate or "").split()))
 
 
-def _named_there(query: ClaimQuery, judgement: Judgement, scored: Scored) -> bool:
+def _named_there(judgement: Judgement, scored: Scored) -> bool:
     """Does the passage say who and where the claim's figure is about? A contradiction needs it: a figure
     without a place ("gusts of 70 to 80mph were widespread") may well be of another place than the claim's."""
     frame = judgement.comparison.claim.frame
@@ -70,16 +70,16 @@ def _named_there(query: ClaimQuery, judgement: Judgement, scored: Scored) -> boo
         (not frame.places or not places_named or any(found(name) for name in frame.places))
 
 
-def _can_contradict(query: ClaimQuery, judgement: Judgement, scored: Scored) -> bool:
+def _can_contradict(judgement: Judgement, scored: Scored) -> bool:
     comparison = judgement.comparison
     passage_words = scored.passage_words
     if not judgement.frame.like_length or comparison.claim.frame.hedged != comparison.other.frame.hedged or \
-            not _named_there(query, judgement, scored):
+            not _named_there(judgement, scored):
         return False
     if comparison.mine.kind != "date":
         return True
-    if comparison.claim.quantity.kind != "date":  # a duration met as the date it implies
-        return comparison.mine.implied_start and _dates_a_beginning(judgement)
+    if comparison.claim.quantity.kind != "date":  # a duration met as the date it implies (of a beginning: see
+        return comparison.mine.implied_start      # _dates_a_beginning, which every candidate here has passed)
     # A differing date contradicts only as the date of the same event: its verb is in the passage, or the two
     # dates are of the same thing (their heads: "the fire", "polling") without naming two different events.
     predicate = comparison.claim.predicate
@@ -113,7 +113,7 @@ def relate(query: ClaimQuery, scored: Scored) -> tuple[str, str]:
     if agreeing:
         return SUPPORTS, f"{_compared(agreeing[0])} → agrees"
     conflicting = [j for j in same if (j.comparison.conflicts or opposite(j.comparison))
-                   and _can_contradict(query, j, scored)]
+                   and _can_contradict(j, scored)]
     if conflicting:
         first = conflicting[0]
         verdict = "opposite directions" if opposite(first.comparison) else "conflicts"
