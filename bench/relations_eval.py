@@ -12,9 +12,14 @@ passages by the product's matcher (``Matcher.match(..., within=...)``); the labe
 is the decisive one (``contradicts`` or ``supports`` when its passages say so, the better-scored one
 when they disagree), else ``related``.
 
-The same pairs are also run through the rules as they were before issue 8 (git ``BASELINE_REF``, read
-with ``git archive`` into a temporary folder and run in a subprocess), so old and new are printed side by
-side in one run. ``--no-baseline`` skips it (e.g. in a copy without git history).
+The same pairs are also run through earlier rules, each read with ``git archive`` into a temporary folder
+and run in a subprocess, so all are printed side by side in one run (``BASELINES``): the rules before
+issue 8 ("old") and those at the end of its first round ("round1", the rules the second held-out part was
+written blind to). ``--no-baseline`` skips them (e.g. in a copy without git history).
+
+The set grew in rounds: round 1's held-out part (ids ``ha-``/``hb-``) was scored once, at the end of round
+1, and then became tuning data (``tuning-c``/``-d``) when round 2's held-out part (``heldout-c``/``-d``, ids
+``hc-``/``hd-``) had been written, blind, before any round-2 rule changed.
 
     .venv/bin/python bench/relations_eval.py
     .venv/bin/python bench/relations_eval.py --part tuning --errors 40   # the mistakes, to work on
@@ -25,6 +30,7 @@ No assertions; nothing is downloaded. About a minute on 2 cores (two spaCy loads
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import os
 import subprocess
@@ -39,8 +45,9 @@ ROOT = Path(__file__).resolve().parent.parent
 PAIRS_DIR = ROOT / "bench" / "data" / "relations"
 PARTS = ("tuning", "heldout")
 LABELS = ("supports", "contradicts", "related")
-#: The last commit before issue 8 changed the rules: the baseline printed beside the current rules.
-BASELINE_REF = "4c1cf99"
+#: Earlier rules printed beside the current ones: the last commit before issue 8 changed the rules (run by
+#: :data:`BASELINE_DRIVER`, for its older interfaces), and the end of round 1 (run by :func:`predict`).
+BASELINES = {"old": "4c1cf99", "round1": "5116f8e"}
 
 
 def load_pairs(parts: Iterable[str] = PARTS) -> list[dict]:
@@ -109,12 +116,25 @@ def predict(pairs: list[dict], workdir: Path) -> dict[str, dict]:
         if claim is None:
             predictions[pair["id"]] = {"label": "related", "why": "(figure not extracted)", "extracted": False}
             continue
-        ids = [hit.passage_id for hit in passages[pair["source_title"]] if hit.text in pair["passage"]]
-        candidates = matcher.match(claim_query(claim, pair["claim_published"]), top=len(ids), within=ids)
+        hits = [hit for hit in passages[pair["source_title"]] if hit.text in pair["passage"]]
+        candidates = matcher.match(claim_query(claim, pair["claim_published"]), top=len(hits),
+                                   within=[hit.passage_id for hit in hits])
         best = max(candidates, key=lambda c: c.score, default=None)
         predictions[pair["id"]] = {"label": decisive([(c.relation, c.score) for c in candidates]),
-                                   "why": best.why if best else "(no passage)", "extracted": True}
+                                   "why": best.why if best else "(no passage)", "extracted": True,
+                                   "frames": [frame_line(claim)] + [frame_line(f) for h in hits for f in h.figures]}
     return predictions
+
+
+def frame_line(claim) -> str:
+    """One figure's frame as the matcher sees it, for ``--explain``."""
+    from workbench.match.frames import measure_of
+
+    q, frame, measure = claim.quantity, claim.frame, measure_of(claim)
+    return (f"{q.text!r} {q.kind}/{q.unit} {q.direction or ''}{'/' + q.role if q.role else ''} time={q.time} "
+            f"measure={frame.measure!r} head={measure.head} event={measure.event} words={sorted(measure.words)} "
+            f"actors={frame.actors} places={frame.places} pred={claim.predicate!r} subj={claim.subject!r}"
+            f"{' hedged' if frame.hedged else ''}")
 
 
 # -- the rules before issue 8, in a subprocess on their own code ---------------------------------------
@@ -135,7 +155,7 @@ from workbench.settings import MatchWeights
 from workbench.store.db import Store
 
 pairs = json.loads(Path(sys.argv[2]).read_text())
-store = Store(Path(sys.argv[3]) / "baseline.duckdb")
+store = Store(Path(sys.argv[3]) / "relations.duckdb")
 import_records(store, source_records(pairs), kind="source", match=False)
 index = PassageIndex.for_store(store)
 index.sync(store)
@@ -159,21 +179,35 @@ print(json.dumps(out))
 '''
 
 
-def predict_baseline(pairs: list[dict], workdir: Path, ref: str) -> dict[str, dict]:
-    """Each pair's label under the rules at ``ref``: its ``workbench/`` package, run in a fresh interpreter."""
-    code = workdir / "baseline-code"
+CURRENT_DRIVER = r'''
+import json, sys
+from pathlib import Path
+sys.path.insert(0, sys.argv[1])
+from relations_eval import predict
+print(json.dumps(predict(json.loads(Path(sys.argv[2]).read_text()), Path(sys.argv[3]))))
+'''
+
+
+def predict_baseline(pairs: list[dict], workdir: Path, name: str) -> dict[str, dict]:
+    """Each pair's label under the rules of ``BASELINES[name]``: its ``workbench/`` package, run in a fresh
+    interpreter (the oldest through its own interfaces, later ones through :func:`predict`)."""
+    ref = BASELINES[name]
+    code = workdir / f"code-{name}"
     code.mkdir()
     archive = subprocess.run(["git", "-C", str(ROOT), "archive", "--format=tar", ref, "workbench"],
                              check=True, capture_output=True).stdout
-    with tarfile.open(fileobj=__import__("io").BytesIO(archive)) as tar:
+    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
         tar.extractall(code, filter="data")
     pairs_file = workdir / "pairs.json"
     pairs_file.write_text(json.dumps(pairs))
+    run_dir = workdir / f"run-{name}"
+    run_dir.mkdir()
+    driver = BASELINE_DRIVER if name == "old" else CURRENT_DRIVER
     env = {**os.environ, "PYTHONPATH": str(code)}
-    result = subprocess.run([sys.executable, "-c", BASELINE_DRIVER, str(Path(__file__).parent), str(pairs_file),
-                             str(workdir)], check=False, cwd=workdir, env=env, capture_output=True, text=True)
+    result = subprocess.run([sys.executable, "-c", driver, str(Path(__file__).parent), str(pairs_file),
+                             str(run_dir)], check=False, cwd=run_dir, env=env, capture_output=True, text=True)
     if result.returncode != 0:
-        raise SystemExit(f"baseline at {ref} failed:\n{result.stderr[-2000:]}")
+        raise SystemExit(f"rules at {ref} failed:\n{result.stderr[-2000:]}")
     return json.loads(result.stdout.splitlines()[-1])
 
 
@@ -216,7 +250,7 @@ def print_confusion(pairs: list[dict], predictions: dict[str, dict], by: str) ->
         print(f"    {value:<14} {row}")
 
 
-def print_errors(pairs: list[dict], predictions: dict[str, dict], limit: int) -> None:
+def print_errors(pairs: list[dict], predictions: dict[str, dict], limit: int, explain: bool = False) -> None:
     wrong = [p for p in pairs if predictions[p["id"]]["label"] != p["label"]]
     worst_first = sorted(wrong, key=lambda p: (predictions[p["id"]]["label"] == "related", p["id"]))
     print(f"\n  {len(wrong)} mistakes; {min(limit, len(wrong))} shown, wrong supports/contradicts first:")
@@ -225,21 +259,25 @@ def print_errors(pairs: list[dict], predictions: dict[str, dict], limit: int) ->
         print(f"  {pair['id']} [{pair['type']}] gold {pair['label']}, said {prediction['label']}: {prediction['why']}")
         print(f"      claim ({pair['figure']}): {pair['claim']}")
         print(f"      passage: {pair['passage']}")
+        if explain:
+            for line in prediction.get("frames", []):
+                print(f"        · {line}")
 
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--part", choices=("all", *PARTS), default="all")
-    parser.add_argument("--no-baseline", action="store_true", help="skip the rules before issue 8")
-    parser.add_argument("--baseline-ref", default=BASELINE_REF)
+    parser.add_argument("--no-baseline", action="store_true", help="skip the earlier rules")
     parser.add_argument("--errors", type=int, default=0, help="print this many tuning-part mistakes")
+    parser.add_argument("--explain", action="store_true", help="with --errors: each figure's frame as compared")
     args = parser.parse_args(argv)
     pairs = load_pairs(PARTS if args.part == "all" else (args.part,))
     with tempfile.TemporaryDirectory(prefix="relations-eval-") as tmp:
         workdir = Path(tmp)
         runs: dict[str, dict[str, dict]] = {}
         if not args.no_baseline:
-            runs["old"] = predict_baseline(pairs, workdir, args.baseline_ref)
+            for name in BASELINES:
+                runs[name] = predict_baseline(pairs, workdir, name)
         (workdir / "current").mkdir()
         runs["new"] = predict(pairs, workdir / "current")
     for part in PARTS:
@@ -248,7 +286,7 @@ def main(argv: list[str] | None = None) -> None:
             print_scores(f"{part} part", part_pairs, runs)
             print_confusion(part_pairs, runs["new"], "type")
     if args.errors:
-        print_errors([p for p in pairs if p["part"] == "tuning"], runs["new"], args.errors)
+        print_errors([p for p in pairs if p["part"] == "tuning"], runs["new"], args.errors, args.explain)
 
 
 if __name__ == "__main__":

@@ -100,3 +100,11 @@ def test_adhoc_input_checks_its_fields(sources):
 
     with pytest.raises(WorkbenchError, match="line.jsonl:1: 'published' must be a date"):
         list(match_lines(sources, '{"text": "Tata Motors made a profit.", "published": "yesterday"}', 5, "line.jsonl"))
+
+
+def test_a_conflict_that_cannot_contradict_says_why(sources):
+    case = next(c for c in CASES if c["id"] == "affected-vs-in-camps")
+    assert relation_of(sources, case).why == ("another event (affect vs shelter): nearly 24 lakh vs 53,429, "
+                                              "so no contradiction")
+    kind = next(c for c in CASES if c["id"] == "comparable-store-cannot-contradict")
+    assert relation_of(sources, kind).why.startswith("a kind of the measure (comparable store sales vs sales)")

@@ -278,6 +278,10 @@ _SYNONYM_STEMS = {_STEMMER.stemWord(k): _STEMMER.stemWord(v)
                   for k, v in {**DEMONYMS, **lexicon.groups()}.items()}
 
 
+#: The canonical word of every synonym group, normalised: the measures and events the lexicon knows.
+KNOWN_WORDS = frozenset(_SYNONYM_STEMS.values())
+
+
 @lru_cache(maxsize=200_000)
 def normalise_word(word: str) -> str:
     """Lowercased, stemmed (Snowball English), then mapped to its synonym group: enough to compare words."""

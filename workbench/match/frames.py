@@ -24,7 +24,7 @@ from functools import lru_cache
 
 from workbench.claims import Claim, Quantity
 from workbench.match import lexicon
-from workbench.match.figures import STOP_WORDS, content_words, counted, normalise_word
+from workbench.match.figures import KNOWN_WORDS, STOP_WORDS, content_words, counted, normalise_word
 from workbench.nlp.frames import FALLING, RISING
 from workbench.nlp.names import COUNTRIES, place_key
 from workbench.nlp.periods import Period, from_iso
@@ -42,17 +42,23 @@ include find become set operate run function establish""".split())
 #: Words of a measure phrase that do not tell measures apart ("the total number of cases").
 GENERIC_MEASURE_WORDS = {normalise_word(w) for w in """number figure level amount overall latest new
 annual yearly monthly quarterly official provisional final estimated cumulative current record combined
-full whole per cent percent share rate value sum count growth yoy mom qoq""".split()}
+full whole per cent percent share rate value sum count growth yoy mom qoq total real""".split()}
 
 
 @dataclass(frozen=True)
 class FrameCheck:
     """Whether a passage's figure is about the claim's measure, and the makings of the why line: when not,
     the ``reason`` ("another measure (...)"), or the two periods that do not overlap; when so, the claim
-    and the period it is for, which :attr:`label` puts in words ("net profit, Tata Motors, Oct–Dec 2023").
+    and the period it is for, which :attr:`label` puts in words ("net profit, Tata Motors, Oct–Dec 2023"),
+    and whether it is ``exact``ly the claim's measure (only then may it contradict; else ``reason`` says
+    what may differ: "another event (affect vs shelter)").
     The words are only put together when asked for: most candidates never reach a reviewer."""
 
     same: bool
+    exact: bool = False  # the very same measure: neither side says more of it than the other
+    #: exact, or close enough for agreeing figures to support: a kind of the claim's measure, or one said
+    #: in one sentence only
+    agreeable: bool = False
     like_length: bool = True
     claim: Claim | None = None
     period: Period | None = None
@@ -87,6 +93,7 @@ class Measure:
     head: str | None
     words: frozenset[str]
     event: str | None
+    complement: frozenset[str] = frozenset()  # the words after its preposition ("cases on the waiting list")
 
 
 @lru_cache(maxsize=50_000)
@@ -99,15 +106,21 @@ def measure_of(claim: Claim) -> Measure:
         if word.lower() in _PREPOSITIONS:
             main, _, complement = text.partition(f" {word} ")
             break
-    main_words = [normalise_word(w) for w in main.split() if w.lower() not in STOP_WORDS]
+    main_words = [normalise_word(w) for w in main.split() if w.lower() not in STOP_WORDS and _a_word(w)]
     head = next((w for w in reversed(main_words) if w not in GENERIC_MEASURE_WORDS), None)
     counted_noun = counted(quantity, claim.predicate) if quantity is not None and quantity.kind == "count" else None
     if counted_noun:
         head = normalise_word(counted_noun)
-    words = {w for w in main_words + list(content_words(complement)) if w not in GENERIC_MEASURE_WORDS}
+    complement_words = {w for w in content_words(complement) if _a_word(w) and w not in GENERIC_MEASURE_WORDS}
+    words = {w for w in main_words if w not in GENERIC_MEASURE_WORDS} | complement_words
     if head:
         words.add(head)
-    return Measure(head, frozenset(words), event_word(claim))
+    return Measure(head, frozenset(words), event_word(claim), frozenset(complement_words))
+
+
+def _a_word(word: str) -> bool:
+    """Not a number nor a fragment of a time phrase ("Q2", "FY25"), which say when, not what."""
+    return word.lower() not in ("q", "h", "fy", "cy") and not any(ch.isdigit() for ch in word)
 
 
 def event_word(claim: Claim) -> str | None:
@@ -115,36 +128,90 @@ def event_word(claim: Claim) -> str | None:
     its verb is a light one ("was", "reported") or one of change ("rose": a direction, compared on its own)."""
     if claim.quantity is None or claim.quantity.kind not in ("count", "measure", "date", "duration"):
         return None
-    words = (claim.predicate or "").split()
-    if not words or words[-1] in LIGHT_VERBS or words[-1] in RISING or words[-1] in FALLING:
+    verb = predicate_verb(claim.predicate)
+    if verb is None or verb in LIGHT_VERBS or verb in RISING or verb in FALLING:
         return None
-    return normalise_word(words[-1])
+    return normalise_word(verb)
 
 
-def same_measure(claim: Claim, other: Claim, claim_words: set[str], passage_words: set[str]) -> tuple[bool, str]:
-    """Does the passage's figure measure what the claim's does? (and the two measures in words when not)
+def predicate_verb(predicate: str | None) -> str | None:
+    """The verb of a predicate as the claim builder writes it ("not lose life", "edge down"): its lemma, and
+    "die" for losing lives."""
+    words = [word for word in (predicate or "").split() if word != "not"]
+    if not words:
+        return None
+    return "die" if words[-1] == "life" else words[0]
 
-    Their heads must be the same word or synonyms; the events they count must be, unless the other side
-    speaks of it too; and when each side says something the other's text does not ("people in relief
-    camps" against "residents affected"), they are two measures."""
+
+def same_measure(claim: Claim, other: Claim, claim_words: set[str],
+                 passage_words: set[str]) -> tuple[bool, bool | None, str]:
+    """Does the passage's figure measure what the claim's does? And is it exactly the same measure (True),
+    possibly it but not surely (False: neither supports nor contradicts), or close enough for agreeing
+    figures to support but not for conflicting ones to contradict (None)? With what may differ, in words.
+
+    Their heads must be the same word, synonyms, or one must be a word of the other's complement ("the
+    waiting list" and "cases on the waiting list"). The events they count must agree when both are events
+    the lexicon knows (died and were injured; evacuated and displaced), unless the other side speaks of it
+    too; two verbs it does not know ("affected" and "sheltering", "forced from their homes" and
+    "evacuated") leave the measure possibly one, never exactly. When each side says something the other's text does not ("people in relief camps" against
+    "residents affected"), they are two measures; when only one does, they may be one, but not exactly when
+    the passage's is a kind of the claim's ("comparable-store sales" against "sales"): a contradiction
+    needs exactly (:mod:`relation`)."""
     mine, theirs = measure_of(claim), measure_of(other)
     differ = f"another measure ({_measure_text(claim)} vs {_measure_text(other)})"
-    if mine.event and theirs.event and mine.event != theirs.event and not (
-            mine.event in passage_words and theirs.event in claim_words):
-        return False, f"another event ({claim.predicate} vs {other.predicate})"
-    if mine.head is None or theirs.head is None:
-        return False, "what the figure measures is not said"
-    if mine.head != theirs.head:
-        return False, differ
+    events_differ = bool(mine.event and theirs.event and mine.event != theirs.event and not (
+        mine.event in passage_words and theirs.event in claim_words))
+    if events_differ and mine.event in KNOWN_WORDS and theirs.event in KNOWN_WORDS:
+        return False, False, f"another event ({claim.predicate} vs {other.predicate})"
+    my_event = mine.event if mine.event in KNOWN_WORDS else None
+    their_event = theirs.event if theirs.event in KNOWN_WORDS else None
+    my_verb, their_verb = _verb_only(claim, mine), _verb_only(other, theirs)
+    if my_verb or their_verb:
+        return _same_by_verbs(claim, other, mine, theirs, my_verb, their_verb, claim_words)
+    if mine.head != theirs.head and mine.head not in theirs.complement and theirs.head not in mine.complement:
+        return False, False, differ
     my_extras = mine.words - theirs.words - passage_words
     their_extras = theirs.words - mine.words - claim_words
-    if mine.event and mine.event not in passage_words and mine.event != theirs.event:
-        my_extras |= {mine.event}
-    if theirs.event and theirs.event not in claim_words and mine.event != theirs.event:
-        their_extras |= {theirs.event}
+    if my_event and my_event not in passage_words and my_event != their_event:
+        my_extras |= {my_event}
+    if their_event and their_event not in claim_words and my_event != their_event:
+        their_extras |= {their_event}
     if my_extras and their_extras:
-        return False, differ
-    return True, ""
+        return False, False, differ
+    # Exactly the same unless the passage's measure is a kind of the claim's ("comparable-store sales",
+    # "core inflation", "job openings") that the claim's sentence never names.
+    their_kind = theirs.words - theirs.complement - mine.words - claim_words
+    if events_differ:
+        return True, False, f"another event ({claim.predicate} vs {other.predicate})"
+    if their_kind:
+        return True, None, f"a kind of the measure ({_measure_text(other)} vs {_measure_text(claim)})"
+    return True, True, ""
+
+
+def _verb_only(claim: Claim, measure: Measure) -> bool:
+    """Is the figure's measure said only by its verb ("will give Ukraine £3bn", "burned 48,000 acres"), or
+    not at all?"""
+    if measure.head is None:
+        return True
+    verb = predicate_verb(claim.predicate)
+    return verb is not None and (claim.frame.measure or "").lower() == verb
+
+
+def _same_by_verbs(claim: Claim, other: Claim, mine: Measure, theirs: Measure, my_verb: bool, their_verb: bool,
+                   claim_words: set[str]) -> tuple[bool, bool | None, str]:
+    """When one side's measure is only its verb, the other's measured thing must be in its sentence ("the
+    £3bn it gives in military aid" against "military aid of £3bn"); when both are, their verbs must agree
+    (synonyms count: "give" and "provide" do not, "burned" and "burned" do), and then they are exactly
+    the same measure as far as words can tell."""
+    if my_verb and their_verb:
+        verbs = {normalise_word(verb) if (verb := predicate_verb(c.predicate)) else None for c in (claim, other)}
+        if len(verbs) == 1 and None not in verbs:
+            return True, True, ""
+        return False, False, "what the figure measures is not said"
+    specified, sentence_words = (theirs, claim_words) if my_verb else (mine, content_words(other.sentence.text))
+    if (mine if my_verb else theirs).head is not None and specified.head in sentence_words:
+        return True, None, f"the measure only in one sentence ({_measure_text(claim)} vs {_measure_text(other)})"
+    return False, False, "what the figure measures is not said"
 
 
 def same_event(claim: Claim, other: Claim, passage_words: set[str]) -> tuple[bool, str]:
@@ -307,8 +374,11 @@ def check(claim: Claim, claim_published: str | None, other: Claim, other_publish
             # a quarter's profit is not a year's; deaths in June 2020 are deaths of 2020
             lengths = sorted((_days(my_period), _days(their_period)))
             like_length = lengths[1] <= LIKE_LENGTH * lengths[0]
-    same, reason = same_event(claim, other, passage_words) if mine.kind == "date" else \
-        same_measure(claim, other, claim_words, passage_words)
+    if mine.kind == "date":
+        same, reason = same_event(claim, other, passage_words)
+        exact = same
+    else:
+        same, exact, reason = same_measure(claim, other, claim_words, passage_words)
     if not same:
         return FrameCheck(False, reason_text=reason)
     # A figure without names of its own takes its passage's companies and people (a source often names its
@@ -319,4 +389,5 @@ def check(claim: Claim, claim_published: str | None, other: Claim, other_publish
                            set() if other.frame.actors else passage_text, (frozenset(claim_words), passage_text))
     if clash:
         return FrameCheck(False, reason_text=clash)
-    return FrameCheck(True, like_length=like_length, claim=claim, period=my_period if my_explicit else None)
+    return FrameCheck(True, exact=bool(exact), agreeable=exact is not False, like_length=like_length, claim=claim,
+                      period=my_period if my_explicit else None, reason_text=reason)

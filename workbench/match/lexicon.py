@@ -33,7 +33,7 @@ spend: spend spending spent expenditure expenditures outlay outlays invest inves
   capex commit committed commitment allocate allocated allocation earmark earmarked
 borrowing: borrowing borrowings
 payout: payout payouts pay paid
-fee: fee fees price prices cost costs
+fee: fee fees price prices
 attendance: attendance attendances crowd crowds spectator spectators fan fans
 passenger: passenger passengers traveller travellers traveler travelers flyer flyers
 case: case cases infection infections patient patients

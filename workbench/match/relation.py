@@ -51,9 +51,12 @@ def _dates_a_beginning(judgement: Judgement) -> bool:
     return bool(START_VERBS.intersection((comparison.other.predicate or "").split()))
 
 
-def _named_there(judgement: Judgement, scored: Scored) -> bool:
+def _named_there(judgement: Judgement, scored: Scored, to_support: bool = False) -> bool:
     """Does the passage say who and where the claim's figure is about? A contradiction needs it: a figure
-    without a place ("gusts of 70 to 80mph were widespread") may well be of another place than the claim's."""
+    without a place ("gusts of 70 to 80mph were widespread") may well be of another place than the claim's.
+    A support needs less (``to_support``): a passage that names no company or person at all is read as
+    about the claim's (a company's own release), but one that names others and never the claim's is about
+    them ("Godavari Labs reported net profit of ₹1,240 crore" against Deccan Pharma's)."""
     frame = judgement.comparison.claim.frame
     other = judgement.comparison.other.frame
     hit = scored.hit
@@ -66,18 +69,29 @@ def _named_there(judgement: Judgement, scored: Scored) -> bool:
     # One of the claim's names is enough (its clause may name others in passing); a passage that names no
     # place at all (a statistics office's release) is read as about the claim's place.
     places_named = bool(other.places or hit.places)
-    return (not frame.actors or any(found(name) for name in frame.actors)) and \
+    actors_named = bool(other.actors or hit.actors) or not to_support
+    return (not frame.actors or not actors_named or any(found(name) for name in frame.actors)) and \
         (not frame.places or not places_named or any(found(name) for name in frame.places))
 
 
-def _can_contradict(judgement: Judgement, scored: Scored) -> bool:
+def why_not_contradicting(judgement: Judgement, scored: Scored) -> str:
+    """Why a conflicting figure does not contradict the claim, in a reviewer's words, or "" when it does."""
+    comparison, frame = judgement.comparison, judgement.frame
+    if not frame.exact:
+        return frame.reason_text or "perhaps another measure"
+    if not frame.like_length:
+        return "periods of different length"
+    if comparison.claim.frame.hedged != comparison.other.frame.hedged:
+        return "one is a forecast or plan"
+    if not _named_there(judgement, scored):
+        return f"the passage does not name {', '.join((*comparison.claim.frame.actors, *comparison.claim.frame.places)[:2])}"
+    if comparison.mine.kind == "date" and not _dates_same_event(judgement, scored.passage_words):
+        return "perhaps the date of another event"
+    return ""
+
+
+def _dates_same_event(judgement: Judgement, passage_words: frozenset[str]) -> bool:
     comparison = judgement.comparison
-    passage_words = scored.passage_words
-    if not judgement.frame.like_length or comparison.claim.frame.hedged != comparison.other.frame.hedged or \
-            not _named_there(judgement, scored):
-        return False
-    if comparison.mine.kind != "date":
-        return True
     if comparison.claim.quantity.kind != "date":  # a duration met as the date it implies (of a beginning: see
         return comparison.mine.implied_start      # _dates_a_beginning, which every candidate here has passed)
     # A differing date contradicts only as the date of the same event: its verb is in the passage, or the two
@@ -109,15 +123,20 @@ def relate(query: ClaimQuery, scored: Scored) -> tuple[str, str]:
     if not same and any(j.frame.same for j in scored.judgements):
         figures = ", ".join(dict.fromkeys(written(j.comparison.theirs) for j in scored.judgements))
         return RELATED, f"dates another event than when {query.subject or 'it'} began: {figures}"
-    agreeing = [j for j in same if j.comparison.agrees and not opposite(j.comparison)]
+    agreeing = [j for j in same if j.frame.agreeable and j.comparison.agrees and not opposite(j.comparison)
+                and _named_there(j, scored, to_support=True)]
     if agreeing:
         return SUPPORTS, f"{_compared(agreeing[0])} → agrees"
-    conflicting = [j for j in same if (j.comparison.conflicts or opposite(j.comparison))
-                   and _can_contradict(j, scored)]
+    conflicts = [(j, why_not_contradicting(j, scored)) for j in same if j.comparison.conflicts or opposite(j.comparison)]
+    conflicting = [j for j, why_not in conflicts if not why_not]
     if conflicting:
         first = conflicting[0]
         verdict = "opposite directions" if opposite(first.comparison) else "conflicts"
         return CONTRADICTS, f"{_compared(first)} → {verdict}"
+    if conflicts:
+        first, why_not = conflicts[0]
+        figures = f"{written(first.comparison.mine)} vs {written(first.comparison.theirs)}"
+        return RELATED, f"{why_not}: {figures}, so no contradiction"
     if same:
         first = same[0]
         reason = "neither establishes the other" if first.comparison.verdict == "compatible" else \

@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Span, Token
 
 from workbench.claims import Frame, Quantity
-from workbench.nlp.names import COUNTRIES, is_nationality, place_key
+from workbench.nlp.names import COUNTRIES, is_generic_name, is_nationality, place_key
 from workbench.nlp.numbers import as_date
 from workbench.nlp.periods import Period, from_iso, read_period, relative_shift
 from workbench.nlp.syntax import HEDGE_LEMMAS, REPORTING_VERBS, SUBJECT_DEPS
@@ -34,7 +34,8 @@ RISING = set("""rise grow increase climb jump gain expand surge soar rally advan
 rebound recover spike boost raise hike double triple quadruple balloon mount top exceed outpace strengthen
 appreciate firm edge add""".split())
 FALLING = set("""fall decline drop shrink contract decrease slide slip plunge plummet tumble sink dip ease cut lower
-reduce narrow slow slump shed crash retreat moderate soften cool halve weaken depreciate lose""".split())
+reduce narrow slow slump shed crash retreat moderate soften cool halve weaken depreciate lose recede subside ebb
+dwindle""".split())
 #: Verbs whose object is the amount they changed by ("rose 5%", "shed 2%"); transitive ones ("raised
 #: rates by", "cut 300 jobs") take the amount with "by", or as a count of what they add or cut (not "lost four
 #: soldiers": a toll, not a change).
@@ -172,6 +173,9 @@ def hedged(verb: Token | None, root: Token) -> bool:
 def _verb_direction(token: Token | None) -> str | None:
     if token is None:
         return None
+    particle = next((child.lower_ for child in token.children if child.dep_ == "prt"), None)
+    if particle in ("up", "down") and token.lemma_.lower() not in ("shut", "close", "break", "set", "turn"):
+        return particle  # "edged down", "shot up"
     lemma = token.lemma_.lower()
     if lemma in RISING:
         return "up"
@@ -249,7 +253,7 @@ def measure_head(span: Span, quantity: Quantity, counted_noun: int | None) -> To
     if counted_noun is not None and quantity.kind in ("count", "measure"):
         return doc[counted_noun]
     of_child = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-    if of_child is not None and quantity.kind in ("percent", "ratio"):
+    if of_child is not None and quantity.kind in ("percent", "ratio", "money"):  # "$1.2 billion of losses"
         target = next((c for c in of_child.children if c.dep_ == "pobj"), None)
         if target is not None and target.pos_ in ("NOUN", "PROPN"):
             return target
@@ -405,6 +409,8 @@ def names_of(entities) -> Names:
         name = ent.text.removesuffix("'s").removesuffix("’s").removesuffix("'").strip()
         if name.lower().startswith("the "):
             name = name[4:]
+        if is_generic_name(name):
+            continue
         if ent.label_ in PLACE_LABELS or is_nationality(name) or place_key(name) in COUNTRIES:
             places.append(name)
         elif ent.label_ in ACTOR_LABELS - {"NORP"}:  # NORP: parties are ORGs; "Himalayan" is no one's
@@ -458,6 +464,21 @@ def _nearest(token: Token, span: Span, figures: list[Span]) -> bool:
     distance = tree_distance(span.root, token)
     return all(distance <= tree_distance(other.root, token) for other in figures
                if other.start != span.start and not (other.start <= token.i < other.end))
+
+
+def unrecognised_subject(verb: Token | None) -> tuple[str, ...]:
+    """The clause's subject when it is a proper noun spaCy's small model did not recognise as a name
+    ("drugmaker Deccan Pharma reported a net profit of ₹1,240 crore"): the company it most likely is."""
+    subject = _subject(verb)
+    if subject is None or subject.pos_ != "PROPN" or subject.ent_type_ or subject.lower_ in MEASURE_ACRONYMS:
+        return ()
+    words = [t for t in subject.lefts if t.dep_ == "compound" and t.pos_ == "PROPN" and t.i == subject.i - 1] + \
+        [subject]
+    while words[0].i > 0 and (before := subject.doc[words[0].i - 1]).dep_ == "compound" and before.pos_ == "PROPN" \
+            and before.head.i == subject.i:
+        words.insert(0, before)
+    name = " ".join(t.text for t in words)
+    return () if is_generic_name(name) or len(name) < 2 else (name,)
 
 
 def owner_names(span: Span, verb: Token | None, clause: set[int], entities: list[Span]) -> Names:
@@ -580,8 +601,9 @@ def time_of_figure(span: Span, role: str | None, clause: set[int], mentions: lis
     figures) or on the figure's own words and nearer to it than to any other figure ("rose to 4.2% in May
     from 4.1% in April", "Gavaskar's 774 in 1971"); else the sentence's only period; else none (the
     document's date stands for it). Report dates never; the time a change is measured from only for the
-    level it started at."""
-    candidates = [m for m in mentions if not m.reported and not m.bound and m.baseline == (role == "baseline")
+    level it started at, which also takes a time on its own words ("from 4.1% in April")."""
+    candidates = [m for m in mentions if not m.reported and not m.bound
+                  and (m.baseline == (role == "baseline") or role == "baseline" and _within(m.root, _phrase_root(span)))
                   and not any(m.tokens.start >= other.start and m.tokens.stop <= other.end
                               for other in [span, *figures] if other._.quantity.kind != "date")]
     if role == "baseline" and not candidates:
@@ -592,6 +614,17 @@ def time_of_figure(span: Span, role: str | None, clause: set[int], mentions: lis
     if in_clause:
         return min(in_clause, key=lambda m: (tree_distance(span.root, m.root), abs(m.root.i - span.root.i)))
     return candidates[0] if len({m.period for m in candidates}) == 1 else None
+
+
+def _phrase_root(span: Span) -> Token:
+    """The word a figure's phrase hangs by: its preposition ("from 4.1% in April": "from"), else its root."""
+    root = span.root
+    return root.head if root.dep_ == "pobj" else root
+
+
+def _within(token: Token, root: Token) -> bool:
+    """Does ``token`` hang from ``root``, directly or through other words?"""
+    return any(ancestor.i == root.i for ancestor in token.ancestors)
 
 
 # -- all of it -----------------------------------------------------------------------------------------
@@ -610,6 +643,7 @@ def read_frame(span: Span, quantity: Quantity, counted_noun: int | None, mention
     if not actors or not places:  # "20 of its soldiers": the owner's names, "the Indian Army"
         owner_actors, owner_places = owner_names(span, verb, clause, entities)
         actors, places = actors or owner_actors, places or owner_places
+    actors = actors or unrecognised_subject(verb)
     forecaster = verb.head if verb is not None and verb.dep_ in ("xcomp", "ccomp") else None
     if forecaster is not None and forecaster.lemma_.lower() in CLAUSE_HEDGES:  # "the IMF expects India's economy
         actors += names_of(ent for ent in entities  # to grow 7%": a forecast is its forecaster's

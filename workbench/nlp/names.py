@@ -65,3 +65,20 @@ def place_key(name: str) -> str:
 def is_nationality(name: str) -> bool:
     low = name.lower().strip()
     return low in DEMONYMS or low.endswith("s") and low[:-1] in DEMONYMS
+
+
+#: Words that spaCy's small model tags as a name when they open a sentence or stand for one named
+#: elsewhere ("The Board approved", "the Trust reported", "Consolidated revenue"): on their own they name no one.
+GENERIC_NAME_WORDS = frozenset("""
+board company trust state government ministry department council committee consolidated standalone
+turnout mission bank court agency authority commission army police club league team party office bureau
+administration union federation association corporation group firm airline university hospital centre
+center institute foundation fund management directors secretariat cabinet parliament assembly
+""".split())
+
+
+def is_generic_name(name: str) -> bool:
+    """A "name" made only of generic words ("Board", "the Company"), which says nothing about whose."""
+    words = name.lower().removeprefix("the ").split()
+    return bool(words) and all(word in GENERIC_NAME_WORDS for word in words)
+

@@ -14,25 +14,28 @@ from spacy.tokens import Doc, Span
 
 from workbench.claims import Quantity
 from workbench.nlp.numbers import written_step
-from workbench.nlp.scanner import Figure, QuantityScanner
+from workbench.nlp.scanner import SCALES_WITH_STOP, Figure, QuantityScanner
 
 SPAN_KEY = "quantities"
-VERSION = "3"
+VERSION = "4"
 
 
 def _to_quantity(doc: Doc, figure: Figure) -> tuple[Span, Quantity]:
     span = doc[figure.start:figure.end]
+    text, end = span.text, span.end_char
+    if doc[figure.end - 1].lower_ in SCALES_WITH_STOP:  # "£62m.": the sentence's full stop is not the figure's
+        text, end = text[:-1], end - 1
     quantity = Quantity(
-        text=span.text,
+        text=text,
         start=span.start_char,
-        end=span.end_char,
+        end=end,
         value=float(figure.value),
         value_max=float(figure.value_max) if figure.value_max is not None else None,
         unit=figure.unit,
         kind=figure.kind,
         qualifier=figure.qualifier,
         iso=figure.iso,
-        step=written_step(span.text, figure.value) if figure.kind not in ("date", "rank") else None,
+        step=written_step(text, figure.value) if figure.kind not in ("date", "rank") else None,
     )
     return span, quantity
 

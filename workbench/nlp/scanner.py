@@ -67,6 +67,8 @@ SUFFIX_UNITS = {"pc": ("percent", "percent"), "pct": ("percent", "percent"), "pe
                 "F": ("measure", "degF"), "°F": ("measure", "degF"), "yrs": ("duration", "year")}
 #: The kind of the tokens a reader consumed without finding a figure ("on 2 March" with no year known).
 SKIPPED = "skipped"
+#: Scales as the tokenizer leaves them at the end of a sentence ("£62m." is "£", "62", "m.").
+SCALES_WITH_STOP = {f"{scale}." for scale in ("m", "bn", "mn", "k", "cr", "tn", "b")}
 #: Race distances written with a glued "m": metres, not millions.
 RACE_DISTANCES = {"60", "100", "110", "200", "400", "800", "1500", "3000", "5000", "10000"}
 #: Lemmas that read better as units than spaCy's own: "people" counts persons, "taxes" are not "taxis".
@@ -134,7 +136,11 @@ class QuantityScanner:
     def __init__(self, doc: Doc):
         self.doc = doc
         self.n = len(doc)
-        self.lows = [token.lower_ for token in doc]  # read once: every rule looks at lowercased text
+        # Read once: every rule looks at lowercased text. A scale that ends a sentence keeps its full stop
+        # as one token ("totalled £62m."): read without it.
+        self.lows = [token.lower_.rstrip(".") if token.lower_ in SCALES_WITH_STOP and i and not
+                     doc[i - 1].whitespace_ and doc[i - 1].text[-1:].isdigit() else token.lower_
+                     for i, token in enumerate(doc)]
 
     # -- token helpers ---------------------------------------------------------------------------
 

@@ -1,0 +1,66 @@
+"""The frame read around each figure: what it measures, whose and where, which way, when, how hedged.
+
+Each case is one sentence (written for these tests), the figure as written, and what its frame must say.
+"""
+from __future__ import annotations
+
+import pytest
+
+from workbench.nlp.extract import extract_claims
+
+
+def figure(sentence: str, text: str, published: str = "2024-06-10"):
+    claims = [c for c in extract_claims(sentence, published) if c.quantity is not None]
+    found = [c for c in claims if c.quantity.text == text]
+    assert found, [c.quantity.text for c in claims]
+    return found[0]
+
+
+@pytest.mark.parametrize("sentence,text,direction,role", [
+    ("The state's economy shrank 3.4% in 2020.", "3.4%", "down", "change"),
+    ("Output grew by 3.4% in 2020.", "3.4%", "up", "change"),
+    ("Net profit rose to ₹7,025 crore, up from ₹6,272 crore a year earlier.", "₹6,272 crore", None, "baseline"),
+    ("The number of job openings edged down by 150,000 to 7.4 million.", "150,000", "down", "change"),
+    ("The river receded to 206.4 m on Thursday.", "206.4 m", "down", None),
+])
+def test_direction_and_role(sentence, text, direction, role):
+    quantity = figure(sentence, text).quantity
+    assert (quantity.direction, quantity.role) == (direction, role)
+
+
+@pytest.mark.parametrize("sentence,text,measure", [
+    ("Tata Motors' net profit rose to ₹7,025 crore in the quarter.", "₹7,025 crore", "net profit"),
+    ("The floods caused $1.2 billion of losses in Assam.", "$1.2 billion", "losses"),
+    ("The state has set up 612 relief camps.", "612", "relief camps"),
+])
+def test_what_is_measured(sentence, text, measure):
+    assert figure(sentence, text).frame.measure == measure
+
+
+def test_a_sentence_final_scale_keeps_its_figure():
+    quantity = figure("Capital investment totalled £62m.", "£62m").quantity
+    assert (quantity.value, quantity.unit, quantity.end - quantity.start) == (62_000_000, "GBP", 4)
+
+
+@pytest.mark.parametrize("sentence,text,actors", [
+    ("Maruti Suzuki's net profit rose to ₹3,130 crore.", "₹3,130 crore", ("Maruti Suzuki",)),
+    # a subject spaCy's small model does not recognise as a name is still whose the figure is
+    ("Hyderabad-based drugmaker Deccan Pharma reported a net profit of ₹1,240 crore.", "₹1,240 crore",
+     ("drugmaker Deccan Pharma",)),
+    # "the Board", "the Trust", "Consolidated": capitalised common words name no one
+    ("The Board approved capital expenditure of Rs 18,000 crore.", "Rs 18,000 crore", ()),
+])
+def test_whose_figure(sentence, text, actors):
+    assert figure(sentence, text).frame.actors == actors
+
+
+def test_a_forecast_is_hedged_in_its_own_clause_only():
+    sentence = "The bank approved a $500 million loan in 2023, and the state plans to spend ₹5.5 lakh crore."
+    assert not figure(sentence, "$500 million").frame.hedged
+    assert figure(sentence, "₹5.5 lakh crore").frame.hedged
+
+
+def test_the_time_a_figure_is_for():
+    sentence = "Unemployment rose to 4.2% in May from 4.1% in April."
+    assert figure(sentence, "4.2%").quantity.time == "2024-05"
+    assert figure(sentence, "4.1%").quantity.time == "2024-04"
