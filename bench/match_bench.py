@@ -56,9 +56,11 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 import duckdb
+import numpy as np
 import pyarrow as pa
 
 from workbench.claims import Sentence
+from workbench.match.embed import DIMENSIONS, embedder
 from workbench.match.engine import Matcher, claim_query
 from workbench.match.index import PassageIndex, query_terms
 from workbench.match.rank import ClaimQuery
@@ -350,16 +352,17 @@ def peak_rss_gb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024 / 1024
 
 
-def fts_extension_path() -> str | None:
+def extension_path(package: str, name: str) -> str | None:
+    """A DuckDB extension shipped in a ``duckdb-extension-*`` wheel, for this DuckDB version (offline)."""
     try:
-        import duckdb_extension_fts
+        module = __import__(package)
     except ImportError:
         return None
-    base = Path(duckdb_extension_fts.__file__).parent / "extensions"
-    wanted = base / f"v{duckdb.__version__}" / "fts.duckdb_extension"
+    base = Path(module.__file__).parent / "extensions"
+    wanted = base / f"v{duckdb.__version__}" / f"{name}.duckdb_extension"
     if wanted.exists():
         return str(wanted)
-    found = sorted(base.glob("*/fts.duckdb_extension"))
+    found = sorted(base.glob(f"*/{name}.duckdb_extension"))
     return str(found[-1]) if found else None
 
 
@@ -376,6 +379,13 @@ class Result:
     fts_ms: list[float] | None = None
     rss_gb: float = 0.0
     restated_found: float = 0.0  # share of the restating claims whose passage the full match puts in its top 5
+    embed_per_s: float = 0.0  # passages embedded per second
+    usearch_build_s: float = 0.0
+    usearch_mb: float = 0.0
+    usearch_ms: list[float] | None = None  # nearest 30 by meaning
+    lexical_match_ms: list[float] | None = None  # the full match without vectors
+    vss_build_s: float | None = None
+    vss_ms: list[float] | None = None
 
 
 def chunks(size: int, chunk: int) -> Iterator[tuple[int, int]]:
@@ -383,7 +393,7 @@ def chunks(size: int, chunk: int) -> Iterator[tuple[int, int]]:
         yield start, min(start + chunk, size)
 
 
-def run_size(size: int, args, workdir: Path, fts_path: str | None) -> Result:
+def run_size(size: int, args, workdir: Path, fts_path: str | None, vss_path: str | None) -> Result:
     here = workdir / f"size-{size}"
     here.mkdir(parents=True)
     index = PassageIndex(here / "index")
@@ -392,7 +402,12 @@ def run_size(size: int, args, workdir: Path, fts_path: str | None) -> Result:
         con = duckdb.connect(str(here / "fts.duckdb"))
         con.execute("LOAD fts")
         con.execute("CREATE TABLE passages (id BIGINT, text VARCHAR)")
-    generate_s = build_s = load_s = 0.0
+    vss = None
+    if vss_path:
+        vss = duckdb.connect()  # in memory: vss persists HNSW indexes in a file only as an experiment
+        vss.execute(f"LOAD '{vss_path}'")
+        vss.execute(f"CREATE TABLE vectors (id BIGINT, v FLOAT[{DIMENSIONS}])")
+    generate_s = build_s = load_s = embed_s = usearch_s = vss_load_s = 0.0
     for start, stop in chunks(size, args.chunk):
         started = time.perf_counter()
         rows = passage_rows(args.seed, start, stop)
@@ -400,6 +415,21 @@ def run_size(size: int, args, workdir: Path, fts_path: str | None) -> Result:
         started = time.perf_counter()
         index.add_passages(rows)
         build_s += time.perf_counter() - started
+        started = time.perf_counter()
+        vectors = embedder().embed([r["text"] for r in rows])
+        embed_s += time.perf_counter() - started
+        ids = np.asarray([r["passage_id"] for r in rows], dtype=np.uint64)
+        started = time.perf_counter()
+        index.add_vectors(ids, vectors)
+        usearch_s += time.perf_counter() - started
+        if vss is not None:
+            started = time.perf_counter()
+            vss.register("chunk", pa.table({"id": pa.array(ids.astype(np.int64)), "v": pa.FixedSizeListArray.from_arrays(
+                pa.array(vectors.ravel()), DIMENSIONS)}))
+            vss.execute(f"INSERT INTO vectors SELECT id, v::FLOAT[{DIMENSIONS}] FROM chunk")
+            vss.unregister("chunk")
+            vss_load_s += time.perf_counter() - started
+        del vectors, ids
         if con is not None:
             started = time.perf_counter()
             table = pa.table({"id": pa.array([r["passage_id"] for r in rows], pa.int64()),
@@ -412,6 +442,9 @@ def run_size(size: int, args, workdir: Path, fts_path: str | None) -> Result:
         gc.collect()
         print(f"  {size:,}: {stop:,} passages generated and indexed ({build_s:.1f} s in tantivy so far)", flush=True)
     result = Result(size, generate_s, build_s, dir_size(here / "index") / 1e6, [], [])
+    result.embed_per_s = size / embed_s
+    result.usearch_build_s = usearch_s
+    result.usearch_mb = index.vectors.memory_usage / 1e6
 
     claims = claim_queries(args.seed, size, args.claims)
     matcher = Matcher(index)
@@ -420,8 +453,25 @@ def run_size(size: int, args, workdir: Path, fts_path: str | None) -> Result:
         matcher.match(claim, top=5)
         index.search(query_terms(claim.text), [], POOL)
     result.bm25_ms = timed(lambda c: index.search(query_terms(c.text), [], POOL), claims)
+    lexical = Matcher(index, by_meaning=False)
+    for claim in claims:  # both matchers read the same passages: warm their caches alike before timing either
+        matcher.match(claim, top=5)
+        lexical.match(claim, top=5)
     answers: list = []
     result.match_ms = timed(lambda c: matcher.match(c, top=5), claims, answers)
+    result.lexical_match_ms = timed(lambda c: lexical.match(c, top=5), claims)
+    query_vectors = {id(c): embedder().embed([c.text])[0] for c in claims}
+    result.usearch_ms = timed(lambda c: index.nearest(query_vectors[id(c)], POOL, None), claims)
+    if vss is not None:
+        started = time.perf_counter()
+        vss.execute("CREATE INDEX vectors_hnsw ON vectors USING HNSW (v) WITH (metric = 'cosine')")
+        result.vss_build_s = time.perf_counter() - started + vss_load_s
+        sql = f"SELECT id FROM vectors ORDER BY array_cosine_distance(v, ?::FLOAT[{DIMENSIONS}]) LIMIT {POOL}"
+        vss_claims = claims[: args.fts_queries]
+        for claim in vss_claims[:3]:
+            vss.execute(sql, [query_vectors[id(claim)].tolist()]).fetchall()
+        result.vss_ms = timed(lambda c: vss.execute(sql, [query_vectors[id(c)].tolist()]).fetchall(), vss_claims)
+        vss.close()
     restating = [(c, a) for c, a in zip(claims, answers) if c.id is not None]
     result.restated_found = sum(1 for c, a in restating if any(x.passage_id == c.id for x in a)) / max(1, len(restating))
 
@@ -482,10 +532,23 @@ def print_report(results: list[Result], args) -> None:
             if a and b:
                 print(f"  {name:<13} p50 ×{percentile(b, 50) / percentile(a, 50):.2f}, "
                       f"p95 ×{percentile(b, 95) / percentile(a, 95):.2f}")
-    last = results[-1]
     print()
-    print(f"Target: full match p95 < 200 ms at 1,000,000 passages; here p95 = {percentile(last.match_ms, 95):.1f} ms "
-          f"at {last.size:,}.")
+    print("Vectors (sentence vectors of the passages, the nearest 30 by meaning); times in ms as p50 / p95")
+    header = (f"{'size':>10} | {'embed passages/s':>16} | {'usearch build s':>15} | {'usearch MB':>10} | "
+              f"{'usearch p50/p95':>15} | {'duckdb-vss build s':>18} | {'duckdb-vss p50/p95':>18} | "
+              f"{'match without vectors':>21}")
+    print(header)
+    print("-" * len(header))
+    for r in results:
+        vss_build = "-" if r.vss_build_s is None else f"{r.vss_build_s:.1f}"
+        print(f"{r.size:>10,} | {r.embed_per_s:>16,.0f} | {r.usearch_build_s:>15.1f} | {r.usearch_mb:>10.0f} | "
+              f"{_pair(r.usearch_ms):>15} | {vss_build:>18} | {_pair(r.vss_ms):>18} | {_pair(r.lexical_match_ms):>21}")
+    last = results[-1]
+    bm25_p95, match_p95 = percentile(last.bm25_ms, 95), percentile(last.match_ms, 95)
+    print()
+    print(f"Target: full match p95 < 200 ms at 1,000,000 passages; here p95 = {match_p95:.1f} ms at {last.size:,}: "
+          f"{match_p95 / bm25_p95:.1f}x a bare tantivy BM25 query ({bm25_p95:.1f} ms) and "
+          f"{match_p95 / percentile(last.lexical_match_ms, 95):.2f}x the match without vectors, in the same run.")
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -494,13 +557,14 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--claims", type=int, default=200, help="claims timed per size")
     parser.add_argument("--fts-queries", type=int, default=100, help="claims timed against DuckDB FTS per size")
     parser.add_argument("--no-fts", action="store_true", help="skip the DuckDB full-text baseline")
+    parser.add_argument("--no-vss", action="store_true", help="skip DuckDB's vss (HNSW) vector baseline")
     parser.add_argument("--chunk", type=int, default=100_000, help="passages per add_passages call (one commit)")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--workdir", type=Path, help="where the temporary indexes go (default: the system tmp)")
     args = parser.parse_args(argv)
     sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
 
-    fts_path = None if args.no_fts else fts_extension_path()
+    fts_path = None if args.no_fts else extension_path("duckdb_extension_fts", "fts")
     if not args.no_fts:
         if fts_path is None:
             print("duckdb-extension-fts is not installed: the DuckDB baseline is skipped")
@@ -509,6 +573,9 @@ def main(argv: list[str] | None = None) -> None:
             setup.execute(f"INSTALL '{fts_path}'")
             setup.execute("LOAD fts")  # fail here, before generating a million passages
             setup.close()
+    vss_path = None if args.no_vss else extension_path("duckdb_extension_vss", "vss")
+    if not args.no_vss and vss_path is None:
+        print("duckdb-extension-vss is not installed: the DuckDB vector baseline is skipped")
     print(f"sizes {', '.join(f'{s:,}' for s in sizes)}; {os.cpu_count()} cores; tantivy writer: 1 thread, "
           f"commit every {args.chunk:,} passages")
     example = generate(args.seed, 0)
@@ -518,7 +585,7 @@ def main(argv: list[str] | None = None) -> None:
     try:
         for size in sizes:
             started = time.perf_counter()
-            results.append(run_size(size, args, workdir, fts_path))
+            results.append(run_size(size, args, workdir, fts_path, vss_path))
             print(f"  {size:,} done in {time.perf_counter() - started:.0f} s", flush=True)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)

@@ -69,15 +69,21 @@ from rapidfuzz import fuzz, process, utils
 
 from workbench.ingest.importer import import_records
 from workbench.ingest.readers import Record
+from workbench.match.embed import embedder, fill_vectors
 from workbench.match.engine import Matcher, claim_query, primary_claim
-from workbench.match.index import PassageIndex, index_path, query_terms
+from workbench.match.index import PassageIndex, figure_terms, index_path, query_terms
+from workbench.match.rank import fuse, rerank
 from workbench.nlp.extract import extract_claims
+from workbench.settings import MEANING_POOL, FusionWeights
 from workbench.store.db import Store
 
 PAIRS = ROOT / "bench" / "data" / "retrieval" / "pairs.jsonl"
+#: Claims without a figure (statements) and their evidence, in the same form.
+STATEMENTS = PAIRS.parent / "statements.jsonl"
 CLAIMBUSTER = ROOT / "data" / "claimbuster" / "train.csv"
 DEPTH = 50
-METHODS = ("bm25", "rapidfuzz", "hybrid")
+METHODS = ("bm25", "rapidfuzz", "vectors", "hybrid", "fusion")
+PARTS = ("tuning", "heldout")
 
 # -- the pairs ---------------------------------------------------------------------------------------
 
@@ -333,6 +339,7 @@ class Outcome:
     pair: Pair
     ranks: dict[str, int | None] = field(default_factory=dict)
     hybrid_relation: str | None = None
+    statement: bool = False  # the claim has no figure
     query: object = None
     top_hybrid: object = None
     first: dict[str, str | None] = field(default_factory=dict)  # title ranked first by each method
@@ -353,11 +360,17 @@ def metrics(ranks: list[int | None]) -> dict[str, float]:
             f"found@{DEPTH}": sum(1 for r in ranks if r is not None) / n}
 
 
+def part_of(pair_id: str) -> str:
+    """Each pair's part, fixed by its id: half the pairs tune the fusion's weight, half are held out."""
+    return PARTS[hashlib.sha256(pair_id.encode()).digest()[0] % 2]
+
+
 def evaluate(pairs: list[Pair], index: PassageIndex, passages: list[tuple[int, str, str]],
-             timings: dict[str, list[float]]) -> list[Outcome]:
+             timings: dict[str, list[float]], fusion: FusionWeights | None = None) -> list[Outcome]:
     texts = [text for _, text, _ in passages]
     titles = [title for _, _, title in passages]
-    matcher = Matcher(index)
+    title_of = {passage_id: title for passage_id, _, title in passages}
+    matchers = {"hybrid": Matcher(index, by_meaning=False), "fusion": Matcher(index, fusion=fusion)}
     outcomes = []
     for pair in pairs:
         outcome = Outcome(pair)
@@ -376,21 +389,83 @@ def evaluate(pairs: list[Pair], index: PassageIndex, passages: list[tuple[int, s
         outcome.first["rapidfuzz"] = titles[found[0][2]] if found else None
 
         started = time.perf_counter()
+        nearest = index.nearest(embedder().embed([pair.claim])[0], DEPTH, None)
+        timings["vectors"].append(time.perf_counter() - started)
+        outcome.ranks["vectors"] = rank_of([title_of[i] for i in nearest], pair.source_title)
+        outcome.first["vectors"] = title_of[next(iter(nearest))] if nearest else None
+
+        started = time.perf_counter()
         claim = primary_claim(pair.claim, extract_claims(pair.claim, pair.published))
         query = claim_query(claim, pair.published, pair.id)
         extracted = time.perf_counter()
-        candidates = matcher.match(query, top=DEPTH)
-        done = time.perf_counter()
-        timings["hybrid"].append(done - started)
-        timings["hybrid (match only)"].append(done - extracted)
         outcome.query = query
-        outcome.top_hybrid = candidates[0] if candidates else None
-        outcome.ranks["hybrid"] = rank_of([c.source for c in candidates], pair.source_title)
-        outcome.first["hybrid"] = candidates[0].source if candidates else None
-        if outcome.ranks["hybrid"] is not None:
-            outcome.hybrid_relation = candidates[outcome.ranks["hybrid"] - 1].relation
+        outcome.statement = claim.quantity is None
+        for method, matcher in matchers.items():
+            started_match = time.perf_counter()
+            candidates = matcher.match(query, top=DEPTH)
+            done = time.perf_counter()
+            timings[method].append(done - started_match + extracted - started)
+            timings[f"{method} (match only)"].append(done - started_match)
+            outcome.ranks[method] = rank_of([c.source for c in candidates], pair.source_title)
+            outcome.first[method] = candidates[0].source if candidates else None
+            if method == "fusion":
+                outcome.top_hybrid = candidates[0] if candidates else None
+                if outcome.ranks[method] is not None:
+                    outcome.hybrid_relation = candidates[outcome.ranks[method] - 1].relation
         outcomes.append(outcome)
     return outcomes
+
+
+# -- fitting the fusion ------------------------------------------------------------------------------
+
+WEIGHTS_FILE = Path(__file__).resolve().parent.parent / "workbench" / "match" / "weights.json"
+FUSION_K = (5.0, 10.0, 20.0, 60.0)
+FUSION_VECTORS = (0.25, 0.5, 0.75, 1.0, 1.5, 2.0)
+FUSION_FLOORS = (0.0, 0.3, 0.4, 0.5, 0.6)
+
+
+def fit_fusion(pairs: list[Pair], index: PassageIndex, write: bool) -> FusionWeights:
+    """Choose the reciprocal-rank fusion's ``k`` and the weight of the ranking by meaning on the tuning
+    part: the setting whose mean recall@5 over 5 folds of claims is highest (each fold scored with the
+    setting chosen on the other four, to show how well the choice carries over), then chosen on all of
+    them. ``write`` ships it in ``workbench/match/weights.json``."""
+    matcher = Matcher(index)
+    ranked = []  # per claim: its reranked candidates (before fusion), and the evidence's title
+    for pair in pairs:
+        query = claim_query(primary_claim(pair.claim, extract_claims(pair.claim, pair.published)), pair.published)
+        vector = embedder().embed([query.text])[0]
+        hits = index.search(query_terms(query.text), [t for c in query.compared for t in figure_terms(c.quantity)],
+                            matcher.pool, vector=vector, nearest=MEANING_POOL)
+        ranked.append((rerank(query, hits, matcher.weights), pair.source_title))
+    settings = [FusionWeights(k, vectors, floor) for k in FUSION_K for vectors in FUSION_VECTORS
+                for floor in FUSION_FLOORS]
+
+    def recall(fusion: FusionWeights, claims: list[int]) -> float:
+        return sum(ranked[n][1] in [s.hit.source for s in fuse(ranked[n][0], fusion)[:5]] for n in claims) / len(claims)
+
+    folds = [list(range(fold, len(ranked), 5)) for fold in range(5)]
+    carried = []
+    for fold in folds:
+        rest = [n for n in range(len(ranked)) if n not in fold]
+        carried.append(recall(max(settings, key=lambda f: recall(f, rest)), fold))
+    everyone = list(range(len(ranked)))
+    chosen = max(settings, key=lambda f: (recall(f, everyone), f.floor, -f.k))
+    print(f"\nFitting the fusion on {len(pairs)} tuning claims: k in {FUSION_K}, weight of meaning in "
+          f"{FUSION_VECTORS}, similarity floor in {FUSION_FLOORS}")
+    print(f"  recall@5 of the setting chosen on four folds, on the fifth: {statistics.mean(carried):.3f} "
+          f"({', '.join(f'{r:.2f}' for r in carried)})")
+    print(f"  without vectors (reranked only): {recall(FusionWeights(chosen.k, 0.0, 1.0), everyone):.3f}; chosen "
+          f"k {chosen.k:g}, weight {chosen.vectors:g}, floor {chosen.floor:g}: {recall(chosen, everyone):.3f}")
+    if write:
+        shipped = json.loads(WEIGHTS_FILE.read_text(encoding="utf-8"))
+        shipped["fusion"] = {"k": chosen.k, "vectors": chosen.vectors, "floor": chosen.floor}
+        shipped["fusion_fit"] = {
+            "about": "chosen by bench/retrieval_eval.py --fit write on the tuning part of bench/data/retrieval",
+            "claims": len(pairs), "folds": 5, "recall@5_carried_over": round(statistics.mean(carried), 4)}
+        WEIGHTS_FILE.write_text(json.dumps(shipped, indent=2) + "\n", encoding="utf-8")
+        FusionWeights.fitted.cache_clear()
+        print("  written to workbench/match/weights.json")
+    return chosen
 
 
 # -- printing -----------------------------------------------------------------------------------------
@@ -407,18 +482,24 @@ def _short(text: str, width: int) -> str:
 
 def print_report(outcomes: list[Outcome], timings: dict[str, list[float]], worst: int,
                  kind_of: dict[str, str]) -> None:
+    groups = [(f"all {len(outcomes)} claims", outcomes)]
+    groups += [(f"{part} part", [o for o in outcomes if part_of(o.pair.id) == part]) for part in PARTS]
+    groups.append(("claims without a figure", [o for o in outcomes if o.statement]))
+    for title, group in groups:
+        print()
+        print(f"Retrieval over the pool, {title} ({len(group)}; evidence rank within the top {DEPTH})")
+        header = f"{'method':<12}{'recall@1':>10}{'recall@5':>10}{'MRR':>8}{f'found@{DEPTH}':>10}"
+        print(header)
+        print("-" * len(header))
+        for method in METHODS:
+            m = metrics([o.ranks[method] for o in group])
+            print(f"{method:<12}{m['recall@1']:>10.3f}{m['recall@5']:>10.3f}{m['MRR']:>8.3f}"
+                  f"{m[f'found@{DEPTH}']:>10.3f}")
     print()
-    print(f"Retrieval over the pool, {len(outcomes)} claims (evidence rank within the top {DEPTH})")
-    header = f"{'method':<12}{'recall@1':>10}{'recall@5':>10}{'MRR':>8}{f'found@{DEPTH}':>10}{'ms/claim':>10}"
-    print(header)
-    print("-" * len(header))
-    for method in METHODS:
-        m = metrics([o.ranks[method] for o in outcomes])
-        ms = statistics.mean(timings[method]) * 1000
-        print(f"{method:<12}{m['recall@1']:>10.3f}{m['recall@5']:>10.3f}{m['MRR']:>8.3f}{m[f'found@{DEPTH}']:>10.3f}"
-              f"{ms:>10.1f}")
-    print(f"(hybrid ms/claim includes spaCy extraction of the claim; the match alone: "
-          f"{statistics.mean(timings['hybrid (match only)']) * 1000:.1f} ms)")
+    print("ms per claim: " + ", ".join(f"{method} {statistics.mean(timings[method]) * 1000:.1f}" for method in METHODS)
+          + f" (hybrid and fusion include spaCy extraction of the claim; the match alone: hybrid "
+          f"{statistics.mean(timings['hybrid (match only)']) * 1000:.1f}, fusion "
+          f"{statistics.mean(timings['fusion (match only)']) * 1000:.1f})")
 
     print()
     print_recall_by(outcomes, "relation label", "label", lambda o: o.pair.relation, sort=True)
@@ -436,11 +517,11 @@ def print_report(outcomes: list[Outcome], timings: dict[str, list[float]], worst
         label = "evidence of another pair" if kind == KIND_NAMES["evidence-item"] else kind
         print(f"{label:<32}" + "".join(f"{n:>11}" for n in counts))
 
-    top5 = [o for o in outcomes if o.ranks["hybrid"] is not None and o.ranks["hybrid"] <= 5]
+    top5 = [o for o in outcomes if o.ranks["fusion"] is not None and o.ranks["fusion"] <= 5]
     correct = sum(1 for o in top5 if o.hybrid_relation == o.pair.relation)
     print()
     share = correct / len(top5) if top5 else 0.0
-    print(f"Hybrid relation accuracy on the {len(top5)} pairs with evidence in its top 5: "
+    print(f"Fusion relation accuracy on the {len(top5)} pairs with evidence in its top 5: "
           f"{correct}/{len(top5)} = {share:.3f}")
     predicted = ("supports", "contradicts", "related")
     print(f"{'label → predicted':<20}" + "".join(f"{p:>13}" for p in predicted))
@@ -449,20 +530,20 @@ def print_report(outcomes: list[Outcome], timings: dict[str, list[float]], worst
         print(f"{label:<20}" + "".join(f"{n:>13}" for n in row))
 
     print()
-    print(f"The {worst} pairs the hybrid ranks worst (rank of the evidence; bm25 / rapidfuzz ranks for comparison;\n"
-          f"among equal hybrid ranks, those plain BM25 found come first)")
-    # worst hybrid rank first; among equals, those plain BM25 did find (the most instructive) first
-    ordered = sorted(outcomes, key=lambda o: (-(o.ranks["hybrid"] or DEPTH + 1),
+    print(f"The {worst} pairs the fusion ranks worst (rank of the evidence; other methods' ranks for comparison;\n"
+          f"among equal fusion ranks, those plain BM25 found come first)")
+    # worst fusion rank first; among equals, those plain BM25 did find (the most instructive) first
+    ordered = sorted(outcomes, key=lambda o: (-(o.ranks["fusion"] or DEPTH + 1),
                                                o.ranks["bm25"] or DEPTH + 1, o.pair.id))
     for o in ordered[:worst]:
-        if o.ranks["hybrid"] == 1:
+        if o.ranks["fusion"] == 1:
             break
         q = o.query
         fig = q.claim.quantity
         figure = "none" if fig is None else f"{fig.text!r} {fig.kind}/{fig.unit} {fig.value:g}" + \
             (f" q={fig.qualifier}" if fig.qualifier else "") + (f" implied={fig.implied}" if fig.implied else "")
-        print(f"- {o.pair.id} hybrid {_rank_text(o.ranks['hybrid'])} | bm25 {_rank_text(o.ranks['bm25'])} | "
-              f"rapidfuzz {_rank_text(o.ranks['rapidfuzz'])} | label {o.pair.relation}"
+        print(f"- {o.pair.id} fusion {_rank_text(o.ranks['fusion'])} | hybrid {_rank_text(o.ranks['hybrid'])} | "
+              f"bm25 {_rank_text(o.ranks['bm25'])} | vectors {_rank_text(o.ranks['vectors'])} | label {o.pair.relation}"
               + (f", said {o.hybrid_relation}" if o.hybrid_relation else ""))
         print(f"    claim:    {o.pair.claim}")
         print(f"    evidence: {o.pair.evidence}")
@@ -488,7 +569,8 @@ def print_recall_by(outcomes, title: str, heading: str, group, sort: bool) -> No
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--pairs", type=Path, default=PAIRS, help="claim/evidence pairs (JSONL)")
+    parser.add_argument("--pairs", type=Path, nargs="+", default=[PAIRS, STATEMENTS],
+                        help="claim/evidence pairs (JSONL files)")
     parser.add_argument("--claimbuster", type=Path, default=CLAIMBUSTER, help="distractor sentences (CSV, 'text')")
     parser.add_argument("--no-claimbuster", action="store_true", help="leave the ClaimBuster sentences out")
     parser.add_argument("--seed", type=int, default=13, help="seed of the generated near misses")
@@ -497,11 +579,14 @@ def main(argv: list[str] | None = None) -> None:
                              "other numbers), evidence (the evidence reworked likewise), figure (the claim's figure "
                              "in a sentence about something else); comma-separated, '' for none")
     parser.add_argument("--db", type=Path, help="keep the pool database here (reused if it already holds the pool)")
-    parser.add_argument("--worst", type=int, default=15, help="how many hybrid failures to show")
+    parser.add_argument("--worst", type=int, default=15, help="how many fusion failures to show")
+    parser.add_argument("--fit", choices=("report", "write"),
+                        help="choose the fusion's settings on the tuning part (cross-validated) first; "
+                             "'write' ships them in workbench/match/weights.json")
     parser.add_argument("--dump-pool", type=Path, help="also write the pool (text, title, kind) as JSONL")
     args = parser.parse_args(argv)
 
-    pairs = load_pairs(args.pairs)
+    pairs = [pair for path in args.pairs for pair in load_pairs(path)]
     claimbuster = [] if args.no_claimbuster else claimbuster_sentences(args.claimbuster)
     near_misses = tuple(k for k in args.near_misses.split(",") if k)
     unknown = set(near_misses) - set(NEAR_MISSES)
@@ -531,6 +616,7 @@ def main(argv: list[str] | None = None) -> None:
         passages_added, import_s = import_pool(store, pool)
         mark_database(db_path, pool)
         index = PassageIndex.for_store(store)
+        fill_vectors(store)  # a pool database from before vectors
         sync = index.sync(store)
         passages = stored_passages(store)
         how = "reused" if reused and not passages_added else "imported"
@@ -540,9 +626,11 @@ def main(argv: list[str] | None = None) -> None:
         if missing:
             print(f"  warning: {len(missing)} evidence texts have no passage, e.g. {min(missing)!r}")
 
-        timings: dict[str, list[float]] = {m: [] for m in (*METHODS, "hybrid (match only)")}
         extract_claims("Warm-up: 3 people were hurt.", None)
-        outcomes = evaluate(pairs, index, passages, timings)
+        fusion = fit_fusion([p for p in pairs if part_of(p.id) == "tuning"], index, write=args.fit == "write") \
+            if args.fit else None
+        timings: dict[str, list[float]] = {m: [] for m in (*METHODS, "hybrid (match only)", "fusion (match only)")}
+        outcomes = evaluate(pairs, index, passages, timings, fusion)
         print_report(outcomes, timings, args.worst, kind_of)
     finally:
         if workdir is not None:

@@ -325,19 +325,23 @@ def match(top, fmt, all_claims, input_path, db):
 @db_option
 @friendly_errors
 def reindex(db):
-    """Rebuild the full-text index of source passages from the database.
+    """Rebuild the search indexes of source passages (words, figures, vectors) from the database.
 
-    The index is derived data beside the database (claims.duckdb.index/); this rebuilds it whole.
+    The indexes are derived data beside the database (claims.duckdb.index/); this rebuilds them whole,
+    after embedding any passage that has no sentence vector yet (a database from before vectors).
 
     Example:
 
         workbench reindex --db claims.duckdb
     """
+    from workbench.match.embed import fill_vectors
     from workbench.match.index import PassageIndex
 
     store = open_store(db)
+    embedded = fill_vectors(store)
     report = PassageIndex.for_store(store).sync(store, rebuild=True)
-    click.echo(f"indexed {report.added} passages in {report.seconds:.1f} s", err=True)
+    click.echo(f"indexed {report.added} passages ({report.vectors_added} vectors, {embedded} newly embedded) "
+               f"in {report.seconds:.1f} s", err=True)
 
 
 @main.command()

@@ -75,6 +75,28 @@ class MatchWeights:
         return 1.0 / (1.0 + math.exp(-logit))
 
 
+@dataclass(frozen=True)
+class FusionWeights:
+    """How the reranked candidates and the passages nearest by meaning are fused (reciprocal-rank fusion):
+    a candidate's place is by 1/(k + its rank by score) + vectors/(k + its rank by meaning), where only
+    passages at least ``floor`` similar (cosine) have a rank by meaning: below it, nearness is noise.
+    Fitted on the tuning part of the retrieval evaluation (``bench/retrieval_eval.py --fit write``), shipped
+    in ``workbench/match/weights.json``."""
+
+    k: float
+    vectors: float
+    floor: float
+
+    @classmethod
+    @lru_cache(maxsize=1)
+    def fitted(cls) -> FusionWeights:
+        fitted = json.loads((resources.files("workbench.match") / "weights.json").read_text(encoding="utf-8"))
+        return cls(**{field.name: float(fitted["fusion"][field.name]) for field in fields(cls)})
+
+
 #: Candidates retrieved per claim before reranking, and kept after.
 MATCH_POOL = 30
 MATCH_TOP = 5
+#: Passages nearest by meaning added to a claim's candidates (as many as 30 find no more evidence in
+#: bench/retrieval_eval.py's tuning part, and cost twice the reranking).
+MEANING_POOL = 10

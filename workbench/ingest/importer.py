@@ -16,6 +16,7 @@ from pathlib import Path
 
 from workbench.errors import WorkbenchError
 from workbench.ingest.readers import Fields, Problem, Record, read_paths
+from workbench.match.embed import fill_vectors
 from workbench.nlp.extract import analyse
 from workbench.nlp.pipeline import model_info
 from workbench.settings import IMPORT_BATCH_DOCS
@@ -136,6 +137,8 @@ def import_records(store: Store, records: Iterable[Record], *, kind: str = "arti
                 batch = []
         if batch:
             _write_batch(store, batch, run_id, report, progress)
+        if report.passages:
+            fill_vectors(store)  # the new passages' sentence vectors, for finding evidence by meaning
     finally:
         report.seconds = time.perf_counter() - started
         finish_run(store, run_id, documents=report.documents, claims=report.claims, passages=report.passages,

@@ -1,7 +1,8 @@
 """Matching claims to evidence: retrieve, rerank, relate; for stored claims, incrementally.
 
-:class:`Matcher` answers one claim: BM25 over the passages with the claim's words plus the passages
-sharing its figures' terms, reranked (``rank.py``) and labelled (``relation.py``). A claim is always a
+:class:`Matcher` answers one claim: BM25 over the passages with the claim's words, the passages sharing
+its figures' terms and the passages nearest to its sentence by meaning (``embed.py``), reranked
+(``rank.py``) and labelled (``relation.py``). A claim is always a
 :class:`workbench.claims.Claim` read by the extraction pipeline, whether it was stored at import or comes
 from ``workbench match --input``, so both give the same relation for the same passage.
 :func:`match_stored` keeps ``matches`` current for every stored claim: new or corrected claims are matched
@@ -15,10 +16,18 @@ from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
 
 from workbench.claims import Claim, Sentence
+from workbench.match.embed import embedder
 from workbench.match.index import PassageIndex, figure_terms, query_terms
-from workbench.match.rank import ClaimQuery, Scored, rerank
+from workbench.match.rank import ClaimQuery, Scored, fuse, rerank
 from workbench.match.relation import SUPPORTS, relate
-from workbench.settings import MATCH_POOL, MATCH_TOP, MatchThresholds, MatchWeights
+from workbench.settings import (
+    MATCH_POOL,
+    MATCH_TOP,
+    MEANING_POOL,
+    FusionWeights,
+    MatchThresholds,
+    MatchWeights,
+)
 from workbench.store.db import Store, utc_now
 from workbench.store.matching import (
     CANDIDATE_FIELDS,
@@ -69,11 +78,16 @@ class Matcher:
     """Matches claims against one passage index; load it once, ask many times."""
 
     def __init__(self, index: PassageIndex, weights: MatchWeights | None = None,
-                 thresholds: MatchThresholds = MatchThresholds(), pool: int = MATCH_POOL):
+                 thresholds: MatchThresholds = MatchThresholds(), pool: int = MATCH_POOL, by_meaning: bool = True,
+                 fusion: FusionWeights | None = None):
+        """``by_meaning=False`` leaves out the vectors: words and figures alone, which the evaluations
+        compare with."""
         self.index = index
         self.weights = weights or MatchWeights.fitted()
+        self.fusion = fusion or FusionWeights.fitted()
         self.thresholds = thresholds
         self.pool = pool
+        self.by_meaning = by_meaning
 
     def match(self, query: ClaimQuery, top: int = MATCH_TOP, after: int | None = None,
               within: list[int] | None = None) -> list[Candidate]:
@@ -83,8 +97,12 @@ class Matcher:
         # weighting the subject up favours passages that copy the claim's wording (bench/retrieval_eval.py).
         tokens = list(dict.fromkeys(term for claim in query.compared for term in figure_terms(claim.quantity)))
         limit = max(self.pool, len(within)) if within is not None else self.pool
-        hits = self.index.search(query_terms(query.text), tokens, limit, after, within)
-        return [self.candidate(query, scored) for scored in rerank(query, hits, self.weights)[:top]]
+        vector = embedder().embed([query.text])[0] if self.by_meaning else None
+        hits = self.index.search(query_terms(query.text), tokens, limit, after, within, vector, MEANING_POOL)
+        ranked = rerank(query, hits, self.weights)
+        if vector is not None:
+            ranked = fuse(ranked, self.fusion)
+        return [self.candidate(query, scored) for scored in ranked[:top]]
 
     def candidate(self, query: ClaimQuery, scored: Scored) -> Candidate:
         relation, why = relate(query, scored)

@@ -1,4 +1,5 @@
-"""The passage index: BM25 over source passages, plus their figures as exact terms (tantivy).
+"""The passage index: BM25 over source passages, their figures as exact terms (tantivy), and their
+sentence vectors for nearest-neighbour search by meaning (usearch).
 
 DuckDB stays the source of truth; the index is derived, lives beside the database
 (``claims.duckdb.index/``) and can always be rebuilt (``workbench reindex``). It is kept current
@@ -8,7 +9,9 @@ answers in ~200 ms at 1M passages where tantivy answers in ~10 ms; see ``bench/m
 The index records which database it belongs to, so a recreated database is never served a stale index.
 
 Each indexed passage stores what the reranker needs (text, offsets, source title and date, figures),
-so matching one claim reads nothing from DuckDB.
+so matching one claim reads nothing from DuckDB. The vectors are stored in DuckDB (``passage_vectors``,
+written at import) and copied into an HNSW graph (``vectors.usearch``) in the same folder, synced with
+the text index under the same lock and rebuilt with it.
 """
 from __future__ import annotations
 
@@ -19,20 +22,32 @@ import shutil
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
 import tantivy
+from usearch.index import Index as VectorIndex
 
 from workbench.claims import Claim, Quantity, Sentence
 from workbench.errors import WorkbenchError
+from workbench.match.embed import DIMENSIONS, MODEL
 from workbench.match.figures import STOP_WORDS, canonical_unit, implied_date
 from workbench.settings import LOCK_TIMEOUT_S
 from workbench.store.db import Store
 from workbench.store.matching import claim_from_record, figure_from_record, index_state, passages_after
+from workbench.store.vectors import count_vectors, vectors_after
 
-INDEX_VERSION = 7
+INDEX_VERSION = 8
+#: The approximate-nearest-neighbour index of passage vectors (usearch's HNSW, half-precision), beside tantivy's.
+VECTORS_FILE = "vectors.usearch"
+#: Up to this many passages, nearest neighbours are found exactly (a scan of a few milliseconds): an HNSW
+#: graph can leave a passage unreachable among thousands of near-duplicates, which a scan never does.
+EXACT_UP_TO = 50_000
+#: The HNSW graph's links per node and its candidate lists when adding and searching (usearch's defaults are
+#: 16, 128 and 64): wider than the defaults, for recall.
+HNSW = {"connectivity": 32, "expansion_add": 128, "expansion_search": 128}
 WRITER_HEAP = 128_000_000
 _TERM = re.compile(r"[a-z0-9]+")
 
@@ -83,6 +98,10 @@ def query_terms(text: str) -> list[str]:
                               and (w.isalpha() or w.isdigit())))
 
 
+def _new_vectors() -> VectorIndex:
+    return VectorIndex(ndim=DIMENSIONS, metric="cos", dtype="f16", **HNSW)
+
+
 @dataclass(frozen=True)
 class Hit:
     """One passage found by the index, with what the reranker needs: its figures, each with its frame."""
@@ -99,6 +118,9 @@ class Hit:
     context: str = ""  # the source's title and opening passage: what the passage is about when it does not say
     actors: tuple[str, ...] = ()  # names in the passage (or its source's opening passage)
     places: tuple[str, ...] = ()
+    similarity: float = 0.0  # cosine of the passage's vector and the claim's, for the nearest by meaning
+    lexical: bool = True  # found by its words or figures
+    nearest: bool = False  # among the passages nearest to the claim by meaning
 
 
 @dataclass(frozen=True)
@@ -107,6 +129,7 @@ class SyncReport:
     rebuilt: bool
     upto: int
     seconds: float
+    vectors_added: int = 0
 
 
 def _schema() -> tantivy.Schema:
@@ -126,7 +149,7 @@ def _schema() -> tantivy.Schema:
 
 
 class PassageIndex:
-    """The tantivy index of one database's source passages."""
+    """The tantivy index and the vector index of one database's source passages."""
 
     def __init__(self, path: Path):
         self.path = Path(path)
@@ -140,6 +163,17 @@ class PassageIndex:
         except ValueError:  # an index of another shape (or a damaged one): it is derived data
             self._discard()
             self.index = tantivy.Index(self.schema, path=str(self.path), reuse=True)
+        self.vectors = self._load_vectors()
+
+    def _load_vectors(self) -> VectorIndex:
+        vectors = _new_vectors()
+        file = self.path / VECTORS_FILE
+        if file.exists():
+            try:
+                vectors.load(str(file))
+            except (RuntimeError, ValueError):  # damaged: derived data, rebuilt on the next sync
+                vectors = _new_vectors()
+        return vectors
 
     def _discard(self) -> None:
         for entry in self.path.iterdir():
@@ -192,7 +226,8 @@ class PassageIndex:
             stale = state.get("database_id") != database.database_id or state.get("version") != INDEX_VERSION
             rebuild = rebuild or stale or state.get("upto", 0) > database.latest_passage
             upto = 0 if rebuild else state.get("upto", 0)
-            if upto >= database.latest_passage and not rebuild:
+            if upto >= database.latest_passage and not rebuild and \
+                    count_vectors(store, MODEL) == len(self.vectors):
                 return SyncReport(0, False, upto, time.perf_counter() - started)
             writer = self.index.writer(heap_size=WRITER_HEAP, num_threads=1)
             if rebuild:
@@ -203,10 +238,29 @@ class PassageIndex:
                 added += 1
             writer.commit()
             writer.wait_merging_threads()
-            self._state_file.write_text(json.dumps({"database_id": database.database_id,
-                                                    "upto": database.latest_passage, "version": INDEX_VERSION}))
+            vectors_added = self._sync_vectors(store, rebuild, state.get("vectors_upto", 0))
+            self._state_file.write_text(json.dumps({
+                "database_id": database.database_id, "upto": database.latest_passage, "version": INDEX_VERSION,
+                "model": MODEL, "vectors_upto": self._vectors_upto}))
         self.index.reload()
-        return SyncReport(added, rebuild, database.latest_passage, time.perf_counter() - started)
+        return SyncReport(added, rebuild, database.latest_passage, time.perf_counter() - started, vectors_added)
+
+    def _sync_vectors(self, store: Store, rebuild: bool, upto: int) -> int:
+        """Copy the passage vectors the graph lacks; all of them when rebuilding, or when the database holds
+        vectors the graph never saw below its last one (passages embedded after a later import)."""
+        if rebuild or count_vectors(store, MODEL, upto) != len(self.vectors):
+            self.vectors, upto = _new_vectors(), 0
+        added = 0
+        for ids, vectors in vectors_after(store, MODEL, upto):
+            self.vectors.add(ids, vectors)
+            added, upto = added + len(ids), int(ids[-1])
+        self._vectors_upto = upto
+        if added or rebuild:
+            partial = self.path / f"{VECTORS_FILE}.partial"
+            self.vectors.save(str(partial))
+            partial.replace(self.path / VECTORS_FILE)
+        self._keys = None
+        return added
 
     @staticmethod
     def _document(record: dict) -> tantivy.Document:
@@ -225,6 +279,11 @@ class PassageIndex:
             for term in figure_terms(figure_from_record(figure)):
                 document.add_text("figures", term)
         return document
+
+    def add_vectors(self, passage_ids: np.ndarray, vectors: np.ndarray) -> None:
+        """Add passage vectors to the graph directly (benchmarks build large indexes this way)."""
+        self.vectors.add(np.asarray(passage_ids, dtype=np.uint64), vectors)
+        self._keys = None
 
     def add_passages(self, records: list[dict]) -> None:
         """Index passage records directly (benchmarks build large indexes this way)."""
@@ -255,10 +314,58 @@ class PassageIndex:
         return query if len(clauses) == 1 else tantivy.Query.boolean_query(clauses)
 
     def search(self, words: list[str], figure_tokens: list[str], limit: int, after: int | None = None,
-               within: list[int] | None = None) -> list[Hit]:
-        """BM25 over the words (:func:`query_terms`), and separately the passages sharing a figure term;
-        their union, best first. ``after`` restricts to passages added after that id; ``within`` to the
-        given passages, every one of which is returned (with a BM25 of 0 when no word matches)."""
+               within: list[int] | None = None, vector: np.ndarray | None = None,
+               nearest: int | None = None) -> list[Hit]:
+        """BM25 over the words (:func:`query_terms`), separately the passages sharing a figure term, and the
+        ``nearest`` (default ``limit``) passages nearest to ``vector`` (the claim's sentence vector) by meaning;
+        their union (the nearest with their cosine to the vector), best BM25 first. ``after`` restricts to passages added after that id; ``within``
+        to the given passages, every one of which is returned (with a BM25 of 0 when no word matches)."""
+        hits = self._lexical(words, figure_tokens, limit, after, within)
+        if vector is None:
+            return sorted(hits.values(), key=lambda h: -h.bm25)
+        near = self.nearest(vector, nearest or limit, after) if within is None else {}
+        missing = [passage_id for passage_id in near if passage_id not in hits]
+        if missing:
+            searcher = self.index.searcher()
+            query = tantivy.Query.term_set_query(self.schema, "passage_id", missing)
+            for _, address in searcher.search(query, len(missing), count=False).hits:
+                hit = self._hit(searcher, address, 0.0)
+                hits[hit.passage_id] = replace(hit, lexical=False)
+        return sorted((replace(hit, similarity=near[hit.passage_id], nearest=True) if hit.passage_id in near else hit
+                       for hit in hits.values()), key=lambda h: -h.bm25)
+
+    def nearest(self, vector: np.ndarray, limit: int, after: int | None) -> dict[int, float]:
+        """The ``limit`` passages nearest to the vector (cosine), among those added after ``after`` if given:
+        through the HNSW graph, or exactly when only the few passages of a new import are asked for."""
+        if not len(self.vectors):
+            return {}
+        if after:
+            keys = self._sorted_keys()
+            newer = keys[np.searchsorted(keys, after, side="right"):]
+            return dict(sorted(self.similarities(vector, newer.tolist()).items(), key=lambda kv: -kv[1])[:limit])
+        matches = self.vectors.search(vector, min(limit, len(self.vectors)), exact=len(self.vectors) <= EXACT_UP_TO)
+        return {int(key): 1.0 - float(distance) for key, distance in zip(matches.keys, matches.distances)}
+
+    def similarities(self, vector: np.ndarray, passage_ids: list[int]) -> dict[int, float]:
+        """The cosine of each passage's vector and ``vector`` (passages without one are left out)."""
+        if not passage_ids or not len(self.vectors):
+            return {}
+        found = self.vectors.get(np.asarray(passage_ids, dtype=np.uint64))
+        out = {}
+        for passage_id, stored in zip(passage_ids, found):
+            if stored is not None:
+                stored = np.asarray(stored, dtype=np.float32)
+                norm = float(np.linalg.norm(stored))
+                out[passage_id] = float(stored @ vector) / norm if norm else 0.0
+        return out
+
+    def _sorted_keys(self) -> np.ndarray:
+        if getattr(self, "_keys", None) is None:
+            self._keys = np.sort(np.asarray(self.vectors.keys, dtype=np.uint64))
+        return self._keys
+
+    def _lexical(self, words: list[str], figure_tokens: list[str], limit: int, after: int | None,
+                 within: list[int] | None) -> dict[int, Hit]:
         searcher = self.index.searcher()
         text_query = self._text_query(words)
         hits: dict[int, Hit] = {}
@@ -283,7 +390,7 @@ class PassageIndex:
                                               limit, count=False).hits:
                 hit = self._hit(searcher, address, 0.0)
                 hits.setdefault(hit.passage_id, hit)
-        return sorted(hits.values(), key=lambda h: -h.bm25)
+        return hits
 
     @staticmethod
     def _hit(searcher, address, score: float) -> Hit:

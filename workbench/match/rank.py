@@ -32,7 +32,7 @@ from workbench.match.figures import (
 )
 from workbench.match.frames import FrameCheck, check
 from workbench.match.index import Hit
-from workbench.settings import MatchWeights
+from workbench.settings import FusionWeights, MatchWeights
 
 AGREES, CONFLICTS, COMPATIBLE, ELSEWHERE, NOTHING = "agrees", "conflicts", "compatible", "elsewhere", "nothing"
 OUTCOMES = (AGREES, CONFLICTS, COMPATIBLE, ELSEWHERE, NOTHING)
@@ -165,3 +165,17 @@ def score_hit(query: ClaimQuery, hit: Hit, weights: MatchWeights) -> Scored:
 
 def rerank(query: ClaimQuery, hits: list[Hit], weights: MatchWeights) -> list[Scored]:
     return sorted((score_hit(query, hit, weights) for hit in hits), key=lambda s: (-s.score, s.hit.passage_id))
+
+
+def fuse(scored: list[Scored], fusion: FusionWeights) -> list[Scored]:
+    """Reranked candidates (best first) in the order of reciprocal-rank fusion with the passages nearest by
+    meaning: 1/(k + rank by score, for passages the words or figures found) + vectors/(k + rank by meaning,
+    for passages at least ``floor`` similar)."""
+    fused: dict[int, float] = {}
+    for rank, item in enumerate((s for s in scored if s.hit.lexical), start=1):
+        fused[item.hit.passage_id] = 1.0 / (fusion.k + rank)
+    by_meaning = sorted((s for s in scored if s.hit.nearest and s.hit.similarity >= fusion.floor),
+                        key=lambda s: -s.hit.similarity)
+    for rank, item in enumerate(by_meaning, start=1):
+        fused[item.hit.passage_id] = fused.get(item.hit.passage_id, 0.0) + fusion.vectors / (fusion.k + rank)
+    return sorted(scored, key=lambda s: (-fused.get(s.hit.passage_id, 0.0), -s.score, s.hit.passage_id))
