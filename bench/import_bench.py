@@ -4,7 +4,8 @@ Generates a deterministic corpus (``bench/corpus.py``; by default 2,000 articles
 about a million words), loads and warms up both pipelines, then times in one process:
 
 * bare spaCy: ``workbench.nlp.pipeline.load_base().pipe(texts, batch_size=32)``, every Doc consumed;
-* the import: ``workbench.ingest.importer.import_records(Store(db), records, kind="article")`` with
+* the import: ``workbench.ingest.importer.import_records(Store(db), records, kind="article")`` (or
+  ``"source"`` with ``--as source``: passages, their figures and sentence vectors; not matched) with
   one ``Record(text, origin="bench:<i>", title, published)`` per article, into a new database.
 
 It prints documents/s, words/s and claims/s for the import, words/s for the bare pass, and the
@@ -83,6 +84,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--words", type=int, default=500, help="words per article (default 500)")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--db", help="database file to import into (default: a temporary file)")
+    parser.add_argument("--as", dest="kind", choices=("article", "source"), default="article",
+                        help="import the texts as articles (claims; the target) or as sources (passages, "
+                             "their figures and sentence vectors: reported separately)")
     parser.add_argument("--bracket", action="store_true",
                         help="run the bare pass again after the import and compare against the mean of both "
                              "(steadier on a machine whose load drifts)")
@@ -119,11 +123,11 @@ def main(argv: list[str] | None = None) -> None:
         print(f"before the timed passes: {machine_load()}")
         bare_watch, tokens = bare_pass(base, texts)
         bare = bare_watch.wall
-        storage_targets = [(importer, "_write_batch"), (importer, "write_documents"), (documents.BatchRows, "insert"),
+        storage_targets = [(importer, "fill_vectors"), (importer, "_write_batch"), (importer, "write_documents"), (documents.BatchRows, "insert"),
                            (importer, "start_run"), (importer, "finish_run"), (importer, "_not_yet_stored")]
         with timed_components(full) as components, timed_functions(storage_targets) as clocks, \
                 Stopwatch() as import_watch:
-            report = importer.import_records(Store(db_path), records, kind="article")
+            report = importer.import_records(Store(db_path), records, kind=args.kind, match=False)
         imported = import_watch.wall
         if args.bracket:
             after, _ = bare_pass(base, texts)
@@ -155,14 +159,16 @@ def main(argv: list[str] | None = None) -> None:
 
     print()
     print("breakdown of the import (wrapped during the run):")
-    for name in ("_write_batch", "write_documents", "insert", "start_run", "finish_run", "_not_yet_stored"):
+    for name in ("fill_vectors", "_write_batch", "write_documents", "insert", "start_run", "finish_run",
+                 "_not_yet_stored"):
         clocks.setdefault(name, _Clock())
     inserts = clocks["insert"]
     write_batch = clocks["_write_batch"]
     ours = {name: components[name].seconds for name in OUR_COMPONENTS if name in components}
     ours_cpu = {name: components[name].cpu for name in OUR_COMPONENTS if name in components}
     bookkeeping = sum(clocks[name].seconds for name in ("start_run", "finish_run", "_not_yet_stored"))
-    analysis = imported - write_batch.seconds - bookkeeping
+    vectors = clocks["fill_vectors"].seconds
+    analysis = imported - write_batch.seconds - bookkeeping - vectors
 
     def row(label: str, seconds: float, note: str = "") -> None:
         print(f"  {label:<34} {seconds:8.2f} s  {100 * seconds / imported:5.1f}% of import  "
@@ -177,6 +183,7 @@ def main(argv: list[str] | None = None) -> None:
     row("  write_documents", clocks["write_documents"].seconds, "rows built + inserted")
     row("    inserts (Arrow -> DuckDB)", inserts.seconds, f"{inserts.calls} calls")
     row("  connect/commit/close", write_batch.seconds - clocks["write_documents"].seconds)
+    row("sentence vectors (fill_vectors)", vectors, "sources only: embed and store every passage's vector")
     row("runs + duplicate check", bookkeeping, "start_run, finish_run, _not_yet_stored")
     print(f"  import without storage / bare: {analysis / bare:.2f}x;  "
           f"storage adds {write_batch.seconds / bare:.2f}x")

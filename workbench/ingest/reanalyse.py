@@ -37,6 +37,7 @@ def pending(store: Store) -> int:
 def reanalyse(store: Store, *, batch_docs: int = IMPORT_BATCH_DOCS, on_total: Callable[[int], None] | None = None,
               progress: Callable[[int], None] | None = None) -> Reanalysis:
     """Read every document stored before the current frames again; one transaction per batch."""
+    from workbench.match.embed import fill_vectors
     from workbench.match.engine import match_stored
     from workbench.match.index import PassageIndex
 
@@ -56,6 +57,7 @@ def reanalyse(store: Store, *, batch_docs: int = IMPORT_BATCH_DOCS, on_total: Ca
             progress(len(batch))
     finish_reanalysis(store)
     if documents:
+        fill_vectors(store)  # a database this old has no sentence vectors either
         PassageIndex.for_store(store).sync(store, rebuild=True)
         report.matching = match_stored(store, all_claims=True).summary()
     report.seconds = time.perf_counter() - started
