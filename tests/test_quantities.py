@@ -142,6 +142,24 @@ RULES = [
     ("The reactor produced 69 megajoules of energy.", "69 megajoules", 69, None, "MJ", "measure", None),
     # a change from one figure to another: the first takes the second's unit
     ("The rate came down from 17 to 6 percent.", "17", 17, None, "percent", "percent", None),
+    # newsroom conventions: Indian abbreviations, codes glued to digits, fiscal years, fractions, multipliers
+    ("The ministry paid Rs 2,500 cr to the state.", "Rs 2,500 cr", 2.5e10, None, "INR", "money", None),
+    ("Each family gets Rs 1 Cr in compensation.", "Rs 1 Cr", 1e7, None, "INR", "money", None),
+    ("The board sanctioned Rs 15L for each school, officials said.", "Rs 15L", 1.5e6, None, "INR", "money", None),
+    ("The scheme will cost ₹5 lakh-crore over a decade.", "₹5 lakh-crore", 5e12, None, "INR", "money", None),
+    ("The startup raised USD34.6 million from investors.", "USD34.6 million", 3.46e7, None, "USD", "money", None),
+    ("Revenue for 2024–25 grew.", "2024–25", 2024, 2025, "year", "date", None),
+    ("Profit in FY24 doubled.", "FY24", 2023, 2024, "year", "date", None),
+    ("Results for FY2023-24 were filed.", "FY2023-24", 2023, 2024, "year", "date", None),
+    ("About three-quarters of the gain came from migration.", "About three-quarters", 0.75, None, "times",
+     "ratio", "about"),
+    ("The contract went to half a dozen firms.", "half a dozen", 6, None, "firm", "count", None),
+    ("Exports grew 2.5x in a decade.", "2.5x", 2.5, None, "times", "ratio", None),
+    # "rose X to Y": the change and the level it reached, not a range; "ranges from X to Y" is one
+    ("Gold rose ₹450 to ₹72,350 per 10 grams.", "₹72,350", 72350, None, "INR", "money", None),
+    ("The price fell by 12 cents to $3.18 a gallon.", "$3.18", 3.18, None, "USD", "money", None),
+    ("Pay ranges from Rs 45,000 to Rs 1.42 lakh a month.", "Rs 45,000 to Rs 1.42 lakh", 45000, 142000, "INR",
+     "money", None),
 ]
 
 
@@ -202,6 +220,14 @@ NOT_CLAIMS = [
     ("Trade must be a 2-way street.", "2"),
     ("I thought twice about it.", "twice"),
     ("The show airs at 8 o'clock.", "8"),
+    # datelines, sources, labels and telephone numbers
+    ("NEW DELHI, 12 March 2024 — The Centre earmarked ₹500 crore for roads.", "12 March 2024"),
+    ("One official said the bridge had not been inspected.", "One"),
+    ("No. 10 said it had not been consulted.", "No. 10"),
+    ("Residents can call the helpline 1916 at any hour.", "1916"),
+    ("A helpline on 0300 123 4567 has been set up.", "0300 123 4567"),
+    ("Call the county hotline at 1-800-555-0199 for help.", "1-800-555-0199"),
+    ("Sales of the iPhone 15 slowed in China.", "15"),
 ]
 
 

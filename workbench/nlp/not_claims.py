@@ -9,6 +9,7 @@ from spacy.tokens import Token
 
 from workbench.nlp import numbers as N
 from workbench.nlp.scanner import Figure, QuantityScanner
+from workbench.nlp.syntax import REPORTING_VERBS
 
 # Labels of entities that are names: a number inside one is part of the name ("Formula One").
 NAME_LABELS = {"PERSON", "ORG", "PRODUCT", "LAW", "EVENT", "WORK_OF_ART", "FAC", "LANGUAGE", "NORP", "GPE", "LOC"}
@@ -19,7 +20,10 @@ LABEL_WORDS = {"type", "phase", "category", "level", "grade", "stage", "class", 
                "ward", "block", "sector", "unit", "lane", "exit", "terminal", "item", "paragraph", "rule",
                "amendment", "act", "resolution", "bill", "figure", "table", "step", "day", "week", "game", "round",
                "match", "reactor", "plot", "seat", "apartment", "flat", "suite", "hall", "row",
-               "covid", "g", "mh", "su", "mig"}
+               "covid", "g", "mh", "su", "mig", "no", "no.", "nos", "nos.", "helpline", "hotline", "call", "dial",
+               "phone", "tel", "ext", "extension", "year", "signal"}
+# Words before a number that make it a telephone number or a line to call.
+PHONE_WORDS = {"helpline", "hotline", "call", "dial", "phone", "tel", "telephone"}
 # Determiners that make a small number anaphoric ("the two sides"): a reference, not a figure.
 ANAPHORIC_DETERMINERS = {"the", "these", "those", "both", "its", "their", "his", "her", "our", "my"}
 # Nouns after "one" that make it a manner of speaking: "one thing", "one final point", "one day".
@@ -46,6 +50,7 @@ def excluded(scanner: QuantityScanner, figure: Figure) -> bool:
         or idiom(scanner, figure, first, previous)
         or list_marker(scanner, figure, first)
         or clock_time(first, following)
+        or dateline(scanner, figure)
     )
 
 
@@ -91,13 +96,19 @@ def is_name_word(token: Token) -> bool:
     if N.month_number(token.text) or N.currency_prefix(token.text) or token.ent_type_ == "DATE":
         return False
     if token.is_alpha:
-        return token.text[:1].isupper() and token.lower_ not in ("no", "per")
+        camel = any(ch.isupper() for ch in token.text[1:]) and token.text[:1].islower()  # "iPhone", "eBay"
+        return (token.text[:1].isupper() or camel) and token.lower_ not in ("no", "per")
     letters = [ch for ch in token.text if ch.isalpha()]
     return len(letters) >= 1 and all(ch.isupper() for ch in letters) and len(token.text) >= 2  # "S&P", "FTSE"
 
 
 def labelled(scanner: QuantityScanner, figure: Figure, first: Token, previous: Token | None) -> bool:
     """"type 2 diabetes", "phase 3", "report 3:", "room 101": a number that labels, not one that counts."""
+    if figure.kind == "rank" and scanner.low(figure.start) in ("no.", "no") and figure.end < scanner.n \
+            and scanner.doc[figure.end].pos_ in ("VERB", "AUX"):
+        return True  # "No. 10 said": Downing Street, not a rank
+    if figure.kind in ("rank", "date") and previous is not None and previous.lower_ in PHONE_WORDS | {"signal"}:
+        return True  # "helpline 1916", "signal No. 10"
     if figure.kind != "count" or figure.qualifier or previous is None or not first.text[:1].isdigit():
         return False
     if previous.lower_ in LABEL_WORDS and previous.i == figure.start - 1:
@@ -108,9 +119,13 @@ def labelled(scanner: QuantityScanner, figure: Figure, first: Token, previous: T
 
 def code(scanner: QuantityScanner, figure: Figure, first: Token, previous: Token | None) -> bool:
     """Codes: "COVID-19", "F-16" (glued hyphen; "mid-2020" is a date), "3M", "5G" (glued capital letter),
-    "24/7", "9/11"."""
+    "24/7", "9/11", and telephone numbers ("0300 123 4567", "1-800-555-0199")."""
     if first.text.count("/"):
         return True
+    if figure.kind == "count" and (first.text[:1] == "0" and len(first.text) > 2 and first.text.isdigit()
+                                   or _digit_groups(scanner, first.i) >= 3
+                                   or previous is not None and previous.text.isdigit() and previous.whitespace_):
+        return True  # a leading zero, hyphenated groups, or a group after another group: a phone number
     if previous is not None and previous.text == "-" and not previous.whitespace_ and figure.start >= 2:
         before = scanner.doc[figure.start - 2]
         if before.is_alpha and not before.whitespace_ and before.lower_ not in ("mid", "early", "late", "pre",
@@ -119,6 +134,30 @@ def code(scanner: QuantityScanner, figure: Figure, first: Token, previous: Token
             return True
     glued = scanner.doc[first.i + 1] if first.i + 1 < scanner.n and not first.whitespace_ else None
     return glued is not None and glued.is_alpha and glued.text.isupper() and figure.kind != "money"
+
+
+def _digit_groups(scanner: QuantityScanner, i: int) -> int:
+    """How many groups of digits token i's group is joined to by glued hyphens ("1-800-555-0199": 4)."""
+    def joined(j: int) -> bool:  # token j and token j + 2 are digit groups with a glued hyphen between
+        return 0 <= j and j + 2 < scanner.n and scanner.doc[j].text.isdigit() and scanner.doc[j + 1].text == "-" \
+            and not scanner.doc[j].whitespace_ and not scanner.doc[j + 1].whitespace_ and \
+            scanner.doc[j + 2].text.isdigit()
+    groups, j = 1, i
+    while joined(j):
+        groups, j = groups + 1, j + 2
+    j = i - 2
+    while joined(j):
+        groups, j = groups + 1, j - 2
+    return groups
+
+
+def dateline(scanner: QuantityScanner, figure: Figure) -> bool:
+    """"NEW DELHI, 12 March 2024 — ...": the date a story was filed, at its head, not a claim in it."""
+    if figure.kind != "date" or figure.start > 8 or figure.end >= scanner.n:
+        return False
+    before = [scanner.doc[k] for k in range(figure.start)]
+    return bool(before) and before[-1].text == "," and any(t.text.isupper() and t.is_alpha for t in before) \
+        and scanner.doc[figure.end].text in ("—", "–", "-", ":", "(")
 
 
 def idiom(scanner: QuantityScanner, figure: Figure, first: Token, previous: Token | None) -> bool:
@@ -137,6 +176,9 @@ def idiom(scanner: QuantityScanner, figure: Figure, first: Token, previous: Toke
     if low == "one":
         after = scanner.low(figure.end)
         noun = scanner.doc[figure.noun].lemma_.lower() if figure.noun is not None else ""
+        if figure.noun is not None and scanner.doc[figure.noun].dep_ in ("nsubj", "nsubjpass") and \
+                scanner.doc[figure.noun].head.lemma_.lower() in REPORTING_VERBS:
+            return True  # "one official said": a source, not a count
         if figure.noun is None or noun in ONE_IDIOM_NOUNS or before in ("no", "not", "any", "every", "the", "this",
                                                                           "that", "each", "which", "someone",
                                                                           "anyone", "only") \

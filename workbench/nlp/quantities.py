@@ -17,7 +17,13 @@ from workbench.nlp.numbers import written_step
 from workbench.nlp.scanner import SCALES_WITH_STOP, Figure, QuantityScanner
 
 SPAN_KEY = "quantities"
-VERSION = "4"
+VERSION = "5"
+
+
+def exact(value: float) -> float:
+    """The value as written, without the tail binary arithmetic leaves ("2.3 lakh": 230000, not
+    229999.99999999997): 12 significant digits, more than any figure in news copy carries."""
+    return float(f"{value:.12g}")
 
 
 def _to_quantity(doc: Doc, figure: Figure) -> tuple[Span, Quantity]:
@@ -29,8 +35,8 @@ def _to_quantity(doc: Doc, figure: Figure) -> tuple[Span, Quantity]:
         text=text,
         start=span.start_char,
         end=end,
-        value=float(figure.value),
-        value_max=float(figure.value_max) if figure.value_max is not None else None,
+        value=exact(figure.value),
+        value_max=exact(figure.value_max) if figure.value_max is not None else None,
         unit=figure.unit,
         kind=figure.kind,
         qualifier=figure.qualifier,

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from workbench.nlp import numbers as N
+from workbench.nlp.frames import FALLING, RISING
 
 # Multi-word qualifiers, matched right before the figure (longest first).
 QUALIFIERS: dict[tuple[str, ...], str] = {}
@@ -64,7 +65,10 @@ RANGE_SEPARATORS = {"-", "–", "—", "to", "and", "or"}
 # Units glued to digits ("19.5pc", "0.67C", "150km"): the suffix as written → (kind, unit).
 SUFFIX_UNITS = {"pc": ("percent", "percent"), "pct": ("percent", "percent"), "percent": ("percent", "percent"),
                 "%": ("percent", "percent"), "C": ("measure", "degC"), "°C": ("measure", "degC"),
-                "F": ("measure", "degF"), "°F": ("measure", "degF"), "yrs": ("duration", "year")}
+                "F": ("measure", "degF"), "°F": ("measure", "degF"), "yrs": ("duration", "year"),
+                "x": ("ratio", "times")}
+#: An Indian fiscal year by its closing year: "FY24" (2023-24), "FY2024", "FY2023" before "-24".
+_FISCAL = re.compile(r"^FY'?(\d{2}|\d{4})$")
 #: The kind of the tokens a reader consumed without finding a figure ("on 2 March" with no year known).
 SKIPPED = "skipped"
 #: Scales as the tokenizer leaves them at the end of a sentence ("£62m." is "£", "62", "m.").
@@ -81,6 +85,10 @@ STARTING_WORDS = (set(N.UNITS_WORDS) | set(N.TENS_WORDS) | set(N.MULTIPLES) | se
                   | {"a", "an", "half", "no", "number", "hundred", "thousand", "million", "billion", "dozen"})
 
 _NUMBER_SUFFIX = re.compile(r"^([+-]?\d[\d,]*(?:\.\d+)?)([A-Za-z°%]+)$")
+#: Words after which "from ... to ..." is a range, not a change.
+RANGE_VERBS = {"range", "ranges", "ranged", "ranging", "vary", "varies", "varied", "varying", "anywhere"}
+#: A currency code written against the digits: "USD34.6", "INR2,500".
+_CODE_NUMBER = re.compile(r"^([A-Z]{3})(\d[\d,]*(?:\.\d+)?)$")
 _TOKEN_RANGE = re.compile(r"^(\d[\d,]*(?:\.\d+)?)[-–]([$€£₹]?)(\d[\d,]*(?:\.\d+)?)$")
 
 
@@ -111,6 +119,7 @@ class Core:
     scale: float = 1.0  # the multiplier of its scale words ("1.5 million" → 1e6)
     suffix: str | None = None  # a unit written against the digits ("pc" in "19.5pc")
     high: float | None = None  # the upper end of a range written in one token ("25-$40")
+    currency: str | None = None  # a currency code written against the digits ("USD34.6")
 
     @property
     def scaled(self) -> bool:
@@ -183,8 +192,8 @@ class QuantityScanner:
     def figure_at(self, i: int) -> Figure | None:
         if not self.could_start(i):
             return None
-        for reader in (self.read_date, self.read_multiple, self.read_fraction, self.read_ordinal,
-                       self.read_decade):
+        for reader in (self.read_date, self.read_fiscal_year, self.read_multiple, self.read_fraction,
+                       self.read_ordinal, self.read_decade):
             figure = reader(i)
             if figure is not None:
                 return figure
@@ -204,12 +213,20 @@ class QuantityScanner:
             part = 0.5 if self.low(core.end + 2) == "half" else 0.25
             core.value += part * core.scale
             core.end += 3
+            if core.scale == 1.0 and self.low(core.end) in N.SCALES and self.low(core.end) != "hundred":
+                core.scale = N.SCALES[self.low(core.end)]  # "one and a half billion dollars"
+                core.value *= core.scale
+                core.end += 1
         return core
 
     def read_digits(self, i: int) -> Core | None:
         text = self.doc[i].text
         value = N.parse_digits(text)
-        suffix = high = None
+        suffix = high = currency = None
+        coded = _CODE_NUMBER.match(text) if value is None else None
+        if coded and N.currency_prefix(coded.group(1)):
+            currency, text = N.currency_prefix(coded.group(1)), coded.group(2)
+            value = N.parse_digits(text)
         if value is None:
             ranged = _TOKEN_RANGE.match(text)
             glued_unit = _NUMBER_SUFFIX.match(text)
@@ -219,6 +236,8 @@ class QuantityScanner:
                 value, suffix = N.parse_digits(glued_unit.group(1)), glued_unit.group(2)
                 if value is not None and suffix.lower() in N.SCALES:
                     value, suffix = value * N.SCALES[suffix.lower()], None  # "20million"
+                elif value is not None and suffix == "L" and i and N.currency_prefix(self.doc[i - 1].text) == "INR":
+                    value, suffix = value * N.SCALES["lakh"], None  # "Rs 15L": lakh, not litres
             if value is None:
                 return None
         base = N.parse_digits(text.rstrip("kKmMbBnNtTrR")) if suffix is None and high is None else value
@@ -229,10 +248,12 @@ class QuantityScanner:
         while end < self.n and self.is_scale(end):
             scales.append(self.low(end))
             end += 1
+            if self.low(end) == "-" and self.glued(end - 1) and self.glued(end) and self.is_scale(end + 1):
+                end += 1  # "₹5 lakh-crore"
         scaled = N.apply_scale(value, scales)
         scale = scaled / base if base else 1.0
         return Core(i, end, scaled, words=False, scale=scale, suffix=suffix,
-                    high=None if high is None else high * scale)
+                    high=None if high is None else high * scale, currency=currency)
 
     def read_words(self, i: int) -> Core | None:
         low = self.low(i)
@@ -242,6 +263,10 @@ class QuantityScanner:
                 return Core(i, i + 2, 12.0, words=True)
             if following in ("decade", "century", "millennium"):
                 return Core(i, i + 1, 1.0, words=True)
+            if following == "couple" and self.low(i + 2) in ("hundred", "thousand", "million", "billion", "lakh",
+                                                              "crore"):
+                scale = N.SCALES[self.low(i + 2)]
+                return Core(i, i + 3, 2.0 * scale, words=True, scale=scale)  # "a couple hundred"
             if following in ("hundred", "thousand", "million", "billion", "trillion", "lakh", "crore"):
                 end = i + 1
                 scales = []
@@ -317,6 +342,8 @@ class QuantityScanner:
             self.read_left(figure)
             return figure
         self.read_left(figure)
+        if core.currency:
+            figure.kind, figure.unit = "money", core.currency
         if core.suffix is not None:
             return self.read_suffix(figure, core.suffix)
         if not self.read_unit(figure, core):
@@ -354,11 +381,20 @@ class QuantityScanner:
         return high, second.end
 
     def range_allowed(self, sep: str, start: int) -> bool:
-        """"and" only after "between"; "to" not after "from" (a change, not a range)."""
+        """"and" only after "between"; "to" not after "from" nor after a verb of change ("rose ₹450 to
+        ₹72,350", "fell by 12 cents to $3.18": the change and the level it reached), unless the "from" is
+        a range's own ("pay ranges from Rs 45,000 to Rs 1.42 lakh")."""
         if sep == "and":
             return "between" in (self.low(start - 1), self.low(start - 2), self.low(start))
         if sep == "to":
-            return "from" not in (self.low(start - 1), self.low(start - 2), self.low(start - 3))
+            before = start - 1
+            while self.low(before) in ("by", "up", "down"):  # "edged down by 150,000 to 7.4 million"
+                before -= 1
+            if before >= 0 and self.doc[before].lemma_.lower() in RISING | FALLING:
+                return False
+            for k in (start - 1, start - 2, start - 3):
+                if self.low(k) == "from":
+                    return self.low(k - 1) in RANGE_VERBS
         return True
 
     def join_next(self, first: Figure) -> Figure:
@@ -392,7 +428,9 @@ class QuantityScanner:
             return first  # "from 17 to 6 percent": a change; both figures stay
         low_value = first.value * second.scale if second.scale != 1 and first.scale == 1 else first.value
         if not second.value > low_value:
-            return first
+            low_value = first.value  # "Rs 45,000 to Rs 1.42 lakh": each end has its own scale
+            if not second.value > low_value:
+                return first
         start = first.start - 1 if self.low(first.start - 1) == "between" else first.start
         return Figure(start, second.end, low_value, kind=second.kind, unit=second.unit, value_max=second.value,
                       qualifier=first.qualifier, noun=second.noun or first.noun, scale=second.scale)
@@ -424,7 +462,7 @@ class QuantityScanner:
                 figure.value_max = -figure.value_max
         currency = N.currency_prefix(self.doc[i - 1].text) if i > 0 else None
         if currency:
-            if currency == "JPY" and self.mentions_china():
+            if currency == "JPY" and self.doc[i - 1].text == "¥" and self.mentions_china():  # not an explicit "JPY"
                 currency = "CNY"
             figure.kind, figure.unit, i = "money", currency, i - 1
         for size in range(MAX_QUALIFIER_TOKENS, 0, -1):
@@ -605,6 +643,10 @@ class QuantityScanner:
         if N.is_plausible_year(figure.value) and not core.words and "," not in number.text and \
                 self.year_context(core, noun):
             figure.kind, figure.unit, figure.iso = "date", "year", f"{int(figure.value):04d}"
+            if figure.value_max is not None and figure.value_max < 100:  # "2024–25": the next year, abridged
+                figure.value_max = float(int(figure.value) // 100 * 100 + int(figure.value_max))
+                if figure.value_max < figure.value:
+                    figure.value_max += 100
             if figure.value_max is not None and not N.is_plausible_year(figure.value_max):
                 figure.value_max = None
         return True
@@ -621,11 +663,13 @@ class QuantityScanner:
             return head.i  # "scoring 112 runs": the tagger took "runs" for a verb, the parser knows better
         j = core.end
         if self.low(j) == "of":
-            # A partitive: "20 of its soldiers", "four of the victims".
-            for k in range(j + 1, min(j + 5, self.n)):
-                if self.doc[k].pos_ in ("NOUN", "PROPN"):
-                    return k if self.doc[k].pos_ == "NOUN" else None
-                if self.doc[k].pos_ not in ("DET", "PRON", "ADJ") and self.doc[k].tag_ != "PRP$":
+            # A partitive: "20 of its soldiers", "four of the victims", "29 of the state's 35 districts"
+            # (a possessor and the whole's own number are passed over).
+            for k in range(j + 1, min(j + 7, self.n)):
+                token = self.doc[k]
+                if token.pos_ in ("NOUN", "PROPN") and self.low(k + 1) not in ("'s", "’s"):
+                    return k if token.pos_ == "NOUN" else None
+                if token.pos_ not in ("DET", "PRON", "ADJ", "NUM", "NOUN", "PROPN", "PART") and token.tag_ != "PRP$":
                     return None
             return None
         while j < self.n and j - core.end <= 3 and self.same_sentence(j, core.start):
@@ -710,6 +754,20 @@ class QuantityScanner:
         figure.start = figure.start if figure.qualifier else qualifier_start
         return figure
 
+    def read_fiscal_year(self, i: int) -> Figure | None:
+        """"FY24", "FY2024": the fiscal year that closes then (2023-24); "FY2023-24" as written."""
+        fiscal = _FISCAL.match(self.doc[i].text)
+        if fiscal is None:
+            return None
+        year = int(fiscal.group(1))
+        year += 2000 if year < 100 else 0
+        if self.low(i + 1) in ("-", "–") and self.glued(i) and self.glued(i + 1) and i + 2 < self.n and \
+                self.doc[i + 2].text.isdigit() and len(self.doc[i + 2].text) == 2:
+            return Figure(i, i + 3, float(year), kind="date", unit="year", value_max=float(year + 1),
+                          iso=f"{year:04d}/{year + 1:04d}")
+        return Figure(i, i + 1, float(year - 1), kind="date", unit="year", value_max=float(year),
+                      iso=f"{year - 1:04d}/{year:04d}")
+
     def read_decade(self, i: int) -> Figure | None:
         year = N.parse_decade(self.doc[i].text)
         if year is None:
@@ -754,8 +812,8 @@ class QuantityScanner:
         j = i + 2 if self.low(i + 1) == "-" and self.glued(i) else i + 1
         denominator = N.fraction_denominator(self.low(j))
         if denominator is None or self.low(j + 1) != "of" or \
-                self.low(j) in ("quarter", "quarters") and self.low(j + 2) == "the":
-            return None
+                low in ("a", "one") and self.low(j) == "quarter" and self.low(j + 2) == "the":
+            return None  # "a quarter of the year" may be a time; "three-quarters of the gain" is a share
         numerator = 1.0 if low in ("a", "one") else N.parse_words([low])
         if numerator is None or numerator >= denominator:
             return None
@@ -769,6 +827,8 @@ class QuantityScanner:
             return None
         if self.low(i + 1) in ("a", "an"):
             following = self.low(i + 2)
+            if following == "dozen":  # "half a dozen firms": six
+                return self.grow(Core(i, i + 3, 6.0, words=True))
             if following in N.SCALES:
                 return self.grow(Core(i, i + 3, 0.5 * N.SCALES[following], words=True, scale=N.SCALES[following]))
             if following in N.TIME_UNITS:
