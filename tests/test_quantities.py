@@ -247,3 +247,19 @@ def test_pure_number_helpers():
     assert parse_words(["forty", "two", "thousand"]) == 42000
     assert parse_words(["eleven", "lakh"]) == 1100000
     assert parse_ordinal("twenty-first") == 21 and parse_ordinal("3rd") == 3 and parse_ordinal("sixth") == 6
+
+
+def test_a_dateline_dates_the_story_and_is_no_figure(tmp_path):
+    from workbench.ingest.importer import import_records
+    from workbench.ingest.readers import Record
+    from workbench.nlp.numbers import dateline_date
+    from workbench.store.db import Store
+
+    text = "NEW DELHI, 12 March 2024 — The recruitment test is scheduled for 31 August and 1 September."
+    assert dateline_date(text) == "2024-03-12"
+    assert dateline_date("The Centre, 12 March 2024 — said") is None  # no place in capitals: no dateline
+    assert [(q.text, q.iso) for q in figures(text)] == [("31 August", "2024-08-31"), ("1 September", "2024-09-01")]
+    store = Store(tmp_path / "dateline.duckdb")
+    import_records(store, [Record(text=text, origin="wire")], match=False)
+    with store.read() as con:
+        assert con.execute("SELECT CAST(published AS VARCHAR) FROM documents").fetchone()[0] == "2024-03-12"

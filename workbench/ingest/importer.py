@@ -18,6 +18,7 @@ from workbench.errors import WorkbenchError
 from workbench.ingest.readers import Fields, Problem, Record, read_paths
 from workbench.match.embed import fill_vectors
 from workbench.nlp.extract import analyse
+from workbench.nlp.numbers import dateline_date
 from workbench.nlp.pipeline import model_info
 from workbench.settings import IMPORT_BATCH_DOCS
 from workbench.store.db import DatabaseLocked, Store
@@ -131,7 +132,7 @@ def import_records(store: Store, records: Iterable[Record], *, kind: str = "arti
         for record, analysis in zip(todo, analyse(items)):
             batch.append(AnalysedDocument(kind=kind, text=record.text, sha256=content_hash(record.text),
                                           origin=record.origin, analysis=analysis, title=record.title,
-                                          url=record.url, published=record.published))
+                                          url=record.url, published=record.published or dateline_date(record.text)))
             if len(batch) >= batch_docs:
                 _write_batch(store, batch, run_id, report, progress)
                 batch = []

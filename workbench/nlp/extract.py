@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 from workbench.claims import Claim, Sentence
 from workbench.nlp.claims import sentence_of
 from workbench.nlp.frames import names_of
+from workbench.nlp.numbers import dateline_date
 from workbench.nlp.pipeline import load_pipeline
 
 MAX_CHUNK_CHARS = 10_000
@@ -68,7 +69,7 @@ def _stream(items: Iterable[tuple[str, str | None]], batch_size: int) -> Iterato
             parts = list(chunks(text)) or [(0, "")]
             for number, (offset, part) in enumerate(parts):
                 doc = nlp.make_doc(part)
-                doc._.published = published
+                doc._.published = published or dateline_date(text)
                 pending.append((offset, number == len(parts) - 1))
                 yield doc
 

@@ -329,3 +329,24 @@ def nearest_year(month: int, day: int, published: dt.date) -> int | None:
         if abs((date - published).days) <= 183:
             return year
     return None
+
+
+#: A dateline at the head of a story: "NEW DELHI, 12 March 2024 —", "LONDON, March 12, 2024 -".
+_DATELINE = re.compile(r"^\s*[A-Z][A-Z .'-]{1,40}(?:\s*\([^)]{1,30}\))?,\s*"
+                       r"(?:(\d{1,2}) ([A-Z][a-z]+)\.?,? (\d{4})|([A-Z][a-z]+)\.? (\d{1,2}),? (\d{4}))\s*[—–:-]")
+
+
+def dateline_date(text: str) -> str | None:
+    """The date of a story's dateline, as an ISO date, or None: what a record without a date of its own
+    is dated by (its undated "on 31 August" then has a year)."""
+    match = _DATELINE.match(text)
+    if match is None:
+        return None
+    day, month, year = (match.group(1), match.group(2), match.group(3)) if match.group(1) else \
+        (match.group(5), match.group(4), match.group(6))
+    number = month_number(month.lower())
+    try:
+        return dt.date(int(year), number, int(day)).isoformat() if number else None
+    except ValueError:
+        return None
+
