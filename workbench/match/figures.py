@@ -44,13 +44,6 @@ CONVERSIONS = {
 }
 DURATION_DAYS = {"year": 365.25, "month": 30.44, "week": 7.0, "day": 1.0, "hour": 1 / 24, "minute": 1 / 1440,
                  "second": 1 / 86400}
-#: Relative tolerance of a figure given without a qualifier: reported numbers are rounded.
-ROUNDING = 0.01
-#: "about", "nearly", "roughly": ±10%.
-ABOUT = 0.10
-
-
-
 _UNIT_GROUPS = lexicon.groups()
 
 #: Relative tolerance of a figure stored without its written precision: reported numbers are rounded.
