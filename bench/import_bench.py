@@ -87,6 +87,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--as", dest="kind", choices=("article", "source"), default="article",
                         help="import the texts as articles (claims; the target) or as sources (passages, "
                              "their figures and sentence vectors: reported separately)")
+    parser.add_argument("--workers", type=int, default=1,
+                        help="processes that analyse the documents (workbench import --workers): the speed-up "
+                             "against the bare single-process spaCy pass shows in the ratio")
     parser.add_argument("--bracket", action="store_true",
                         help="run the bare pass again after the import and compare against the mean of both "
                              "(steadier on a machine whose load drifts)")
@@ -127,7 +130,8 @@ def main(argv: list[str] | None = None) -> None:
                            (importer, "start_run"), (importer, "finish_run"), (importer, "_not_yet_stored")]
         with timed_components(full) as components, timed_functions(storage_targets) as clocks, \
                 Stopwatch() as import_watch:
-            report = importer.import_records(Store(db_path), records, kind=args.kind, match=False)
+            report = importer.import_records(Store(db_path), records, kind=args.kind, match=False,
+                                             workers=args.workers)
         imported = import_watch.wall
         if args.bracket:
             after, _ = bare_pass(base, texts)

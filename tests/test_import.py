@@ -148,3 +148,16 @@ def test_progress_callbacks_report_every_document(store, kind):
     records = [Record(text=f"Sentence number {n} mentions {n} km.", origin=f"r{n}") for n in range(5)]
     importer.import_records(store, records, kind=kind, on_total=totals.append, progress=seen.append, batch_docs=2)
     assert totals == [5] and sum(seen) == 5
+
+
+def test_workers_give_the_same_analysis_as_one_process():
+    from workbench.nlp.extract import analyse
+
+    items = [(f"Report {n}: at least {n + 20} people died and trade rose {n % 9 + 1}% to ${n + 2} billion in 2024. "
+              f"The minister said relief of Rs {n + 5} crore was approved.", "2024-07-0%d" % (n % 9 + 1))
+             for n in range(70)]
+    alone = list(analyse(items))
+    shared = list(analyse(items, workers=2))
+    assert len(shared) == len(alone) == 70
+    assert shared == alone
+    assert sum(len(a.claims) for a in alone) >= 280

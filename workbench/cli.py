@@ -166,9 +166,12 @@ def train_checkworthiness(data, out, epochs, seed):
 @click.option("--batch-size", type=click.IntRange(1), default=IMPORT_BATCH_DOCS, show_default=True,
               help="Documents written per transaction; the database is free between batches.")
 @click.option("--no-match", is_flag=True, help="Do not match claims to evidence after importing.")
+@click.option("--workers", type=click.IntRange(1), default=os.cpu_count() or 1, show_default="the number of cores",
+              help="Processes that analyse documents (each loads spaCy; used from 50 documents per process).")
 @db_option
 @friendly_errors
-def import_(paths, kind, text_field, title_field, url_field, date_field, encoding, batch_size, no_match, db):
+def import_(paths, kind, text_field, title_field, url_field, date_field, encoding, batch_size, no_match, workers,
+            db):
     """Import files, folders (recursively) or globs: .txt .md .html .json .jsonl .csv.
 
     Each document is imported whole or not at all; re-importing the same text is skipped.
@@ -186,7 +189,8 @@ def import_(paths, kind, text_field, title_field, url_field, date_field, encodin
     fields = Fields(text=text_field, title=title_field, url=url_field, published=date_field)
     with progress_bar("importing") as (on_total, advance):
         report = import_paths(store, list(paths), kind=kind, fields=fields, encoding=encoding,
-                              on_total=on_total, progress=advance, batch_docs=batch_size, match=not no_match)
+                              on_total=on_total, progress=advance, batch_docs=batch_size, match=not no_match,
+                              workers=workers)
     for problem in report.problems:
         click.echo(f"error: {problem}", err=True)
     click.echo(report.summary(), err=True)

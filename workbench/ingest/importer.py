@@ -70,7 +70,7 @@ class ImportReport:
 def import_paths(store: Store, paths: list[str], *, kind: str = "article", fields: Fields = Fields(),
                  encoding: str | None = None, on_total: Callable[[int], None] | None = None,
                  progress: Progress | None = None, batch_docs: int = IMPORT_BATCH_DOCS,
-                 match: bool = True) -> ImportReport:
+                 match: bool = True, workers: int = 1) -> ImportReport:
     """Import every file ``paths`` name (files, directories, globs)."""
     records: list[Record] = []
     problems: list[Problem] = []
@@ -78,7 +78,7 @@ def import_paths(store: Store, paths: list[str], *, kind: str = "article", field
         records.extend(result.records)
         problems.extend(result.problems)
     return import_records(store, records, kind=kind, problems=problems, on_total=on_total, progress=progress,
-                          batch_docs=batch_docs, match=match)
+                          batch_docs=batch_docs, match=match, workers=workers)
 
 
 def import_uploads(store: Store, files: list[tuple[str, bytes]], *, kind: str = "article",
@@ -110,8 +110,9 @@ def _strip_folder(origin: str, folder: str) -> str:
 def import_records(store: Store, records: Iterable[Record], *, kind: str = "article",
                    problems: list[Problem] | None = None, on_total: Callable[[int], None] | None = None,
                    progress: Progress | None = None, batch_docs: int = IMPORT_BATCH_DOCS,
-                   match: bool = True) -> ImportReport:
-    """Analyse and store records; problems found while reading are carried into the report.
+                   match: bool = True, workers: int = 1) -> ImportReport:
+    """Analyse and store records; problems found while reading are carried into the report. ``workers``
+    processes analyse them when there are enough documents to pay for starting them.
 
     When the import added claims or passages and the database has sources, matching follows
     (new claims in full, older claims against the new passages).
@@ -129,7 +130,8 @@ def import_records(store: Store, records: Iterable[Record], *, kind: str = "arti
             on_total(len(todo))
         batch: list[AnalysedDocument] = []
         items = ((record.text, record.published) for record in todo)
-        for record, analysis in zip(todo, analyse(items)):
+        processes = workers if len(todo) >= MIN_DOCS_PER_PROCESS * workers else 1
+        for record, analysis in zip(todo, analyse(items, workers=processes)):
             batch.append(AnalysedDocument(kind=kind, text=record.text, sha256=content_hash(record.text),
                                           origin=record.origin, analysis=analysis, title=record.title,
                                           url=record.url, published=record.published or dateline_date(record.text)))
@@ -150,6 +152,10 @@ def import_records(store: Store, records: Iterable[Record], *, kind: str = "arti
 
         report.matching = match_stored(store).summary()
     return report
+
+
+#: Fewer documents than this per worker are analysed in this process: starting workers costs seconds.
+MIN_DOCS_PER_PROCESS = 50
 
 
 def _has_sources(store: Store) -> bool:

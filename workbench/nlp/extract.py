@@ -78,8 +78,12 @@ def _stream(items: Iterable[tuple[str, str | None]], batch_size: int) -> Iterato
         yield offset, last, doc
 
 
-def analyse(items: Iterable[tuple[str, str | None]], batch_size: int = 32) -> Iterator[Analysis]:
-    """Analyse (text, published ISO date or None) pairs, in order, through one ``nlp.pipe`` stream."""
+def analyse(items: Iterable[tuple[str, str | None]], batch_size: int = 32, workers: int = 1) -> Iterator[Analysis]:
+    """Analyse (text, published ISO date or None) pairs, in order, through one ``nlp.pipe`` stream; with
+    ``workers`` > 1, in that many processes, each with its own pipeline, the results in the same order."""
+    if workers > 1:
+        yield from _analyse_in_processes(items, batch_size, workers)
+        return
     current = Analysis()
     for offset, last, doc in _stream(items, batch_size):
         entities = list(doc.ents)  # once per Doc: Span.ents rebuilds every entity of the Doc on each call
@@ -96,6 +100,34 @@ def analyse(items: Iterable[tuple[str, str | None]], batch_size: int = 32) -> It
         if last:
             yield current
             current = Analysis()
+
+
+#: Documents sent to a worker process at a time: enough to keep its ``nlp.pipe`` batches full.
+WORKER_CHUNK = 64
+
+
+def _analyse_chunk(chunk: list[tuple[str, str | None]], batch_size: int) -> list[Analysis]:
+    return list(analyse(chunk, batch_size))
+
+
+def _analyse_in_processes(items: Iterable[tuple[str, str | None]], batch_size: int,
+                          workers: int) -> Iterator[Analysis]:
+    """spaCy's own ``n_process`` ships Docs back and cannot carry our claims on them, so the workers run the
+    whole analysis on chunks of documents and send back plain :class:`Analysis` values, in order."""
+    import itertools
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    iterator = iter(items)
+    chunks_of_items = iter(lambda: list(itertools.islice(iterator, WORKER_CHUNK)), [])
+    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        pending = deque()
+        for chunk in chunks_of_items:
+            pending.append(pool.submit(_analyse_chunk, chunk, batch_size))
+            if len(pending) > 2 * workers:  # bounded memory: a few chunks ahead of the writer
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
 
 
 def iter_claims(text: str, published: str | None = None, batch_size: int = 8) -> Iterator[Claim]:
