@@ -22,6 +22,13 @@ no spaCy, so a million build in well under a minute). Then, per size:
   ``full match`` = ``Matcher(index).match(claim, top=5)`` (retrieval with figure terms, rapidfuzz
   rerank, relation).
 
+Vectors, per size: the passages' sentence vectors are embedded (``workbench.match.embed``, timed:
+passages/s) and added to the index's HNSW graph (usearch, timed: build seconds, memory), and, up to
+``--vss-up-to`` passages, loaded into an in-memory DuckDB table with the ``vss`` extension's HNSW index
+(offline, from the ``duckdb-extension-vss`` wheel; timed: load and build); each claim's 30 nearest passages
+are then asked of both (p50/p95), and the full match is timed with and without vectors
+(``Matcher(index, by_meaning=False)``), both after one untimed pass so that their caches are alike.
+
 It prints one table (build seconds, p50/p95 in ms), the full match's p50/p95/p99 and how its p50 and
 p95 grow from the smallest to the largest size next to the corpus growth, plus generation time, index
 size on disk, the process's peak memory and, as a sanity check that the timed work is real, the share
@@ -558,6 +565,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--fts-queries", type=int, default=100, help="claims timed against DuckDB FTS per size")
     parser.add_argument("--no-fts", action="store_true", help="skip the DuckDB full-text baseline")
     parser.add_argument("--no-vss", action="store_true", help="skip DuckDB's vss (HNSW) vector baseline")
+    parser.add_argument("--vss-up-to", type=int, default=100_000,
+                        help="sizes above this skip the vss baseline (its HNSW build at 1M passages had not "
+                             "finished after 20 minutes on 2 cores)")
     parser.add_argument("--chunk", type=int, default=100_000, help="passages per add_passages call (one commit)")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--workdir", type=Path, help="where the temporary indexes go (default: the system tmp)")
@@ -585,8 +595,10 @@ def main(argv: list[str] | None = None) -> None:
     try:
         for size in sizes:
             started = time.perf_counter()
-            results.append(run_size(size, args, workdir, fts_path, vss_path))
+            results.append(run_size(size, args, workdir, fts_path, vss_path if size <= args.vss_up_to else None))
             print(f"  {size:,} done in {time.perf_counter() - started:.0f} s", flush=True)
+            if size != sizes[-1]:
+                print_report(results, args)  # so far: a long run that is stopped still leaves its figures
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
     print_report(results, args)
