@@ -92,7 +92,8 @@ def score_gold(path: Path) -> GoldScore:
 
 #: Units the gold spells out and the extractor abbreviates; basis and percentage points are percents' kin.
 UNIT_NAMES = {"tonne": "t", "mile": "mi", "gram": "g", "foot": "ft", "feet": "ft", "celsius": "degc",
-              "kilogram": "kg", "kilometre": "km", "metre": "m", "percentage_point": "percent"}
+              "kilogram": "kg", "kilometre": "km", "metre": "m", "percentage_point": "percent", "hectare": "ha",
+              "sq km": "km2", "square kilometre": "km2", "barrel per day": "bbl/d"}
 
 
 def _unit(unit: str | None) -> str | None:

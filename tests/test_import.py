@@ -153,8 +153,8 @@ def test_progress_callbacks_report_every_document(store, kind):
 def test_workers_give_the_same_analysis_as_one_process():
     from workbench.nlp.extract import analyse
 
-    items = [(f"Report {n}: at least {n + 20} people died and trade rose {n % 9 + 1}% to ${n + 2} billion in 2024. "
-              f"The minister said relief of Rs {n + 5} crore was approved.", "2024-07-0%d" % (n % 9 + 1))
+    items = [((f"Report {n}: at least {n + 20} people died and trade rose {n % 9 + 1}% to ${n + 2} billion in "
+               f"2024. The minister said relief of Rs {n + 5} crore was approved."), f"2024-07-0{n % 9 + 1}")
              for n in range(70)]
     alone = list(analyse(items))
     shared = list(analyse(items, workers=2))

@@ -155,6 +155,9 @@ RULES = [
      "ratio", "about"),
     ("The contract went to half a dozen firms.", "half a dozen", 6, None, "firm", "count", None),
     ("Exports grew 2.5x in a decade.", "2.5x", 2.5, None, "times", "ratio", None),
+    ("Winds of 190 km/h lashed the coast.", "190 km/h", 190, None, "km/h", "measure", None),
+    ("Output fell by 2.2 million barrels per day.", "2.2 million barrels per day", 2.2e6, None, "bbl/d", "measure",
+     None),
     # "rose X to Y": the change and the level it reached, not a range; "ranges from X to Y" is one
     ("Gold rose ₹450 to ₹72,350 per 10 grams.", "₹72,350", 72350, None, "INR", "money", None),
     ("The price fell by 12 cents to $3.18 a gallon.", "$3.18", 3.18, None, "USD", "money", None),
