@@ -156,6 +156,8 @@ RULES = [
     ("The contract went to half a dozen firms.", "half a dozen", 6, None, "firm", "count", None),
     ("Exports grew 2.5x in a decade.", "2.5x", 2.5, None, "times", "ratio", None),
     ("Winds of 190 km/h lashed the coast.", "190 km/h", 190, None, "km/h", "measure", None),
+    ("A magnitude-4.8 earthquake shook the city.", "magnitude-4.8", 4.8, None, "magnitude", "measure", None),
+    ("Five of the nine committee members backed the cut.", "nine", 9, None, "member", "count", None),
     ("Output fell by 2.2 million barrels per day.", "2.2 million barrels per day", 2.2e6, None, "bbl/d", "measure",
      None),
     # "rose X to Y": the change and the level it reached, not a range; "ranges from X to Y" is one
@@ -231,6 +233,7 @@ NOT_CLAIMS = [
     ("A helpline on 0300 123 4567 has been set up.", "0300 123 4567"),
     ("Call the county hotline at 1-800-555-0199 for help.", "1-800-555-0199"),
     ("Sales of the iPhone 15 slowed in China.", "15"),
+    ("Emergency 999 calls about flooding rose.", "999"),
 ]
 
 

@@ -21,7 +21,7 @@ LABEL_WORDS = {"type", "phase", "category", "level", "grade", "stage", "class", 
                "amendment", "act", "resolution", "bill", "figure", "table", "step", "day", "week", "game", "round",
                "match", "reactor", "plot", "seat", "apartment", "flat", "suite", "hall", "row",
                "covid", "g", "mh", "su", "mig", "no", "no.", "nos", "nos.", "helpline", "hotline", "call", "dial",
-               "phone", "tel", "ext", "extension", "year", "signal"}
+               "phone", "tel", "ext", "extension", "year", "signal", "emergency"}
 # Words before a number that make it a telephone number or a line to call.
 PHONE_WORDS = {"helpline", "hotline", "call", "dial", "phone", "tel", "telephone"}
 # Determiners that make a small number anaphoric ("the two sides"): a reference, not a figure.
@@ -171,8 +171,9 @@ def idiom(scanner: QuantityScanner, figure: Figure, first: Token, previous: Toke
         return low == "one" and (previous is None or previous.pos_ != "ADP")
     if figure.unit in COMPOUND_IDIOMS and scanner.low(figure.end - 2) == "-":
         return True  # "a 2-way street"
-    if low in N.UNITS_WORDS and figure.value <= 10 and before in ANAPHORIC_DETERMINERS:
-        return True  # "the two sides": a reference back, not a figure
+    if low in N.UNITS_WORDS and figure.value <= 10 and before in ANAPHORIC_DETERMINERS and \
+            not (scanner.low(figure.start - 2) == "of" and scanner.doc[max(figure.start - 3, 0)].like_num):
+        return True  # "the two sides": a reference back, not a figure; but "five of the nine members" counts
     if low == "one":
         after = scanner.low(figure.end)
         noun = scanner.doc[figure.noun].lemma_.lower() if figure.noun is not None else ""

@@ -17,7 +17,7 @@ from workbench.nlp.numbers import written_step
 from workbench.nlp.scanner import SCALES_WITH_STOP, Figure, QuantityScanner
 
 SPAN_KEY = "quantities"
-VERSION = "6"
+VERSION = "7"
 
 
 def exact(value: float) -> float:

@@ -120,6 +120,7 @@ class Core:
     suffix: str | None = None  # a unit written against the digits ("pc" in "19.5pc")
     high: float | None = None  # the upper end of a range written in one token ("25-$40")
     currency: str | None = None  # a currency code written against the digits ("USD34.6")
+    leading_unit: str | None = None  # a unit written before the digits in the same token ("magnitude-4.8")
 
     @property
     def scaled(self) -> bool:
@@ -227,6 +228,11 @@ class QuantityScanner:
         if coded and N.currency_prefix(coded.group(1)):
             currency, text = N.currency_prefix(coded.group(1)), coded.group(2)
             value = N.parse_digits(text)
+        unit_first = text.lower().partition("-") if value is None else ("", "", "")
+        leading_unit = LEADING_UNITS.get(unit_first[0]) if unit_first[1] else None
+        if leading_unit:
+            text = unit_first[2]
+            value = N.parse_digits(text)
         if value is None:
             ranged = _TOKEN_RANGE.match(text)
             glued_unit = _NUMBER_SUFFIX.match(text)
@@ -253,7 +259,7 @@ class QuantityScanner:
         scaled = N.apply_scale(value, scales)
         scale = scaled / base if base else 1.0
         return Core(i, end, scaled, words=False, scale=scale, suffix=suffix,
-                    high=None if high is None else high * scale, currency=currency)
+                    high=None if high is None else high * scale, currency=currency, leading_unit=leading_unit)
 
     def read_words(self, i: int) -> Core | None:
         low = self.low(i)
@@ -335,10 +341,13 @@ class QuantityScanner:
             if range_end is not None:
                 value_max, end = range_end
         figure = Figure(core.start, end, core.value, kind="count", value_max=value_max, scale=core.scale)
-        leading_unit = LEADING_UNITS.get(self.low(core.start - 1))
+        unit_at = core.start - 2 if self.low(core.start - 1) == "-" and self.glued(core.start - 2) else core.start - 1
+        leading_unit = core.leading_unit or LEADING_UNITS.get(self.low(unit_at))
+        if core.leading_unit:
+            unit_at = core.start
         if leading_unit:
-            # "an aftershock of magnitude 5.4": the unit is written first.
-            figure.kind, figure.unit, figure.start = "measure", leading_unit, core.start - 1
+            # "an aftershock of magnitude 5.4", "a magnitude-4.8 earthquake": the unit is written first.
+            figure.kind, figure.unit, figure.start = "measure", leading_unit, unit_at
             self.read_left(figure)
             return figure
         self.read_left(figure)
@@ -785,8 +794,9 @@ class QuantityScanner:
                                              "agent", "act", "life", "lives", "dose", "murder", "bed",
                                              "room", "click", "team", "taxation", "role", "game", "header"):
             return None
-        if token.dep_ == "amod" and token.head.pos_ == "NOUN" and low in ("double", "triple", "treble"):
-            return None
+        if token.dep_ == "amod" and token.head.pos_ == "NOUN" and low in ("double", "triple", "treble") and \
+                self.low(i - 1) not in ("nearly", "almost", "roughly", "about", "than"):
+            return None  # "a double room"; but "nearly double economists' forecasts" is a multiple
         if low in ("twice", "thrice") and not self.compares(i):
             return None  # "twice a week", "thought twice": how often, not how much
         figure = Figure(i, i + 1, float(N.MULTIPLES[low]), kind="ratio", unit="times")
