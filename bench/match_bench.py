@@ -509,14 +509,17 @@ def _pair(values: list[float] | None) -> str:
     return f"{percentile(values, 50):.1f} / {percentile(values, 95):.1f}"
 
 
+def print_header(header: str) -> None:
+    print(header)
+    print("-" * len(header))
+
+
 def print_report(results: list[Result], args) -> None:
     print()
     print(f"Matching latency by corpus size ({args.claims} claims per size, one at a time after a warm-up; "
           f"duckdb-fts over the first {args.fts_queries}); times in ms as p50 / p95")
-    header = (f"{'size':>10} | {'tantivy build s':>15} | {'duckdb-fts build s':>18} | {'tantivy BM25 p50/p95':>20} | "
-              f"{'duckdb-fts p50/p95':>18} | {'full match p50/p95':>18}")
-    print(header)
-    print("-" * len(header))
+    print_header(f"{'size':>10} | {'tantivy build s':>15} | {'duckdb-fts build s':>18} | "
+                 f"{'tantivy BM25 p50/p95':>20} | {'duckdb-fts p50/p95':>18} | {'full match p50/p95':>18}")
     for r in results:
         fts_build = "-" if r.fts_build_s is None else f"{r.fts_build_s:.1f}"
         print(f"{r.size:>10,} | {r.tantivy_build_s:>15.1f} | {fts_build:>18} | {_pair(r.bm25_ms):>20} | "
@@ -541,11 +544,9 @@ def print_report(results: list[Result], args) -> None:
                       f"p95 ×{percentile(b, 95) / percentile(a, 95):.2f}")
     print()
     print("Vectors (sentence vectors of the passages, the nearest 30 by meaning); times in ms as p50 / p95")
-    header = (f"{'size':>10} | {'embed passages/s':>16} | {'usearch build s':>15} | {'usearch MB':>10} | "
-              f"{'usearch p50/p95':>15} | {'duckdb-vss build s':>18} | {'duckdb-vss p50/p95':>18} | "
-              f"{'match without vectors':>21}")
-    print(header)
-    print("-" * len(header))
+    print_header(f"{'size':>10} | {'embed passages/s':>16} | {'usearch build s':>15} | {'usearch MB':>10} | "
+                 f"{'usearch p50/p95':>15} | {'duckdb-vss build s':>18} | {'duckdb-vss p50/p95':>18} | "
+                 f"{'match without vectors':>21}")
     for r in results:
         vss_build = "-" if r.vss_build_s is None else f"{r.vss_build_s:.1f}"
         print(f"{r.size:>10,} | {r.embed_per_s:>16,.0f} | {r.usearch_build_s:>15.1f} | {r.usearch_mb:>10.0f} | "

@@ -64,8 +64,7 @@ class MatchWeights:
     @lru_cache(maxsize=1)
     def fitted(cls) -> MatchWeights:
         """The shipped weights."""
-        fitted = json.loads((resources.files("workbench.match") / "weights.json").read_text(encoding="utf-8"))
-        return cls(**{field.name: float(fitted["weights"][field.name]) for field in fields(cls)})
+        return cls(**_shipped("weights", cls))
 
     def figure(self, outcome: str) -> float:
         return getattr(self, f"figure_{outcome}")
@@ -73,6 +72,12 @@ class MatchWeights:
     def score(self, text: float, fuzz: float, topic: float, outcome: str) -> float:
         logit = self.intercept + self.text * text + self.fuzz * fuzz + self.topic * topic + self.figure(outcome)
         return 1.0 / (1.0 + math.exp(-logit))
+
+
+def _shipped(section: str, kind: type) -> dict[str, float]:
+    """The fields of ``kind`` from a section of the fitted ``workbench/match/weights.json``."""
+    fitted = json.loads((resources.files("workbench.match") / "weights.json").read_text(encoding="utf-8"))
+    return {field.name: float(fitted[section][field.name]) for field in fields(kind)}
 
 
 @dataclass(frozen=True)
@@ -90,8 +95,8 @@ class FusionWeights:
     @classmethod
     @lru_cache(maxsize=1)
     def fitted(cls) -> FusionWeights:
-        fitted = json.loads((resources.files("workbench.match") / "weights.json").read_text(encoding="utf-8"))
-        return cls(**{field.name: float(fitted["fusion"][field.name]) for field in fields(cls)})
+        """The shipped fusion."""
+        return cls(**_shipped("fusion", cls))
 
 
 #: Candidates retrieved per claim before reranking, and kept after.
