@@ -164,6 +164,7 @@ class PassageIndex:
             self._discard()
             self.index = tantivy.Index(self.schema, path=str(self.path), reuse=True)
         self.vectors = self._load_vectors()
+        self._keys: np.ndarray | None = None  # the graph's passage ids, sorted: read when first needed
 
     def _load_vectors(self) -> VectorIndex:
         vectors = _new_vectors()
@@ -360,7 +361,7 @@ class PassageIndex:
         return out
 
     def _sorted_keys(self) -> np.ndarray:
-        if getattr(self, "_keys", None) is None:
+        if self._keys is None:
             self._keys = np.sort(np.asarray(self.vectors.keys, dtype=np.uint64))
         return self._keys
 
