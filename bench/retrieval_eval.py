@@ -71,10 +71,10 @@ from workbench.ingest.importer import import_records
 from workbench.ingest.readers import Record
 from workbench.match.embed import embedder, fill_vectors
 from workbench.match.engine import Matcher, claim_query, primary_claim
-from workbench.match.index import PassageIndex, figure_terms, index_path, query_terms
-from workbench.match.rank import fuse, rerank
+from workbench.match.index import PassageIndex, index_path, query_terms
+from workbench.match.rank import fuse
 from workbench.nlp.extract import extract_claims
-from workbench.settings import MEANING_POOL, FusionWeights
+from workbench.settings import FusionWeights
 from workbench.store.db import Store
 
 PAIRS = ROOT / "bench" / "data" / "retrieval" / "pairs.jsonl"
@@ -433,10 +433,7 @@ def fit_fusion(pairs: list[Pair], index: PassageIndex, write: bool) -> FusionWei
     ranked = []  # per claim: its reranked candidates (before fusion), and the evidence's title
     for pair in pairs:
         query = claim_query(primary_claim(pair.claim, extract_claims(pair.claim, pair.published)), pair.published)
-        vector = embedder().embed([query.text])[0]
-        hits = index.search(query_terms(query.text), [t for c in query.compared for t in figure_terms(c.quantity)],
-                            matcher.pool, vector=vector, nearest=MEANING_POOL)
-        ranked.append((rerank(query, hits, matcher.weights), pair.source_title))
+        ranked.append((matcher.reranked(query), pair.source_title))
     settings = [FusionWeights(k, vectors, floor) for k in FUSION_K for vectors in FUSION_VECTORS
                 for floor in FUSION_FLOORS]
 

@@ -93,16 +93,21 @@ class Matcher:
               within: list[int] | None = None) -> list[Candidate]:
         """The best ``top`` candidates for a claim; ``after`` only passages added after that id, ``within``
         only (and every one of) the given passages."""
+        ranked = self.reranked(query, after, within)
+        if self.by_meaning:
+            ranked = fuse(ranked, self.fusion)
+        return [self.candidate(query, scored) for scored in ranked[:top]]
+
+    def reranked(self, query: ClaimQuery, after: int | None = None, within: list[int] | None = None) -> list[Scored]:
+        """Every retrieved passage, scored, best first, before the fusion with the ranking by meaning (which
+        ``bench/retrieval_eval.py --fit`` chooses on these)."""
         # The claim's own words, unweighted: evidence names its subject in other words often enough that
         # weighting the subject up favours passages that copy the claim's wording (bench/retrieval_eval.py).
         tokens = list(dict.fromkeys(term for claim in query.compared for term in figure_terms(claim.quantity)))
         limit = max(self.pool, len(within)) if within is not None else self.pool
         vector = embedder().embed([query.text])[0] if self.by_meaning else None
         hits = self.index.search(query_terms(query.text), tokens, limit, after, within, vector, MEANING_POOL)
-        ranked = rerank(query, hits, self.weights)
-        if vector is not None:
-            ranked = fuse(ranked, self.fusion)
-        return [self.candidate(query, scored) for scored in ranked[:top]]
+        return rerank(query, hits, self.weights)
 
     def candidate(self, query: ClaimQuery, scored: Scored) -> Candidate:
         relation, why = relate(query, scored)
