@@ -77,6 +77,15 @@ def test_bad_inputs_are_named_good_records_kept_and_exit_status_is_1(cli, store,
     assert texts == {GALWAN, TARIFF, "Ok 12 km.", "Ten people died."}
 
 
+def test_a_missing_text_field_is_explained_with_the_option_that_fixes_it(cli, write):
+    path = write("items.jsonl", json.dumps({"body": GALWAN}) + "\n")
+    result = cli("import", str(path))
+    assert result.exit_code == 1
+    assert f"error: {path}:1: no 'text' field (fields here: body); choose the field that holds the text with " \
+           "--text-field" in result.stderr
+    assert cli("import", str(path), "--text-field", "body").exit_code == 0
+
+
 def test_encoding_option_imports_a_latin1_file(cli, store, write):
     path = write("latin.txt", "Caf\u00e9 prices rose 5% in 2020.".encode("latin-1"))
     assert cli("import", str(path), "--encoding", "latin-1").exit_code == 0

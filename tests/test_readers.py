@@ -5,6 +5,7 @@ import json
 
 import pytest
 
+from workbench.errors import ENCODING, TEXT_FIELD
 from workbench.ingest.readers import Fields, expand_paths, read_file, read_paths
 
 ARTICLE = "At least 20 soldiers were killed in 2020.\nTrade had run for over 30 years."
@@ -86,9 +87,15 @@ def test_csv_row_with_too_many_fields_is_reported(write):
     assert result.problems[0].origin == f"{path}:3" and "3 fields" in result.problems[0].reason
 
 
-def test_csv_without_the_text_column_names_the_columns_and_the_option(write):
-    result = read_file(write("cols.csv", "body,title\nx,y\n"))
-    assert "no 'text' column (columns: body, title; choose one with --text-field)" in result.problems[0].reason
+def test_csv_without_the_text_column_names_the_columns_and_what_fixes_it(write):
+    problem = read_file(write("cols.csv", "body,title\nx,y\n")).problems[0]
+    assert problem.reason == "no 'text' column (columns: body, title)"
+    assert problem.remedy == TEXT_FIELD  # each face names its own way to choose the field
+
+
+def test_jsonl_without_the_text_field_names_the_fields_and_what_fixes_it(write):
+    problem = read_file(write("items.jsonl", '{"body": "x", "title": "y"}\n')).problems[0]
+    assert problem.reason == "no 'text' field (fields here: body, title)" and problem.remedy == TEXT_FIELD
 
 
 @pytest.mark.parametrize("name,content,reason", [
@@ -107,7 +114,8 @@ def test_bad_files_are_problems_not_records(write, name, content, reason):
 
 def test_non_utf8_reads_with_an_explicit_encoding(write):
     path = write("latin.txt", "Caf\u00e9 prices rose 5%.".encode("latin-1"))
-    assert "--encoding latin-1" in read_file(path).problems[0].reason
+    problem = read_file(path).problems[0]
+    assert "--" not in problem.reason and problem.remedy == ENCODING  # the library names no CLI flag
     assert read_file(path, encoding="latin-1").records[0].text == "Caf\u00e9 prices rose 5%."
 
 

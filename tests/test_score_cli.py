@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 FACTUAL = "Unemployment fell to 3.5 percent last year, the lowest level in 50 years."
 OPINION = "I think we should all be nicer to each other."
@@ -31,3 +32,19 @@ def test_plain_text_is_one_sentence_per_line(cli):
 def test_a_malformed_jsonl_line_is_named(cli):
     result = cli("score", input='{"text": "ok"}\n{broken\n', db=False)
     assert result.exit_code == 2 and result.stderr.startswith("error: <stdin>:2: invalid JSON")
+
+
+def test_training_writes_its_own_folder_and_leaves_the_shipped_model_alone(cli, tmp_path, monkeypatch):
+    from workbench.nlp.checkworthiness import DEFAULT_MODEL
+
+    shipped = [path for path in Path(str(DEFAULT_MODEL)).rglob("*") if path.is_file()]
+    before = {path: path.stat().st_mtime_ns for path in shipped}
+    data = tmp_path / "train.csv"
+    rows = [f'"{FACTUAL.replace("3.5", str(n))}",1' for n in range(30)] + [f'"{OPINION} Really, {n}.",0'
+                                                                         for n in range(30)]
+    data.write_text("text,label\n" + "\n".join(rows) + "\n")
+    monkeypatch.chdir(tmp_path)
+    result = cli("train-checkworthiness", "--data", str(data), "--epochs", "1", db=False)
+    assert result.exit_code == 0, result.stderr
+    assert (tmp_path / "checkworthiness-model" / "config.cfg").is_file()
+    assert shipped and {path: path.stat().st_mtime_ns for path in shipped} == before

@@ -10,10 +10,6 @@ from dataclasses import asdict, dataclass, replace
 KINDS: tuple[str, ...] = ("count", "duration", "percent", "money", "date", "ratio", "measure", "rank", "statement")
 QUALIFIERS: tuple[str, ...] = ("at_least", "more_than", "at_most", "less_than", "about", "nearly", "up_to",
                                "exactly")
-DIRECTIONS: tuple[str, ...] = ("up", "down")
-#: What a figure is to its measure: the amount it changed by ("rose 5%"), or the level it changed from
-#: ("up from 4.1%"); a plain level ("rose to 4.2%", "was 72%") has none.
-ROLES: tuple[str, ...] = ("change", "baseline")
 
 
 @dataclass(frozen=True)
@@ -36,7 +32,9 @@ class Quantity:
     implied_qualifier: str | None = None  # how that date is bounded ("over 30 years" ago → "less_than")
     implied_start: bool = False  # that date is when a lasting state began ("has ruled for 20 years")
     direction: str | None = None  # "up" / "down": the change the figure reports ("shrank 3.4%" → down)
-    role: str | None = None  # "change" or "baseline" (see ROLES); None for a level
+    #: What the figure is to its measure: "change", the amount it changed by ("rose 5%"), or "baseline", the
+    #: level it changed from ("up from 4.1%"); None for a plain level ("rose to 4.2%", "was 72%").
+    role: str | None = None
     time: str | None = None  # the time the figure is for, as its sentence says (ISO date or interval)
     step: float | None = None  # the precision it is written to ("7.54 million" → 10000), in its unit
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import click
 
 from workbench import __version__
-from workbench.errors import WorkbenchError
+from workbench.errors import DATABASE, ENCODING, TEXT_FIELD, WorkbenchError
 from workbench.settings import IMPORT_BATCH_DOCS, resolve_db_path
 
 EXIT_PARTIAL = 1  # import: some inputs failed, the rest were imported
@@ -32,6 +32,18 @@ def open_store(db: str | None):
     return Store(resolve_db_path(db))
 
 
+#: How to get past an error on the command line (see :mod:`workbench.errors`).
+HINTS = {
+    TEXT_FIELD: "choose the field that holds the text with --text-field",
+    ENCODING: "if you know its encoding, pass it, e.g. --encoding latin-1",
+    DATABASE: "import something first, or choose another database with --db",
+}
+
+
+def with_hint(message: str, remedy: str | None) -> str:
+    return f"{message}; {HINTS[remedy]}" if remedy in HINTS else message
+
+
 def friendly_errors(command):
     """Turn a :class:`WorkbenchError` into one line on standard error and exit status 2."""
 
@@ -40,7 +52,7 @@ def friendly_errors(command):
         try:
             return command(*args, **kwargs)
         except WorkbenchError as error:
-            click.echo(f"error: {error}", err=True)
+            click.echo(f"error: {with_hint(str(error), error.remedy)}", err=True)
             sys.exit(EXIT_ERROR)
 
     return wrapper
@@ -118,7 +130,8 @@ def score(input_path):
 
         echo "Unemployment fell to 3.5% last year." | workbench score
     """
-    from workbench.nlp.scoring import read_sentences, score_sentences
+    from workbench.ingest.readers import read_sentences
+    from workbench.nlp.scoring import score_sentences
     from workbench.output import dumps
 
     items = read_sentences(read_text_input(input_path), "<stdin>" if input_path == "-" else input_path)
@@ -129,22 +142,27 @@ def score(input_path):
 @main.command("train-checkworthiness")
 @click.option("--data", type=click.Path(exists=True, dir_okay=False), default="data/claimbuster/train.csv",
               show_default=True, help="Labelled sentences: CSV with 'text' and 'label' (1 = check-worthy).")
-@click.option("--out", type=click.Path(file_okay=False), default=None,
-              help="Where to write the model (default: the one the package ships and loads).")
+@click.option("--out", type=click.Path(file_okay=False), default="checkworthiness-model", show_default=True,
+              help="Folder to write the model to; load it with nlp.add_pipe('checkworthiness', "
+                   "config={'model': FOLDER}).")
+@click.option("--replace-shipped", is_flag=True,
+              help="Write over the model the package ships and loads instead (for maintainers).")
 @click.option("--epochs", type=int, default=12, show_default=True)
 @click.option("--seed", type=int, default=13, show_default=True)
 @friendly_errors
-def train_checkworthiness(data, out, epochs, seed):
+def train_checkworthiness(data, out, replace_shipped, epochs, seed):
     """Train the check-worthiness classifier and report held-out precision, recall and F1.
+
+    The shipped model is only replaced when asked to: a run on other data writes to --out.
 
     Example:
 
-        workbench train-checkworthiness --data data/claimbuster/train.csv
+        workbench train-checkworthiness --data data/claimbuster/train.csv --out my-model
     """
     from workbench.nlp.checkworthiness import DEFAULT_MODEL
     from workbench.nlp.training import train
 
-    report = train(Path(data), Path(out or str(DEFAULT_MODEL)), epochs=epochs, seed=seed,
+    report = train(Path(data), Path(str(DEFAULT_MODEL)) if replace_shipped else Path(out), epochs=epochs, seed=seed,
                    log=lambda line: click.echo(line, err=True))
     s = report.heldout
     click.echo(f"held-out ({report.heldout_sentences} sentences, {s.support} check-worthy): "
@@ -192,7 +210,7 @@ def import_(paths, kind, text_field, title_field, url_field, date_field, encodin
                               on_total=on_total, progress=advance, batch_docs=batch_size, match=not no_match,
                               workers=workers)
     for problem in report.problems:
-        click.echo(f"error: {problem}", err=True)
+        click.echo(f"error: {with_hint(str(problem), problem.remedy)}", err=True)
     click.echo(report.summary(), err=True)
     if report.matching:
         click.echo(report.matching, err=True)

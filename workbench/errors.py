@@ -1,5 +1,15 @@
 """The workbench's own error type: a message fit to print on one line for the user."""
+from __future__ import annotations
+
+#: What a user can change to get past an error, named in the library's terms; each face (CLI, UI) says
+#: how in its own: the CLI names its option, the UI what to do on the page.
+TEXT_FIELD, ENCODING, DATABASE = "text_field", "encoding", "database"
 
 
 class WorkbenchError(Exception):
-    """An error the user can act on; the CLI prints its message alone, without a traceback."""
+    """An error the user can act on; the CLI prints its message alone, without a traceback, followed by
+    its hint for ``remedy`` (one of the names above) when there is one."""
+
+    def __init__(self, message: str, remedy: str | None = None):
+        super().__init__(message)
+        self.remedy = remedy

@@ -11,7 +11,7 @@ from __future__ import annotations
 import tempfile
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from workbench.errors import WorkbenchError
@@ -96,7 +96,7 @@ def import_uploads(store: Store, files: list[tuple[str, bytes]], *, kind: str = 
         report = import_paths(store, paths, kind=kind, fields=fields, encoding=encoding, on_total=on_total,
                               progress=progress)
         for problem_index, problem in enumerate(report.problems):
-            report.problems[problem_index] = Problem(_strip_folder(problem.origin, folder), problem.reason)
+            report.problems[problem_index] = replace(problem, origin=_strip_folder(problem.origin, folder))
     return report
 
 
@@ -118,7 +118,7 @@ def import_records(store: Store, records: Iterable[Record], *, kind: str = "arti
     (new claims in full, older claims against the new passages).
     """
     if kind not in KINDS:
-        raise WorkbenchError(f"--as must be one of {', '.join(KINDS)}, not {kind!r}")
+        raise WorkbenchError(f"a document is one of {', '.join(KINDS)}, not {kind!r}")
     started = time.perf_counter()
     report = ImportReport(problems=list(problems or []))
     records = list(records)

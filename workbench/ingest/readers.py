@@ -20,6 +20,8 @@ from pathlib import Path
 
 from dateutil import parser as date_parser
 
+from workbench.errors import ENCODING, TEXT_FIELD, WorkbenchError
+
 SUPPORTED = {".txt", ".md", ".markdown", ".html", ".htm", ".jsonl", ".ndjson", ".json", ".csv"}
 BINARY_SNIFF_BYTES = 8192
 
@@ -41,6 +43,7 @@ class Problem:
 
     origin: str
     reason: str
+    remedy: str | None = None  # what would fix it (:mod:`workbench.errors`), for the face to put in its words
 
     def __str__(self) -> str:
         return f"{self.origin}: {self.reason}"
@@ -48,7 +51,7 @@ class Problem:
 
 @dataclass(frozen=True)
 class Fields:
-    """Which JSON keys / CSV columns hold the text and metadata (``--text-field`` and friends)."""
+    """Which JSON keys / CSV columns hold the text and metadata."""
 
     text: str = "text"
     title: str = "title"
@@ -62,7 +65,7 @@ class ReadResult:
     problems: list[Problem] = field(default_factory=list)
 
 
-class InputProblem(Exception):
+class InputProblem(WorkbenchError):
     """Raised inside readers for a whole-file problem; becomes a :class:`Problem`."""
 
 
@@ -116,7 +119,7 @@ def expand_paths(paths: list[str]) -> tuple[list[Path], list[Problem]]:
 # -- decoding ----------------------------------------------------------------------------------
 
 def decode(data: bytes, encoding: str | None) -> str:
-    """Bytes → text, refusing binary files and, without ``--encoding``, anything but UTF-8."""
+    """Bytes → text, refusing binary files and, unless an encoding is given, anything but UTF-8."""
     if not data.strip():
         raise InputProblem("empty file")
     if b"\0" in data[:BINARY_SNIFF_BYTES]:
@@ -127,9 +130,7 @@ def decode(data: bytes, encoding: str | None) -> str:
         if encoding:
             raise InputProblem(f"cannot decode as {encoding} at byte {error.start}") from None
         raise InputProblem(
-            f"not valid UTF-8 (byte 0x{data[error.start]:02x} at offset {error.start}); "
-            "if you know its encoding, pass it, e.g. --encoding latin-1"
-        ) from None
+            f"not valid UTF-8 (byte 0x{data[error.start]:02x} at offset {error.start})", ENCODING) from None
     except LookupError:
         raise InputProblem(f"unknown encoding '{encoding}'") from None
     return text.replace("\r\n", "\n").replace("\r", "\n")
@@ -184,8 +185,8 @@ def _record_from_mapping(obj, origin: str, fields: Fields) -> Record:
         raise InputProblem(f"expected a JSON object, found {type(obj).__name__}")
     text = obj.get(fields.text)
     if text is None:
-        raise InputProblem(f"no '{fields.text}' field (fields here: {', '.join(map(str, list(obj)[:8]))}; "
-                           "choose one with --text-field)")
+        raise InputProblem(f"no '{fields.text}' field (fields here: {', '.join(map(str, list(obj)[:8]))})",
+                           TEXT_FIELD)
     if not isinstance(text, str):
         raise InputProblem(f"'{fields.text}' is a {type(text).__name__}, not text")
     if not text.strip():
@@ -204,18 +205,62 @@ def _record_from_mapping(obj, origin: str, fields: Fields) -> Record:
     )
 
 
-def _jsonl(text: str, path: Path, fields: Fields, result: ReadResult) -> None:
+def json_lines(text: str) -> Iterator[tuple[int, object, str | None]]:
+    """``(line number, value, None)`` for each non-blank line of JSON Lines, or ``(line number, None,
+    reason)`` for a line that is not JSON, so that a caller can report it and go on, or stop."""
     for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
+        try:
+            yield number, json.loads(line), None
+        except json.JSONDecodeError as error:
+            yield number, None, f"invalid JSON ({error.msg} at column {error.colno})"
+
+
+def _jsonl(text: str, path: Path, fields: Fields, result: ReadResult) -> None:
+    for number, obj, invalid in json_lines(text):
         origin = f"{path}:{number}"
         try:
-            obj = json.loads(line)
+            if invalid:
+                raise InputProblem(invalid)
             result.records.append(_record_from_mapping(obj, origin, fields))
-        except json.JSONDecodeError as error:
-            result.problems.append(Problem(origin, f"invalid JSON ({error.msg} at column {error.colno})"))
         except InputProblem as problem:
-            result.problems.append(Problem(origin, str(problem)))
+            result.problems.append(Problem(origin, str(problem), problem.remedy))
+
+
+def read_sentences(text: str, name: str = "<stdin>", extra: tuple[str, ...] = ()) -> list[dict]:
+    """``{"id", "text"}`` per sentence, from JSONL (``text`` and optional ``id``, plus the ``extra`` string
+    fields when present) or plain text, one sentence per line; the first bad line stops the reading.
+
+    Plain lines get their line number as id; a JSONL line without an ``id`` gets its line number too. A
+    ``published`` field must be an ISO date (YYYY-MM-DD).
+    """
+    lines = text.split("\n")
+    first = next((line for line in lines if line.strip()), "")
+    if not first.lstrip().startswith("{"):
+        return [{"id": number, "text": line.strip()} for number, line in enumerate(lines, start=1) if line.strip()]
+    items = []
+    for number, obj, invalid in json_lines(text):
+        if invalid:
+            raise WorkbenchError(f"{name}:{number}: {invalid}")
+        if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
+            raise WorkbenchError(f"{name}:{number}: expected an object with a 'text' string")
+        item = {"id": obj.get("id", number), "text": obj["text"]}
+        for field_name in extra:
+            value = obj.get(field_name)
+            if value is None:
+                continue
+            if not isinstance(value, str):
+                raise WorkbenchError(f"{name}:{number}: '{field_name}' must be a string")
+            if field_name == "published":
+                try:
+                    dt.date.fromisoformat(value[:10])
+                except ValueError:
+                    raise WorkbenchError(f"{name}:{number}: 'published' must be a date like 2024-06-30, "
+                                         f"not {value!r}") from None
+            item[field_name] = value
+        items.append(item)
+    return items
 
 
 def _json(text: str, path: Path, fields: Fields, result: ReadResult) -> None:
@@ -229,7 +274,7 @@ def _json(text: str, path: Path, fields: Fields, result: ReadResult) -> None:
         try:
             result.records.append(_record_from_mapping(obj, origin, fields))
         except InputProblem as problem:
-            result.problems.append(Problem(origin, str(problem)))
+            result.problems.append(Problem(origin, str(problem), problem.remedy))
 
 
 def _csv(text: str, path: Path, fields: Fields, result: ReadResult) -> None:
@@ -239,8 +284,7 @@ def _csv(text: str, path: Path, fields: Fields, result: ReadResult) -> None:
     except csv.Error as error:
         raise InputProblem(f"malformed CSV header ({error})") from None
     if not header or fields.text not in header:
-        raise InputProblem(f"no '{fields.text}' column (columns: {', '.join(header or [])}; "
-                           "choose one with --text-field)")
+        raise InputProblem(f"no '{fields.text}' column (columns: {', '.join(header or [])})", TEXT_FIELD)
     while True:
         line = reader.line_num + 1
         try:
@@ -258,7 +302,7 @@ def _csv(text: str, path: Path, fields: Fields, result: ReadResult) -> None:
         try:
             result.records.append(_record_from_mapping(row, origin, fields))
         except InputProblem as problem:
-            result.problems.append(Problem(origin, str(problem)))
+            result.problems.append(Problem(origin, str(problem), problem.remedy))
 
 
 def read_file(path: Path, fields: Fields = Fields(), encoding: str | None = None) -> ReadResult:
@@ -285,7 +329,7 @@ def read_file(path: Path, fields: Fields = Fields(), encoding: str | None = None
         else:
             result.records.extend(_plain(text, path))
     except InputProblem as problem:
-        result.problems.append(Problem(str(path), str(problem)))
+        result.problems.append(Problem(str(path), str(problem), problem.remedy))
     if not result.records and not result.problems:
         result.problems.append(Problem(str(path), "no records found"))
     return result

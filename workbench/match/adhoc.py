@@ -9,18 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from workbench.errors import WorkbenchError
+from workbench.ingest.readers import read_sentences
 from workbench.match.engine import Matcher, claim_query, primary_claim
 from workbench.match.index import PassageIndex
 from workbench.nlp.extract import analyse
-from workbench.nlp.scoring import read_sentences
 from workbench.store.db import Store
 
 
 def match_lines(store: Store, text: str, top: int, name: str = "<stdin>") -> Iterator[dict]:
     """One result per input line, in order: ``{"id", "text", "quantity", "candidates"}``."""
-    if not store.path.exists():
-        raise WorkbenchError(f"{store.path}: no such database (import sources first, or pass --db)")
+    store.require_existing()
     items = read_sentences(text, name, extra=("published", "figure"))
     index = PassageIndex.for_store(store)
     index.sync(store)

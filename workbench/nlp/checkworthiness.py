@@ -6,10 +6,12 @@ averages their probabilities. Neither runs a network of its own over the text: t
 token lists read off the analysis the main pipeline already paid for, so together they cost a
 few percent of the spaCy pass.
 
-* ``textcat`` reads :func:`sentence_features`: the lowercased words (numbers masked) plus
+Both read :func:`member_features`, one pass over the sentence's tokens:
+
+* ``textcat``: the lowercased words (numbers masked) plus
   feature tokens (entity labels, past tense, modal, comparative, first/second person, question,
   length bucket).
-* ``textcat_syntax`` reads :func:`syntax_features`: the lemmas (numbers masked), the same feature
+* ``textcat_syntax``: the lemmas (numbers masked), the same feature
   tokens plus the root's tag and the kind of its subject, then the sentence's part-of-speech
   tags, so its bigrams are also tag bigrams.
 
@@ -95,16 +97,6 @@ def member_features(sent: Span | Doc) -> tuple[list[str], list[str]]:
     return first, second
 
 
-def sentence_features(sent: Span | Doc) -> list[str]:
-    """The ``textcat`` input for one analysed sentence: its words, numbers masked, then feature tokens."""
-    return member_features(sent)[0]
-
-
-def syntax_features(sent: Span | Doc) -> list[str]:
-    """The ``textcat_syntax`` input: lemmas, feature tokens with the root's, then the tag sequence."""
-    return member_features(sent)[1]
-
-
 @lru_cache(maxsize=4)
 def load_classifier(path: str | None = None) -> Language:
     """The trained classifier pipeline: a blank English pipeline with the textcat(s) of ``MEMBERS``."""
@@ -140,7 +132,6 @@ class CheckWorthiness:
     def __init__(self, nlp: Language, name: str, model: str | None = None):
         self.name = name
         self.classifier = load_classifier(model)
-        self.textcat = self.classifier.get_pipe("textcat")
         _register_extensions()
 
     def scores(self, analysed: Iterable[Span | Doc]) -> list[float]:

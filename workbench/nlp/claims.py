@@ -24,6 +24,7 @@ from workbench.nlp.numbers import as_date
 from workbench.nlp.periods import from_iso
 from workbench.nlp.quantities import SPAN_KEY
 from workbench.nlp.syntax import HEDGE_LEMMAS, REPORTING_VERBS, clause_subject, governing_verb, noun_phrase
+from workbench.settings import STATEMENT_THRESHOLD
 
 VERSION = "3"
 
@@ -62,7 +63,7 @@ def sentence_of(sent: Span) -> Sentence:
 class ClaimBuilder:
     """Builds ``doc._.claims`` from the quantities and sentence scores of a Doc."""
 
-    def __init__(self, nlp: Language, name: str, statement_threshold: float = 0.5):
+    def __init__(self, nlp: Language, name: str, statement_threshold: float = STATEMENT_THRESHOLD):
         self.name = name
         self.statement_threshold = statement_threshold
         _register_extensions()
@@ -202,10 +203,8 @@ class ClaimBuilder:
                 shift = {"this": 0, "last": -1, "next": 1, "past": -1}.get(words[0])
                 if shift is None:
                     continue
-                if words[1] == "year":
-                    return f"{published.year + shift:04d}"
-                month_index = published.year * 12 + published.month - 1 + shift
-                return f"{month_index // 12:04d}-{month_index % 12 + 1:02d}"
+                precision = 4 if words[1] == "year" else 7  # 2024 or 2024-05
+                return shift_date(published.isoformat()[:precision], shift, words[1])
         return None
 
     @staticmethod
@@ -339,6 +338,6 @@ def inherit_measures(spans: list[Span], frames: list[tuple[Quantity, Frame]]) ->
     return filled
 
 
-@Language.factory("claim_builder", default_config={"statement_threshold": 0.5})
+@Language.factory("claim_builder", default_config={"statement_threshold": STATEMENT_THRESHOLD})
 def make_claim_builder(nlp: Language, name: str, statement_threshold: float) -> ClaimBuilder:
     return ClaimBuilder(nlp, name, statement_threshold)

@@ -27,7 +27,7 @@ from workbench.claims import Frame, Quantity
 from workbench.nlp.names import COUNTRIES, is_generic_name, is_nationality, place_key
 from workbench.nlp.numbers import as_date
 from workbench.nlp.periods import Period, from_iso, read_period, relative_shift
-from workbench.nlp.syntax import HEDGE_LEMMAS, REPORTING_VERBS, SUBJECT_DEPS
+from workbench.nlp.syntax import HEDGE_LEMMAS, MAX_CHAIN_STEPS, MAX_HEAD_STEPS, REPORTING_VERBS, SUBJECT_DEPS
 
 #: Verbs of change, by direction.
 RISING = set("""rise grow increase climb jump gain expand surge soar rally advance improve widen swell accelerate
@@ -102,7 +102,7 @@ Names = tuple[tuple[str, ...], tuple[str, ...]]
 def clause_verb(token: Token) -> Token | None:
     """The verb of the clause a token is in: the nearest verb above it, or a copula heading its clause."""
     current = token
-    for _ in range(12):
+    for _ in range(MAX_HEAD_STEPS):
         if current.pos_ == "VERB" or current.pos_ == "AUX" and current.dep_ not in ("aux", "auxpass"):
             return current
         if current.head.i == current.i:
@@ -294,7 +294,7 @@ def _a_name(token: Token) -> bool:
 def _subject(verb: Token | None) -> Token | None:
     """The subject of a verb, following xcomp and conj chains upwards when it has none of its own."""
     current = verb
-    for _ in range(6):
+    for _ in range(MAX_CHAIN_STEPS):
         if current is None:
             return None
         subject = next((c for c in current.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON"), None)
@@ -517,7 +517,7 @@ def mention(root: Token, tokens: range, period: Period) -> TimeMention:
     """A time phrase read where it hangs in the parse."""
     token = root
     preposition = None
-    for _ in range(6):
+    for _ in range(MAX_CHAIN_STEPS):
         if token.head.i == token.i:
             break
         modifier = token.dep_ in ("compound", "nummod", "amod", "poss") and token.head.pos_ in ("NOUN", "PROPN")

@@ -31,8 +31,10 @@ SCALES = {
     "lakh": 1e5, "lakhs": 1e5, "lac": 1e5, "crore": 1e7, "crores": 1e7, "cr": 1e7, "crs": 1e7,
     "hundreds": 1e2, "thousands": 1e3, "millions": 1e6, "billions": 1e9,
 }
-#: Words that stand for a number on their own.
-NOUN_NUMBERS = {"dozen": 12, "dozens": 12, "score": 20, "hundred": 100, "thousand": 1000}
+#: The scales as words in a spelled-out number ("two hundred", "a couple thousand", "five lakh").
+SCALE_WORDS = frozenset({"hundred", "thousand", "million", "billion", "trillion", "lakh", "crore"})
+#: The South Asian scales, which text2num does not know.
+SOUTH_ASIAN_SCALES = frozenset({"lakh", "lakhs", "lac", "crore", "crores"})
 ORDINALS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
     "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
@@ -95,8 +97,7 @@ def parse_decade(text: str) -> int | None:
 
 def is_number_word(word: str) -> bool:
     low = word.lower()
-    return low in UNITS_WORDS or low in TENS_WORDS or low in ("hundred", "thousand", "million", "billion",
-                                                                  "trillion", "lakh", "crore")
+    return low in UNITS_WORDS or low in TENS_WORDS or low in SCALE_WORDS
 
 
 def parse_words(words: list[str]) -> float | None:
@@ -111,7 +112,7 @@ def parse_words(words: list[str]) -> float | None:
     # text2num does not know the South Asian scales: read the prefix and apply them.
     total, current = 0.0, None
     for word in (w.lower() for w in words):
-        if word in ("lakh", "lakhs", "lac", "crore", "crores"):
+        if word in SOUTH_ASIAN_SCALES:
             current = (current or 1.0) * SCALES[word]
             continue
         if current is not None and word not in ("and",):

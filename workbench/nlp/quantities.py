@@ -13,6 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from workbench.claims import Quantity
+from workbench.nlp.not_claims import excluded
 from workbench.nlp.numbers import written_step
 from workbench.nlp.scanner import SCALES_WITH_STOP, Figure, QuantityScanner
 
@@ -68,7 +69,10 @@ class QuantityNormalizer:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
-        for figure in QuantityScanner(doc).figures():
+        scanner = QuantityScanner(doc)
+        for figure in scanner.figures():
+            if excluded(scanner, figure):
+                continue
             span, quantity = _to_quantity(doc, figure)
             span._.quantity = quantity
             span._.counted_noun = figure.noun

@@ -172,8 +172,8 @@ class QuantityScanner:
     # -- the scan --------------------------------------------------------------------------------
 
     def figures(self) -> list[Figure]:
-        from workbench.nlp.not_claims import excluded
-
+        """Every figure read, left to right, including those that are not claims
+        (:mod:`workbench.nlp.not_claims` tells them apart)."""
         found: list[Figure] = []
         i = 0
         while i < self.n:
@@ -185,8 +185,7 @@ class QuantityScanner:
                 i = figure.end  # read, and known not to be a figure
                 continue
             figure = self.join_next(figure)
-            if not excluded(self, figure):
-                found.append(figure)
+            found.append(figure)
             i = max(figure.end, i + 1)
         return found
 
@@ -269,11 +268,10 @@ class QuantityScanner:
                 return Core(i, i + 2, 12.0, words=True)
             if following in ("decade", "century", "millennium"):
                 return Core(i, i + 1, 1.0, words=True)
-            if following == "couple" and self.low(i + 2) in ("hundred", "thousand", "million", "billion", "lakh",
-                                                              "crore"):
+            if following == "couple" and self.low(i + 2) in N.SCALE_WORDS:
                 scale = N.SCALES[self.low(i + 2)]
                 return Core(i, i + 3, 2.0 * scale, words=True, scale=scale)  # "a couple hundred"
-            if following in ("hundred", "thousand", "million", "billion", "trillion", "lakh", "crore"):
+            if following in N.SCALE_WORDS:
                 end = i + 1
                 scales = []
                 while end < self.n and self.low(end) in N.SCALES:
@@ -282,8 +280,7 @@ class QuantityScanner:
                 scale = N.apply_scale(1.0, scales)
                 return Core(i, end, scale, words=True, scale=scale)
             return None
-        if not N.is_number_word(low) or low in ("hundred", "thousand", "million", "billion", "trillion", "lakh",
-                                                  "crore"):
+        if not N.is_number_word(low) or low in N.SCALE_WORDS:
             return None
         words = [low]
         end = i + 1

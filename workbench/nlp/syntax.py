@@ -7,6 +7,12 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "expl")
+#: How far up the parse a token's verb is looked for: news sentences nest a figure a few levels below its
+#: verb ("the death toll of the floods in ... rose to"); past a dozen, the parse is a run-on list.
+MAX_HEAD_STEPS = 12
+#: How many verbs a chain of xcomp/conj/relcl links ("plans to spend", "was killed and ... injured") is
+#: followed up to reach a subject or a time's head.
+MAX_CHAIN_STEPS = 6
 #: Verbs that report rather than tell what happened ("..., the ministry said"; "data released on Tuesday").
 REPORTING_VERBS = {"say", "tell", "confirm", "report", "announce", "state", "claim", "estimate", "add", "note",
                    "reveal", "disclose", "show", "find", "suggest", "warn", "insist", "argue", "predict",
@@ -49,7 +55,7 @@ def noun_phrase(head: Token, skip: set[int] = frozenset()) -> str | None:
 def governing_verb(token: Token) -> Token | None:
     """The nearest verb above a token: what the sentence says happened to the figure."""
     current = token
-    for _ in range(12):
+    for _ in range(MAX_HEAD_STEPS):
         if current.pos_ in ("VERB",) or current.pos_ == "AUX" and current.dep_ == "ROOT":
             return current
         if current.head.i == current.i:
@@ -61,7 +67,7 @@ def governing_verb(token: Token) -> Token | None:
 def clause_subject(verb: Token | None) -> Token | None:
     """The subject of a verb, following xcomp/conj/relcl chains upwards when the verb has none."""
     current = verb
-    for _ in range(6):
+    for _ in range(MAX_CHAIN_STEPS):
         if current is None:
             return None
         for child in current.children:

@@ -36,7 +36,6 @@ from spacy.training import Example
 from thinc.api import Adam
 
 from workbench.nlp.checkworthiness import (
-    DEFAULT_MODEL,
     EMPTY,
     MEMBERS,
     POSITIVE,
@@ -205,7 +204,7 @@ def _can_cross_validate(labels: list[int]) -> bool:
     return len(labels) >= CV_FOLDS * 20 and min(labels.count(0), labels.count(1)) >= CV_FOLDS * 2
 
 
-def train(data: Path, out_dir: Path = Path(str(DEFAULT_MODEL)), *, epochs: int = 12, heldout: float = 0.2,
+def train(data: Path, out_dir: Path, *, epochs: int = 12, heldout: float = 0.2,
           seed: int = 13, log=print, positive_weight: float = POSITIVE_WEIGHT,
           select_epochs: bool = True) -> TrainingReport:
     """Train, evaluate on the held-out part and write the classifier to ``out_dir``.

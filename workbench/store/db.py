@@ -20,7 +20,7 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
-from workbench.errors import WorkbenchError
+from workbench.errors import DATABASE, WorkbenchError
 from workbench.settings import LOCK_TIMEOUT_S
 
 _MIGRATIONS = resources.files("workbench.store") / "migrations"
@@ -155,11 +155,15 @@ class Store:
             finally:
                 con.close()
 
+    def require_existing(self) -> None:
+        """Raise :class:`DatabaseMissing` unless the file is there: for reads that must not create it."""
+        if not self.path.exists():
+            raise DatabaseMissing(f"{self.path}: no such database", DATABASE)
+
     @contextmanager
     def read_existing(self, config: dict | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
         """A read-only connection that neither creates nor migrates the file (for ``workbench query``)."""
-        if not self.path.exists():
-            raise DatabaseMissing(f"{self.path}: no such database (import something first, or pass --db)")
+        self.require_existing()
         with self._process_lock:
             con = self._connect(read_only=True, config=config)
             try:
