@@ -5,6 +5,7 @@ import pytest
 
 from workbench.demo import article_text
 from workbench.nlp.extract import extract_claims
+from workbench.nlp.pipeline import load_pipeline
 
 
 def claim_for(text: str, figure: str, published: str | None = None):
@@ -123,5 +124,9 @@ def test_check_worthy_sentences_without_figures_become_statements():
 
 
 def test_every_sentence_gets_a_score_between_0_and_1():
+    doc = load_pipeline()(article_text())
+    sentences = [sent for sent in doc.sents if not sent.text.isspace()]
+    assert len(sentences) > 10
+    assert all(0.0 <= sent._.checkworthiness <= 1.0 for sent in sentences)
     claims = extract_claims(article_text())
-    assert all(0.0 <= c.checkworthiness <= 1.0 for c in claims)
+    assert claims and all(0.0 <= c.checkworthiness <= 1.0 for c in claims)
