@@ -10,8 +10,6 @@ import uuid
 from collections.abc import Iterable, Sequence
 from typing import IO
 
-FORMATS = ("table", "csv", "json", "jsonl")
-
 
 def json_value(value):
     """A JSON-ready form of what DuckDB returns (dates, decimals, UUIDs, nested values)."""
@@ -63,4 +61,4 @@ def write_rows(columns: Sequence[str], rows: Iterable[Sequence], fmt: str, out: 
             out.write("  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip() + "\n")
         out.write(f"({len(cells)} row{'s' if len(cells) != 1 else ''})\n")
     else:
-        raise ValueError(f"unknown format {fmt!r}")
+        raise ValueError(f"unknown format {fmt!r} (table, csv, json or jsonl)")
