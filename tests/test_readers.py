@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import signal
 
 import pytest
 
@@ -132,6 +133,41 @@ def test_directories_recurse_globs_expand_and_missing_paths_are_named(write, tmp
     assert [p.name for p in globbed] == ["b.md"]
     _, missing = expand_paths([str(tmp_path / "nope.txt"), str(tmp_path / "none-*.txt")])
     assert [p.reason for p in missing] == ["no such file or directory", "no files match this pattern"]
+
+
+def test_globs_match_part_by_part_like_the_shell(write, tmp_path, monkeypatch):
+    for name in ("a.txt", "sub/b.txt", "sub/deeper/c.txt", ".hidden/d.txt", "sub/.e.txt"):
+        write(name, "Text.")
+    root = tmp_path / "in"
+    names = lambda pattern: sorted(str(p.relative_to(root)) for p in expand_paths([str(root / pattern)])[0])
+    assert names("*.txt") == ["a.txt"]  # one star stays in its folder
+    assert names("**/*.txt") == ["a.txt", "sub/b.txt", "sub/deeper/c.txt"]  # ** is any depth, none included
+    assert names("s*") == ["sub/b.txt", "sub/deeper/c.txt"]  # a matched folder is read whole
+    assert names("sub/.*.txt") == ["sub/.e.txt"]  # hidden names only when the pattern spells the dot
+    monkeypatch.chdir(root)
+    assert sorted(str(p) for p in expand_paths(["**/c.txt"])[0]) == ["sub/deeper/c.txt"]
+
+
+def test_symbolic_link_loops_are_walked_once(write, tmp_path):
+    write("sub/b.txt", "B.")
+    root = tmp_path / "in"
+    (root / "sub" / "loop").symlink_to(root, target_is_directory=True)  # in/sub/loop → in: a cycle
+    (root / "sub" / "again").symlink_to(root, target_is_directory=True)  # two cycles: glob.glob never ends
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "c.txt").write_text("C.")
+    (root / "linked").symlink_to(tmp_path / "elsewhere", target_is_directory=True)  # a real folder behind a link
+    def too_long(*_):
+        raise TimeoutError("the walk did not end")
+
+    previous = signal.signal(signal.SIGALRM, too_long)
+    signal.alarm(20)
+    try:
+        for target in (str(root), str(root / "**" / "*.txt")):
+            files, problems = expand_paths([target])
+            assert sorted(p.name for p in files) == ["b.txt", "c.txt"] and not problems
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def test_an_explicit_file_of_unsupported_type_is_a_problem(write):

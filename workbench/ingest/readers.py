@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import fnmatch
 import glob
 import io
 import json
@@ -90,10 +91,9 @@ def expand_paths(paths: list[str]) -> tuple[list[Path], list[Problem]]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            for root, dirs, names in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for name in sorted(names):
-                    candidate = Path(root) / name
+            for folder, names in walk_once(path):
+                for name in names:
+                    candidate = folder / name
                     if not name.startswith(".") and candidate.suffix.lower() in SUPPORTED:
                         add(candidate)
         elif path.is_file():
@@ -103,7 +103,7 @@ def expand_paths(paths: list[str]) -> tuple[list[Path], list[Problem]]:
                 problems.append(Problem(str(path), f"unsupported file type '{path.suffix or '(none)'}' "
                                                    f"(supported: {', '.join(sorted(SUPPORTED))})"))
         elif glob.has_magic(raw):
-            matched = sorted(glob.glob(raw, recursive=True))
+            matched = glob_once(raw)
             if not matched:
                 problems.append(Problem(raw, "no files match this pattern"))
             for match in matched:
@@ -114,6 +114,60 @@ def expand_paths(paths: list[str]) -> tuple[list[Path], list[Problem]]:
         else:
             problems.append(Problem(raw, "no such file or directory"))
     return files, problems
+
+
+def walk_once(top: Path) -> Iterator[tuple[Path, list[str]]]:
+    """Each folder under ``top`` with its file names, sorted, hidden folders left out; folders behind
+    symbolic links are followed, but each real folder is read once, so a link loop ends where it closes."""
+    seen: set[tuple[int, int]] = set()
+    for root, dirs, names in os.walk(top, followlinks=True):
+        try:
+            status = os.stat(root)
+        except OSError:
+            dirs[:] = []
+            continue
+        if (status.st_dev, status.st_ino) in seen:
+            dirs[:] = []
+            continue
+        seen.add((status.st_dev, status.st_ino))
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        yield Path(root), sorted(names)
+
+
+def glob_once(pattern: str) -> list[str]:
+    """The paths a glob pattern matches (``**`` for any depth of folders, hidden names only when the
+    pattern spells their dot), walking each real folder once: ``glob.glob`` follows a link loop forever."""
+    parts = Path(pattern).parts
+    fixed = next((i for i, part in enumerate(parts) if glob.has_magic(part)), len(parts))
+    base, wanted = Path(*parts[:fixed]) if fixed else Path("."), parts[fixed:]
+    if not base.is_dir():
+        return []
+    matched = []
+    for folder, names in walk_once(base):
+        relative = folder.relative_to(base).parts
+        for name in names + sorted(entry.name for entry in _subfolders(folder)):
+            if _glob_matches((*relative, name), wanted):
+                matched.append(str(folder / name))
+    return sorted(set(matched))
+
+
+def _subfolders(folder: Path) -> list[os.DirEntry]:
+    try:
+        with os.scandir(folder) as entries:
+            return [entry for entry in entries if entry.is_dir()]
+    except OSError:
+        return []
+
+
+def _glob_matches(parts: tuple[str, ...], pattern: tuple[str, ...]) -> bool:
+    """Does a relative path match a pattern, part by part (``**`` standing for any number of folders)?"""
+    if not pattern:
+        return not parts
+    if pattern[0] == "**":
+        return any(_glob_matches(parts[skip:], pattern[1:]) for skip in range(len(parts) + 1))
+    if not parts or parts[0].startswith(".") and not pattern[0].startswith("."):
+        return False
+    return fnmatch.fnmatchcase(parts[0], pattern[0]) and _glob_matches(parts[1:], pattern[1:])
 
 
 # -- decoding ----------------------------------------------------------------------------------
