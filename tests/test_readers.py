@@ -41,6 +41,34 @@ def test_html_keeps_text_and_metadata_and_drops_script_style_nav(write):
                                                             "2020-06-17")
 
 
+@pytest.mark.parametrize("wrap", [
+    lambda i: (f"<div><p>Paragraph {i} says 12 people came.</p>", "</div>"),  # 300 nested blocks
+    lambda i: (f"<font><b><span><p>Paragraph {i} says 12 people came.</p>", ""),  # never closed
+])
+def test_deep_html_keeps_every_paragraph(write, wrap):
+    opened, closed = zip(*(wrap(i) for i in range(300)))
+    page = "<html><body>" + "".join(opened) + "".join(closed) + "</body></html>"
+    lines = read_file(write("deep.html", page)).records[0].text.splitlines()
+    assert lines == [f"Paragraph {i} says 12 people came." for i in range(300)]
+
+
+def test_html_deeper_than_the_parser_reads_is_refused_with_that_reason(write):
+    page = "<html><body>" + "<div>" * 20_000 + "<p>Five people.</p>" + "</div>" * 20_000 + "</body></html>"
+    result = read_file(write("abyss.html", page))
+    assert not result.records
+    assert result.problems[0].reason == "HTML nested deeper than 2,048 elements, which the HTML parser cannot " \
+                                        "read whole"
+
+
+def test_only_web_addresses_are_kept_as_urls(write):
+    page = '<html><head><link rel="canonical" href="javascript:alert(1)"></head><body><p>Text.</p></body></html>'
+    assert read_file(write("page.html", page)).records[0].url is None
+    lines = [json.dumps({"text": "One.", "url": "javascript:alert(1)"}), json.dumps({"text": "Two.", "url": "HTTPS://x.org/a"})]
+    result = read_file(write("links.jsonl", "\n".join(lines)))
+    assert [r.url for r in result.records] == ["HTTPS://x.org/a"]
+    assert str(result.problems[0]).endswith(":1: 'url' is not an http or https address: 'javascript:alert(1)'")
+
+
 def test_jsonl_reads_each_line_and_reports_a_malformed_one_by_line(write):
     lines = [json.dumps({"text": "First text.", "title": "one", "published": "19 August 2025"}),
              "{not json",

@@ -1,17 +1,23 @@
 """HTML to readable text, with the metadata a news page carries in its head.
 
-lxml parses (it copes with broken markup); script, style, navigation and other page furniture
+lxml parses (it copes with broken markup, and reads nesting up to libxml2's limit of 2,048 levels; a
+deeper page is refused with that reason rather than cut short); script, style, navigation and other page furniture
 (footer included) are dropped; inscriptis lays out the rest as text with block structure (paragraphs, lists,
 headings on lines of their own), which is what sentence splitting needs.
 """
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 
 import lxml.html
 from inscriptis import Inscriptis
 from inscriptis.model.config import ParserConfig
 
+#: libxml2's deepest element tree (with its ``huge_tree`` option), and the interpreter's recursion depth
+#: that laying out such a tree needs (a few calls per level).
+PARSER_DEPTH = 2048
+LAYOUT_RECURSION = 4 * PARSER_DEPTH + 1000
 DROPPED_TAGS = ("script", "style", "noscript", "template", "nav", "footer", "iframe", "svg", "form", "button")
 
 
@@ -32,8 +38,28 @@ def _first(tree, *xpaths: str) -> str | None:
     return None
 
 
+class HtmlTooDeep(ValueError):
+    """The markup nests elements deeper than the parser can read whole."""
+
+
+def _parse(markup: str):
+    parser = lxml.html.HTMLParser(huge_tree=True)
+    tree = lxml.html.document_fromstring(markup or "<html></html>", parser=parser)
+    if any(error.type_name == "ERR_RESOURCE_LIMIT" for error in parser.error_log):
+        raise HtmlTooDeep(f"HTML nested deeper than {PARSER_DEPTH:,} elements, which the HTML parser cannot "
+                           "read whole")
+    return tree
+
+
+def _layout(tree) -> str:
+    """The tree laid out as text. inscriptis recurses once per level of nesting, so the interpreter is
+    allowed as deep as the deepest tree the parser builds (a process-wide setting, only ever raised)."""
+    sys.setrecursionlimit(max(sys.getrecursionlimit(), LAYOUT_RECURSION))
+    return Inscriptis(tree, ParserConfig(display_images=False)).get_text()
+
+
 def html_to_document(markup: str) -> HtmlDocument:
-    tree = lxml.html.document_fromstring(markup or "<html></html>")
+    tree = _parse(markup)
     title = _first(tree, "//meta[@property='og:title']/@content", "//head/title/text()", "//h1//text()")
     url = _first(tree, "//link[@rel='canonical']/@href", "//meta[@property='og:url']/@content")
     published = _first(
@@ -47,7 +73,7 @@ def html_to_document(markup: str) -> HtmlDocument:
         element.drop_tree()
     for head in tree.xpath("//head"):
         head.drop_tree()
-    text = Inscriptis(tree, ParserConfig(display_images=False)).get_text()
+    text = _layout(tree)
     lines = [line.strip() for line in text.splitlines()]
     # Collapse the blank lines between blocks: one paragraph per line, as the extractor expects.
     text = "\n".join(line for line in lines if line)

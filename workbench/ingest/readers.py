@@ -18,6 +18,7 @@ import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from dateutil import parser as date_parser
 
@@ -225,13 +226,25 @@ def _markdown(text: str, path: Path) -> list[Record]:
 
 
 def _html(text: str, path: Path) -> list[Record]:
-    from workbench.ingest.html import html_to_document
+    from workbench.ingest.html import HtmlTooDeep, html_to_document
 
-    document = html_to_document(text)
+    try:
+        document = html_to_document(text)
+    except HtmlTooDeep as error:
+        raise InputProblem(str(error)) from None
     if not document.text.strip():
         raise InputProblem("HTML has no visible text")
     return [Record(text=document.text, origin=str(path), title=document.title or _title_from_name(path),
-                   url=document.url, published=normalise_date(document.published))]
+                   url=web_url(document.url), published=normalise_date(document.published))]
+
+
+def web_url(value: str | None) -> str | None:
+    """``value`` when it is an http or https address, else None: a page's ``javascript:`` or ``data:``
+    link must never become a link in the review page or a published fact-check."""
+    if not value:
+        return None
+    parsed = urlsplit(value.strip())
+    return value.strip() if parsed.scheme.lower() in ("http", "https") and parsed.netloc else None
 
 
 def _record_from_mapping(obj, origin: str, fields: Fields) -> Record:
@@ -250,11 +263,14 @@ def _record_from_mapping(obj, origin: str, fields: Fields) -> Record:
         value = obj.get(name)
         return None if value is None or value == "" else str(value)
 
+    url = optional(fields.url)
+    if url is not None and web_url(url) is None:
+        raise InputProblem(f"'{fields.url}' is not an http or https address: {url[:60]!r}")
     return Record(
         text=text.replace("\r\n", "\n"),
         origin=origin,
         title=optional(fields.title),
-        url=optional(fields.url),
+        url=web_url(url),
         published=normalise_date(obj.get(fields.published)),
     )
 
