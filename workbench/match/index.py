@@ -153,6 +153,9 @@ class PassageIndex:
 
     def __init__(self, path: Path):
         self.path = Path(path)
+        if self.path.exists() and not self.path.is_dir():
+            raise WorkbenchError(f"{self.path}: a file where the search index's folder belongs; move it away "
+                                 "(the index is rebuilt from the database)")
         self.path.mkdir(parents=True, exist_ok=True)
         self.schema = _schema()
         state = self.state()
@@ -197,6 +200,12 @@ class PassageIndex:
         except (OSError, ValueError):
             return {}
 
+    def _write_state(self, state: dict) -> None:
+        """Write the state whole or not at all: a temporary file, then renamed over the old one."""
+        partial = self._state_file.with_suffix(".partial")
+        partial.write_text(json.dumps(state))
+        partial.replace(self._state_file)
+
     @contextmanager
     def _sync_lock(self, timeout: float = LOCK_TIMEOUT_S) -> Iterator[None]:
         """One process at a time adds to the index; the others wait (searching never waits)."""
@@ -224,7 +233,10 @@ class PassageIndex:
         with self._sync_lock():
             database = index_state(store)
             state = self.state()
-            stale = state.get("database_id") != database.database_id or state.get("version") != INDEX_VERSION
+            # The index holds exactly the passages its state counts, or it was damaged (a file lost) or cut
+            # off between its commit and its state (which would add the same passages twice): rebuilt.
+            stale = state.get("database_id") != database.database_id or state.get("version") != INDEX_VERSION \
+                or state.get("passages") != self.count()
             rebuild = rebuild or stale or state.get("upto", 0) > database.latest_passage
             upto = 0 if rebuild else state.get("upto", 0)
             if upto >= database.latest_passage and not rebuild and \
@@ -238,12 +250,13 @@ class PassageIndex:
                 writer.add_document(self._document(record))
                 added += 1
             writer.commit()
+            writer.garbage_collect_files()  # segments a killed run left behind
             writer.wait_merging_threads()
+            self.index.reload()
             vectors_added = self._sync_vectors(store, rebuild, state.get("vectors_upto", 0))
-            self._state_file.write_text(json.dumps({
-                "database_id": database.database_id, "upto": database.latest_passage, "version": INDEX_VERSION,
-                "model": MODEL, "vectors_upto": self._vectors_upto}))
-        self.index.reload()
+            self._write_state({"database_id": database.database_id, "upto": database.latest_passage,
+                               "version": INDEX_VERSION, "passages": self.count(), "model": MODEL,
+                               "vectors_upto": self._vectors_upto})
         return SyncReport(added, rebuild, database.latest_passage, time.perf_counter() - started, vectors_added)
 
     def _sync_vectors(self, store: Store, rebuild: bool, upto: int) -> int:
