@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -12,6 +14,7 @@ from conftest import Cli
 from workbench.demo import load_demo
 from workbench.match.index import VECTORS_FILE, PassageIndex, index_path
 from workbench.store.db import Store
+from workbench.store.runs import start_run
 
 
 @pytest.fixture(scope="module")
@@ -79,3 +82,21 @@ def test_a_file_where_the_index_folder_belongs_is_named_and_nothing_is_lost(demo
     assert result.stderr.strip() == f"error: {path}: a file where the search index's folder belongs; move it " \
                                     "away (the index is rebuilt from the database)"
     assert stored_candidates(demo) == before
+
+
+def test_a_run_whose_process_died_is_closed_as_failed_by_the_next(tmp_path):
+    store = Store(tmp_path / "runs.duckdb")
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    killed = start_run(store, "import")
+    with store.write() as con:  # as if that import had been killed: its process gone, its run open
+        con.execute("UPDATE runs SET pid = ? WHERE id = ?", [dead.pid, killed])
+    alive = start_run(store, "match")  # this process: alive, left open
+    start_run(store, "reindex")
+    with store.read() as con:
+        rows = {run_id: (finished, errors) for run_id, finished, errors in
+                con.execute("SELECT id, finished_at, errors FROM runs").fetchall()}
+    assert rows[killed][0] is not None
+    assert json.loads(rows[killed][1])[0]["reason"].startswith(f"the run stopped before it finished: process "
+                                                               f"{dead.pid} on ")
+    assert rows[alive] == (None, None)

@@ -17,15 +17,36 @@ def _user() -> str:
         return str(os.getuid())
 
 
+def _gone(pid: int | None) -> bool:
+    """Has the process ended (on this machine)?"""
+    if not pid:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:  # someone else's, and alive
+        return False
+    return False
+
+
 def start_run(store: Store, kind: str, model: dict | None = None) -> int:
-    """Record the start of a run and return its id (one short write)."""
+    """Record the start of a run and return its id (one short write). Runs of this machine whose process
+    ended without finishing them (killed, crashed) are closed first, as failed, with the reason."""
     model = model or {}
+    host = socket.gethostname()
     with store.write() as con:
+        unfinished = con.execute("SELECT id, pid FROM runs WHERE finished_at IS NULL AND host = ?", [host]).fetchall()
+        for stale_id, pid in unfinished:
+            if _gone(pid):
+                reason = f"the run stopped before it finished: process {pid} on {host} ended"
+                con.execute("UPDATE runs SET finished_at = ?, errors = ? WHERE id = ?",
+                            [utc_now(), json.dumps([{"origin": "run", "reason": reason}]), stale_id])
         run_id = next_id(con, "runs")
         con.execute(
             "INSERT INTO runs (id, kind, started_at, user_name, host, pid, command, model, model_version, components)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [run_id, kind, utc_now(), _user(), socket.gethostname(), os.getpid(), " ".join(sys.argv)[:1000],
+            [run_id, kind, utc_now(), _user(), host, os.getpid(), " ".join(sys.argv)[:1000],
              model.get("model"), model.get("model_version"), json.dumps(model.get("components") or {})],
         )
     return run_id
