@@ -21,6 +21,10 @@ from workbench.nlp.numbers import dateline_date
 from workbench.nlp.pipeline import load_pipeline
 
 MAX_CHUNK_CHARS = 10_000
+#: The most text in one ``nlp.pipe`` batch: spaCy's working memory grows with the batch's text (about 3 KB
+#: per character here), so 32 chunks of a huge file (320,000 characters) took a gigabyte where 64,000 take
+#: a few hundred megabytes, at the same speed (``bench/memory_bench.py``).
+MAX_BATCH_CHARS = 64_000
 
 
 @dataclass(frozen=True)
@@ -60,21 +64,36 @@ def chunks(text: str, max_chars: int | None = None) -> Iterator[tuple[int, str]]
 
 
 def _stream(items: Iterable[tuple[str, str | None]], batch_size: int) -> Iterator[tuple[int, bool, Doc]]:
-    """(offset, last chunk of its text, analysed Doc) for every chunk of every text, through one nlp.pipe."""
+    """(offset, last chunk of its text, analysed Doc) for every chunk of every text, in batches of at most
+    ``batch_size`` chunks and :data:`MAX_BATCH_CHARS` characters."""
     nlp = load_pipeline()
-    pending: deque[tuple[int, bool]] = deque()  # filled as nlp.pipe pulls chunks, emptied as docs come out
+    batch: list[tuple[int, bool, Doc]] = []
+    characters = 0
+    for offset, last, doc in _unanalysed(nlp, items):
+        batch.append((offset, last, doc))
+        characters += len(doc.text)
+        if len(batch) >= batch_size or characters >= MAX_BATCH_CHARS:
+            yield from _analysed(nlp, batch)
+            batch, characters = [], 0
+    yield from _analysed(nlp, batch)
 
-    def docs():
-        for text, published in items:
-            parts = list(chunks(text)) or [(0, "")]
-            for number, (offset, part) in enumerate(parts):
-                doc = nlp.make_doc(part)
-                doc._.published = published or dateline_date(text)
-                pending.append((offset, number == len(parts) - 1))
-                yield doc
 
-    for doc in nlp.pipe(docs(), batch_size=batch_size):
-        offset, last = pending.popleft()
+def _unanalysed(nlp, items: Iterable[tuple[str, str | None]]) -> Iterator[tuple[int, bool, Doc]]:
+    for text, published in items:
+        published = published or dateline_date(text)
+        parts = chunks(text)
+        current = next(parts, (0, ""))
+        while current is not None:  # one chunk ahead, to know the last: a 50 MB text is never copied whole
+            following = next(parts, None)
+            doc = nlp.make_doc(current[1])
+            doc._.published = published
+            yield current[0], following is None, doc
+            current = following
+
+
+def _analysed(nlp, batch: list[tuple[int, bool, Doc]]) -> Iterator[tuple[int, bool, Doc]]:
+    docs = nlp.pipe((doc for _, _, doc in batch), batch_size=max(1, len(batch)))
+    for (offset, last, _), doc in zip(batch, docs):
         yield offset, last, doc
 
 
