@@ -1,12 +1,23 @@
-"""Memory of `workbench extract` on large texts: peak resident memory for 0.5 MB and 5 MB of news text.
+"""Huge single inputs: time, words/s and peak memory of extracting and of importing one large file.
 
-Extraction streams a text through ``nlp.pipe`` in chunks of at most 10,000 characters cut at line
-breaks, so its memory should not grow with the text: for each size, a fresh child process reads the
-generated text (``bench/corpus.py``) and streams its claims as ``workbench extract`` does, then reports
-its own peak resident set size. A ratio near 1 between the sizes means bounded memory.
+A text is streamed through ``nlp.pipe`` in chunks of at most 10,000 characters (cut at line breaks,
+else at sentence ends) and batches of at most 64,000 characters, so memory should not grow with the
+text, and time should grow in proportion to it. For each size (default 0.1, 5 and 50 MB of generated
+news text, ``bench/corpus.py``), written as one file, a fresh child process
 
-    .venv/bin/python bench/memory_bench.py
-    .venv/bin/python bench/memory_bench.py --sizes 0.5,5,10
+* ``extract``: streams the file's claims as ``workbench extract`` does (nothing kept);
+* ``import``: imports the file as one article into a new database (``import_paths``, no matching), as
+  ``workbench import`` does;
+
+and reports its seconds and its own peak resident set size. The smallest size is the baseline: the
+ratios of words/s (1.0 = time proportional to size) and of peak memory (1.0 = bounded) are against it.
+``--one-line`` writes each file without line breaks (the worst case: chunks are cut at sentence ends).
+
+    .venv/bin/python bench/memory_bench.py                      # 0.1, 5 and 50 MB (~1 hour)
+    .venv/bin/python bench/memory_bench.py --sizes 0.1,5 --one-line
+    .venv/bin/python bench/memory_bench.py --sizes 0.1,2 --only import
+
+Nothing is downloaded; no assertions.
 """
 from __future__ import annotations
 
@@ -19,17 +30,27 @@ from pathlib import Path
 
 from corpus import generate_articles  # bench/ is on sys.path: the scripts run as files
 
-CHILD = """
+CHILDREN = {
+    "extract": """
 import resource, sys
 from workbench.nlp.extract import iter_claims
 text = open(sys.argv[1], encoding="utf-8").read()
 claims = sum(1 for _ in iter_claims(text))
 print(claims, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
-"""
+""",
+    "import": """
+import resource, sys
+from workbench.ingest.importer import import_paths
+from workbench.store.db import Store
+report = import_paths(Store(sys.argv[2]), [sys.argv[1]], match=False)
+assert report.ok and report.documents == 1, report.summary()
+print(report.claims, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+""",
+}
 
 
-def text_of_size(megabytes: float) -> str:
-    """Generated articles, one paragraph per line, up to the size asked for."""
+def text_of_size(megabytes: float, one_line: bool) -> str:
+    """Generated articles, one paragraph per line (or all on one line), up to the size asked for."""
     target = int(megabytes * 1_000_000)
     parts, size, seed = [], 0, 0
     while size < target:
@@ -39,36 +60,46 @@ def text_of_size(megabytes: float) -> str:
             if size >= target:
                 break
         seed += 1
-    return "\n".join(parts)[:target]
+    return (" " if one_line else "\n").join(parts)[:target]
 
 
-def peak_of_child(path: Path) -> tuple[float, float, int]:
-    """(peak RSS in MB, seconds, claims) of extracting one file in a fresh child process."""
+def run_child(kind: str, path: Path, folder: Path) -> tuple[float, float, int]:
+    """(peak RSS in MB, seconds, claims) of one run in a fresh child process."""
     started = time.perf_counter()
-    result = subprocess.run([sys.executable, "-c", CHILD, str(path)], capture_output=True, text=True, check=True)
+    result = subprocess.run([sys.executable, "-c", CHILDREN[kind], str(path), str(folder / f"{path.stem}.duckdb")],
+                            check=False, capture_output=True, text=True)
     seconds = time.perf_counter() - started
+    if result.returncode != 0:
+        sys.exit(f"{kind} of {path.name} failed:\n{result.stderr[-2000:]}")
     claims, peak_kb = result.stdout.split()
     return int(peak_kb) / 1024, seconds, int(claims)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", default="0.5,5", help="text sizes in MB, smallest first (default 0.5,5)")
+    parser.add_argument("--sizes", default="0.1,5,50", help="file sizes in MB, smallest (the baseline) first")
+    parser.add_argument("--only", choices=sorted(CHILDREN), help="run one of the two measurements")
+    parser.add_argument("--one-line", action="store_true", help="write each file without line breaks")
     args = parser.parse_args()
     sizes = [float(s) for s in args.sizes.split(",")]
-    rows = []
-    with tempfile.TemporaryDirectory() as folder:
-        for megabytes in sizes:
-            path = Path(folder) / f"text-{megabytes}MB.txt"
-            path.write_text(text_of_size(megabytes), encoding="utf-8")
-            peak, seconds, claims = peak_of_child(path)
-            rows.append((megabytes, peak, seconds, claims))
-            print(f"{megabytes:6.1f} MB text: peak RSS {peak:7.0f} MB, {seconds:6.1f} s, {claims:,} claims, "
-                  f"{megabytes * 1e6 / seconds / 1000:.0f} kB/s")
-    smallest, largest = rows[0], rows[-1]
-    print(f"\n| extraction memory | {smallest[0]:g} MB text: {smallest[1]:.0f} MB peak | {largest[0]:g} MB text: "
-          f"{largest[1]:.0f} MB peak | ratio {largest[1] / smallest[1]:.2f}x for {largest[0] / smallest[0]:.0f}x "
-          f"the text |")
+    kinds = [args.only] if args.only else list(CHILDREN)
+    print("| run | file | words | seconds | words/s | × baseline words/s | peak MB | × baseline peak | claims |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    with tempfile.TemporaryDirectory() as name:
+        folder = Path(name)
+        for kind in kinds:
+            baseline = None
+            for megabytes in sizes:
+                path = folder / f"text-{megabytes:g}MB.txt"
+                if not path.exists():
+                    path.write_text(text_of_size(megabytes, args.one_line), encoding="utf-8")
+                words = len(path.read_text(encoding="utf-8").split())
+                peak, seconds, claims = run_child(kind, path, folder)
+                speed = words / seconds
+                baseline = baseline or (speed, peak)
+                print(f"| {kind} | {megabytes:g} MB{' one line' if args.one_line else ''} | {words:,} | {seconds:.1f} | "
+                      f"{speed:,.0f} | {speed / baseline[0]:.2f} | {peak:.0f} | {peak / baseline[1]:.2f} | {claims:,} |",
+                      flush=True)
 
 
 if __name__ == "__main__":
