@@ -17,7 +17,7 @@ import duckdb
 from workbench.claims import Claim
 from workbench.ingest.passages import group_passages
 from workbench.nlp.extract import Analysis
-from workbench.store.db import Store, insert_rows, next_id, utc_now
+from workbench.store.db import Store, insert_rows, next_id, records, utc_now
 
 COLUMNS = {
     "documents": ("id", "kind", "title", "url", "published", "sha256", "text", "origin", "imported_at", "run_id"),
@@ -176,10 +176,8 @@ def documents_to_reanalyse(store: Store) -> list[dict]:
         through = con.execute("SELECT value FROM meta WHERE key = ?", [REANALYSE_KEY]).fetchone()
         if through is None:
             return []
-        cursor = con.execute("SELECT id, kind, text, CAST(published AS VARCHAR) AS published FROM documents "
-                             "WHERE id <= ? ORDER BY id", [int(through[0])])
-        names = [column[0] for column in cursor.description]
-        return [dict(zip(names, row)) for row in cursor.fetchall()]
+        return list(records(con.execute("SELECT id, kind, text, CAST(published AS VARCHAR) AS published "
+                                        "FROM documents WHERE id <= ? ORDER BY id", [int(through[0])])))
 
 
 def rewrite_figures(con: duckdb.DuckDBPyConnection, document: dict, analysis: Analysis) -> None:
