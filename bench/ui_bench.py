@@ -75,9 +75,10 @@ if str(ROOT) not in sys.path:
 
 from workbench import review
 from workbench.claims import Claim, Quantity, Sentence
+from workbench.ingest.passages import segments_of
 from workbench.match.engine import match_stored
 from workbench.match.index import PassageIndex
-from workbench.nlp.extract import Analysis, ScoredSentence
+from workbench.nlp.extract import ScoredSentence
 from workbench.store.db import Store, insert_rows
 from workbench.store.documents import AnalysedDocument, content_hash, write_documents
 
@@ -241,7 +242,7 @@ def make_document(rng: random.Random, kind: str, number: int, sentences: int,
              else f"source {number}: {rng.choice(AGENCIES)} on {place}")
     published = dt.date(2024, 1, 1) + dt.timedelta(days=rng.randrange(600))
     return AnalysedDocument(kind=kind, text=text, sha256=content_hash(text), origin=f"ui-bench:{kind}:{number}",
-                            analysis=Analysis(scored, claims), title=title,
+                            segments=segments_of(kind, text, scored), claims=claims, title=title,
                             url=f"https://bench.example/{kind}/{number}", published=published.isoformat())
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from workbench.errors import WorkbenchError
+from workbench.ingest.passages import segments_of
 from workbench.ingest.readers import Fields, Problem, Record, read_paths
 from workbench.match.embed import fill_vectors
 from workbench.nlp.extract import analyse
@@ -132,9 +133,11 @@ def import_records(store: Store, records: Iterable[Record], *, kind: str = "arti
         items = ((record.text, record.published) for record in todo)
         processes = workers if len(todo) >= MIN_DOCS_PER_PROCESS * workers else 1
         for record, analysis in zip(todo, analyse(items, workers=processes)):
+            segments = segments_of(kind, record.text, analysis.sentences)
             batch.append(AnalysedDocument(kind=kind, text=record.text, sha256=content_hash(record.text),
-                                          origin=record.origin, analysis=analysis, title=record.title,
-                                          url=record.url, published=record.published or dateline_date(record.text)))
+                                          origin=record.origin, segments=segments, claims=analysis.claims,
+                                          title=record.title, url=record.url,
+                                          published=record.published or dateline_date(record.text)))
             if len(batch) >= batch_docs:
                 _write_batch(store, batch, run_id, report, progress)
                 batch = []
