@@ -8,18 +8,14 @@ import pytest
 from workbench.demo import load_demo
 from workbench.review import (
     Evidence,
-    QueueFilter,
     ReviewError,
     add_manual_claim,
-    claim_detail,
     correct,
-    queue,
-    queue_count,
-    queue_position,
     save_verdict,
     undo_last,
 )
 from workbench.store.db import Store
+from workbench.store.reviews import QueueFilter, claim_detail, queue, queue_count, queue_position
 
 
 @pytest.fixture

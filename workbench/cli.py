@@ -392,13 +392,12 @@ def demo(if_empty, db):
         workbench demo --db demo.duckdb
     """
     from workbench.demo import load_demo
+    from workbench.store.documents import count_documents
 
     store = open_store(db)
-    if if_empty:
-        with store.read() as con:
-            if con.execute("SELECT count(*) FROM documents").fetchone()[0]:
-                click.echo(f"{store.path} already has documents; demo not loaded", err=True)
-                return
+    if if_empty and count_documents(store):
+        click.echo(f"{store.path} already has documents; demo not loaded", err=True)
+        return
     sources, articles = load_demo(store)
     click.echo(f"demo sources: {sources.summary()}", err=True)
     click.echo(f"demo article: {articles.summary()}", err=True)

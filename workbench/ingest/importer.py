@@ -27,6 +27,7 @@ from workbench.store.documents import (
     AnalysedDocument,
     Written,
     content_hash,
+    count_passages,
     existing_hashes,
     write_documents,
 )
@@ -150,7 +151,7 @@ def import_records(store: Store, records: Iterable[Record], *, kind: str = "arti
         finish_run(store, run_id, documents=report.documents, claims=report.claims, passages=report.passages,
                    skipped=report.skipped, failed=report.failed,
                    errors=[{"origin": p.origin, "reason": p.reason} for p in report.problems])
-    if match and (report.claims or report.passages) and _has_sources(store):
+    if match and (report.claims or report.passages) and count_passages(store):
         from workbench.match.engine import match_stored
 
         report.matching = match_stored(store).summary()
@@ -159,11 +160,6 @@ def import_records(store: Store, records: Iterable[Record], *, kind: str = "arti
 
 #: Fewer documents than this per worker are analysed in this process: starting workers costs seconds.
 MIN_DOCS_PER_PROCESS = 50
-
-
-def _has_sources(store: Store) -> bool:
-    with store.read() as con:
-        return bool(con.execute("SELECT count(*) FROM segments WHERE kind = 'passage'").fetchone()[0])
 
 
 def _not_yet_stored(store: Store, kind: str, records: list[Record], report: ImportReport) -> list[Record]:

@@ -221,3 +221,48 @@ def finish_reanalysis(store: Store) -> None:
     with store.write() as con:
         con.execute("DELETE FROM meta WHERE key = ?", [REANALYSE_KEY])
 
+
+# -- what the pages show ---------------------------------------------------------------------------------
+
+def articles(store: Store) -> list[dict]:
+    """Every article (``id``, ``title``, ``published``, ``claims``: how many), in id order."""
+    return store.records("SELECT id, title, published, claims FROM documents_v WHERE kind = 'article' ORDER BY id")
+
+
+def article_titles(store: Store) -> list[dict]:
+    """Every article's ``id`` and ``title``, in id order: the lighter read where counts are not shown."""
+    return store.records("SELECT id, title FROM documents WHERE kind = 'article' ORDER BY id")
+
+
+def sources(store: Store) -> list[dict]:
+    """Every source (``id``, ``title``, ``published``, ``url``, ``passages``, ``imported_at``), in id order."""
+    return store.records("SELECT id, title, published, url, passages, imported_at FROM documents_v "
+                         "WHERE kind = 'source' ORDER BY id")
+
+
+def document_by_id(store: Store, document_id: int) -> dict | None:
+    """A document's ``text``, ``url`` and ``published`` date, or None when there is no such document."""
+    found = store.records("SELECT text, url, published FROM documents WHERE id = ?", [document_id])
+    return found[0] if found else None
+
+
+def document_claims(store: Store, document_id: int) -> list[dict]:
+    """An article's claims in text order, with where they stand in it and their review ``status``."""
+    return store.records("SELECT claim_id, kind, quantity, quantity_start, quantity_end, sentence, sentence_start, "
+                         "sentence_end, status, subject, origin FROM claims_v WHERE document_id = ? "
+                         "ORDER BY coalesce(quantity_start, sentence_start), claim_id", [document_id])
+
+
+def sentences(store: Store, document_id: int) -> list[dict]:
+    """An article's sentences (``sentence_id``, ``text``), in order."""
+    return store.records("SELECT id AS sentence_id, text FROM segments WHERE document_id = ? AND kind = 'sentence' "
+                         "ORDER BY seq", [document_id])
+
+
+def count_documents(store: Store) -> int:
+    return store.value("SELECT count(*) FROM documents")
+
+
+def count_passages(store: Store) -> int:
+    """How many source passages there are to match claims against."""
+    return store.value("SELECT count(*) FROM segments WHERE kind = 'passage'")
