@@ -249,7 +249,7 @@ def query(sql, fmt, db):
         workbench query "SELECT kind, count(*) FROM claims_v GROUP BY kind" --format csv
     """
     from workbench.output import write_rows
-    from workbench.query import run_query
+    from workbench.store.query import run_query
 
     result = run_query(open_store(db), sql)
     write_rows(result.columns, result.rows, fmt or default_format("table", "json"))
