@@ -6,6 +6,7 @@ import json
 import pytest
 
 from workbench.demo import load_demo
+from workbench.export.claimreview import claim_reviews
 from workbench.review import (
     Evidence,
     ReviewError,
@@ -90,6 +91,23 @@ def test_undo_restores_the_state_before_and_keeps_every_row(demo):
     with demo.read() as con:
         assert con.execute("SELECT count(*) FROM reviews").fetchone()[0] == 5
     assert undo_last(demo, "nobody") is None
+
+
+def test_a_restored_verdict_is_still_credited_to_whoever_gave_it(demo):
+    """ana decides, ben decides again and undoes that: the verdict back in force is ana's, in claims_v, the
+    claim's detail, the queue's reviewer filter and the ClaimReview export; the undo row records ben."""
+    four = claim_id_of(demo, "four")
+    save_verdict(demo, four, "ana", "supported", "as the ministry says")
+    save_verdict(demo, four, "ben", "refuted")
+    assert undo_last(demo, "ben")["restored"] == "supported"
+    assert status_of(demo, four) == ("supported", "ana", "as the ministry says")
+    detail = claim_detail(demo, four)
+    assert [(h["reviewer"], h["action"]) for h in detail.history] == [("ben", "undo"), ("ben", "verdict"),
+                                                                       ("ana", "verdict")]
+    assert detail.claim["reviewer"] == "ana" and detail.claim["reviewed_at"] == detail.history[-1]["created_at"]
+    assert [r["claim_id"] for r in queue(demo, QueueFilter(status="reviewed", reviewer="ana"))] == [four]
+    assert queue(demo, QueueFilter(status="reviewed", reviewer="ben")) == []
+    assert [r["author"]["name"] for r in claim_reviews(demo)] == ["ana"]           # the one claim reviewed
 
 
 def test_a_verdict_needs_a_reviewer_a_known_verdict_and_a_real_claim(demo):

@@ -143,7 +143,10 @@ def add_verdict(store: Store, claim_id: int, reviewer: str, verdict: str, note: 
 
 def undo_last_verdict(store: Store, reviewer: str) -> dict | None:
     """Undo the reviewer's newest verdict that is still in force: a new row, by ``reviewer``, restores the
-    claim's state before it. Returns ``{"claim_id", "undone", "restored"}``, or None when there is none."""
+    claim's state before it. Returns ``{"claim_id", "undone", "restored"}``, or None when there is none.
+
+    Only a claim's newest row can be undone, so the claim's state is always its newest verdict that no undo
+    reverted, still credited to whoever gave it (``claims_v``)."""
     with store.write() as con:
         undone = next(records(con.execute(
             "SELECT r.id, r.claim_id FROM reviews r WHERE r.reviewer = ? AND r.action = 'verdict' "
