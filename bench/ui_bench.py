@@ -231,8 +231,8 @@ def make_document(rng: random.Random, kind: str, number: int, sentences: int,
         if CLAIM_HAS_ENTITIES:  # the package's Claim gained ``entities`` (places and people in the sentence)
             extra["entities"] = tuple(dict.fromkeys(w for w in re.findall(r"[A-Z][a-z]+(?: [A-Z][a-z]+)?", made.text)
                                                     if w in NAMES))
-        claims.append(Claim(Sentence(made.text, start, end), made.kind, quantity, made.subject, made.predicate,
-                            checkworthiness=checkworthiness, **extra))
+        claims.append(Claim(Sentence(made.text, start, end), made.kind, quantity, subject=made.subject,
+                            predicate=made.predicate, checkworthiness=checkworthiness, **extra))
     text = "".join(parts)
     for claim in claims:  # the offsets index the document's text, as the pipeline's do
         assert text[claim.sentence.start:claim.sentence.end] == claim.sentence.text
