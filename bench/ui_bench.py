@@ -30,9 +30,9 @@ sample; ``--repeat`` samples each, default 10), all in wall milliseconds around 
 5. filtered first renders: ``f_text`` (``--text``, default "flood") and ``f_kinds`` (``--kind``,
    default percent), cold.
 
-Then the library calls behind the page, directly: ``review.queue`` (one page of 25),
-``review.queue_count`` (the three counts the page shows), ``review.queue_position``,
-``review.claim_detail`` and the article-titles read, each with a fresh ``Store(path)`` as the UI's
+Then the library calls behind the page, directly (from ``workbench.store``): ``reviews.queue`` (one page of
+25), ``reviews.queue_count`` (the three counts the page shows), ``reviews.queue_position``,
+``reviews.claim_detail`` and ``documents.article_titles``, each with a fresh ``Store(path)`` as the UI's
 cached reads use, and with one reused, already-migrated ``Store``; plus the cost of opening the file
 (``Store(path).ensure()``, a read-only open). One process's first AppTest run (imports) is reported
 separately and not counted. ``--profile`` prints a cProfile of one cold render (the script thread);
@@ -75,11 +75,13 @@ if str(ROOT) not in sys.path:
 
 from workbench import review
 from workbench.claims import Claim, Quantity, Sentence
+from workbench.ingest.passages import segments_of
 from workbench.match.engine import match_stored
 from workbench.match.index import PassageIndex
-from workbench.nlp.extract import Analysis, ScoredSentence
+from workbench.nlp.extract import ScoredSentence
 from workbench.store.db import Store, insert_rows
-from workbench.store.documents import AnalysedDocument, content_hash, write_documents
+from workbench.store.documents import AnalysedDocument, article_titles, content_hash, write_documents
+from workbench.store.reviews import QueueFilter, claim_detail, queue, queue_count, queue_position
 
 REVIEW_PAGE = ROOT / "workbench" / "ui" / "views" / "review.py"
 TARGET_MS = 1000.0
@@ -229,8 +231,8 @@ def make_document(rng: random.Random, kind: str, number: int, sentences: int,
         if CLAIM_HAS_ENTITIES:  # the package's Claim gained ``entities`` (places and people in the sentence)
             extra["entities"] = tuple(dict.fromkeys(w for w in re.findall(r"[A-Z][a-z]+(?: [A-Z][a-z]+)?", made.text)
                                                     if w in NAMES))
-        claims.append(Claim(Sentence(made.text, start, end), made.kind, quantity, made.subject, made.predicate,
-                            checkworthiness=checkworthiness, **extra))
+        claims.append(Claim(Sentence(made.text, start, end), made.kind, quantity, subject=made.subject,
+                            predicate=made.predicate, checkworthiness=checkworthiness, **extra))
     text = "".join(parts)
     for claim in claims:  # the offsets index the document's text, as the pipeline's do
         assert text[claim.sentence.start:claim.sentence.end] == claim.sentence.text
@@ -241,7 +243,7 @@ def make_document(rng: random.Random, kind: str, number: int, sentences: int,
              else f"source {number}: {rng.choice(AGENCIES)} on {place}")
     published = dt.date(2024, 1, 1) + dt.timedelta(days=rng.randrange(600))
     return AnalysedDocument(kind=kind, text=text, sha256=content_hash(text), origin=f"ui-bench:{kind}:{number}",
-                            analysis=Analysis(scored, claims), title=title,
+                            segments=segments_of(kind, text, scored), claims=claims, title=title,
                             url=f"https://bench.example/{kind}/{number}", published=published.isoformat())
 
 
@@ -492,16 +494,11 @@ def measure_page(repeat: int, text: str, kind: str, problems: list[str]) -> tupl
 
 def measure_library(path: Path, repeat: int, text: str, kind: str) -> list[Series]:
     """The reads behind one render, as the UI makes them (fresh Store) and on a reused Store."""
-    plain, filtered_text, filtered_kind = (review.QueueFilter(), review.QueueFilter(text=text),
-                                           review.QueueFilter(kinds=(kind,)))
+    plain, filtered_text, filtered_kind = QueueFilter(), QueueFilter(text=text), QueueFilter(kinds=(kind,))
     reused = Store(path)
     reused.ensure()
-    page = review.queue(reused, plain, PAGE_SIZE, 0)
+    page = queue(reused, plain, PAGE_SIZE, 0)
     top, tenth = page[0]["claim_id"], page[min(9, len(page) - 1)]["claim_id"]
-
-    def titles(store: Store):
-        with store.read() as con:
-            return con.execute("SELECT id, title FROM documents WHERE kind = 'article' ORDER BY id").fetchall()
 
     def read_open(store: Store):
         with store.read():
@@ -510,16 +507,16 @@ def measure_library(path: Path, repeat: int, text: str, kind: str) -> list[Serie
     calls = [
         ("Store(path).ensure(): read-write open, migration check, close", lambda s: s.ensure(), False),
         ("read-only open + close", read_open, True),
-        ("queue page: review.queue(25, offset 0)", lambda s: review.queue(s, plain, PAGE_SIZE, 0), True),
-        ("queue_count(unreviewed)", lambda s: review.queue_count(s, plain), True),
-        ("queue_count(all)", lambda s: review.queue_count(s, review.QueueFilter(status="all")), True),
-        ("queue_count(reviewed)", lambda s: review.queue_count(s, review.QueueFilter(status="reviewed")), True),
-        ("queue_position(10th claim)", lambda s: review.queue_position(s, plain, tenth), True),
-        ("claim_detail(top claim)", lambda s: review.claim_detail(s, top), True),
-        ("article titles (common.rows)", titles, True),
-        (f"queue page, text filter {text!r}", lambda s: review.queue(s, filtered_text, PAGE_SIZE, 0), True),
-        (f"queue_count, text filter {text!r}", lambda s: review.queue_count(s, filtered_text), True),
-        (f"queue page, kind filter [{kind}]", lambda s: review.queue(s, filtered_kind, PAGE_SIZE, 0), True),
+        ("queue page: reviews.queue(25, offset 0)", lambda s: queue(s, plain, PAGE_SIZE, 0), True),
+        ("queue_count(unreviewed)", lambda s: queue_count(s, plain), True),
+        ("queue_count(all)", lambda s: queue_count(s, QueueFilter(status="all")), True),
+        ("queue_count(reviewed)", lambda s: queue_count(s, QueueFilter(status="reviewed")), True),
+        ("queue_position(10th claim)", lambda s: queue_position(s, plain, tenth), True),
+        ("claim_detail(top claim)", lambda s: claim_detail(s, top), True),
+        ("article titles (documents.article_titles)", article_titles, True),
+        (f"queue page, text filter {text!r}", lambda s: queue(s, filtered_text, PAGE_SIZE, 0), True),
+        (f"queue_count, text filter {text!r}", lambda s: queue_count(s, filtered_text), True),
+        (f"queue page, kind filter [{kind}]", lambda s: queue(s, filtered_kind, PAGE_SIZE, 0), True),
     ]
     result = []
     for name, call, both in calls:

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, running_ui
 
-from workbench import review
 from workbench.demo import load_demo
+from workbench.store import reviews
 from workbench.store.db import Store
 
 CHROMIUM = "/usr/bin/chromium"
@@ -75,7 +75,7 @@ def test_review_the_four_chinese_troops_claim_with_the_keyboard(server):
         four = con.execute("SELECT claim_id FROM claims_v WHERE quantity = 'four'").fetchone()[0]
         tass, tass_rank = con.execute("SELECT passage_id, rank FROM matches_v WHERE claim_id = ? "
                                       "AND source = 'tass-report'", [four]).fetchone()
-    queue = [row["claim_id"] for row in review.queue(store, review.QueueFilter(), limit=100)]
+    queue = [row["claim_id"] for row in reviews.queue(store, reviews.QueueFilter(), limit=100)]
     skips = queue.index(four)  # the queue is most check-worthy first
     ARTIFACTS.mkdir(exist_ok=True)
     expect.set_options(timeout=15_000)

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from workbench.query import QueryRefused, check_read_only
+from workbench.store.query import QueryRefused, check_read_only
 
 ARTICLE = "At least 20 Indian soldiers and four Chinese troops died in 2020.\nTariffs of 50% were imposed."
 

@@ -9,8 +9,9 @@ from __future__ import annotations
 from workbench.demo import load_demo
 from workbench.ingest.reanalyse import pending
 from workbench.match.engine import match_stored, stored_matches
-from workbench.review import Evidence, claim_detail, save_verdict
+from workbench.review import Evidence, save_verdict
 from workbench.store.db import Store
+from workbench.store.reviews import claim_detail
 
 
 def tass_relation(store: Store) -> str:

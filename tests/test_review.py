@@ -6,20 +6,17 @@ import json
 import pytest
 
 from workbench.demo import load_demo
+from workbench.export.claimreview import claim_reviews
 from workbench.review import (
     Evidence,
-    QueueFilter,
     ReviewError,
     add_manual_claim,
-    claim_detail,
     correct,
-    queue,
-    queue_count,
-    queue_position,
     save_verdict,
     undo_last,
 )
 from workbench.store.db import Store
+from workbench.store.reviews import QueueFilter, claim_detail, queue, queue_count, queue_position
 
 
 @pytest.fixture
@@ -57,7 +54,9 @@ def test_queue_filters(demo):
     assert [r["claim_id"] for r in queue(demo, QueueFilter(status="reviewed", reviewer="ana"))] == [four]
     assert {r["kind"] for r in queue(demo, QueueFilter(status="all", kinds=("duration",)))} == {"duration"}
     assert [r["quantity"] for r in queue(demo, QueueFilter(status="all", text="tariffs"))][:1] == ["50%"]
-    assert all(r["checkworthiness"] >= 0.9 for r in queue(demo, QueueFilter(status="all", min_checkworthiness=0.9)))
+    worthy = queue(demo, QueueFilter(status="all", min_checkworthiness=0.9))
+    assert 0 < len(worthy) < queue_count(demo, QueueFilter(status="all"))           # something left, not all
+    assert all(r["checkworthiness"] >= 0.9 for r in worthy)
     assert queue_count(demo, QueueFilter(status="all", document_id=999)) == 0
 
 
@@ -94,6 +93,23 @@ def test_undo_restores_the_state_before_and_keeps_every_row(demo):
     with demo.read() as con:
         assert con.execute("SELECT count(*) FROM reviews").fetchone()[0] == 5
     assert undo_last(demo, "nobody") is None
+
+
+def test_a_restored_verdict_is_still_credited_to_whoever_gave_it(demo):
+    """ana decides, ben decides again and undoes that: the verdict back in force is ana's, in claims_v, the
+    claim's detail, the queue's reviewer filter and the ClaimReview export; the undo row records ben."""
+    four = claim_id_of(demo, "four")
+    save_verdict(demo, four, "ana", "supported", "as the ministry says")
+    save_verdict(demo, four, "ben", "refuted")
+    assert undo_last(demo, "ben")["restored"] == "supported"
+    assert status_of(demo, four) == ("supported", "ana", "as the ministry says")
+    detail = claim_detail(demo, four)
+    assert [(h["reviewer"], h["action"]) for h in detail.history] == [("ben", "undo"), ("ben", "verdict"),
+                                                                       ("ana", "verdict")]
+    assert detail.claim["reviewer"] == "ana" and detail.claim["reviewed_at"] == detail.history[-1]["created_at"]
+    assert [r["claim_id"] for r in queue(demo, QueueFilter(status="reviewed", reviewer="ana"))] == [four]
+    assert queue(demo, QueueFilter(status="reviewed", reviewer="ben")) == []
+    assert [r["author"]["name"] for r in claim_reviews(demo)] == ["ana"]           # the one claim reviewed
 
 
 def test_a_verdict_needs_a_reviewer_a_known_verdict_and_a_real_claim(demo):

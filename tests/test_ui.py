@@ -10,8 +10,8 @@ from streamlit.testing.v1 import AppTest
 from workbench.demo import load_demo
 from workbench.ingest.importer import import_records
 from workbench.ingest.readers import Record
-from workbench.review import claim_detail
 from workbench.store.db import Store
+from workbench.store.reviews import claim_detail
 
 PAGES = ROOT / "workbench" / "ui" / "views"
 HOSTILE = ('At least 12 people <img src=x onerror="alert(1)"> were hurt <script>alert(2)</script> '

@@ -1,4 +1,4 @@
-"""Plain data for what extraction produces: quantities and claims.
+"""Plain data for what extraction produces: quantities, claims and the segments of a text.
 
 These are the values that flow between the spaCy components, the store, the matcher and the
 CLI; ``to_json`` gives the contract's JSON shape.
@@ -6,6 +6,7 @@ CLI; ``to_json`` gives the contract's JSON shape.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, replace
+from typing import Protocol
 
 KINDS: tuple[str, ...] = ("count", "duration", "percent", "money", "date", "ratio", "measure", "rank", "statement")
 QUALIFIERS: tuple[str, ...] = ("at_least", "more_than", "at_most", "less_than", "about", "nearly", "up_to",
@@ -83,6 +84,24 @@ class Sentence:
     text: str
     start: int
     end: int
+
+
+class Segment(Protocol):
+    """What a text is stored as, a stretch at a time: an article's sentence or a source's passage, scored
+    and with the names in it. The pipeline's sentences and ingest's passages both have this shape."""
+
+    @property
+    def text(self) -> str: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def checkworthiness(self) -> float: ...
+    @property
+    def actors(self) -> tuple[str, ...]: ...
+    @property
+    def places(self) -> tuple[str, ...]: ...
 
 
 @dataclass(frozen=True)

@@ -267,7 +267,7 @@ def query(sql, fmt, db):
         workbench query "SELECT kind, count(*) FROM claims_v GROUP BY kind" --format csv
     """
     from workbench.output import write_rows
-    from workbench.query import run_query
+    from workbench.store.query import run_query
 
     result = run_query(open_store(db), sql)
     write_rows(result.columns, result.rows, fmt or default_format("table", "json"))
@@ -410,13 +410,12 @@ def demo(if_empty, db):
         workbench demo --db demo.duckdb
     """
     from workbench.demo import load_demo
+    from workbench.store.documents import count_documents
 
     store = open_store(db)
-    if if_empty:
-        with store.read() as con:
-            if con.execute("SELECT count(*) FROM documents").fetchone()[0]:
-                click.echo(f"{store.path} already has documents; demo not loaded", err=True)
-                return
+    if if_empty and count_documents(store):
+        click.echo(f"{store.path} already has documents; demo not loaded", err=True)
+        return
     sources, articles = load_demo(store)
     click.echo(f"demo sources: {sources.summary()}", err=True)
     click.echo(f"demo article: {articles.summary()}", err=True)

@@ -1,4 +1,4 @@
-"""The workbench's own error type: a message fit to print on one line for the user."""
+"""The workbench's own error types: a message fit to print on one line for the user."""
 from __future__ import annotations
 
 #: What a user can change to get past an error, named in the library's terms; each face (CLI, UI) says
@@ -13,3 +13,10 @@ class WorkbenchError(Exception):
     def __init__(self, message: str, remedy: str | None = None):
         super().__init__(message)
         self.remedy = remedy
+
+
+class ReviewError(WorkbenchError):
+    """A review action that cannot be taken (unknown claim, missing reviewer, bad value).
+
+    Here rather than with the review rules because the store raises it too, for a claim or a sentence
+    that is not there."""

@@ -14,20 +14,13 @@ from __future__ import annotations
 
 from workbench.review import VERDICT_LABELS
 from workbench.store.db import Store
+from workbench.store.exports import claims_with_verdict
 
 RATINGS = {"supported": 5, "unverifiable": 3, "misleading": 2, "refuted": 1}
 BEST, WORST = 5, 1
 
-REVIEWED_SQL = """
-SELECT claim_id, sentence, verdict, reviewer, reviewed_at, note, document, document_url, published, attribution
-FROM claims_v
-WHERE list_contains(?, verdict)
-ORDER BY claim_id
-"""
-
-
 def claim_review(row: dict) -> dict:
-    """One ClaimReview object for a claims_v row with a rating verdict."""
+    """One ClaimReview object for a claim with a rating verdict (a row of :func:`claims_with_verdict`)."""
     url = row["document_url"]
     item = {"@type": "Claim", "appearance": {"@type": "CreativeWork", "url": url, "headline": row["document"]}}
     if row["published"] is not None:
@@ -51,7 +44,4 @@ def claim_review(row: dict) -> dict:
 
 
 def claim_reviews(store: Store) -> list[dict]:
-    with store.read() as con:
-        cursor = con.execute(REVIEWED_SQL, [list(RATINGS)])
-        columns = [d[0] for d in cursor.description]
-        return [claim_review(dict(zip(columns, row))) for row in cursor.fetchall()]
+    return [claim_review(row) for row in claims_with_verdict(store, RATINGS)]

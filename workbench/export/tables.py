@@ -13,9 +13,9 @@ from workbench.errors import WorkbenchError
 from workbench.export.claimreview import RATINGS, claim_reviews
 from workbench.output import write_rows
 from workbench.store.db import Store
+from workbench.store.exports import claims_table, count_claims
 
 EXPORT_FORMATS = ("claimreview", "csv", "jsonl", "parquet")
-CLAIMS_SQL = "SELECT * FROM claims_v ORDER BY claim_id"
 
 
 def render(store: Store, fmt: str) -> bytes:
@@ -24,16 +24,13 @@ def render(store: Store, fmt: str) -> bytes:
         raise WorkbenchError(f"unknown export format {fmt!r} (choose from {', '.join(EXPORT_FORMATS)})")
     if fmt == "claimreview":
         return (json.dumps(claim_reviews(store), indent=2, ensure_ascii=False) + "\n").encode("utf-8")
-    with store.read() as con:
-        if fmt == "parquet":
-            buffer = io.BytesIO()
-            pq.write_table(con.execute(CLAIMS_SQL).to_arrow_table(), buffer)
-            return buffer.getvalue()
-        cursor = con.execute(CLAIMS_SQL)
-        columns = [d[0] for d in cursor.description]
-        rows = cursor.fetchall()
+    table = claims_table(store)
+    if fmt == "parquet":
+        buffer = io.BytesIO()
+        pq.write_table(table, buffer)
+        return buffer.getvalue()
     text = io.StringIO(newline="")
-    write_rows(columns, rows, fmt, text)
+    write_rows(table.column_names, (row.values() for row in table.to_pylist()), fmt, text)
     return text.getvalue().encode("utf-8")
 
 
@@ -51,8 +48,4 @@ def export_claims(store: Store, fmt: str, output: str | Path | None = None) -> i
 
 
 def count(store: Store, fmt: str) -> int:
-    with store.read() as con:
-        if fmt == "claimreview":
-            return con.execute("SELECT count(*) FROM claims_v WHERE list_contains(?, verdict)",
-                               [list(RATINGS)]).fetchone()[0]
-        return con.execute("SELECT count(*) FROM claims_v").fetchone()[0]
+    return count_claims(store, RATINGS if fmt == "claimreview" else None)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from workbench.errors import WorkbenchError
+from workbench.ingest.passages import segments_of
 from workbench.ingest.readers import Fields, Problem, Record, read_paths
 from workbench.match.embed import fill_vectors
 from workbench.nlp.extract import analyse
@@ -26,6 +27,7 @@ from workbench.store.documents import (
     AnalysedDocument,
     Written,
     content_hash,
+    count_passages,
     existing_hashes,
     write_documents,
 )
@@ -132,9 +134,11 @@ def import_records(store: Store, records: Iterable[Record], *, kind: str = "arti
         items = ((record.text, record.published) for record in todo)
         processes = workers if len(todo) >= MIN_DOCS_PER_PROCESS * workers else 1
         for record, analysis in zip(todo, analyse(items, workers=processes)):
+            segments = segments_of(kind, record.text, analysis.sentences)
             batch.append(AnalysedDocument(kind=kind, text=record.text, sha256=content_hash(record.text),
-                                          origin=record.origin, analysis=analysis, title=record.title,
-                                          url=record.url, published=record.published or dateline_date(record.text)))
+                                          origin=record.origin, segments=segments, claims=analysis.claims,
+                                          title=record.title, url=record.url,
+                                          published=record.published or dateline_date(record.text)))
             if len(batch) >= batch_docs:
                 _write_batch(store, batch, run_id, report, progress)
                 batch = []
@@ -147,7 +151,7 @@ def import_records(store: Store, records: Iterable[Record], *, kind: str = "arti
         finish_run(store, run_id, documents=report.documents, claims=report.claims, passages=report.passages,
                    skipped=report.skipped, failed=report.failed,
                    errors=[{"origin": p.origin, "reason": p.reason} for p in report.problems])
-    if match and (report.claims or report.passages) and _has_sources(store):
+    if match and (report.claims or report.passages) and count_passages(store):
         from workbench.match.engine import match_stored
 
         report.matching = match_stored(store).summary()
@@ -156,11 +160,6 @@ def import_records(store: Store, records: Iterable[Record], *, kind: str = "arti
 
 #: Fewer documents than this per worker are analysed in this process: starting workers costs seconds.
 MIN_DOCS_PER_PROCESS = 50
-
-
-def _has_sources(store: Store) -> bool:
-    with store.read() as con:
-        return bool(con.execute("SELECT count(*) FROM segments WHERE kind = 'passage'").fetchone()[0])
 
 
 def _not_yet_stored(store: Store, kind: str, records: list[Record], report: ImportReport) -> list[Record]:

@@ -53,3 +53,8 @@ def group_passages(text: str, sentences: list[ScoredSentence]) -> list[Passage]:
             passages.append(Passage(sentence.text, sentence.start, sentence.end, sentence.checkworthiness, 1,
                                     sentence.actors, sentence.places))
     return passages
+
+
+def segments_of(kind: str, text: str, sentences: list[ScoredSentence]) -> list[ScoredSentence] | list[Passage]:
+    """What a document is stored as: an article's sentences, a source's passages."""
+    return sentences if kind == "article" else group_passages(text, sentences)

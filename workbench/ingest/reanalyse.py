@@ -12,6 +12,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from workbench.ingest.passages import segments_of
 from workbench.nlp.extract import analyse
 from workbench.settings import IMPORT_BATCH_DOCS
 from workbench.store.db import Store
@@ -51,7 +52,8 @@ def reanalyse(store: Store, *, batch_docs: int = IMPORT_BATCH_DOCS, on_total: Ca
         analyses = list(analyse((document["text"], document["published"]) for document in batch))
         with store.write() as con:
             for document, analysis in zip(batch, analyses):
-                rewrite_figures(con, document, analysis)
+                rewrite_figures(con, document, segments_of(document["kind"], document["text"], analysis.sentences),
+                                analysis.claims)
         report.documents += len(batch)
         if progress:
             progress(len(batch))

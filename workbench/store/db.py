@@ -171,6 +171,16 @@ class Store:
             finally:
                 con.close()
 
+    def records(self, sql: str, params: list | tuple = ()) -> list[dict]:
+        """Every row of one read, as dicts keyed by column name."""
+        with self.read() as con:
+            return list(records(con.execute(sql, list(params))))
+
+    def value(self, sql: str, params: list | tuple = ()):
+        """The one value a read returns (a count, say)."""
+        with self.read() as con:
+            return con.execute(sql, list(params)).fetchone()[0]
+
     def ensure(self) -> None:
         """Create the database or migrate it to the current schema, if it is not already."""
         with self.write():
@@ -218,6 +228,18 @@ def insert_rows(con: duckdb.DuckDBPyConnection, table: str, columns: dict[str, l
         con.execute(f"INSERT {'OR REPLACE ' if or_replace else ''}INTO {table} BY NAME SELECT * FROM {view}")
     finally:
         con.unregister(view)
+
+
+#: Rows fetched from a cursor at a time by :func:`records`: bounded memory whatever the result's size.
+FETCH_BATCH = 10_000
+
+
+def records(cursor: duckdb.DuckDBPyConnection) -> Iterator[dict]:
+    """A cursor's rows as dicts keyed by column name, fetched in batches: the one way the store hands rows on."""
+    names = [column[0] for column in cursor.description]
+    while rows := cursor.fetchmany(FETCH_BATCH):
+        for row in rows:
+            yield dict(zip(names, row))
 
 
 def next_id(con: duckdb.DuckDBPyConnection, table: str) -> int:

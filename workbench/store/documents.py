@@ -1,23 +1,23 @@
-"""Writing analysed documents: documents, segments, claims and quantities, in bulk.
+"""Documents: writing analysed ones (documents, segments, claims and quantities, in bulk) and reading them.
 
 Rows go to DuckDB as Arrow tables (one INSERT per table per batch), which is what keeps storage
 far below the cost of the spaCy pass. Callers hold the transaction (``Store.write()``), so a batch
-lands whole or not at all.
+lands whole or not at all. A document is stored as segments: an article's sentences, a source's
+passages (grouped by ingest before they get here); their ids are ``sentence_id`` and ``passage_id``
+in what this module returns, ``segment_id`` in the tables.
 """
 from __future__ import annotations
 
 import bisect
 import datetime as dt
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import duckdb
 
-from workbench.claims import Claim
-from workbench.ingest.passages import group_passages
-from workbench.nlp.extract import Analysis
-from workbench.store.db import Store, insert_rows, next_id, utc_now
+from workbench.claims import Claim, Segment
+from workbench.store.db import Store, insert_rows, next_id, records, utc_now
 
 COLUMNS = {
     "documents": ("id", "kind", "title", "url", "published", "sha256", "text", "origin", "imported_at", "run_id"),
@@ -51,13 +51,15 @@ def content_hash(text: str) -> str:
 
 @dataclass(frozen=True)
 class AnalysedDocument:
-    """A document ready to store: its metadata, its text and what the pipeline found in it."""
+    """A document ready to store: its metadata, its text, its segments (an article's sentences, a source's
+    passages, in order) and the claims the pipeline found in it."""
 
     kind: str  # article | source
     text: str
     sha256: str
     origin: str
-    analysis: Analysis
+    segments: Sequence[Segment]
+    claims: Sequence[Claim]
     title: str | None = None
     url: str | None = None
     published: str | None = None
@@ -105,18 +107,17 @@ class BatchRows:
             published=dt.date.fromisoformat(document.published) if document.published else None,
             sha256=document.sha256, text=document.text, origin=document.origin, imported_at=self.now,
             run_id=self.run_id)
-        units = segment_units(document.kind, document.text, document.analysis)
         if document.kind == "source":
-            self.passages += len(units)
+            self.passages += len(document.segments)
         starts, ids = [], []
-        for seq, unit in enumerate(units):
+        for seq, unit in enumerate(document.segments):
             starts.append(unit.start)
             ids.append(self._add("segments", document_id=document_id, seq=seq,
                                  kind="sentence" if document.kind == "article" else "passage",
                                  char_start=unit.start, char_end=unit.end, text=unit.text,
                                  checkworthiness=unit.checkworthiness, actors=list(unit.actors),
                                  places=list(unit.places)))
-        for claim in document.analysis.claims:
+        for claim in document.claims:
             index = bisect.bisect_right(starts, claim.sentence.start) - 1
             if index < 0:
                 continue  # a claim before every stored segment cannot be shown in context
@@ -139,11 +140,6 @@ class BatchRows:
     def insert(self, con: duckdb.DuckDBPyConnection) -> None:
         for table, columns in self.columns.items():
             insert_rows(con, table, columns)
-
-
-def segment_units(kind: str, text: str, analysis: Analysis) -> list:
-    """What a document is stored as: an article's sentences, a source's passages."""
-    return analysis.sentences if kind == "article" else group_passages(text, analysis.sentences)
 
 
 def write_documents(con: duckdb.DuckDBPyConnection, documents: list[AnalysedDocument], run_id: int | None,
@@ -176,28 +172,28 @@ def documents_to_reanalyse(store: Store) -> list[dict]:
         through = con.execute("SELECT value FROM meta WHERE key = ?", [REANALYSE_KEY]).fetchone()
         if through is None:
             return []
-        cursor = con.execute("SELECT id, kind, text, CAST(published AS VARCHAR) AS published FROM documents "
-                             "WHERE id <= ? ORDER BY id", [int(through[0])])
-        names = [column[0] for column in cursor.description]
-        return [dict(zip(names, row)) for row in cursor.fetchall()]
+        return list(records(con.execute("SELECT id, kind, text, CAST(published AS VARCHAR) AS published "
+                                        "FROM documents WHERE id <= ? ORDER BY id", [int(through[0])])))
 
 
-def rewrite_figures(con: duckdb.DuckDBPyConnection, document: dict, analysis: Analysis) -> None:
-    """Store a new reading of a stored document, in the caller's transaction, keeping every id a reviewer
-    or a match refers to: segments get their names; a source's figures are replaced; an article's claims
-    keep their figures, whose frames are updated where the new reading finds the same figure."""
-    segments = con.execute("SELECT id, char_start, char_end FROM segments WHERE document_id = ? ORDER BY seq",
+def rewrite_figures(con: duckdb.DuckDBPyConnection, document: dict, segments: Sequence[Segment],
+                    claims: Sequence[Claim]) -> None:
+    """Store a new reading of a stored document (its segments, cut as they were stored, and its claims), in
+    the caller's transaction, keeping every id a reviewer or a match refers to: segments get their names; a
+    source's figures are replaced; an article's claims keep their figures, whose frames are updated where the
+    new reading finds the same figure."""
+    existing = con.execute("SELECT id, char_start, char_end FROM segments WHERE document_id = ? ORDER BY seq",
                            [document["id"]]).fetchall()
-    by_span = {(start, end): segment_id for segment_id, start, end in segments}
-    for unit in segment_units(document["kind"], document["text"], analysis):
+    by_span = {(start, end): segment_id for segment_id, start, end in existing}
+    for unit in segments:
         if (unit.start, unit.end) in by_span:
             con.execute("UPDATE segments SET actors = ?, places = ? WHERE id = ?",
                         [list(unit.actors), list(unit.places), by_span[(unit.start, unit.end)]])
-    figures = [claim for claim in analysis.claims if claim.quantity is not None]
+    figures = [claim for claim in claims if claim.quantity is not None]
     if document["kind"] == "source":
-        ids = [segment_id for segment_id, _, _ in segments]
+        ids = [segment_id for segment_id, _, _ in existing]
         con.execute("DELETE FROM quantities WHERE claim_id IS NULL AND list_contains(?, segment_id)", [ids])
-        starts = [start for _, start, _ in segments]
+        starts = [start for _, start, _ in existing]
         rows: dict[str, list] = {column: [] for column in COLUMNS["quantities"]}
         row_id = next_id(con, "quantities")
         for claim in figures:
@@ -224,3 +220,49 @@ def rewrite_figures(con: duckdb.DuckDBPyConnection, document: dict, analysis: An
 def finish_reanalysis(store: Store) -> None:
     with store.write() as con:
         con.execute("DELETE FROM meta WHERE key = ?", [REANALYSE_KEY])
+
+
+# -- what the pages show ---------------------------------------------------------------------------------
+
+def articles(store: Store) -> list[dict]:
+    """Every article (``id``, ``title``, ``published``, ``claims``: how many), in id order."""
+    return store.records("SELECT id, title, published, claims FROM documents_v WHERE kind = 'article' ORDER BY id")
+
+
+def article_titles(store: Store) -> list[dict]:
+    """Every article's ``id`` and ``title``, in id order: the lighter read where counts are not shown."""
+    return store.records("SELECT id, title FROM documents WHERE kind = 'article' ORDER BY id")
+
+
+def sources(store: Store) -> list[dict]:
+    """Every source (``id``, ``title``, ``published``, ``url``, ``passages``, ``imported_at``), in id order."""
+    return store.records("SELECT id, title, published, url, passages, imported_at FROM documents_v "
+                         "WHERE kind = 'source' ORDER BY id")
+
+
+def document_by_id(store: Store, document_id: int) -> dict | None:
+    """A document's ``text``, ``url`` and ``published`` date, or None when there is no such document."""
+    found = store.records("SELECT text, url, published FROM documents WHERE id = ?", [document_id])
+    return found[0] if found else None
+
+
+def document_claims(store: Store, document_id: int) -> list[dict]:
+    """An article's claims in text order, with where they stand in it and their review ``status``."""
+    return store.records("SELECT claim_id, kind, quantity, quantity_start, quantity_end, sentence, sentence_start, "
+                         "sentence_end, status, subject, origin FROM claims_v WHERE document_id = ? "
+                         "ORDER BY coalesce(quantity_start, sentence_start), claim_id", [document_id])
+
+
+def sentences(store: Store, document_id: int) -> list[dict]:
+    """An article's sentences (``sentence_id``, ``text``), in order."""
+    return store.records("SELECT id AS sentence_id, text FROM segments WHERE document_id = ? AND kind = 'sentence' "
+                         "ORDER BY seq", [document_id])
+
+
+def count_documents(store: Store) -> int:
+    return store.value("SELECT count(*) FROM documents")
+
+
+def count_passages(store: Store) -> int:
+    """How many source passages there are to match claims against."""
+    return store.value("SELECT count(*) FROM segments WHERE kind = 'passage'")

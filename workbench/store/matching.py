@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from workbench.claims import Claim, Frame, Quantity, Sentence
-from workbench.store.db import Store, insert_rows
+from workbench.store.db import Store, insert_rows, records
 
 
 def figure_from_record(record: dict) -> Quantity:
@@ -36,13 +36,6 @@ def claim_from_record(record: dict, sentence: Sentence, entities: Iterable[str] 
                     bool(record.get("figure_hedged", record.get("hedged")))),
         subject=record.get("subject"), predicate=record.get("predicate"), time=record.get("time"),
         hedged=bool(record.get("hedged")), entities=tuple(entities))
-
-
-def _dicts(cursor) -> Iterator[dict]:
-    names = [column[0] for column in cursor.description]
-    while rows := cursor.fetchmany(10_000):
-        for row in rows:
-            yield dict(zip(names, row))
 
 
 # -- passages, for the derived index ------------------------------------------------------------------------
@@ -90,7 +83,7 @@ def passages_after(store: Store, passage_id: int) -> Iterator[dict]:
     """Every source passage with an id above ``passage_id``, in id order, with its figures (as mappings),
     its names (or its source's opening passage's) and its source's title, date and opening passage."""
     with store.read() as con:
-        yield from _dicts(con.execute(PASSAGES_SQL, [passage_id]))
+        yield from records(con.execute(PASSAGES_SQL, [passage_id]))
 
 
 # -- claims to match -------------------------------------------------------------------------------------
@@ -126,9 +119,9 @@ class StoredClaim:
 def claims_to_match(store: Store) -> list[StoredClaim]:
     """Every claim with its corrections applied, in id order. A statement's ``time`` is the claim's time."""
     with store.read() as con:
-        records = list(_dicts(con.execute(CLAIMS_SQL)))
+        found = list(records(con.execute(CLAIMS_SQL)))
     stored = []
-    for record in records:
+    for record in found:
         if record["kind"] == "statement":
             record["time"] = record["claim_time"]
         sentence = Sentence(record["sentence"], record["sentence_start"], record["sentence_end"])
@@ -153,7 +146,7 @@ def replace_matches(store: Store, results: dict[int, list[dict]], incremental: s
     with store.write() as con:
         old: dict[int, list[dict]] = {}
         if incremental:
-            for record in _dicts(con.execute(
+            for record in records(con.execute(
                     "SELECT claim_id, segment_id AS passage_id, score, text_score, fuzz_score, figure_score, relation,"
                     " why FROM matches WHERE list_contains(?, claim_id)", [sorted(incremental)])):
                 old.setdefault(record.pop("claim_id"), []).append(record)
@@ -192,4 +185,4 @@ def stored_candidates(store: Store) -> Iterator[dict]:
     """Every claim joined with its stored candidates, best first (a claim without any once, with
     ``passage_id`` None)."""
     with store.read() as con:
-        yield from _dicts(con.execute(OUTPUT_SQL))
+        yield from records(con.execute(OUTPUT_SQL))

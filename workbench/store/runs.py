@@ -7,7 +7,7 @@ import os
 import socket
 import sys
 
-from workbench.store.db import Store, next_id, utc_now
+from workbench.store.db import Store, next_id, records, utc_now
 
 
 def _user() -> str:
@@ -36,12 +36,13 @@ def start_run(store: Store, kind: str, model: dict | None = None) -> int:
     model = model or {}
     host = socket.gethostname()
     with store.write() as con:
-        unfinished = con.execute("SELECT id, pid FROM runs WHERE finished_at IS NULL AND host = ?", [host]).fetchall()
-        for stale_id, pid in unfinished:
-            if _gone(pid):
-                reason = f"the run stopped before it finished: process {pid} on {host} ended"
+        unfinished = list(records(con.execute("SELECT id, pid FROM runs WHERE finished_at IS NULL AND host = ?",
+                                              [host])))
+        for run in unfinished:
+            if _gone(run["pid"]):
+                reason = f"the run stopped before it finished: process {run['pid']} on {host} ended"
                 con.execute("UPDATE runs SET finished_at = ?, errors = ? WHERE id = ?",
-                            [utc_now(), json.dumps([{"origin": "run", "reason": reason}]), stale_id])
+                            [utc_now(), json.dumps([{"origin": "run", "reason": reason}]), run["id"]])
         run_id = next_id(con, "runs")
         con.execute(
             "INSERT INTO runs (id, kind, started_at, user_name, host, pid, command, model, model_version, components)"

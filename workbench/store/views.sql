@@ -38,9 +38,12 @@ JOIN segments s  ON s.id = c.segment_id
 ORDER BY r.id;
 
 -- One row per claim: the extracted reading with reviewers' corrections applied, and its review state.
+-- That state is the claim's newest verdict that no undo reverted, credited to the reviewer who gave it and
+-- dated when they did: an undo only ever reverts a claim's newest row and restores the state before it.
 CREATE OR REPLACE VIEW claims_v AS
-WITH latest_review AS (
-    SELECT * FROM reviews
+WITH verdict_in_force AS (
+    SELECT * FROM reviews v
+    WHERE v.action = 'verdict' AND NOT EXISTS (SELECT 1 FROM reviews u WHERE u.undoes = v.id)
     QUALIFY row_number() OVER (PARTITION BY claim_id ORDER BY id DESC) = 1
 ), latest_correction AS (
     SELECT claim_id, field, new_value FROM corrections
@@ -109,9 +112,9 @@ SELECT
 FROM claims c
 JOIN documents d ON d.id = c.document_id
 JOIN segments s  ON s.id = c.segment_id
-LEFT JOIN quantities q     ON q.claim_id = c.id
-LEFT JOIN fix f            ON f.claim_id = c.id
-LEFT JOIN latest_review r  ON r.claim_id = c.id;
+LEFT JOIN quantities q       ON q.claim_id = c.id
+LEFT JOIN fix f              ON f.claim_id = c.id
+LEFT JOIN verdict_in_force r ON r.claim_id = c.id;
 
 CREATE OR REPLACE VIEW matches_v AS
 SELECT

@@ -6,14 +6,18 @@ the reviewer sees their change at once and other processes' imports within the T
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+from types import FunctionType
+from typing import TypeVar
+
 import streamlit as st
 
-from workbench import review
 from workbench.settings import resolve_db_path
 from workbench.store.db import Store
 from workbench.ui.components import CSS, md
 
 READ_TTL_S = 10
+T = TypeVar("T")
 
 
 def db_path() -> str:
@@ -49,25 +53,11 @@ def show_flash() -> None:
         st.toast(md(message), icon=icon)
 
 
-@st.cache_data(ttl=READ_TTL_S, show_spinner=False)
-def queue_page(path: str, filters: review.QueueFilter, limit: int, offset: int) -> list[dict]:
-    return review.queue(Store(path), filters, limit, offset)
+def _qualified_name(function: FunctionType) -> str:
+    return f"{function.__module__}.{function.__qualname__}"
 
 
-@st.cache_data(ttl=READ_TTL_S, show_spinner=False)
-def queue_total(path: str, filters: review.QueueFilter) -> int:
-    return review.queue_count(Store(path), filters)
-
-
-@st.cache_data(ttl=READ_TTL_S, show_spinner=False)
-def claim_detail(path: str, claim_id: int) -> review.ClaimDetail:
-    return review.claim_detail(Store(path), claim_id)
-
-
-@st.cache_data(ttl=READ_TTL_S, show_spinner=False)
-def rows(path: str, sql: str, params: tuple = ()) -> list[dict]:
-    """A read of our own SQL (never user SQL) as a list of dicts."""
-    with Store(path).read() as con:
-        cursor = con.execute(sql, list(params))
-        columns = [d[0] for d in cursor.description]
-        return [dict(zip(columns, row)) for row in cursor.fetchall()]
+@st.cache_data(ttl=READ_TTL_S, show_spinner=False, hash_funcs={FunctionType: _qualified_name})
+def read(path: str, reader: Callable[..., T], *args) -> T:
+    """``reader(Store(path), *args)``, a read of the store, cached by its name and arguments for READ_TTL_S."""
+    return reader(Store(path), *args)

@@ -6,6 +6,7 @@ import streamlit as st
 from workbench import review
 from workbench.claims import KINDS, QUALIFIERS
 from workbench.errors import WorkbenchError
+from workbench.store import documents
 from workbench.ui import common
 from workbench.ui.components import STATUS_COLOURS, Mark, escape, highlight
 
@@ -14,16 +15,14 @@ common.show_flash()
 path = common.db_path()
 state = st.session_state
 
-articles = common.rows(path, "SELECT id, title, published, claims FROM documents_v WHERE kind = 'article' ORDER BY id")
+articles = common.read(path, documents.articles)
 if not articles:
     st.info("No articles yet: import some on the Import page or with `workbench import`.")
     st.stop()
 titles = {row["id"]: f"{row['title'] or 'document ' + str(row['id'])} ({row['claims']} claims)" for row in articles}
 document_id = st.selectbox("Article", list(titles), format_func=titles.get, key="doc_pick")
-document = common.rows(path, "SELECT text, url, published FROM documents WHERE id = ?", (document_id,))[0]
-claims = common.rows(path, "SELECT claim_id, kind, quantity, quantity_start, quantity_end, sentence, sentence_start, "
-                           "sentence_end, status, subject, origin FROM claims_v WHERE document_id = ? "
-                           "ORDER BY coalesce(quantity_start, sentence_start), claim_id", (document_id,))
+document = common.read(path, documents.document_by_id, document_id)
+claims = common.read(path, documents.document_claims, document_id)
 
 
 def open_claim(claim_id: int) -> None:
@@ -66,11 +65,11 @@ for claim in claims:
                     args=(claim["claim_id"],), disabled=common.reviewer() is None or claim["status"] == "not_a_claim")
 
 st.subheader("Add a claim the extractor missed")
-sentences = common.rows(path, "SELECT id, text FROM segments WHERE document_id = ? AND kind = 'sentence' ORDER BY seq",
-                        (document_id,))
+sentences = common.read(path, documents.sentences, document_id)
 with st.form("manual_claim", clear_on_submit=True):
-    sentence_id = st.selectbox("Sentence", [s["id"] for s in sentences],
-                               format_func={s["id"]: s["text"][:150] for s in sentences}.get, key="manual_sentence")
+    sentence_id = st.selectbox("Sentence", [s["sentence_id"] for s in sentences],
+                               format_func={s["sentence_id"]: s["text"][:150] for s in sentences}.get,
+                               key="manual_sentence")
     columns = st.columns(3)
     figure = columns[0].text_input("Figure as written (empty for a statement)", key="manual_figure")
     kind = columns[1].selectbox("Kind", KINDS, index=KINDS.index("statement"), key="manual_kind")

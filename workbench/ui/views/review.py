@@ -13,6 +13,8 @@ from workbench.claims import KINDS
 from workbench.errors import WorkbenchError
 from workbench.match.engine import preselected
 from workbench.match.figures import implied_text
+from workbench.store import documents, reviews
+from workbench.store.reviews import QueueFilter
 from workbench.ui import common
 from workbench.ui.components import (
     RELATION_COLOURS,
@@ -43,8 +45,8 @@ def shorten(text: str, width: int) -> str:
     return text if len(text) <= width else text[:width].rsplit(" ", 1)[0] + "…"
 
 
-def filters_from_state() -> review.QueueFilter:
-    return review.QueueFilter(
+def filters_from_state() -> QueueFilter:
+    return QueueFilter(
         status=state.get("f_status", "unreviewed"), kinds=tuple(state.get("f_kinds", ())),
         document_id=state.get("f_document"), reviewer=(state.get("f_reviewer") or "").strip() or None,
         min_checkworthiness=float(state.get("f_min_cw", 0.0)), text=state.get("f_text", ""))
@@ -55,7 +57,7 @@ def reset_position() -> None:
     state.pop("open_claim", None)
 
 
-articles = common.rows(path, "SELECT id, title FROM documents WHERE kind = 'article' ORDER BY id")
+articles = common.read(path, documents.article_titles)
 titles = {row["id"]: row["title"] or f"document {row['id']}" for row in articles}
 with st.expander("Filters", expanded=False):
     columns = st.columns(3)
@@ -70,18 +72,18 @@ with st.expander("Filters", expanded=False):
     columns[2].text_input("Text contains", key="f_text", on_change=reset_position)
 
 filters = filters_from_state()
-total = common.queue_total(path, filters)
+total = common.read(path, reviews.queue_count, filters)
 if "goto_claim" in state:
     target = state.pop("goto_claim")
-    found = review.queue_position(common.store(), filters, target) if target is not None else None
+    found = reviews.queue_position(common.store(), filters, target) if target is not None else None
     if found is not None:
         state["position"] = found
 position = min(state.get("position", 0), max(total - 1, 0))
 state["position"] = position
 offset = position // PAGE_SIZE * PAGE_SIZE
-page = common.queue_page(path, filters, PAGE_SIZE, offset)
-everything = common.queue_total(path, review.QueueFilter(status="all"))
-reviewed = common.queue_total(path, review.QueueFilter(status="reviewed"))
+page = common.read(path, reviews.queue, filters, PAGE_SIZE, offset)
+everything = common.read(path, reviews.queue_count, QueueFilter(status="all"))
+reviewed = common.read(path, reviews.queue_count, QueueFilter(status="reviewed"))
 st.progress(reviewed / everything if everything else 0.0,
             text=f"{reviewed} of {everything} claims reviewed · {total} in this queue")
 
@@ -113,7 +115,7 @@ def move_on(claim_id: int) -> None:
 
 def decide(verdict: str) -> None:
     claim_id = current_claim()
-    detail = common.claim_detail(path, claim_id)
+    detail = common.read(path, reviews.claim_detail, claim_id)
     try:
         review.save_verdict(common.store(), claim_id, common.reviewer(), verdict,
                             state.get(f"note_{claim_id}"), chosen_evidence(claim_id, detail.candidates))
@@ -204,7 +206,7 @@ state["current_claim"] = claim_id
 index_in_page = position - offset
 state["following_claim"] = page[index_in_page + 1]["claim_id"] if index_in_page + 1 < len(page) else None
 state["preceding_claim"] = page[index_in_page - 1]["claim_id"] if index_in_page > 0 else None
-detail = common.claim_detail(path, claim_id)
+detail = common.read(path, reviews.claim_detail, claim_id)
 claim = detail.claim
 
 

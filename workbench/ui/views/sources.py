@@ -6,6 +6,7 @@ import streamlit as st
 from workbench.ingest.importer import import_uploads
 from workbench.ingest.readers import SUPPORTED
 from workbench.match.index import PassageIndex, query_terms
+from workbench.store import documents
 from workbench.ui import common
 from workbench.ui.components import escape, md
 from workbench.ui.pages_shared import show_report
@@ -14,8 +15,7 @@ common.setup("Sources")
 common.show_flash()
 path = common.db_path()
 
-sources = common.rows(path, "SELECT id, title, published, url, passages, imported_at FROM documents_v "
-                            "WHERE kind = 'source' ORDER BY id")
+sources = common.read(path, documents.sources)
 st.caption(f"{len(sources)} sources in the library")
 
 query = st.text_input("Search passages (BM25)", key="source_query", placeholder="e.g. Chinese soldiers killed Galwan")
@@ -32,7 +32,7 @@ if sources:
     st.dataframe(sources, hide_index=True, width="stretch", key="source_table")
     titles = {row["id"]: row["title"] or f"source {row['id']}" for row in sources}
     source_id = st.selectbox("Read a source", list(titles), format_func=titles.get, key="source_pick")
-    text = common.rows(path, "SELECT text FROM documents WHERE id = ?", (source_id,))[0]["text"]
+    text = common.read(path, documents.document_by_id, source_id)["text"]
     st.html(f'<div class="wb-text" data-testid="wb-source">{escape(text).replace(chr(10), "<br>")}</div>')
 
 st.subheader("Add sources")

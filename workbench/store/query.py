@@ -17,6 +17,21 @@ from workbench.store.db import Store
 
 ALLOWED = {duckdb.StatementType.SELECT, duckdb.StatementType.EXPLAIN}
 READ_ONLY_CONFIG = {"enable_external_access": False, "lock_configuration": True}
+#: What the surface offers, in a sentence for people about to write a query.
+SURFACE = ("Read-only: one SELECT (or WITH, DESCRIBE, SHOW, EXPLAIN) over documents_v, claims_v, matches_v, "
+           "reviews_v and the tables beneath them. Anything that would write is refused.")
+#: Statements to start from, by what they answer.
+EXAMPLES = {
+    "Claims by kind": "SELECT kind, count(*) AS claims FROM claims_v GROUP BY kind ORDER BY claims DESC",
+    "Most check-worthy unreviewed claims": "SELECT claim_id, document, quantity, subject, checkworthiness\n"
+                                           "FROM claims_v WHERE status = 'unreviewed'\n"
+                                           "ORDER BY checkworthiness DESC LIMIT 20",
+    "Contradicted claims": "SELECT c.claim_id, c.quantity, c.subject, m.source, m.why\nFROM claims_v c JOIN matches_v m "
+                           "USING (claim_id)\nWHERE m.relation = 'contradicts' ORDER BY m.score DESC",
+    "Verdicts per reviewer": "SELECT reviewer, verdict, count(*) AS n FROM reviews_v WHERE action = 'verdict'\n"
+                             "GROUP BY ALL ORDER BY reviewer, n DESC",
+    "Documents": "SELECT id, kind, title, published, claims, passages FROM documents_v ORDER BY id",
+}
 
 
 class QueryRefused(WorkbenchError):

@@ -1,0 +1,3 @@
+-- No table changes: claims_v now takes a claim's review state from its newest verdict that no undo reverted,
+-- so a verdict an undo restores is still credited to the reviewer who gave it, not to whoever undid the
+-- later one. The views are recreated after every migration; this step brings that to existing databases.
