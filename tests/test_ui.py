@@ -251,9 +251,11 @@ def test_export_page_gives_claimreview(demo_db):
     save_verdict(demo_db, claim_id_of(demo_db, "four"), "ana", "refuted", "TASS reported 45")
     at = page("export", export_format="claimreview")
     at.button(key="export_prepare").click().run()
-    fmt, data, rows = at.session_state["export_data"]
-    reviews_ld = json.loads(data)
-    assert fmt == "claimreview" and rows == 1 and reviews_ld[0]["reviewRating"]["alternateName"] == "Refuted"
+    fmt, export = at.session_state["export_data"]
+    reviews_ld = json.loads(export.data)
+    assert fmt == "claimreview" and export.items == 1 and export.noun == "reviews"
+    assert reviews_ld[0]["reviewRating"]["alternateName"] == "Refuted"
+    assert any(caption.value.startswith("1 reviews, ") for caption in at.caption)
     assert reviews_ld[0]["itemReviewed"]["@type"] == "Claim"
 
 

@@ -286,11 +286,16 @@ def export(fmt, output, db):
         workbench export --format parquet -o claims.parquet
         workbench export --format claimreview -o claimreview.json
     """
-    from workbench.export.tables import export_claims
+    from workbench.export.tables import render
 
-    count = export_claims(open_store(db), fmt, output)
-    if output:
-        click.echo(f"wrote {count} {'reviews' if fmt == 'claimreview' else 'claims'} to {output}", err=True)
+    if fmt == "parquet" and output is None:
+        raise WorkbenchError("parquet is a binary format: name a file with -o FILE.parquet")
+    export = render(open_store(db), fmt)
+    if output is None:
+        click.echo(export.data.decode("utf-8"), nl=False)
+        return
+    Path(output).write_bytes(export.data)
+    click.echo(f"wrote {export.items} {export.noun} to {output}", err=True)
 
 
 @main.command()

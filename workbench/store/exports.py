@@ -20,10 +20,3 @@ def claims_with_verdict(store: Store, verdicts: Iterable[str]) -> list[dict]:
     return store.records("SELECT claim_id, sentence, verdict, reviewer, reviewed_at, note, document, document_url, "
                          "published, attribution FROM claims_v WHERE list_contains(?, verdict) ORDER BY claim_id",
                          [list(verdicts)])
-
-
-def count_claims(store: Store, verdicts: Iterable[str] | None = None) -> int:
-    """How many claims there are (with a current verdict among ``verdicts``, when given)."""
-    if verdicts is None:
-        return store.value("SELECT count(*) FROM claims_v")
-    return store.value("SELECT count(*) FROM claims_v WHERE list_contains(?, verdict)", [list(verdicts)])

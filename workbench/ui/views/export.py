@@ -4,7 +4,7 @@ from __future__ import annotations
 import streamlit as st
 
 from workbench.errors import WorkbenchError
-from workbench.export.tables import count, render
+from workbench.export.tables import render
 from workbench.ui import common
 
 FORMATS = {"claimreview": ("ClaimReview JSON-LD (reviewed claims)", "claimreview.json", "application/ld+json"),
@@ -16,12 +16,12 @@ common.setup("Export")
 fmt = st.radio("Format", list(FORMATS), format_func=lambda f: FORMATS[f][0], key="export_format")
 if st.button("Prepare export", key="export_prepare", type="primary"):
     try:
-        st.session_state["export_data"] = (fmt, render(common.store(), fmt), count(common.store(), fmt))
+        st.session_state["export_data"] = (fmt, render(common.store(), fmt))
     except WorkbenchError as error:
         st.error(str(error))
 prepared = st.session_state.get("export_data")
 if prepared and prepared[0] == fmt:
-    _, data, rows = prepared
+    _, export = prepared
     label, file_name, mime = FORMATS[fmt]
-    st.caption(f"{rows} {'reviews' if fmt == 'claimreview' else 'claims'}, {len(data):,} bytes")
-    st.download_button(f"Download {file_name}", data, file_name=file_name, mime=mime, key="export_download")
+    st.caption(f"{export.items} {export.noun}, {len(export.data):,} bytes")
+    st.download_button(f"Download {file_name}", export.data, file_name=file_name, mime=mime, key="export_download")
