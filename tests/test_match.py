@@ -302,3 +302,15 @@ def test_demo_statements_find_their_source_in_the_top_3(demo_store, opening, sou
     candidates = next(c for text, c in statements.items() if text.startswith(opening))
     assert source in [c["source"] for c in candidates[:3]]
     assert all(c["relation"] == "related" for c in candidates)  # a statement is for the reviewer to judge
+
+
+def test_stored_and_input_matches_print_one_shape(cli):
+    cli("demo")
+    stored = next(json.loads(line) for line in cli("match", "--format", "jsonl").stdout.splitlines()
+                  if json.loads(line)["quantity"] and json.loads(line)["candidates"])
+    sentence = stored["sentence"]["text"]
+    adhoc = json.loads(cli("match", "--input", "-", input=json.dumps({"text": sentence})).stdout.splitlines()[0])
+    assert set(stored) - {"claim_id", "document"} == set(adhoc) - {"id", "text"} == \
+        {"sentence", "kind", "quantity", "candidates"}
+    assert set(stored["quantity"]) == set(adhoc["quantity"]) and "qualifier" in stored["quantity"]
+    assert set(stored["candidates"][0]) == set(adhoc["candidates"][0])

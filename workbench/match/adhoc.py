@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from workbench.ingest.readers import read_sentences
-from workbench.match.engine import Matcher, claim_query, primary_claim
+from workbench.match.engine import Matcher, claim_query, match_json, primary_claim
 from workbench.match.index import PassageIndex
 from workbench.nlp.extract import analyse
 from workbench.store.db import Store
@@ -27,6 +27,4 @@ def match_lines(store: Store, text: str, top: int, name: str = "<stdin>") -> Ite
     for item, analysis in zip(items, analyses):
         claim = primary_claim(item["text"], analysis.claims, item.get("figure"))
         candidates = matcher.match(claim_query(claim, item.get("published"), item["id"]), top)
-        yield {"id": item["id"], "text": item["text"],
-               "quantity": claim.quantity.to_json() if claim.quantity is not None else None,
-               "candidates": [c.to_json() for c in candidates]}
+        yield match_json(claim, candidates, id=item["id"], text=item["text"])

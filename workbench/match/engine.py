@@ -12,8 +12,9 @@ recomputes everything.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass
+from itertools import groupby
 
 from workbench.claims import Claim, Sentence
 from workbench.match.embed import embedder
@@ -202,25 +203,28 @@ def match_stored(store: Store, *, all_claims: bool = False, top: int = MATCH_TOP
 
 # -- output ----------------------------------------------------------------------------------------
 
-def stored_matches(store: Store, thresholds: MatchThresholds = MatchThresholds()) -> Iterable[dict]:
-    """Every claim with its stored candidates, in the contract's JSON shape (candidates as ``match --input``
-    prints them)."""
-    current: dict | None = None
-    for row in stored_candidates(store):
-        if current is None or current["claim_id"] != row["claim_id"]:
-            if current is not None:
-                yield current
-            current = {"claim_id": row["claim_id"], "document": row["document"], "sentence": {"text": row["sentence"]},
-                       "quantity": None if row["quantity"] is None else
-                       {"text": row["quantity"], "value": row["value"], "unit": row["unit"], "kind": row["kind"],
-                        "direction": row["direction"]},
-                       "kind": row["kind"], "candidates": []}
-        if row["passage_id"] is not None:
-            current["candidates"].append(Candidate(
+def match_json(claim: Claim, candidates: list[Candidate], **identity) -> dict:
+    """A claim with its candidates as ``workbench match`` and ``match --input`` print them, one shape for
+    both: who the claim is (``claim_id`` and ``document`` for a stored claim, ``id`` and ``text`` for an
+    input line), its sentence, kind and figure, and the candidates best first."""
+    return {**identity, "sentence": {"text": claim.sentence.text}, "kind": claim.kind,
+            "quantity": claim.quantity.to_json() if claim.quantity is not None else None,
+            "candidates": [candidate.to_json() for candidate in candidates]}
+
+
+def stored_matches(store: Store, thresholds: MatchThresholds = MatchThresholds()) -> Iterator[dict]:
+    """Every stored claim (with its corrections) and its stored candidates, as :func:`match_json`."""
+    groups = groupby(stored_candidates(store), key=lambda row: row["claim_id"])
+    claim_id, rows = next(groups, (None, ()))
+    for stored in claims_to_match(store):  # both in claim id order: a merge
+        while claim_id is not None and claim_id < stored.id:
+            claim_id, rows = next(groups, (None, ()))
+        candidates = []
+        if claim_id == stored.id:
+            candidates = [Candidate(
                 passage_id=row["passage_id"], document_id=row["source_id"], source=row["source"],
                 text=row["passage"], start=row["passage_start"], end=row["passage_end"], score=row["score"],
                 text_score=row["text_score"], fuzz_score=row["fuzz_score"], figure_score=row["figure_score"],
                 relation=row["relation"], why=row["why"], suggested=suggested(row["score"], thresholds),
-                preselected=preselected(row["relation"], row["score"], thresholds)).to_json())
-    if current is not None:
-        yield current
+                preselected=preselected(row["relation"], row["score"], thresholds)) for row in rows]
+        yield match_json(stored.claim, candidates, claim_id=stored.id, document=stored.document)

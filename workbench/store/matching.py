@@ -89,7 +89,7 @@ def passages_after(store: Store, passage_id: int) -> Iterator[dict]:
 # -- claims to match -------------------------------------------------------------------------------------
 
 CLAIMS_SQL = """
-SELECT c.claim_id, c.sentence, c.sentence_start, c.sentence_end, c.kind, c.quantity AS text,
+SELECT c.claim_id, c.document, c.sentence, c.sentence_start, c.sentence_end, c.kind, c.quantity AS text,
        c.quantity_start AS "start", c.quantity_end AS "end", c.value, c.value_max, c.unit, c.qualifier, c.iso,
        c.implied, c.implied_qualifier, c.implied_start, c.direction, c.role, c.step, c.measure, c.actors,
        c.places, c.subject, c.predicate, c.hedged, q.hedged AS figure_hedged, coalesce(c.entities, []) AS entities,
@@ -110,6 +110,7 @@ class StoredClaim:
     """A stored claim as matching needs it: the claim read back, its document's date, and its match state."""
 
     id: int
+    document: str
     claim: Claim
     published: str | None
     passages_upto: int | None
@@ -125,7 +126,8 @@ def claims_to_match(store: Store) -> list[StoredClaim]:
         if record["kind"] == "statement":
             record["time"] = record["claim_time"]
         sentence = Sentence(record["sentence"], record["sentence_start"], record["sentence_end"])
-        stored.append(StoredClaim(record["claim_id"], claim_from_record(record, sentence, record["entities"]),
+        stored.append(StoredClaim(record["claim_id"], record["document"],
+                                  claim_from_record(record, sentence, record["entities"]),
                                   record["published"], record["passages_upto"], bool(record["changed"])))
     return stored
 
@@ -172,17 +174,14 @@ def count_matches(store: Store) -> int:
 
 
 OUTPUT_SQL = """
-SELECT c.claim_id, c.document, c.sentence, c.quantity, c.value, c.unit, c.kind, c.direction,
-       m.passage_id, m.source_id, m.source, m.passage, m.passage_start, m.passage_end, m.score, m.text_score,
-       m.fuzz_score, m.figure_score, m.relation, m.why
-FROM claims_v c
-LEFT JOIN matches_v m ON m.claim_id = c.claim_id
-ORDER BY c.claim_id, m.rank
+SELECT m.claim_id, m.passage_id, m.source_id, m.source, m.passage, m.passage_start, m.passage_end, m.score,
+       m.text_score, m.fuzz_score, m.figure_score, m.relation, m.why
+FROM matches_v m
+ORDER BY m.claim_id, m.rank
 """
 
 
 def stored_candidates(store: Store) -> Iterator[dict]:
-    """Every claim joined with its stored candidates, best first (a claim without any once, with
-    ``passage_id`` None)."""
+    """Every stored candidate, by claim id, best first."""
     with store.read() as con:
         yield from records(con.execute(OUTPUT_SQL))
