@@ -197,6 +197,35 @@ def test_add_a_missed_claim(demo_db):
             ("manual", "next month", "direct flights")]
 
 
+def test_a_refused_figure_is_echoed_as_text_not_markdown(demo_db):
+    at = page("documents")
+    hostile = "![x](http://evil.example/i.png) $\\frac{1}{2}$"
+    at.text_input(key="manual_figure").input(hostile)
+    at.selectbox(key="manual_kind").set_value("count")
+    at.text_input(key="manual_value").input("2")
+    at.button(key="FormSubmitter:manual_claim-Add claim").click().run()
+    [error] = at.error
+    assert error.value.startswith("Not added\\: ") and error.value.endswith("is not in the sentence")
+    assert "\\!\\[x\\]\\(http" in error.value and "\\$" in error.value  # Markdown characters escaped
+
+
+def test_an_upload_without_a_text_field_says_what_to_do_on_this_page(tmp_path, monkeypatch):
+    def upload():
+        import os
+
+        from workbench.ingest.importer import import_uploads
+        from workbench.store.db import Store
+        from workbench.ui.pages_shared import show_report
+
+        show_report(import_uploads(Store(os.environ["WORKBENCH_DB"]), [("items.jsonl", b'{"body": "x"}\n')]))
+
+    monkeypatch.setenv("WORKBENCH_DB", str(tmp_path / "upload.duckdb"))
+    at = AppTest.from_function(upload, default_timeout=60).run()
+    [problem] = at.dataframe[0].value.to_dict("records")
+    assert problem["reason"] == "no 'text' field (fields here: body)"
+    assert problem["what to do"] == "put the text in a field (or column) named 'text', then upload the file again"
+
+
 # -- Sources, Import, Dashboard, SQL, Export -------------------------------------------------------------
 
 def test_sources_search_and_read(demo_db):

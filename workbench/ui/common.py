@@ -12,6 +12,7 @@ from typing import TypeVar
 
 import streamlit as st
 
+from workbench.errors import DATABASE, ENCODING, TEXT_FIELD, WorkbenchError
 from workbench.settings import resolve_db_path
 from workbench.store.db import Store
 from workbench.ui.components import CSS, md
@@ -41,6 +42,24 @@ def setup(title: str) -> None:
 def changed() -> None:
     """Call after every write: cached reads are stale now."""
     st.cache_data.clear()
+
+
+#: How to get past an error on these pages (the command line names its options instead; see workbench.errors).
+HINTS = {
+    TEXT_FIELD: "put the text in a field (or column) named 'text', then upload the file again",
+    ENCODING: "save the file as UTF-8, then upload it again",
+    DATABASE: "import documents on the Import page first",
+}
+
+
+def hint(remedy: str | None) -> str:
+    return HINTS.get(remedy or "", "")
+
+
+def show_error(error: WorkbenchError, prefix: str = "") -> None:
+    """An error as one escaped line (user input in it is text, never Markdown), with this face's hint."""
+    message = f"{prefix}{error}" + (f"; {hint(error.remedy)}" if hint(error.remedy) else "")
+    st.error(md(message))
 
 
 def flash(message: str, icon: str = "✅") -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import streamlit as st
 
 from workbench.ingest.importer import ImportReport
+from workbench.ui.common import hint
 from workbench.ui.components import md
 
 
@@ -13,5 +14,5 @@ def show_report(report: ImportReport) -> None:
     if report.matching:
         st.caption(md(report.matching))
     if report.problems:
-        st.dataframe([{"input": p.origin, "reason": p.reason} for p in report.problems], hide_index=True,
-                     width="stretch", key="import_problems")
+        st.dataframe([{"input": p.origin, "reason": p.reason, "what to do": hint(p.remedy)} for p in report.problems],
+                     hide_index=True, width="stretch", key="import_problems")

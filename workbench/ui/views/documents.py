@@ -86,7 +86,7 @@ with st.form("manual_claim", clear_on_submit=True):
         except ValueError:
             st.error("The value must be a number.")
         except WorkbenchError as error:
-            st.error(f"Not added: {error}")
+            common.show_error(error, "Not added: ")
         else:
             common.changed()
             common.flash(f"Claim {claim_id} added")

@@ -18,7 +18,7 @@ if st.button("Prepare export", key="export_prepare", type="primary"):
     try:
         st.session_state["export_data"] = (fmt, render(common.store(), fmt))
     except WorkbenchError as error:
-        st.error(str(error))
+        common.show_error(error)
 prepared = st.session_state.get("export_data")
 if prepared and prepared[0] == fmt:
     _, export = prepared

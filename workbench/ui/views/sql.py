@@ -21,7 +21,7 @@ if st.button("Run", key="sql_run", type="primary"):
     try:
         result = run_query(common.store(), sql, limit=RESULT_LIMIT)
     except WorkbenchError as error:
-        st.error(md(str(error)))
+        common.show_error(error)
     else:
         st.caption(f"{len(result.rows)} rows" + (f" (first {RESULT_LIMIT})" if len(result.rows) == RESULT_LIMIT else ""))
         st.dataframe([dict(zip(result.columns, row)) for row in result.rows], hide_index=True,
