@@ -33,7 +33,7 @@ from workbench.store.documents import (
 )
 from workbench.store.runs import finish_run, start_run
 
-KINDS = ("article", "source")
+DOCUMENT_KINDS = ("article", "source")
 Progress = Callable[[int], None]
 
 
@@ -119,8 +119,8 @@ def import_records(store: Store, records: Iterable[Record], *, kind: str = "arti
     When the import added claims or passages and the database has sources, matching follows
     (new claims in full, older claims against the new passages).
     """
-    if kind not in KINDS:
-        raise WorkbenchError(f"a document is one of {', '.join(KINDS)}, not {kind!r}")
+    if kind not in DOCUMENT_KINDS:
+        raise WorkbenchError(f"a document is one of {', '.join(DOCUMENT_KINDS)}, not {kind!r}")
     started = time.perf_counter()
     report = ImportReport(problems=list(problems or []))
     records = list(records)
