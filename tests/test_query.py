@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import time
 
 import pytest
 
@@ -86,3 +87,54 @@ def test_checks_without_a_database():
         check_read_only("selec 1")
     with pytest.raises(QueryRefused, match="no SQL statement"):
         check_read_only("  ")
+
+
+def test_a_slow_statement_is_stopped_and_the_file_is_free_again(loaded):
+    started = time.monotonic()
+    result = loaded("query", "SELECT count(*) FROM range(1000000000000)", "--timeout", "1")
+    assert result.exit_code == 2 and time.monotonic() - started < 10
+    assert result.stderr == "error: stopped after 1 s: the statement took too long (narrow it, or allow it more " \
+                            "time)\n"
+    assert snapshot(loaded).startswith("(SELECT")  # and the database answers at once
+
+
+def test_rows_are_capped_in_sql_and_the_cap_is_said(loaded):
+    result = loaded("query", "SELECT * FROM range(300000000) t(n)", "--max-rows", "3", "--format", "csv")
+    assert result.exit_code == 0 and result.stdout.split() == ["n", "0", "1", "2"]
+    assert "the first 3 rows; more matched" in result.stderr
+    exact = loaded("query", "SELECT * FROM range(3) t(n)", "--max-rows", "3", "--format", "csv")
+    assert exact.stdout.split() == ["n", "0", "1", "2"] and "more matched" not in exact.stderr
+
+
+@pytest.mark.parametrize("name", ["rows.csv", "rows.jsonl", "rows.parquet"])
+def test_every_row_streams_to_a_file(loaded, tmp_path, name):
+    path = tmp_path / name
+    result = loaded("query", "SELECT n, n * 2 AS double FROM range(250000) t(n)", "-o", str(path))
+    assert result.exit_code == 0 and result.stderr == f"wrote 250000 rows to {path}\n"
+    count = loaded("query", f"SELECT count(*) AS n FROM '{path}'", "--format", "csv")
+    assert count.exit_code == 2  # the surface itself cannot read files; DuckDB in the test can
+    import duckdb
+
+    assert duckdb.connect().execute(f"SELECT count(*), max(double) FROM '{path}'").fetchone() == (250000, 499998)
+
+
+def test_a_file_write_that_times_out_leaves_no_file(loaded, tmp_path):
+    path = tmp_path / "never.csv"
+    result = loaded("query", "SELECT count(*) FROM range(1000000000000)", "-o", str(path), "--timeout", "1")
+    assert result.exit_code == 2 and "stopped after 1 s" in result.stderr
+    assert not path.exists() and not (tmp_path / ".never.csv.partial").exists()
+
+
+def test_timestamps_with_a_time_zone_print(loaded):
+    result = loaded("query", "SELECT TIMESTAMPTZ '2024-05-01 10:00:00+05:30' AS at", "--format", "json")
+    assert result.exit_code == 0 and json.loads(result.stdout) == [{"at": "2024-05-01T04:30:00+00:00"}]
+
+
+def test_the_check_reads_no_file(loaded, tmp_path):
+    folder = tmp_path / "exported"
+    folder.mkdir()
+    (folder / "schema.sql").write_text("SECRETWORD TABLE x;")
+    (folder / "load.sql").write_text("")
+    for sql in (f"IMPORT DATABASE '{folder}'", f"PRAGMA import_database('{folder}')"):
+        result = loaded("query", sql)
+        assert result.exit_code == 2 and "SECRETWORD" not in result.stderr

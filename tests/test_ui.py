@@ -2,9 +2,13 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
+import threading
+import time
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, subprocess_env
 from streamlit.testing.v1 import AppTest
 
 from workbench.demo import load_demo
@@ -272,6 +276,26 @@ def test_sql_page_runs_a_query_with_a_csv_download(demo_db):
     assert not at.error
     assert "rows" in at.caption[-1].value
     assert at.get("download_button")
+
+
+def test_a_slow_query_is_stopped_and_frees_the_file_for_a_writer(demo_db, monkeypatch):
+    from workbench import settings
+
+    monkeypatch.setattr(settings, "UI_QUERY_TIMEOUT_S", 3.0)
+    at = page("sql")
+    at.text_area(key="sql_Claims by kind").input("SELECT count(*) FROM range(1000000000000)")
+    running = threading.Thread(target=lambda: at.button(key="sql_run").click().run(timeout=60))
+    started = time.monotonic()
+    running.start()
+    time.sleep(1.0)  # the statement holds the file now
+    write = "import sys; from workbench.store.db import Store\nwith Store(sys.argv[1]).write() as con: con.execute('SELECT 1')"
+    writer = subprocess.run(  # another process's write (an import, a verdict), with a 15 s lock budget
+        [sys.executable, "-c", write, str(demo_db.path)], check=False,
+        env=subprocess_env(WORKBENCH_LOCK_TIMEOUT="15"), capture_output=True, text=True, timeout=60)
+    running.join()
+    assert writer.returncode == 0, writer.stderr
+    assert time.monotonic() - started < 15
+    assert at.error[0].value.startswith("stopped after 3 s")
 
 
 def test_export_page_gives_claimreview(demo_db):

@@ -14,7 +14,7 @@ import click
 
 from workbench import __version__
 from workbench.errors import DATABASE, ENCODING, TEXT_FIELD, WorkbenchError
-from workbench.settings import IMPORT_BATCH_DOCS, resolve_db_path
+from workbench.settings import IMPORT_BATCH_DOCS, QUERY_MAX_ROWS, QUERY_TIMEOUT_S, resolve_db_path
 
 EXIT_PARTIAL = 1  # import: some inputs failed, the rest were imported
 EXIT_ERROR = 2  # nothing done: bad input, refused statement, locked database
@@ -255,9 +255,15 @@ class progress_bar:
 @click.argument("sql")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default=None,
               help="table (default on a terminal), csv or json (default when piped).")
+@click.option("--timeout", type=click.FloatRange(min=0), default=QUERY_TIMEOUT_S, show_default=True,
+              help="Seconds before the statement is stopped (0: no limit).")
+@click.option("--max-rows", type=click.IntRange(min=1), default=QUERY_MAX_ROWS, show_default=True,
+              help="Rows printed at most.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
+              help="Write every row to this .csv, .jsonl, .json or .parquet file instead (no row cap).")
 @db_option
 @friendly_errors
-def query(sql, fmt, db):
+def query(sql, fmt, timeout, max_rows, output, db):
     """Run one read-only SQL statement; statements that would write are refused.
 
     The documented views are documents_v, claims_v, matches_v and reviews_v.
@@ -265,12 +271,20 @@ def query(sql, fmt, db):
     Example:
 
         workbench query "SELECT kind, count(*) FROM claims_v GROUP BY kind" --format csv
+        workbench query "SELECT * FROM matches_v" -o matches.parquet
     """
     from workbench.output import write_rows
-    from workbench.store.query import run_query
+    from workbench.store.query import copy_query, run_query
 
-    result = run_query(open_store(db), sql)
+    if output is not None:
+        rows = copy_query(open_store(db), sql, output, timeout=timeout or None)
+        click.echo(f"wrote {rows} rows to {output}", err=True)
+        return
+    result = run_query(open_store(db), sql, max_rows=max_rows, timeout=timeout or None)
     write_rows(result.columns, result.rows, fmt or default_format("table", "json"))
+    if result.truncated:
+        click.echo(f"the first {max_rows} rows; more matched (raise --max-rows, or write them all with -o FILE)",
+                   err=True)
 
 
 @main.command()

@@ -22,6 +22,13 @@ LOCK_TIMEOUT_S = float(os.environ.get("WORKBENCH_LOCK_TIMEOUT", "30"))
 #: Documents per write transaction during import: one transaction per batch, rolled back whole.
 IMPORT_BATCH_DOCS = 64
 
+#: A read-only query is stopped after this many seconds (``workbench query --timeout``), and returns at most
+#: this many rows (``--max-rows``; ``-o FILE`` writes them all). The UI's SQL page allows less time: a query
+#: there must never hold the file longer than an import or a verdict is prepared to wait for it.
+QUERY_TIMEOUT_S = 30.0
+QUERY_MAX_ROWS = 100_000
+UI_QUERY_TIMEOUT_S = 10.0
+
 #: A sentence with no figure becomes a ``statement`` claim at or above this check-worthiness.
 STATEMENT_THRESHOLD = 0.5
 
