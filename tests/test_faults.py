@@ -100,3 +100,80 @@ def test_a_run_whose_process_died_is_closed_as_failed_by_the_next(tmp_path):
     assert json.loads(rows[killed][1])[0]["reason"].startswith(f"the run stopped before it finished: process "
                                                                f"{dead.pid} on ")
     assert rows[alive] == (None, None)
+
+
+# -- damaged databases ----------------------------------------------------------------------------------
+
+def _cut(data: bytes) -> bytes:
+    return data[: len(data) // 2]
+
+
+def _garble_middle(data: bytes) -> bytes:
+    middle = len(data) // 2
+    return data[:middle] + bytes(b ^ 0x5A for b in data[middle:middle + 65536]) + data[middle + 65536:]
+
+
+DAMAGES = {  # name → (what is done to the file's bytes, what the message says of it)
+    "empty": (lambda data: b"", "not a DuckDB database file"),
+    "random bytes": (lambda data: bytes(range(256)) * (len(data) // 256), "not a DuckDB database file"),
+    "header wiped": (lambda data: bytes(4096) + data[4096:], "not a DuckDB database file"),
+    "a SQLite file": (lambda data: b"SQLite format 3\0" + bytes(4080),
+                      "not a DuckDB database file (SQLite, or another format)"),
+    "cut in half": (_cut, "the file is cut short"),
+    "middle garbled": (_garble_middle, "a block of the file fails its checksum"),
+}
+
+
+@pytest.fixture
+def damaged(demo, request):
+    damage, _ = DAMAGES[request.param]
+    demo.db.write_bytes(damage(demo.db.read_bytes()))
+    return demo
+
+
+@pytest.mark.parametrize("damaged", list(DAMAGES), indirect=True)
+@pytest.mark.parametrize("command", [("import", "ARTICLE", "--no-match"), ("demo", "--if-empty")],
+                         ids=["import", "demo --if-empty"])
+def test_a_damaged_database_is_one_clear_line_and_exit_2(damaged, command, request, write):
+    article = write("new.txt", "Twelve people were rescued on Monday.")
+    before = damaged.db.read_bytes()
+    result = damaged(*[str(article) if part == "ARTICLE" else part for part in command])
+    meaning = DAMAGES[request.node.callspec.params["damaged"]][1]
+    assert result.exit_code == 2
+    assert result.stderr == (f"error: {damaged.db}: the database is damaged or not a workbench database: {meaning}; "
+                             "restore it from a backup, or choose another database with --db\n")
+    if command[0] == "demo":
+        assert damaged.db.read_bytes() == before  # nothing written into it
+
+
+@pytest.mark.parametrize("damaged", ["empty", "header wiped", "a SQLite file", "cut in half"], indirect=True)
+@pytest.mark.parametrize("command", [("query", "SELECT count(*) FROM claims_v"), ("export", "--format", "csv"),
+                                     ("match",)], ids=["query", "export", "match"])
+def test_every_read_of_a_damaged_database_says_so(damaged, command):
+    before = damaged.db.read_bytes()
+    result = damaged(*command)
+    assert result.exit_code == 2 and result.stderr.count("\n") == 1
+    assert "the database is damaged or not a workbench database" in result.stderr
+    assert damaged.db.read_bytes() == before
+
+
+def test_a_duckdb_database_of_something_else_is_not_taken_over(tmp_path, write):
+    import duckdb
+
+    path = tmp_path / "theirs.duckdb"
+    duckdb.connect(str(path)).execute("CREATE TABLE accounts AS SELECT 1 AS id").close()
+    result = Cli(path)("import", str(write("a.txt", "Ten people died.")))
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"error: {path}: a DuckDB database of something else (tables accounts)")
+    assert duckdb.connect(str(path)).execute("SELECT table_name FROM duckdb_tables()").fetchall() == [("accounts",)]
+
+
+def test_the_ui_shows_a_damaged_database_as_one_line(demo, monkeypatch):
+    from streamlit.testing.v1 import AppTest
+
+    demo.db.write_bytes(b"")
+    monkeypatch.setenv("WORKBENCH_DB", str(demo.db))
+    at = AppTest.from_file(str(Path(__file__).parents[1] / "workbench" / "ui" / "app.py"), default_timeout=60).run()
+    assert not at.exception
+    [error] = at.error
+    assert "not a DuckDB database file" in error.value and "restore the file from a backup" in error.value

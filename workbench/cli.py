@@ -13,7 +13,7 @@ from pathlib import Path
 import click
 
 from workbench import __version__
-from workbench.errors import DATABASE, ENCODING, TEXT_FIELD, WorkbenchError
+from workbench.errors import DAMAGED, DATABASE, ENCODING, TEXT_FIELD, WorkbenchError
 from workbench.settings import IMPORT_BATCH_DOCS, QUERY_MAX_ROWS, QUERY_TIMEOUT_S, resolve_db_path
 
 EXIT_PARTIAL = 1  # import: some inputs failed, the rest were imported
@@ -37,6 +37,7 @@ HINTS = {
     TEXT_FIELD: "choose the field that holds the text with --text-field",
     ENCODING: "if you know its encoding, pass it, e.g. --encoding latin-1",
     DATABASE: "import something first, or choose another database with --db",
+    DAMAGED: "restore it from a backup, or choose another database with --db",
 }
 
 
@@ -432,6 +433,8 @@ def demo(if_empty, db):
     from workbench.store.documents import count_documents
 
     store = open_store(db)
+    if if_empty and store.path.exists():
+        store.verify()  # a damaged file is said to be damaged, not to "have documents"
     if if_empty and count_documents(store):
         click.echo(f"{store.path} already has documents; demo not loaded", err=True)
         return

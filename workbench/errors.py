@@ -3,7 +3,7 @@ from __future__ import annotations
 
 #: What a user can change to get past an error, named in the library's terms; each face (CLI, UI) says
 #: how in its own: the CLI names its option, the UI what to do on the page.
-TEXT_FIELD, ENCODING, DATABASE = "text_field", "encoding", "database"
+TEXT_FIELD, ENCODING, DATABASE, DAMAGED = "text_field", "encoding", "database", "damaged"
 
 
 class WorkbenchError(Exception):

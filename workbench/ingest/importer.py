@@ -151,6 +151,8 @@ def import_records(store: Store, records: Iterable[Record], *, kind: str = "arti
         finish_run(store, run_id, documents=report.documents, claims=report.claims, passages=report.passages,
                    skipped=report.skipped, failed=report.failed,
                    errors=[{"origin": p.origin, "reason": p.reason} for p in report.problems])
+    if report.documents:
+        store.verify()  # every block reads back (checksums), or the import does not report success
     if match and (report.claims or report.passages) and count_passages(store):
         from workbench.match.engine import match_stored
 

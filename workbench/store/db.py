@@ -7,6 +7,7 @@ bounded time and then raises :class:`DatabaseLocked`, which names the process ho
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import random
 import re
@@ -20,7 +21,7 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
-from workbench.errors import DATABASE, WorkbenchError
+from workbench.errors import DAMAGED, DATABASE, WorkbenchError
 from workbench.settings import LOCK_TIMEOUT_S
 
 _MIGRATIONS = resources.files("workbench.store") / "migrations"
@@ -42,6 +43,37 @@ class DatabaseLocked(WorkbenchError):
 
 class DatabaseMissing(WorkbenchError):
     """A read was asked of a database file that does not exist."""
+
+
+class DatabaseDamaged(WorkbenchError):
+    """The file is not a DuckDB database, or one whose blocks no longer read back (cut short, overwritten),
+    or a DuckDB database of something else."""
+
+
+#: Every connection: DuckDB must never fetch an extension (a SQLite file at the path would make it try).
+CONNECTION_CONFIG = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
+#: What DuckDB says of a file that is not a readable DuckDB database, and what that means to a user.
+_DAMAGE = {
+    "not a valid DuckDB database": "not a DuckDB database file",
+    "Corrupt database file": "a block of the file fails its checksum",
+    "checksum": "a block of the file fails its checksum",
+    "Could not read enough bytes": "the file is cut short",
+    "Serialization Error": "the file's contents cannot be read back",
+    "INTERNAL Error": "the file's contents cannot be read back",
+    "Loading external extensions is disabled": "not a DuckDB database file (SQLite, or another format)",
+    "sqlite_scanner": "not a DuckDB database file (SQLite, or another format)",
+}
+
+
+def _damage(error: Exception) -> str | None:
+    """What is wrong with the file, when a DuckDB error says it is damaged; None for any other error."""
+    text = str(error)
+    return next((meaning for marker, meaning in _DAMAGE.items() if marker in text), None)
+
+
+def _damaged(path: Path, error: Exception) -> DatabaseDamaged:
+    return DatabaseDamaged(f"{path}: the database is damaged or not a workbench database: {_damage(error)}",
+                           DAMAGED)
 
 
 def migrations() -> list[tuple[int, str]]:
@@ -109,9 +141,12 @@ class Store:
         delay = 0.02
         while True:
             try:
-                return duckdb.connect(str(self.path), read_only=read_only, config=config or {})
-            except duckdb.IOException as error:
-                if not _is_lock_error(error):
+                return duckdb.connect(str(self.path), read_only=read_only, config={**CONNECTION_CONFIG,
+                                                                                   **(config or {})})
+            except duckdb.Error as error:
+                if _damage(error):
+                    raise _damaged(self.path, error) from None
+                if not isinstance(error, duckdb.IOException) or not _is_lock_error(error):
                     raise
                 remaining = deadline - time.monotonic()
                 if remaining <= 0:
@@ -133,10 +168,13 @@ class Store:
                 con.begin()
                 try:
                     yield con
-                except BaseException:
-                    con.rollback()
+                    con.commit()
+                except BaseException as error:
+                    with contextlib.suppress(duckdb.Error):  # a failed commit may leave nothing to roll back
+                        con.rollback()
+                    if isinstance(error, duckdb.Error) and _damage(error):
+                        raise _damaged(self.path, error) from None
                     raise
-                con.commit()
             finally:
                 con.close()
             identity = self._identity()
@@ -152,6 +190,10 @@ class Store:
             con = self._connect(read_only=True, config=config)
             try:
                 yield con
+            except duckdb.Error as error:
+                if _damage(error):
+                    raise _damaged(self.path, error) from None
+                raise
             finally:
                 con.close()
 
@@ -168,8 +210,21 @@ class Store:
             con = self._connect(read_only=True, config=config)
             try:
                 yield con
+            except duckdb.Error as error:
+                if _damage(error):
+                    raise _damaged(self.path, error) from None
+                raise
             finally:
                 con.close()
+
+    def verify(self) -> None:
+        """Read every stored value back (DuckDB checks each block's checksum as it reads), so that an import
+        reports success only for a file that reads whole; raise :class:`DatabaseDamaged` otherwise."""
+        with self.read() as con:
+            for table in _table_names(con):
+                con.execute(f'SELECT count(hash(COLUMNS(*))) FROM "{table}"').fetchall()
+            for view in ("documents_v", "claims_v", "matches_v", "reviews_v"):  # their joins read more
+                con.execute(f"SELECT count(*) FROM {view}").fetchall()
 
     def records(self, sql: str, params: list | tuple = ()) -> list[dict]:
         """Every row of one read, as dicts keyed by column name."""
@@ -189,6 +244,10 @@ class Store:
     # -- schema --------------------------------------------------------------------------------
 
     def _migrate(self, con: duckdb.DuckDBPyConnection) -> None:
+        tables = set(_table_names(con))
+        if tables and "schema_version" not in tables:
+            raise DatabaseDamaged(f"{self.path}: a DuckDB database of something else (tables "
+                                  f"{', '.join(sorted(tables)[:5])}), not a workbench database", DAMAGED)
         con.execute(
             "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at TIMESTAMP NOT NULL)"
         )
@@ -209,6 +268,11 @@ class Store:
     def schema_version(self) -> int:
         with self.read() as con:
             return con.execute("SELECT max(version) FROM schema_version").fetchone()[0]
+
+
+def _table_names(con: duckdb.DuckDBPyConnection) -> list[str]:
+    return [row["table_name"] for row in records(con.execute(
+        "SELECT table_name FROM duckdb_tables() WHERE database_name = current_database()"))]
 
 
 def utc_now() -> dt.datetime:

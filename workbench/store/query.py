@@ -23,7 +23,7 @@ import duckdb
 
 from workbench.errors import WorkbenchError
 from workbench.settings import QUERY_MAX_ROWS, QUERY_TIMEOUT_S
-from workbench.store.db import Store
+from workbench.store.db import Store, _damage
 
 ALLOWED = {duckdb.StatementType.SELECT, duckdb.StatementType.EXPLAIN}
 READ_ONLY_CONFIG = {"enable_external_access": False, "lock_configuration": True}
@@ -122,6 +122,8 @@ def _interruptible(con: duckdb.DuckDBPyConnection, work: Callable[[], T], timeou
         if isinstance(error, duckdb.InterruptException):
             raise QueryStopped("the statement was cancelled") from None
         if isinstance(error, duckdb.Error):
+            if _damage(error):
+                raise error  # the connection's owner names the damaged file
             raise WorkbenchError(f"query failed: {str(error).splitlines()[0]}") from None
         raise error
     return outcome["value"]

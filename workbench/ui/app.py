@@ -10,7 +10,8 @@ from pathlib import Path
 
 import streamlit as st
 
-from workbench.ui.common import db_path
+from workbench.errors import WorkbenchError
+from workbench.ui.common import db_path, show_error
 from workbench.ui.components import md
 
 VIEWS = Path(__file__).parent / "views"
@@ -30,4 +31,7 @@ navigation = st.navigation([
     st.Page(VIEWS / "sql.py", title="SQL", icon=":material/database:"),
     st.Page(VIEWS / "export.py", title="Export", icon=":material/download:"),
 ])
-navigation.run()
+try:
+    navigation.run()
+except WorkbenchError as error:  # a damaged or busy database: one line with what to do, never a traceback
+    show_error(error)

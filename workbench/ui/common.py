@@ -12,7 +12,7 @@ from typing import TypeVar
 
 import streamlit as st
 
-from workbench.errors import DATABASE, ENCODING, TEXT_FIELD, WorkbenchError
+from workbench.errors import DAMAGED, DATABASE, ENCODING, TEXT_FIELD, WorkbenchError
 from workbench.settings import resolve_db_path
 from workbench.store.db import Store
 from workbench.ui.components import CSS, md
@@ -49,6 +49,7 @@ HINTS = {
     TEXT_FIELD: "put the text in a field (or column) named 'text', then upload the file again",
     ENCODING: "save the file as UTF-8, then upload it again",
     DATABASE: "import documents on the Import page first",
+    DAMAGED: "restore the file from a backup, or start the UI on another one (workbench ui --db FILE)",
 }
 
 
