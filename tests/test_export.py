@@ -57,3 +57,18 @@ def test_claimreview_json_ld_has_the_schema_org_fields(cli, tmp_path):
     assert item["appearance"]["@type"] == "CreativeWork" and item["appearance"]["headline"] == "india-china-border-trade"
     supported = next(r for r in reviews if r is not four)
     assert supported["reviewRating"]["ratingValue"] == 5 and supported["reviewRating"]["alternateName"] == "Supported"
+
+
+def test_claimreview_never_publishes_a_stored_address_that_is_not_http(cli, tmp_path):
+    from workbench.review import save_verdict
+    from workbench.store.db import Store
+
+    cli("demo")
+    store = Store(cli.db)
+    with store.write() as con:  # as an older version stored it: a page's canonical link, unchecked
+        con.execute("UPDATE documents SET url = 'javascript:alert(1)' WHERE kind = 'article'")
+        claim_id = con.execute("SELECT claim_id FROM claims_v WHERE quantity = 'four'").fetchone()[0]
+    save_verdict(store, claim_id, "Ana Reviewer", "refuted", "TASS reported 45")
+    out = tmp_path / "claimreview.json"
+    assert cli("export", "--format", "claimreview", "-o", str(out)).exit_code == 0
+    assert "javascript" not in out.read_text()

@@ -12,6 +12,7 @@ fact-checks and are left out). The rating scale runs from 1 (refuted) to 5 (supp
 """
 from __future__ import annotations
 
+from workbench.ingest.readers import web_url
 from workbench.review import VERDICT_LABELS
 from workbench.store.db import Store
 from workbench.store.exports import claims_with_verdict
@@ -21,7 +22,7 @@ BEST, WORST = 5, 1
 
 def claim_review(row: dict) -> dict:
     """One ClaimReview object for a claim with a rating verdict (a row of :func:`claims_with_verdict`)."""
-    url = row["document_url"]
+    url = web_url(row["document_url"])  # a stored javascript: or data: address is never published
     item = {"@type": "Claim", "appearance": {"@type": "CreativeWork", "url": url, "headline": row["document"]}}
     if row["published"] is not None:
         item["datePublished"] = row["published"].isoformat()
