@@ -152,11 +152,31 @@ def test_unknown_paths_fail_with_exit_status_1(cli, tmp_path):
 
 
 @pytest.mark.parametrize("kind", ["article", "source"])
-def test_progress_callbacks_report_every_document(store, kind):
+def test_progress_counts_every_character_analysed(store, kind):
     seen, totals = [], []
     records = [Record(text=f"Sentence number {n} mentions {n} km.", origin=f"r{n}") for n in range(5)]
     importer.import_records(store, records, kind=kind, on_total=totals.append, progress=seen.append, batch_docs=2)
-    assert totals == [5] and sum(seen) == 5
+    characters = sum(len(record.text) for record in records)
+    assert totals == [characters] and sum(seen) == characters
+
+
+def test_one_huge_text_shows_progress_as_it_is_analysed(store):
+    from workbench.nlp.extract import MAX_CHUNK_CHARS
+
+    text = "Officials said 12 people were hurt in the blast on Monday.\n" * 800  # about 47,000 characters
+    seen = []
+    importer.import_records(store, [Record(text=text, origin="huge")], on_total=lambda total: None,
+                            progress=seen.append, match=False)
+    assert len(seen) >= len(text) // MAX_CHUNK_CHARS and sum(seen) == len(text)
+
+
+def test_workers_report_progress_too():
+    from workbench.nlp.extract import analyse
+
+    items = [(f"Report {n}: {n + 20} people died.", None) for n in range(70)]
+    seen = []
+    assert len(list(analyse(items, workers=2, progress=seen.append))) == 70
+    assert sum(seen) == sum(len(text) for text, _ in items) and len(seen) >= 2
 
 
 def test_workers_give_the_same_analysis_as_one_process():

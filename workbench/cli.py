@@ -206,7 +206,7 @@ def import_(paths, kind, text_field, title_field, url_field, date_field, encodin
 
     store = open_store(db)
     fields = Fields(text=text_field, title=title_field, url=url_field, published=date_field)
-    with progress_bar("importing") as (on_total, advance):
+    with progress_bar("importing (characters)") as (on_total, advance):
         report = import_paths(store, list(paths), kind=kind, fields=fields, encoding=encoding,
                               on_total=on_total, progress=advance, batch_docs=batch_size, match=not no_match,
                               workers=workers)

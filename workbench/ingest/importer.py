@@ -34,6 +34,7 @@ from workbench.store.documents import (
 from workbench.store.runs import finish_run, start_run
 
 DOCUMENT_KINDS = ("article", "source")
+#: Told how many more characters have been analysed (``on_total`` is told how many there are in all).
 Progress = Callable[[int], None]
 
 
@@ -129,21 +130,21 @@ def import_records(store: Store, records: Iterable[Record], *, kind: str = "arti
     try:
         todo = _not_yet_stored(store, kind, records, report)
         if on_total:
-            on_total(len(todo))
+            on_total(sum(len(record.text) for record in todo))
         batch: list[AnalysedDocument] = []
         items = ((record.text, record.published) for record in todo)
         processes = workers if len(todo) >= MIN_DOCS_PER_PROCESS * workers else 1
-        for record, analysis in zip(todo, analyse(items, workers=processes)):
+        for record, analysis in zip(todo, analyse(items, workers=processes, progress=progress)):
             segments = segments_of(kind, record.text, analysis.sentences)
             batch.append(AnalysedDocument(kind=kind, text=record.text, sha256=content_hash(record.text),
                                           origin=record.origin, segments=segments, claims=analysis.claims,
                                           title=record.title, url=record.url,
                                           published=record.published or dateline_date(record.text)))
             if len(batch) >= batch_docs:
-                _write_batch(store, batch, run_id, report, progress)
+                _write_batch(store, batch, run_id, report)
                 batch = []
         if batch:
-            _write_batch(store, batch, run_id, report, progress)
+            _write_batch(store, batch, run_id, report)
         if report.passages:
             fill_vectors(store)  # the new passages' sentence vectors, for finding evidence by meaning
     finally:
@@ -179,8 +180,7 @@ def _not_yet_stored(store: Store, kind: str, records: list[Record], report: Impo
     return todo
 
 
-def _write_batch(store: Store, batch: list[AnalysedDocument], run_id: int, report: ImportReport,
-                 progress: Progress | None) -> None:
+def _write_batch(store: Store, batch: list[AnalysedDocument], run_id: int, report: ImportReport) -> None:
     try:
         with store.write() as con:
             report.add(write_documents(con, batch, run_id))
@@ -195,5 +195,3 @@ def _write_batch(store: Store, batch: list[AnalysedDocument], run_id: int, repor
                 raise
             except Exception as error:  # noqa: BLE001 - reported per document, others go on
                 report.problems.append(Problem(document.origin, f"could not be stored ({error})"))
-    if progress:
-        progress(len(batch))

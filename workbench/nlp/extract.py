@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
@@ -97,14 +97,19 @@ def _analysed(nlp, batch: list[tuple[int, bool, Doc]]) -> Iterator[tuple[int, bo
         yield offset, last, doc
 
 
-def analyse(items: Iterable[tuple[str, str | None]], batch_size: int = 32, workers: int = 1) -> Iterator[Analysis]:
+def analyse(items: Iterable[tuple[str, str | None]], batch_size: int = 32, workers: int = 1,
+            progress: Callable[[int], None] | None = None) -> Iterator[Analysis]:
     """Analyse (text, published ISO date or None) pairs, in order, through one ``nlp.pipe`` stream; with
-    ``workers`` > 1, in that many processes, each with its own pipeline, the results in the same order."""
+    ``workers`` > 1, in that many processes, each with its own pipeline, the results in the same order.
+    ``progress`` is told how many characters have been analysed as they are: chunk by chunk, so that a
+    single 50 MB text shows it is moving."""
     if workers > 1:
-        yield from _analyse_in_processes(items, batch_size, workers)
+        yield from _analyse_in_processes(items, batch_size, workers, progress)
         return
     current = Analysis()
     for offset, last, doc in _stream(items, batch_size):
+        if progress:
+            progress(len(doc.text))
         entities = list(doc.ents)  # once per Doc: Span.ents rebuilds every entity of the Doc on each call
         starts = [ent.start for ent in entities]
         for sent in doc.sents:
@@ -129,8 +134,8 @@ def _analyse_chunk(chunk: list[tuple[str, str | None]], batch_size: int) -> list
     return list(analyse(chunk, batch_size))
 
 
-def _analyse_in_processes(items: Iterable[tuple[str, str | None]], batch_size: int,
-                          workers: int) -> Iterator[Analysis]:
+def _analyse_in_processes(items: Iterable[tuple[str, str | None]], batch_size: int, workers: int,
+                          progress: Callable[[int], None] | None) -> Iterator[Analysis]:
     """spaCy's own ``n_process`` ships Docs back and cannot carry our claims on them, so the workers run the
     whole analysis on chunks of documents and send back plain :class:`Analysis` values, in order."""
     import itertools
@@ -141,12 +146,20 @@ def _analyse_in_processes(items: Iterable[tuple[str, str | None]], batch_size: i
     chunks_of_items = iter(lambda: list(itertools.islice(iterator, WORKER_CHUNK)), [])
     with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
         pending = deque()
+
+        def finished() -> Iterator[Analysis]:
+            characters, future = pending.popleft()
+            analyses = future.result()
+            if progress:
+                progress(characters)
+            return iter(analyses)
+
         for chunk in chunks_of_items:
-            pending.append(pool.submit(_analyse_chunk, chunk, batch_size))
+            pending.append((sum(len(text) for text, _ in chunk), pool.submit(_analyse_chunk, chunk, batch_size)))
             if len(pending) > 2 * workers:  # bounded memory: a few chunks ahead of the writer
-                yield from pending.popleft().result()
+                yield from finished()
         while pending:
-            yield from pending.popleft().result()
+            yield from finished()
 
 
 def iter_claims(text: str, published: str | None = None, batch_size: int = 8) -> Iterator[Claim]:

@@ -28,7 +28,7 @@ if st.button("Import articles", key="import_articles", disabled=not uploads, typ
     def advance(count: int) -> None:
         totals["done"] += count
         bar.progress(min(totals["done"] / max(totals["total"], 1), 1.0),
-                     text=f"{totals['done']} of {totals['total']} documents")
+                     text=f"{totals['done']:,} of {totals['total']:,} characters analysed")
 
     report = import_uploads(common.store(), [(f.name, f.getvalue()) for f in uploads], kind="article",
                             fields=Fields(text_field, title_field, url_field, date_field),
