@@ -202,3 +202,21 @@ def test_an_explicit_file_of_unsupported_type_is_a_problem(write):
     path = write("table.xlsx", b"PK\x03\x04")
     results = list(read_paths([str(path)]))
     assert "unsupported file type '.xlsx'" in results[0].problems[0].reason
+
+
+def test_html_keeps_the_article_and_leaves_the_page_furniture(write):
+    article = ["Floods in Assam have displaced 53,429 people, officials said on Tuesday.",
+               "The state government approved a relief package of ₹1,200 crore for 29 districts.",
+               "Rainfall in July was 41% above normal, the weather office said.",
+               "At least 612 relief camps are open, and 18 people have died since June."]
+    page = f"""<html><head><title>Assam floods</title></head><body>
+      <div class="ticker">Sensex 73,651.35 ▲ 0.42% · Nifty 22,326.90 ▲ 0.38%</div>
+      <div class="meta">4 min read · 1,203 comments · Shared 2,451 times</div>
+      <div class="story"><h1>Assam floods displace thousands</h1>
+        <p>{article[0]}</p><p>{article[1]}</p>
+        <div class="also-read">Also read: 12 dead as landslides hit Himachal; Rupee falls 14 paise</div>
+        <p>{article[2]}</p><p>{article[3]}</p></div>
+      <div class="trending"><h3>Top 10 stories</h3><ul><li>Gold hits ₹72,000</li><li>3 arrested in Pune</li></ul></div>
+      <div class="follow">Follow us: 2.3M followers</div></body></html>"""
+    text = read_file(write("assam.html", page)).records[0].text
+    assert text.splitlines() == ["Assam floods displace thousands", *article]  # the headline, then the story
