@@ -3,12 +3,11 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 import threading
 import time
 
 import pytest
-from conftest import ROOT, subprocess_env
+from conftest import ROOT, WORKBENCH, subprocess_env
 from streamlit.testing.v1 import AppTest
 
 from workbench.demo import load_demo
@@ -278,23 +277,24 @@ def test_sql_page_runs_a_query_with_a_csv_download(demo_db):
     assert at.get("download_button")
 
 
-def test_a_slow_query_is_stopped_and_frees_the_file_for_a_writer(demo_db, monkeypatch):
+def test_a_slow_query_is_stopped_and_frees_the_file_for_an_import(demo_db, monkeypatch, tmp_path):
     from workbench import settings
 
     monkeypatch.setattr(settings, "UI_QUERY_TIMEOUT_S", 3.0)
+    article = tmp_path / "rescue.txt"
+    article.write_text("Twelve people were rescued from the flooded mine on Monday, officials said.\n")
     at = page("sql")
     at.text_area(key="sql_Claims by kind").input("SELECT count(*) FROM range(1000000000000)")
     running = threading.Thread(target=lambda: at.button(key="sql_run").click().run(timeout=60))
     started = time.monotonic()
     running.start()
     time.sleep(1.0)  # the statement holds the file now
-    write = "import sys; from workbench.store.db import Store\nwith Store(sys.argv[1]).write() as con: con.execute('SELECT 1')"
-    writer = subprocess.run(  # another process's write (an import, a verdict), with a 15 s lock budget
-        [sys.executable, "-c", write, str(demo_db.path)], check=False,
-        env=subprocess_env(WORKBENCH_LOCK_TIMEOUT="15"), capture_output=True, text=True, timeout=60)
+    importer = subprocess.run(  # a real import in another process, which waits at most 15 s for the file
+        [WORKBENCH, "import", str(article), "--db", str(demo_db.path), "--no-match"], check=False,
+        env=subprocess_env(WORKBENCH_LOCK_TIMEOUT="15"), capture_output=True, text=True, timeout=120)
     running.join()
-    assert writer.returncode == 0, writer.stderr
-    assert time.monotonic() - started < 15
+    assert importer.returncode == 0, importer.stderr
+    assert "imported 1 documents" in importer.stderr and time.monotonic() - started < 60
     assert at.error[0].value.startswith("stopped after 3 s")
 
 
