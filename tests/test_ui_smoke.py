@@ -39,3 +39,18 @@ def test_ui_command_binds_localhost_and_serves(cli, db_path):
     cli("demo")
     with running_ui(db_path) as port:
         assert listening_addresses(port) == {"127.0.0.1"}
+
+
+def test_a_taken_port_is_named_with_its_holder_before_anything_is_announced(cli):
+    import os
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = cli("ui", "--port", str(port))
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.startswith(f"error: port {port} on 127.0.0.1 is taken by process {os.getpid()} (")
+    assert result.stderr.rstrip().endswith(f"choose another with --port, e.g. --port {port + 1}")
+    assert "review UI on" not in result.stderr

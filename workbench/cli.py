@@ -458,6 +458,12 @@ def ui(port, host, db):
     """
     from importlib import resources
 
+    from workbench.system import port_free, port_holder
+
+    if not port_free(host, port):
+        holder = port_holder(port)
+        raise WorkbenchError(f"port {port} on {host} is taken{f' by {holder}' if holder else ''}; "
+                             f"choose another with --port, e.g. --port {port + 1}")
     app = resources.files("workbench.ui") / "app.py"
     os.environ["WORKBENCH_DB"] = str(resolve_db_path(db).resolve())
     args = [sys.executable, "-m", "streamlit", "run", str(app),

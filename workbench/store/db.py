@@ -23,6 +23,7 @@ import pyarrow as pa
 
 from workbench.errors import DAMAGED, DATABASE, WorkbenchError
 from workbench.settings import LOCK_TIMEOUT_S
+from workbench.system import describe_process
 
 _MIGRATIONS = resources.files("workbench.store") / "migrations"
 _VIEWS = resources.files("workbench.store") / "views.sql"
@@ -92,17 +93,7 @@ SCHEMA_VERSION = migrations()[-1][0]
 def _holder(message: str) -> str:
     """Describe the process DuckDB names in a lock error: its PID and, when visible, its command."""
     pid_match = re.search(r"PID (\d+)", message)
-    if not pid_match:
-        return "another process"
-    pid = pid_match.group(1)
-    try:
-        raw = Path(f"/proc/{pid}/cmdline").read_bytes()
-        command = " ".join(" ".join(part.decode(errors="replace").split()) for part in raw.split(b"\0") if part)
-    except OSError:
-        command = ""
-    if len(command) > 120:
-        command = command[:117] + "..."
-    return f"process {pid} ({command})" if command else f"process {pid}"
+    return describe_process(pid_match.group(1)) if pid_match else "another process"
 
 
 def _is_lock_error(error: Exception) -> bool:
