@@ -70,6 +70,7 @@ def main():
 
     Example:
 
+    \b
         workbench demo && workbench ui
     """
 
@@ -101,6 +102,7 @@ def extract(file, fmt, published):
 
     Example:
 
+    \b
         workbench extract article.txt --format jsonl
     """
     from workbench.nlp.extract import iter_claims
@@ -129,6 +131,7 @@ def score(input_path):
 
     Example:
 
+    \b
         echo "Unemployment fell to 3.5% last year." | workbench score
     """
     from workbench.ingest.readers import read_sentences
@@ -158,6 +161,7 @@ def train_checkworthiness(data, out, replace_shipped, epochs, seed):
 
     Example:
 
+    \b
         workbench train-checkworthiness --data data/claimbuster/train.csv --out my-model
     """
     from workbench.nlp.checkworthiness import DEFAULT_MODEL
@@ -198,6 +202,7 @@ def import_(paths, kind, text_field, title_field, url_field, date_field, encodin
 
     Example:
 
+    \b
         workbench import articles/ --as article
         workbench import 'sources/**/*.jsonl' --as source --text-field body
     """
@@ -271,6 +276,7 @@ def query(sql, fmt, timeout, max_rows, output, db):
 
     Example:
 
+    \b
         workbench query "SELECT kind, count(*) FROM claims_v GROUP BY kind" --format csv
         workbench query "SELECT * FROM matches_v" -o matches.parquet
     """
@@ -298,6 +304,7 @@ def export(fmt, output, db):
 
     Example:
 
+    \b
         workbench export --format parquet -o claims.parquet
         workbench export --format claimreview -o claimreview.json
     """
@@ -331,6 +338,7 @@ def match(top, fmt, all_claims, input_path, db):
 
     Example:
 
+    \b
         workbench match --top 3 --format jsonl
         workbench match --input claims.jsonl > candidates.jsonl
     """
@@ -374,6 +382,7 @@ def reindex(db):
 
     Example:
 
+    \b
         workbench reindex --db claims.duckdb
     """
     from workbench.match.embed import fill_vectors
@@ -397,6 +406,7 @@ def reanalyse(db):
 
     Example:
 
+    \b
         workbench reanalyse --db claims.duckdb
     """
     from workbench.ingest.reanalyse import reanalyse as read_again
@@ -427,6 +437,7 @@ def demo(if_empty, db):
 
     Example:
 
+    \b
         workbench demo --db demo.duckdb
     """
     from workbench.demo import load_demo
@@ -454,6 +465,7 @@ def ui(port, host, db):
 
     Example:
 
+    \b
         workbench ui --db claims.duckdb --port 8502
     """
     from importlib import resources
