@@ -314,3 +314,15 @@ def test_stored_and_input_matches_print_one_shape(cli):
         {"sentence", "kind", "quantity", "candidates"}
     assert set(stored["quantity"]) == set(adhoc["quantity"]) and "qualifier" in stored["quantity"]
     assert set(stored["candidates"][0]) == set(adhoc["candidates"][0])
+
+
+def test_the_whole_of_a_partitive_never_contradicts_the_part(tmp_path):
+    store = sources_store(tmp_path, {"bulletin": "Floods have affected 29 districts and more than 2,800 villages."})
+    sentence = "Officials said 29 of the state's 35 districts were under water."
+    claims = {c.quantity.text: c for c in extract_claims(sentence, "2024-07-09") if c.quantity}
+    assert claims["35"].quantity.role == "whole" and claims["29"].quantity.role is None
+    index = PassageIndex.for_store(store)
+    index.sync(store)
+    relations = {text: Matcher(index).match(claim_query(claim, "2024-07-09"), top=1)[0] for text, claim in claims.items()}
+    assert relations["35"].relation == "related"  # was "contradicts": 35 vs 29 districts
+    assert relations["35"].why.startswith("one counts the whole, the other a part of it")

@@ -33,8 +33,9 @@ class Quantity:
     implied_qualifier: str | None = None  # how that date is bounded ("over 30 years" ago → "less_than")
     implied_start: bool = False  # that date is when a lasting state began ("has ruled for 20 years")
     direction: str | None = None  # "up" / "down": the change the figure reports ("shrank 3.4%" → down)
-    #: What the figure is to its measure: "change", the amount it changed by ("rose 5%"), or "baseline", the
-    #: level it changed from ("up from 4.1%"); None for a plain level ("rose to 4.2%", "was 72%").
+    #: What the figure is to its measure: "change", the amount it changed by ("rose 5%"); "baseline", the
+    #: level it changed from ("up from 4.1%"); "whole", what a part is counted out of ("29 of the state's 35
+    #: districts"); None for a plain level ("rose to 4.2%", "was 72%").
     role: str | None = None
     time: str | None = None  # the time the figure is for, as its sentence says (ISO date or interval)
     step: float | None = None  # the precision it is written to ("7.54 million" → 10000), in its unit

@@ -360,6 +360,8 @@ def check(claim: Claim, claim_published: str | None, other: Claim, other_publish
     The cheap questions first: role, then time, then what is measured, then whose and where."""
     if "baseline" in (mine.role, theirs.role) and mine.role != theirs.role:
         return FrameCheck(False, reason_text="one is the level before the change")
+    if "whole" in (mine.role, theirs.role) and mine.role != theirs.role:
+        return FrameCheck(False, reason_text="one counts the whole, the other a part of it")
     if mine.kind == "percent" and mine.role != theirs.role:
         return FrameCheck(False, reason_text="one is a change, the other a level")
     my_period, my_explicit = period_of(mine, claim_published, claim.frame.hedged) if mine.kind != "date" \

@@ -184,12 +184,29 @@ def _verb_direction(token: Token | None) -> str | None:
     return None
 
 
+#: Words between "of" and the whole of a partitive: "29 of the state's 35 districts", "four of its 12 members".
+_PARTITIVE_GAP = {"the", "its", "their", "his", "her", "our", "this", "that", "these", "those", "'s", "’s"}
+
+
+def _whole_of_a_part(span: Span) -> bool:
+    """Is the figure the whole of a partitive, "29 of the state's 35 districts"? The 35 counts all of the
+    districts, the 29 those the sentence is about: never the same measure."""
+    doc = span.doc
+    i = span.start - 1
+    while i > span.sent.start and (doc[i].lower_ in _PARTITIVE_GAP or doc[i].pos_ in ("PROPN", "NOUN")
+                                  and doc[i + 1].lower_ in ("'s", "’s")) and span.start - i <= 4:
+        i -= 1
+    return doc[i].lower_ == "of" and i > span.sent.start and (doc[i - 1].like_num or doc[i - 1].pos_ == "NUM")
+
+
 def change_of(span: Span, quantity: Quantity, head_noun: Token | None) -> tuple[str | None, str | None]:
     """(direction, role) of a figure: the amount of a change ("rose 12%", "a 3% drop", "up 5%", "cut 300
-    jobs"), the level it changed from ("up from ₹6,272 crore"), or a level (role None), reached by a change
-    ("rose to 4.2%") or not."""
+    jobs"), the level it changed from ("up from ₹6,272 crore"), the whole of a partitive ("of the state's 35
+    districts"), or a level (role None), reached by a change ("rose to 4.2%") or not."""
     if quantity.kind in ("date", "duration", "rank"):
         return None, None
+    if _whole_of_a_part(span):
+        return None, "whole"
     root = span.root
     head = root.head
     before = span.doc[span.start - 1].lower_ if span.start > 0 and not span.doc[span.start].is_sent_start else ""
