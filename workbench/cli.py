@@ -315,6 +315,37 @@ def export(fmt, output, db):
     click.echo(f"wrote {export.items} {export.noun} to {output}", err=True)
 
 
+@main.command()
+@click.argument("claim_id", type=int)
+@click.option("--verdict", required=True, metavar="VERDICT",
+              help="supported, refuted, misleading, unverifiable or not_a_claim.")
+@click.option("--reviewer", required=True, help="Your name, stored with the verdict.")
+@click.option("--evidence", "passages", type=int, multiple=True, metavar="PASSAGE_ID",
+              help="A source passage the verdict rests on: a candidate's passage_id from workbench match; repeat for more.")
+@click.option("--note", default=None, help="Why: published as the ClaimReview's reviewBody.")
+@click.option("--wording", default=None,
+              help="The claim as the fact-check words it (claimReviewed); an empty one goes back to the default.")
+@db_option
+@friendly_errors
+def review(claim_id, verdict, reviewer, passages, note, wording, db):
+    """Give a claim a verdict, as the Review page does: a new row, earlier verdicts kept.
+
+    Example:
+
+    \b
+        workbench review 13 --verdict refuted --reviewer Ana --evidence 8 \\
+          --note "TASS reported at least 45" --wording "Four Chinese troops died at Galwan"
+    """
+    from workbench.review import VERDICT_LABELS, Evidence, correct, save_verdict
+
+    store = open_store(db)
+    review_id = save_verdict(store, claim_id, reviewer, verdict, note, Evidence(tuple(passages)))
+    reworded = wording is not None and correct(store, claim_id, reviewer, {"wording": wording})
+    click.echo(f"claim {claim_id}: {VERDICT_LABELS[verdict]} (review {review_id}, {len(passages)} evidence passage"
+               f"{'' if len(passages) == 1 else 's'}"
+               f"{', wording saved' if reworded else ''})", err=True)
+
+
 @main.group()
 def config():
     """The publisher profile ClaimReview is published under, kept in the database.
