@@ -7,6 +7,7 @@ import pytest
 
 from workbench.demo import load_demo
 from workbench.export.claimreview import claim_reviews
+from workbench.export.profile import set_profile
 from workbench.review import (
     Evidence,
     ReviewError,
@@ -113,7 +114,9 @@ def test_a_restored_verdict_is_still_credited_to_whoever_gave_it(demo):
     assert detail.claim["reviewer"] == "ana" and detail.claim["reviewed_at"] == detail.history[-1]["created_at"]
     assert [r["claim_id"] for r in queue(demo, QueueFilter(status="reviewed", reviewer="ana"))] == [four]
     assert queue(demo, QueueFilter(status="reviewed", reviewer="ben")) == []
-    assert [r["author"]["name"] for r in claim_reviews(demo)] == ["ana"]           # the one claim reviewed
+    set_profile(demo, {"org.name": "Example Fact Check", "factcheck_url": "https://example.org/{claim_id}",
+                       "author": "reviewer"})
+    assert [r["author"][1]["name"] for r in claim_reviews(demo)] == ["ana"]        # the one claim reviewed
 
 
 def test_a_verdict_needs_a_reviewer_a_known_verdict_and_a_real_claim(demo):

@@ -8,10 +8,13 @@ import threading
 import time
 
 import pytest
+from claimreview_check import check_claim_reviews
 from conftest import ROOT, subprocess_env
 from streamlit.testing.v1 import AppTest
 
 from workbench.demo import load_demo
+from workbench.export.claimreview import claim_wording
+from workbench.export.profile import set_profile
 from workbench.ingest.importer import import_records
 from workbench.ingest.readers import Record
 from workbench.store.db import Store
@@ -170,6 +173,18 @@ def test_corrections_from_the_review_page(demo_db):
             ("ana", "qualifier"), ("ana", "value")]
 
 
+def test_the_wording_to_publish_is_set_under_correct_the_reading(demo_db):
+    at = page("review")
+    claim_id = current_claim(at)
+    field = at.text_input(key=f"fix_wording_{claim_id}")
+    assert field.value == "" and field.placeholder == claim_wording(claim_row(demo_db, claim_id))  # the default
+    field.input("China lost four soldiers at Galwan")
+    at.button(key=f"FormSubmitter:correct_{claim_id}-Save corrections").click().run()
+    assert not at.exception
+    row = claim_row(demo_db, claim_id)
+    assert (row["wording"], row["corrected"]) == ("China lost four soldiers at Galwan", False)  # not the reading
+
+
 # -- Documents -----------------------------------------------------------------------------------------
 
 def test_documents_highlight_claims_by_status_and_open_one(demo_db):
@@ -301,11 +316,13 @@ def test_a_slow_query_is_stopped_and_frees_the_file_for_a_writer(demo_db, monkey
 def test_export_page_gives_claimreview(demo_db):
     from workbench.review import save_verdict
 
+    set_profile(demo_db, {"org.name": "Example Fact Check", "factcheck_url": "https://example.org/fc/{claim_id}"})
     save_verdict(demo_db, claim_id_of(demo_db, "four"), "ana", "refuted", "TASS reported 45")
     at = page("export", export_format="claimreview")
     at.button(key="export_prepare").click().run()
     fmt, export = at.session_state["export_data"]
     reviews_ld = json.loads(export.data)
+    check_claim_reviews(reviews_ld)
     assert fmt == "claimreview" and export.items == 1 and export.noun == "reviews"
     assert reviews_ld[0]["reviewRating"]["alternateName"] == "Refuted"
     assert any(caption.value.startswith("1 reviews, ") for caption in at.caption)
