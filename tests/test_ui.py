@@ -14,7 +14,7 @@ from streamlit.testing.v1 import AppTest
 
 from workbench.demo import load_demo
 from workbench.export.claimreview import claim_wording
-from workbench.export.profile import set_profile
+from workbench.export.profile import read_profile, set_profile
 from workbench.ingest.importer import import_records
 from workbench.ingest.readers import Record
 from workbench.store.db import Store
@@ -327,6 +327,48 @@ def test_export_page_gives_claimreview(demo_db):
     assert reviews_ld[0]["reviewRating"]["alternateName"] == "Refuted"
     assert any(caption.value.startswith("1 reviews, ") for caption in at.caption)
     assert reviews_ld[0]["itemReviewed"]["@type"] == "Claim"
+
+
+def test_export_page_says_the_profile_is_set_on_the_settings_page(demo_db):
+    at = page("export", export_format="claimreview")
+    at.button(key="export_prepare").click().run()
+    assert not at.exception and "export_data" not in at.session_state
+    assert "factcheck\\_url" in at.error[0].value and "on the Settings page" in at.error[0].value
+    assert "workbench config" not in at.error[0].value and "--" not in at.error[0].value
+
+
+# -- Settings --------------------------------------------------------------------------------------------
+
+def test_settings_page_edits_the_publisher_profile(demo_db):
+    at = page("settings")
+    assert not at.exception
+    assert at.text_input(key="settings_language").value == "en" and at.radio(key="settings_author").value == \
+        "organisation"
+    assert "Organisation and Fact\\-check URL" in at.info[0].value
+    at.text_input(key="settings_org_name").input("Example <b>Fact</b> Check")
+    at.text_input(key="settings_factcheck_url").input("https://example.org/fc/{claim_id}")
+    at.radio(key="settings_author").set_value("reviewer")
+    at.button(key="settings_save").click().run()
+    assert not at.exception and at.success[0].value == "Publisher profile saved."
+    assert read_profile(demo_db) == {"org.name": "Example <b>Fact</b> Check", "factcheck_url":
+                                     "https://example.org/fc/{claim_id}", "language": "en", "author": "reviewer"}
+    assert not at.info and "https\\:\\/\\/example\\.org\\/fc\\/1" in at.caption[-1].value
+    fresh = page("settings")
+    assert fresh.text_input(key="settings_org_name").value == "Example <b>Fact</b> Check"
+    assert fresh.radio(key="settings_author").value == "reviewer"
+
+
+def test_settings_page_refuses_bad_values_escaped_and_saves_nothing(demo_db):
+    at = page("settings")
+    at.text_input(key="settings_org_name").input("Example Fact Check")
+    at.text_input(key="settings_org_logo").input("javascript:alert(1)")
+    at.text_input(key="settings_factcheck_url").input("![x](http://evil.example/x.png)")
+    at.button(key="settings_save").click().run()
+    assert not at.exception and not at.success
+    error = at.error[0].value
+    assert error.startswith("Not saved\\: org\\.logo must be an http or https address")
+    assert "factcheck\\_url must" in error and "\\!\\[x\\]\\(http" in error  # escaped: no image is fetched
+    assert read_profile(demo_db) == {"language": "en", "author": "organisation"}
 
 
 # -- hostile text ---------------------------------------------------------------------------------------
