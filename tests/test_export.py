@@ -1,4 +1,5 @@
-"""``workbench export``: claims_v as CSV, JSON lines and Parquet."""
+"""``workbench export``: claims_v as CSV, JSON lines and Parquet; reviewed claims as publishable ClaimReview
+JSON-LD under the publisher profile (``workbench config``)."""
 from __future__ import annotations
 
 import csv
@@ -6,6 +7,12 @@ import io
 import json
 
 import pyarrow.parquet as pq
+import pytest
+from claimreview_check import check_claim_reviews
+
+from workbench.export.claimreview import claim_author, figure_clause
+from workbench.review import Evidence, correct, save_verdict
+from workbench.store.db import Store
 
 ARTICLE = "At least 20 Indian soldiers and four Chinese troops died in 2020."
 
@@ -30,45 +37,180 @@ def test_parquet_needs_a_file(cli, write):
     assert result.exit_code == 2 and "-o FILE.parquet" in result.stderr
 
 
-def test_claimreview_json_ld_has_the_schema_org_fields(cli, tmp_path):
-    from workbench.review import save_verdict
-    from workbench.store.db import Store
+PROFILE = {"org.name": "Example Fact Check", "org.url": "https://example.org",
+           "factcheck_url": "https://example.org/fact-checks/{claim_id}"}
+ORGANISATION = {"@type": "Organization", "name": "Example Fact Check", "url": "https://example.org"}
 
+
+@pytest.fixture
+def published(cli) -> Store:
+    """The demo with the publisher profile set, as `workbench config set` sets it."""
     cli("demo")
-    store = Store(cli.db)
+    for key, value in PROFILE.items():
+        assert cli("config", "set", key, value).exit_code == 0
+    return Store(cli.db)
+
+
+def claim_id_of(store: Store, figure: str) -> int:
     with store.read() as con:
-        ids = dict(con.execute("SELECT quantity, claim_id FROM claims_v WHERE quantity IS NOT NULL").fetchall())
-    save_verdict(store, ids["four"], "Ana Reviewer", "refuted", "TASS reported 45")
-    save_verdict(store, ids["50%"], "Ana Reviewer", "supported")
-    save_verdict(store, ids["double"], "Ana Reviewer", "not_a_claim")
-    out = tmp_path / "claimreview.json"
-    assert cli("export", "--format", "claimreview", "-o", str(out)).exit_code == 0
-    reviews = json.loads(out.read_text())
-    assert len(reviews) == 2  # "not a claim" is not a fact-check
-    four = next(r for r in reviews if "four Chinese troops" in r["claimReviewed"])
-    assert four["@context"] == "https://schema.org" and four["@type"] == "ClaimReview"
-    assert four["reviewRating"] == {"@type": "Rating", "ratingValue": 1, "bestRating": 5, "worstRating": 1,
-                                    "alternateName": "Refuted"}
-    assert four["author"] == {"@type": "Person", "name": "Ana Reviewer"}
-    assert four["reviewBody"] == "TASS reported 45"
-    assert len(four["datePublished"]) == 10 and four["url"].startswith("urn:claim-workbench:claim:")
-    item = four["itemReviewed"]
-    assert item["@type"] == "Claim" and item["datePublished"] == "2025-08-19"
-    assert item["appearance"]["@type"] == "CreativeWork" and item["appearance"]["headline"] == "india-china-border-trade"
-    supported = next(r for r in reviews if r is not four)
-    assert supported["reviewRating"]["ratingValue"] == 5 and supported["reviewRating"]["alternateName"] == "Supported"
+        return con.execute("SELECT claim_id FROM claims_v WHERE quantity = ?", [figure]).fetchone()[0]
 
 
-def test_claimreview_never_publishes_a_stored_address_that_is_not_http(cli, tmp_path):
-    from workbench.review import save_verdict
-    from workbench.store.db import Store
+def passage_of(store: Store, claim_id: int, source: str) -> int:
+    with store.read() as con:
+        return con.execute("SELECT passage_id FROM matches_v WHERE claim_id = ? AND source = ?",
+                           [claim_id, source]).fetchone()[0]
 
+
+def exported(cli) -> list[dict]:
+    result = cli("export", "--format", "claimreview")
+    assert result.exit_code == 0, result.stderr
+    reviews = json.loads(result.stdout)
+    check_claim_reviews(reviews)
+    return reviews
+
+
+def test_claimreview_is_one_publishable_review_per_reviewed_claim(cli, published):
+    four, twenty, fifty = (claim_id_of(published, figure) for figure in ("four", "at least 20", "50%"))
+    tass = passage_of(published, four, "tass-report")
+    save_verdict(published, four, "Ana Reviewer", "refuted", "TASS reported 45", Evidence((tass,)))
+    save_verdict(published, twenty, "Ana Reviewer", "supported")
+    save_verdict(published, fifty, "Ana Reviewer", "misleading",
+                 evidence=Evidence(quote="a 25% duty and a 25% penalty", url="https://example.gov/notice"))
+    save_verdict(published, claim_id_of(published, "double"), "Ana Reviewer", "not_a_claim")
+    reviews = {review["url"]: review for review in exported(cli)}
+    assert list(reviews) == [f"https://example.org/fact-checks/{claim_id}" for claim_id in (twenty, four, fifty)]
+    refuted = reviews[f"https://example.org/fact-checks/{four}"]
+    # the figure's clause, not the sentence the three figures share
+    assert refuted["claimReviewed"] == "four Chinese troops—the first such fatalities in 45 years."
+    assert reviews[f"https://example.org/fact-checks/{twenty}"]["claimReviewed"] == (
+        "a violent confrontation in the Himalayas resulted in the deaths of at least 20 Indian soldiers")
+    assert refuted["author"] == refuted["publisher"] == ORGANISATION and refuted["inLanguage"] == "en"
+    assert refuted["reviewRating"] == {"@type": "Rating", "ratingValue": 1, "bestRating": 5, "worstRating": 1,
+                                       "alternateName": "Refuted"}
+    assert refuted["reviewBody"] == "TASS reported 45" and len(refuted["datePublished"]) == 10
+    assert refuted["citation"] == [{"@type": "CreativeWork", "name": "tass-report", "text": (
+        "Russia's state news agency TASS reported in February 2021 that at least 45 Chinese soldiers were killed "
+        "in the Galwan Valley clash of June 2020.\nThe figure is more than ten times the toll that China "
+        "acknowledged.")}]
+    # the demo article has no address: its appearance is its title alone, never a null url
+    assert refuted["itemReviewed"] == {"@type": "Claim", "datePublished": "2025-08-19", "appearance": {
+        "@type": "CreativeWork", "headline": "india-china-border-trade"}}
+    misleading = reviews[f"https://example.org/fact-checks/{fifty}"]
+    assert misleading["reviewRating"]["ratingValue"] == 2
+    assert misleading["citation"] == [{"@type": "CreativeWork", "url": "https://example.gov/notice",
+                                       "text": "a 25% duty and a 25% penalty"}]
+
+
+def test_the_schema_check_catches_what_it_forbids():
+    good = {"@context": "https://schema.org", "@type": "ClaimReview", "url": "https://example.org/fact-checks/1",
+            "claimReviewed": "four Chinese troops died", "author": ORGANISATION, "publisher": ORGANISATION,
+            "datePublished": "2025-09-01", "inLanguage": "en", "itemReviewed": {"@type": "Claim"},
+            "reviewRating": {"@type": "Rating", "ratingValue": 1, "bestRating": 5, "worstRating": 1,
+                             "alternateName": "Refuted"}}
+    check_claim_reviews([good])
+    wrong = [{**good, "reviewBody": None}, {**good, "itemReviewed": {"@type": "Claim", "appearance": {
+        "@type": "CreativeWork", "url": None}}}, {**good, "url": "urn:claim-workbench:claim:1"},
+        {**good, "author": {"@type": "Person", "name": "ana"}}, {**good, "citation": []},
+        {**good, "reviewRating": {"@type": "Rating", "ratingValue": 3, "alternateName": "Unverifiable"}},
+        {key: value for key, value in good.items() if key != "publisher"}, {**good, "@context": "http://schema.org"}]
+    for review in wrong:
+        with pytest.raises(AssertionError):
+            check_claim_reviews([review])
+    with pytest.raises(AssertionError, match="share a url"):
+        check_claim_reviews([good, good])
+
+
+def test_unverifiable_is_named_off_the_rating_scale(cli, published):
+    save_verdict(published, claim_id_of(published, "four"), "ana", "unverifiable")
+    [review] = exported(cli)
+    assert review["reviewRating"] == {"@type": "Rating", "ratingValue": -1, "alternateName": "Unverifiable"}
+    assert "citation" not in review and "reviewBody" not in review
+
+
+def test_the_claim_is_a_person_s_or_an_organisation_s(cli, published):
+    ministry = published.value("SELECT claim_id FROM claims_v WHERE attribution = 'Chinese Foreign Ministry'")
+    four = claim_id_of(published, "four")
+    correct(published, four, "ana", {"attribution": "Chief Minister Pushkar Singh Dhami"})
+    for claim_id in (ministry, four):
+        save_verdict(published, claim_id, "ana", "supported")
+    authors = {review["url"].rsplit("/", 1)[1]: review["itemReviewed"]["author"] for review in exported(cli)}
+    assert authors == {str(ministry): {"@type": "Organization", "name": "Chinese Foreign Ministry"},
+                       str(four): {"@type": "Person", "name": "Chief Minister Pushkar Singh Dhami"}}
+
+
+@pytest.mark.parametrize(("name", "kind"), [
+    ("Narendra Modi", "Person"), ("Indian Prime Minister Narendra Modi", "Person"), ("Dr Rao", "Person"),
+    ("the president", "Person"), ("Bloomberg", "Organization"), ("the ministry", "Organization"),
+    ("Ministry of External Affairs", "Organization"), ("the Prime Minister's Office", "Organization"),
+    ("Reuters News Agency", "Organization"), ("officials", "Organization")])
+def test_who_made_a_claim_is_typed_by_a_rule(name, kind):
+    assert claim_author(name) == {"@type": kind, "name": name}
+
+
+@pytest.mark.parametrize(("sentence", "figure", "clause"), [
+    ("Exports rose 12% in 2023, while imports fell 3%.", "12%", "Exports rose 12% in 2023"),
+    ("Exports rose 12% in 2023, while imports fell 3%.", "3%", "imports fell 3%."),
+    ("Trade stood at 1,200 crore; it had been 900 crore.", "1,200 crore", "Trade stood at 1,200 crore"),
+    ("Prices rose between 5 and 10 percent but wages did not.", "between 5 and 10 percent",
+     "Prices rose between 5 and 10 percent"),
+    ("India and China traded goods worth $100 billion.", "$100 billion", "China traded goods worth $100 billion."),
+])
+def test_the_figure_s_clause_is_cut_at_clause_breaks(sentence, figure, clause):
+    start = sentence.index(figure)
+    assert figure_clause(sentence, start, start + len(figure)) == clause
+
+
+def test_a_reviewer_s_wording_is_published_and_is_no_correction_of_the_reading(cli, published):
+    four = claim_id_of(published, "four")
+    result = cli("review", str(four), "--verdict", "refuted", "--reviewer", "ana",
+                 "--wording", "China lost four soldiers at Galwan")
+    assert result.exit_code == 0, result.stderr
+    assert [review["claimReviewed"] for review in exported(cli)] == ["China lost four soldiers at Galwan"]
+    assert published.value("SELECT corrected FROM claims_v WHERE claim_id = ?", [four]) is False
+    assert cli("review", str(four), "--verdict", "refuted", "--reviewer", "ana", "--wording", "").exit_code == 0
+    assert [review["claimReviewed"] for review in exported(cli)] == [
+        "four Chinese troops—the first such fatalities in 45 years."]
+
+
+def test_the_article_s_address_is_where_the_claim_appeared(cli, published):
+    with published.write() as con:
+        con.execute("UPDATE documents SET url = 'https://news.example/border-trade' WHERE kind = 'article'")
+    save_verdict(published, claim_id_of(published, "four"), "ana", "refuted")
+    [review] = exported(cli)
+    assert review["itemReviewed"]["appearance"] == {"@type": "CreativeWork", "url": "https://news.example/border-trade",
+                                                    "headline": "india-china-border-trade"}
+
+
+def test_the_reviewer_is_named_beside_the_organisation_when_the_profile_says_so(cli, published):
+    assert cli("config", "set", "author", "reviewer").exit_code == 0
+    assert cli("config", "set", "org.logo", "https://example.org/logo.png").exit_code == 0
+    assert cli("config", "set", "language", "en-IN").exit_code == 0
+    save_verdict(published, claim_id_of(published, "four"), "Ana Reviewer", "refuted")
+    [review] = exported(cli)
+    organisation = {**ORGANISATION, "logo": "https://example.org/logo.png"}
+    assert review["author"] == [organisation, {"@type": "Person", "name": "Ana Reviewer"}]
+    assert review["publisher"] == organisation and review["inLanguage"] == "en-IN"
+
+
+def test_claimreview_needs_the_fact_check_address_and_says_how_to_set_it(cli, tmp_path):
     cli("demo")
-    store = Store(cli.db)
-    with store.write() as con:  # as an older version stored it: a page's canonical link, unchecked
+    assert cli("config", "set", "org.name", "Example Fact Check").exit_code == 0
+    out = tmp_path / "claimreview.json"
+    result = cli("export", "--format", "claimreview", "-o", str(out))
+    assert result.exit_code == 2 and not out.exists()
+    [line] = result.stderr.splitlines()
+    assert line.startswith("error: ClaimReview needs factcheck_url (where each fact-check is published, e.g. "
+                           "https://example.org/fact-checks/{claim_id}) in the publisher profile; set each with "
+                           "workbench config set KEY VALUE")
+    assert "org.name" not in line
+
+
+def test_claimreview_never_publishes_a_stored_address_that_is_not_http(cli, published, tmp_path):
+    with published.write() as con:  # as an older version stored it: a page's canonical link, unchecked
         con.execute("UPDATE documents SET url = 'javascript:alert(1)' WHERE kind = 'article'")
         claim_id = con.execute("SELECT claim_id FROM claims_v WHERE quantity = 'four'").fetchone()[0]
-    save_verdict(store, claim_id, "Ana Reviewer", "refuted", "TASS reported 45")
+    save_verdict(published, claim_id, "Ana Reviewer", "refuted", "TASS reported 45")
     out = tmp_path / "claimreview.json"
     assert cli("export", "--format", "claimreview", "-o", str(out)).exit_code == 0
     assert "javascript" not in out.read_text()

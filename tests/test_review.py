@@ -7,6 +7,7 @@ import pytest
 
 from workbench.demo import load_demo
 from workbench.export.claimreview import claim_reviews
+from workbench.export.profile import set_profile
 from workbench.review import (
     Evidence,
     ReviewError,
@@ -29,6 +30,10 @@ def demo(tmp_path) -> Store:
 def claim_id_of(store: Store, figure: str) -> int:
     with store.read() as con:
         return con.execute("SELECT claim_id FROM claims_v WHERE quantity = ?", [figure]).fetchone()[0]
+
+
+def sentence_of(store: Store, claim_id: int) -> int:
+    return store.value("SELECT segment_id FROM claims_v WHERE claim_id = ?", [claim_id])
 
 
 def status_of(store: Store, claim_id: int) -> tuple:
@@ -109,7 +114,9 @@ def test_a_restored_verdict_is_still_credited_to_whoever_gave_it(demo):
     assert detail.claim["reviewer"] == "ana" and detail.claim["reviewed_at"] == detail.history[-1]["created_at"]
     assert [r["claim_id"] for r in queue(demo, QueueFilter(status="reviewed", reviewer="ana"))] == [four]
     assert queue(demo, QueueFilter(status="reviewed", reviewer="ben")) == []
-    assert [r["author"]["name"] for r in claim_reviews(demo)] == ["ana"]           # the one claim reviewed
+    set_profile(demo, {"org.name": "Example Fact Check", "factcheck_url": "https://example.org/{claim_id}",
+                       "author": "reviewer"})
+    assert [r["author"][1]["name"] for r in claim_reviews(demo)] == ["ana"]        # the one claim reviewed
 
 
 def test_a_verdict_needs_a_reviewer_a_known_verdict_and_a_real_claim(demo):
@@ -122,6 +129,10 @@ def test_a_verdict_needs_a_reviewer_a_known_verdict_and_a_real_claim(demo):
         save_verdict(demo, 9999, "ana", "supported")
     with pytest.raises(ReviewError, match="http"):
         save_verdict(demo, four, "ana", "supported", evidence=Evidence(url="javascript:alert(1)"))
+    with pytest.raises(ReviewError, match="passage 9999 does not exist"):
+        save_verdict(demo, four, "ana", "supported", evidence=Evidence(passages=(9999,)))
+    with pytest.raises(ReviewError, match=f"passage {sentence_of(demo, four)} does not exist"):  # a sentence
+        save_verdict(demo, four, "ana", "supported", evidence=Evidence(passages=(sentence_of(demo, four),)))
     with demo.read() as con:
         assert con.execute("SELECT count(*) FROM reviews").fetchone()[0] == 0
 
@@ -171,3 +182,37 @@ def test_queue_position_follows_the_filters(demo):
     save_verdict(demo, everything[0]["claim_id"], "ana", "supported")
     assert queue_position(demo, QueueFilter(), third) == 1          # the reviewed one left the queue
     assert queue_position(demo, QueueFilter("supported"), third) is None
+
+
+# -- workbench review ---------------------------------------------------------------------------------
+
+def test_the_review_command_stores_a_verdict_as_the_review_page_does(cli):
+    cli("demo")
+    store = Store(cli.db)
+    four = claim_id_of(store, "four")
+    tass, ministry = (store.value("SELECT passage_id FROM matches_v WHERE claim_id = ? AND source = ?", [four, source])
+                      for source in ("tass-report", "china-acknowledges-losses"))
+    result = cli("review", str(four), "--verdict", "refuted", "--reviewer", "ana", "--evidence", str(tass),
+                 "--evidence", str(ministry), "--note", "TASS reported 45")
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == f"claim {four}: Refuted (review 1, 2 evidence passages)\n"
+    assert status_of(store, four) == ("refuted", "ana", "TASS reported 45")
+    [entry] = claim_detail(store, four).history
+    assert json.loads(entry["evidence"]) == {"passages": [tass, ministry], "quote": None, "url": None}
+    assert "Example:" in cli("review", "--help", db=False).stdout
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["9999", "--verdict", "refuted"], "error: claim 9999 does not exist"),
+    (["{four}", "--verdict", "refuted", "--evidence", "9999"], "error: passage 9999 does not exist"),
+    (["{four}", "--verdict", "false"], ("error: unknown verdict 'false' (one of supported, refuted, misleading, "
+                                        "unverifiable, not_a_claim)")),
+])
+def test_the_review_command_refuses_in_one_line_and_stores_nothing(cli, args, message):
+    cli("demo")
+    store = Store(cli.db)
+    args = [arg.format(four=claim_id_of(store, "four")) for arg in args]
+    result = cli("review", *args, "--reviewer", "ana", "--wording", "China lost four soldiers")
+    assert result.exit_code == 2 and result.stderr.splitlines() == [result.stderr.strip()]
+    assert result.stderr.startswith(message)
+    assert store.value("SELECT count(*) FROM reviews") == store.value("SELECT count(*) FROM corrections") == 0

@@ -7,10 +7,13 @@ import threading
 import time
 
 import pytest
+from claimreview_check import check_claim_reviews
 from conftest import ROOT, WORKBENCH, subprocess_env
 from streamlit.testing.v1 import AppTest
 
 from workbench.demo import load_demo
+from workbench.export.claimreview import claim_wording
+from workbench.export.profile import read_profile, set_profile
 from workbench.ingest.importer import import_records
 from workbench.ingest.readers import Record
 from workbench.store.db import Store
@@ -169,6 +172,18 @@ def test_corrections_from_the_review_page(demo_db):
             ("ana", "qualifier"), ("ana", "value")]
 
 
+def test_the_wording_to_publish_is_set_under_correct_the_reading(demo_db):
+    at = page("review")
+    claim_id = current_claim(at)
+    field = at.text_input(key=f"fix_wording_{claim_id}")
+    assert field.value == "" and field.placeholder == claim_wording(claim_row(demo_db, claim_id))  # the default
+    field.input("China lost four soldiers at Galwan")
+    at.button(key=f"FormSubmitter:correct_{claim_id}-Save corrections").click().run()
+    assert not at.exception
+    row = claim_row(demo_db, claim_id)
+    assert (row["wording"], row["corrected"]) == ("China lost four soldiers at Galwan", False)  # not the reading
+
+
 # -- Documents -----------------------------------------------------------------------------------------
 
 def test_documents_highlight_claims_by_status_and_open_one(demo_db):
@@ -301,15 +316,59 @@ def test_a_slow_query_is_stopped_and_frees_the_file_for_an_import(demo_db, monke
 def test_export_page_gives_claimreview(demo_db):
     from workbench.review import save_verdict
 
+    set_profile(demo_db, {"org.name": "Example Fact Check", "factcheck_url": "https://example.org/fc/{claim_id}"})
     save_verdict(demo_db, claim_id_of(demo_db, "four"), "ana", "refuted", "TASS reported 45")
     at = page("export", export_format="claimreview")
     at.button(key="export_prepare").click().run()
     fmt, export = at.session_state["export_data"]
     reviews_ld = json.loads(export.data)
+    check_claim_reviews(reviews_ld)
     assert fmt == "claimreview" and export.items == 1 and export.noun == "reviews"
     assert reviews_ld[0]["reviewRating"]["alternateName"] == "Refuted"
     assert any(caption.value.startswith("1 reviews, ") for caption in at.caption)
     assert reviews_ld[0]["itemReviewed"]["@type"] == "Claim"
+
+
+def test_export_page_says_the_profile_is_set_on_the_settings_page(demo_db):
+    at = page("export", export_format="claimreview")
+    at.button(key="export_prepare").click().run()
+    assert not at.exception and "export_data" not in at.session_state
+    assert "factcheck\\_url" in at.error[0].value and "on the Settings page" in at.error[0].value
+    assert "workbench config" not in at.error[0].value and "--" not in at.error[0].value
+
+
+# -- Settings --------------------------------------------------------------------------------------------
+
+def test_settings_page_edits_the_publisher_profile(demo_db):
+    at = page("settings")
+    assert not at.exception
+    assert at.text_input(key="settings_language").value == "en" and at.radio(key="settings_author").value == \
+        "organisation"
+    assert "Organisation and Fact\\-check URL" in at.info[0].value
+    at.text_input(key="settings_org_name").input("Example <b>Fact</b> Check")
+    at.text_input(key="settings_factcheck_url").input("https://example.org/fc/{claim_id}")
+    at.radio(key="settings_author").set_value("reviewer")
+    at.button(key="settings_save").click().run()
+    assert not at.exception and at.success[0].value == "Publisher profile saved."
+    assert read_profile(demo_db) == {"org.name": "Example <b>Fact</b> Check", "factcheck_url":
+                                     "https://example.org/fc/{claim_id}", "language": "en", "author": "reviewer"}
+    assert not at.info and "https\\:\\/\\/example\\.org\\/fc\\/1" in at.caption[-1].value
+    fresh = page("settings")
+    assert fresh.text_input(key="settings_org_name").value == "Example <b>Fact</b> Check"
+    assert fresh.radio(key="settings_author").value == "reviewer"
+
+
+def test_settings_page_refuses_bad_values_escaped_and_saves_nothing(demo_db):
+    at = page("settings")
+    at.text_input(key="settings_org_name").input("Example Fact Check")
+    at.text_input(key="settings_org_logo").input("javascript:alert(1)")
+    at.text_input(key="settings_factcheck_url").input("![x](http://evil.example/x.png)")
+    at.button(key="settings_save").click().run()
+    assert not at.exception and not at.success
+    error = at.error[0].value
+    assert error.startswith("Not saved\\: org\\.logo must be an http or https address")
+    assert "factcheck\\_url must" in error and "\\!\\[x\\]\\(http" in error  # escaped: no image is fetched
+    assert read_profile(demo_db) == {"language": "en", "author": "organisation"}
 
 
 # -- hostile text ---------------------------------------------------------------------------------------

@@ -34,6 +34,15 @@ def test_app_opens_on_the_review_page_with_a_reviewer_field(cli, db_path, monkey
     assert "test\\.duckdb" in at.sidebar.caption[0].value  # escaped for Markdown
 
 
+def test_the_settings_page_is_in_the_navigation(cli, db_path, monkeypatch):
+    cli("config", "set", "org.name", "Example Fact Check")
+    monkeypatch.setenv("WORKBENCH_DB", str(db_path))
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    at.switch_page("views/settings.py").run()
+    assert not at.exception and at.title[0].value == "Settings"
+    assert at.text_input(key="settings_org_name").value == "Example Fact Check"
+
+
 @pytest.mark.slow
 def test_ui_command_binds_localhost_and_serves(cli, db_path):
     cli("demo")

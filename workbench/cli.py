@@ -13,11 +13,12 @@ from pathlib import Path
 import click
 
 from workbench import __version__
-from workbench.errors import DAMAGED, DATABASE, ENCODING, TEXT_FIELD, WorkbenchError
+from workbench.errors import DAMAGED, DATABASE, ENCODING, PROFILE, TEXT_FIELD, WorkbenchError
 from workbench.settings import IMPORT_BATCH_DOCS, QUERY_MAX_ROWS, QUERY_TIMEOUT_S, resolve_db_path
 
 EXIT_PARTIAL = 1  # import: some inputs failed, the rest were imported
 EXIT_ERROR = 2  # nothing done: bad input, refused statement, locked database
+EXIT_NOT_SET = 1  # config get: the key has no value
 
 
 def db_option(command):
@@ -38,6 +39,7 @@ HINTS = {
     ENCODING: "if you know its encoding, pass it, e.g. --encoding latin-1",
     DATABASE: "import something first, or choose another database with --db",
     DAMAGED: "restore it from a backup, or choose another database with --db",
+    PROFILE: "set each with workbench config set KEY VALUE (workbench config list shows every key)",
 }
 
 
@@ -318,6 +320,109 @@ def export(fmt, output, db):
         return
     Path(output).write_bytes(export.data)
     click.echo(f"wrote {export.items} {export.noun} to {output}", err=True)
+
+
+@main.command()
+@click.argument("claim_id", type=int)
+@click.option("--verdict", required=True, metavar="VERDICT",
+              help="supported, refuted, misleading, unverifiable or not_a_claim.")
+@click.option("--reviewer", required=True, help="Your name, stored with the verdict.")
+@click.option("--evidence", "passages", type=int, multiple=True, metavar="PASSAGE_ID",
+              help="A source passage the verdict rests on: a candidate's passage_id from workbench match; repeat for more.")
+@click.option("--note", default=None, help="Why: published as the ClaimReview's reviewBody.")
+@click.option("--wording", default=None,
+              help="The claim as the fact-check words it (claimReviewed); an empty one goes back to the default.")
+@db_option
+@friendly_errors
+def review(claim_id, verdict, reviewer, passages, note, wording, db):
+    """Give a claim a verdict, as the Review page does: a new row, earlier verdicts kept.
+
+    Example:
+
+    \b
+        workbench review 13 --verdict refuted --reviewer Ana --evidence 8 \\
+          --note "TASS reported at least 45" --wording "Four Chinese troops died at Galwan"
+    """
+    from workbench.review import VERDICT_LABELS, Evidence, correct, save_verdict
+
+    store = open_store(db)
+    review_id = save_verdict(store, claim_id, reviewer, verdict, note, Evidence(tuple(passages)))
+    reworded = wording is not None and correct(store, claim_id, reviewer, {"wording": wording})
+    click.echo(f"claim {claim_id}: {VERDICT_LABELS[verdict]} (review {review_id}, {len(passages)} evidence passage"
+               f"{'' if len(passages) == 1 else 's'}"
+               f"{', wording saved' if reworded else ''})", err=True)
+
+
+@main.group()
+def config():
+    """The publisher profile ClaimReview is published under, kept in the database.
+
+    Keys: org.name, org.url, org.logo, factcheck_url (with {claim_id}), language (default en) and
+    author (organisation, the default, or reviewer to name the reviewer too).
+
+    Example:
+
+    \b
+        workbench config set org.name "Example Fact Check"
+        workbench config set factcheck_url "https://example.org/fact-checks/{claim_id}"
+        workbench config list
+    """
+
+
+@config.command("set")
+@click.argument("key")
+@click.argument("value")
+@db_option
+@friendly_errors
+def config_set(key, value, db):
+    """Set KEY to VALUE, checked first; an empty VALUE unsets KEY.
+
+    Example:
+
+        workbench config set author reviewer
+    """
+    from workbench.export.profile import set_profile
+
+    stored = set_profile(open_store(db), {key: value})[key]
+    click.echo(f"{key} = {stored}" if stored is not None else f"{key} unset", err=True)
+
+
+@config.command("get")
+@click.argument("key")
+@db_option
+@friendly_errors
+def config_get(key, db):
+    """Print KEY's value (set, or its default); exit status 1 when it has none.
+
+    Example:
+
+        workbench config get factcheck_url
+    """
+    from workbench.export.profile import known, read_profile
+
+    value = read_profile(open_store(db)).get(known(key).key)
+    if value is None:
+        click.echo(f"{key} is not set", err=True)
+        sys.exit(EXIT_NOT_SET)
+    click.echo(value)
+
+
+@config.command("list")
+@db_option
+@friendly_errors
+def config_list(db):
+    """Every key with its value (set, or its default) and what it is.
+
+    Example:
+
+        workbench config list --db claims.duckdb
+    """
+    from workbench.export.profile import SETTINGS, read_profile
+    from workbench.output import write_rows
+
+    profile = read_profile(open_store(db))
+    write_rows(["key", "value", "what"], [(key, profile.get(key), setting.about) for key, setting in SETTINGS.items()],
+               "table", max_width=100)
 
 
 @main.command()

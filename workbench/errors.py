@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 #: What a user can change to get past an error, named in the library's terms; each face (CLI, UI) says
-#: how in its own: the CLI names its option, the UI what to do on the page.
-TEXT_FIELD, ENCODING, DATABASE, DAMAGED = "text_field", "encoding", "database", "damaged"
+#: how in its own: the CLI names its option, the UI what to do on the page. ``profile``: a key of the
+#: publisher profile that ClaimReview needs is not set (the message names it).
+TEXT_FIELD, ENCODING, DATABASE, DAMAGED, PROFILE = "text_field", "encoding", "database", "damaged", "profile"
 
 
 class WorkbenchError(Exception):

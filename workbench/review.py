@@ -54,7 +54,8 @@ def save_verdict(store: Store, claim_id: int, reviewer: str, verdict: str, note:
         raise ReviewError(f"unknown verdict {verdict!r} (one of {', '.join(VERDICTS)})")
     if evidence.url and not evidence.url.startswith(("http://", "https://")):
         raise ReviewError(f"evidence URL must start with http:// or https:// ({evidence.url[:60]!r})")
-    return reviews.add_verdict(store, claim_id, reviewer, verdict, _blank_to_none(note), evidence.to_json())
+    return reviews.add_verdict(store, claim_id, reviewer, verdict, _blank_to_none(note), evidence.to_json(),
+                               evidence.passages)
 
 
 def undo_last(store: Store, reviewer: str) -> dict | None:

@@ -15,8 +15,16 @@ def claims_table(store: Store) -> pa.Table:
 
 
 def claims_with_verdict(store: Store, verdicts: Iterable[str]) -> list[dict]:
-    """The claims whose current verdict is one of ``verdicts``, in id order: the sentence, the verdict with
-    who gave it, when and why, and where the claim appeared."""
-    return store.records("SELECT claim_id, sentence, verdict, reviewer, reviewed_at, note, document, document_url, "
-                         "published, attribution FROM claims_v WHERE list_contains(?, verdict) ORDER BY claim_id",
-                         [list(verdicts)])
+    """The claims whose current verdict is one of ``verdicts``, one row each in id order: the sentence with the
+    figure's offsets in the document and the reviewer's ``wording``; the verdict with who gave it, when and why;
+    where the claim appeared and who said it; and what the verdict rests on: ``passages`` (each chosen source
+    passage's ``source`` title, ``url`` and ``text``, in the reviewer's order, or None) and the ``quote`` and
+    ``quote_url`` of evidence from elsewhere."""
+    return store.records(
+        "SELECT claim_id, sentence, sentence_start, quantity_start, quantity_end, wording, verdict, reviewer, "
+        "reviewed_at, note, document, document_url, published, attribution, "
+        "(SELECT list({'source': d.title, 'url': d.url, 'text': p.text} ORDER BY list_position(e.ids, p.id)) "
+        " FROM segments p JOIN documents d ON d.id = p.document_id WHERE list_contains(e.ids, p.id)) AS passages, "
+        "json_extract_string(evidence, '$.quote') AS quote, json_extract_string(evidence, '$.url') AS quote_url "
+        "FROM claims_v, LATERAL (SELECT CAST(json_extract(evidence, '$.passages') AS BIGINT[]) AS ids) e "
+        "WHERE list_contains(?, verdict) ORDER BY claim_id", [list(verdicts)])

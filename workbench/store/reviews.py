@@ -8,14 +8,16 @@ A ``sentence_id`` (an article's sentence) and a ``passage_id`` (a source's passa
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from workbench.errors import ReviewError
 from workbench.store.db import Store, next_id, records, utc_now
 
 #: The fields of a claim's reading a reviewer may correct; ``claims_v`` applies the newest correction of each.
+#: ``wording`` is how the claim is worded for publication (ClaimReview's ``claimReviewed``), not part of the reading.
 CORRECTABLE = ("kind", "value", "value_max", "unit", "qualifier", "subject", "predicate", "time", "attribution",
-               "hedged")
+               "hedged", "wording")
 QUEUE_COLUMNS = ("claim_id", "document", "kind", "quantity", "sentence", "checkworthiness", "status", "reviewer")
 
 
@@ -133,11 +135,21 @@ def _append_review(con, claim_id: int, reviewer: str, action: str, verdict: str 
     return review_id
 
 
+def _require_passages(con, passage_ids: Sequence[int]) -> None:
+    found = {row[0] for row in con.execute("SELECT id FROM segments WHERE kind = 'passage' AND list_contains(?, id)",
+                                           [list(passage_ids)]).fetchall()}
+    missing = [passage_id for passage_id in passage_ids if passage_id not in found]
+    if missing:
+        raise ReviewError(f"passage {missing[0]} does not exist (evidence is a source's passage)")
+
+
 def add_verdict(store: Store, claim_id: int, reviewer: str, verdict: str, note: str | None,
-                evidence: str) -> int:
-    """Append a verdict (``evidence`` as its JSON text) and return its review id."""
+                evidence: str, passage_ids: Sequence[int] = ()) -> int:
+    """Append a verdict (``evidence`` as its JSON text, naming the passages ``passage_ids``, which must exist)
+    and return its review id."""
     with store.write() as con:
         _require_claim(con, claim_id)
+        _require_passages(con, passage_ids)
         return _append_review(con, claim_id, reviewer, "verdict", verdict, note, evidence)
 
 

@@ -48,6 +48,8 @@ WITH verdict_in_force AS (
 ), latest_correction AS (
     SELECT claim_id, field, new_value FROM corrections
     QUALIFY row_number() OVER (PARTITION BY claim_id, field ORDER BY id DESC) = 1
+), wording AS (  -- how a reviewer words the claim for publication: not a correction of its reading
+    SELECT claim_id, new_value AS wording FROM latest_correction WHERE field = 'wording'
 ), fix AS (
     SELECT
         claim_id,
@@ -62,6 +64,7 @@ WITH verdict_in_force AS (
         bool_or(field = 'attribution') AS has_attribution, max(new_value) FILTER (field = 'attribution') AS attribution,
         bool_or(field = 'hedged')      AS has_hedged,      max(new_value) FILTER (field = 'hedged')      AS hedged
     FROM latest_correction
+    WHERE field <> 'wording'
     GROUP BY claim_id
 )
 SELECT
@@ -108,12 +111,14 @@ SELECT
     r.note,
     r.evidence,
     c.created_at,
-    c.run_id
+    c.run_id,
+    w.wording
 FROM claims c
 JOIN documents d ON d.id = c.document_id
 JOIN segments s  ON s.id = c.segment_id
 LEFT JOIN quantities q       ON q.claim_id = c.id
 LEFT JOIN fix f              ON f.claim_id = c.id
+LEFT JOIN wording w          ON w.claim_id = c.id
 LEFT JOIN verdict_in_force r ON r.claim_id = c.id;
 
 CREATE OR REPLACE VIEW matches_v AS

@@ -30,6 +30,7 @@ navigation = st.navigation([
     st.Page(VIEWS / "dashboard.py", title="Dashboard", icon=":material/monitoring:"),
     st.Page(VIEWS / "sql.py", title="SQL", icon=":material/database:"),
     st.Page(VIEWS / "export.py", title="Export", icon=":material/download:"),
+    st.Page(VIEWS / "settings.py", title="Settings", icon=":material/settings:"),
 ])
 try:
     navigation.run()

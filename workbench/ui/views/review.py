@@ -11,6 +11,7 @@ import streamlit as st
 from workbench import review
 from workbench.claims import KINDS
 from workbench.errors import WorkbenchError
+from workbench.export.claimreview import claim_wording
 from workbench.match.engine import preselected
 from workbench.match.figures import implied_text
 from workbench.store import documents, reviews
@@ -256,7 +257,8 @@ with claim_column:
         for number, name in enumerate(review.CORRECTABLE):
             value = claim.get(name)
             text = "" if value is None else str(value).lower() if isinstance(value, bool) else str(value)
-            columns[number % 3].text_input(name, value=text, key=f"fix_{name}_{claim_id}")
+            columns[number % 3].text_input(name, value=text, key=f"fix_{name}_{claim_id}",
+                                           placeholder=claim_wording(claim) if name == "wording" else None)
         st.form_submit_button("Save corrections", on_click=save_corrections, args=(claim_id, claim),
                               disabled=common.reviewer() is None)
 

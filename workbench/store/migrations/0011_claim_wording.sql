@@ -1,0 +1,3 @@
+-- No table changes: a reviewer may word a claim for publication (a correction of the field 'wording'), which
+-- claims_v shows as `wording` without counting it as a correction of the reading. The views are recreated
+-- after every migration; this step brings that to existing databases.
