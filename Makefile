@@ -25,7 +25,7 @@ test: $(VENV)/.installed-dev
 	$(BIN)/python -m pytest -q
 
 lint: $(VENV)/.installed-dev
-	$(BIN)/ruff check workbench tests bench
+	$(BIN)/ruff check workbench tests bench tools
 
 clean:
 	rm -rf $(VENV) .pytest_cache tests/artifacts

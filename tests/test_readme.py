@@ -83,3 +83,13 @@ def test_every_tour_command_runs(folder, command):
     assert "Traceback" not in output, output[-3000:]
     if expected:
         assert expected in output, f"{command}\ndid not print {expected!r}:\n{output[-3000:]}"
+
+
+def test_the_command_table_is_the_clis_own():
+    import sys
+
+    sys.path.insert(0, str(ROOT / "tools"))
+    from command_table import readme_table, table
+
+    assert readme_table(README.read_text(encoding="utf-8")) == table(), \
+        "the README's command table is stale: run .venv/bin/python tools/command_table.py --write"

@@ -97,7 +97,7 @@ def read_text_input(path: str | None) -> str:
 @click.argument("file", required=False)
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "table"]), default=None,
               help="jsonl (default when piped) or table (default on a terminal).")
-@click.option("--published", default=None, help="The text's publication date (ISO), to anchor relative times.")
+@click.option("--published", metavar="DATE", default=None, help="The text's publication date (ISO), to anchor relative times.")
 @friendly_errors
 def extract(file, fmt, published):
     """Print the claims in a text (a FILE, or standard input). No database.
@@ -125,7 +125,7 @@ def extract(file, fmt, published):
 
 
 @main.command()
-@click.option("--input", "input_path", default="-", show_default=True,
+@click.option("--input", "input_path", default="-", metavar="FILE|-", show_default=True,
               help="JSONL with 'text' (and optional 'id'), or plain text with one sentence per line.")
 @friendly_errors
 def score(input_path):
@@ -146,15 +146,15 @@ def score(input_path):
 
 
 @main.command("train-checkworthiness")
-@click.option("--data", type=click.Path(exists=True, dir_okay=False), default="data/claimbuster/train.csv",
+@click.option("--data", metavar="CSV", type=click.Path(exists=True, dir_okay=False), default="data/claimbuster/train.csv",
               show_default=True, help="Labelled sentences: CSV with 'text' and 'label' (1 = check-worthy).")
-@click.option("--out", type=click.Path(file_okay=False), default="checkworthiness-model", show_default=True,
+@click.option("--out", metavar="DIR", type=click.Path(file_okay=False), default="checkworthiness-model", show_default=True,
               help="Folder to write the model to; load it with nlp.add_pipe('checkworthiness', "
                    "config={'model': FOLDER}).")
 @click.option("--replace-shipped", is_flag=True,
               help="Write over the model the package ships and loads instead (for maintainers).")
-@click.option("--epochs", type=int, default=12, show_default=True)
-@click.option("--seed", type=int, default=13, show_default=True)
+@click.option("--epochs", metavar="N", type=int, default=12, show_default=True)
+@click.option("--seed", metavar="N", type=int, default=13, show_default=True)
 @friendly_errors
 def train_checkworthiness(data, out, replace_shipped, epochs, seed):
     """Train the check-worthiness classifier and report held-out precision, recall and F1.
@@ -183,15 +183,15 @@ def train_checkworthiness(data, out, replace_shipped, epochs, seed):
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--as", "kind", type=click.Choice(["article", "source"]), default="article", show_default=True,
               help="article: claims extracted for review; source: passages indexed as evidence.")
-@click.option("--text-field", default="text", show_default=True, help="JSON key / CSV column of the text.")
-@click.option("--title-field", default="title", show_default=True)
-@click.option("--url-field", default="url", show_default=True)
-@click.option("--date-field", default="published", show_default=True, help="Publication date field.")
-@click.option("--encoding", default=None, help="Read files in this encoding instead of UTF-8 (e.g. latin-1).")
-@click.option("--batch-size", type=click.IntRange(1), default=IMPORT_BATCH_DOCS, show_default=True,
+@click.option("--text-field", metavar="NAME", default="text", show_default=True, help="JSON key / CSV column of the text.")
+@click.option("--title-field", metavar="NAME", default="title", show_default=True)
+@click.option("--url-field", metavar="NAME", default="url", show_default=True)
+@click.option("--date-field", metavar="NAME", default="published", show_default=True, help="Publication date field.")
+@click.option("--encoding", metavar="NAME", default=None, help="Read files in this encoding instead of UTF-8 (e.g. latin-1).")
+@click.option("--batch-size", metavar="N", type=click.IntRange(1), default=IMPORT_BATCH_DOCS, show_default=True,
               help="Documents written per transaction; the database is free between batches.")
 @click.option("--no-match", is_flag=True, help="Do not match claims to evidence after importing.")
-@click.option("--workers", type=click.IntRange(1), default=os.cpu_count() or 1, show_default="the number of cores",
+@click.option("--workers", metavar="N", type=click.IntRange(1), default=os.cpu_count() or 1, show_default="the number of cores",
               help="Processes that analyse documents (each loads spaCy; used from 50 documents per process).")
 @db_option
 @friendly_errors
@@ -263,16 +263,17 @@ class progress_bar:
 @click.argument("sql")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default=None,
               help="table (default on a terminal), csv or json (default when piped).")
-@click.option("--timeout", type=click.FloatRange(min=0), default=QUERY_TIMEOUT_S, show_default=True,
+@click.option("--timeout", metavar="SECONDS", type=click.FloatRange(min=0), default=QUERY_TIMEOUT_S, show_default=True,
               help="Seconds before the statement is stopped (0: no limit).")
-@click.option("--max-rows", type=click.IntRange(min=1), default=QUERY_MAX_ROWS, show_default=True,
+@click.option("--max-rows", metavar="N", type=click.IntRange(min=1), default=QUERY_MAX_ROWS, show_default=True,
               help="Rows printed at most.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
               help="Write every row to this .csv, .jsonl, .json or .parquet file instead (no row cap).")
 @db_option
 @friendly_errors
 def query(sql, fmt, timeout, max_rows, output, db):
-    """Run one read-only SQL statement; statements that would write are refused.
+    """Run one read-only SQL statement (one that would write is refused), stopped after 30 s, at most 100,000
+    rows printed; -o streams every row to a .csv, .jsonl, .json or .parquet file.
 
     The documented views are documents_v, claims_v, matches_v and reviews_v.
 
@@ -326,11 +327,11 @@ def export(fmt, output, db):
 @click.argument("claim_id", type=int)
 @click.option("--verdict", required=True, metavar="VERDICT",
               help="supported, refuted, misleading, unverifiable or not_a_claim.")
-@click.option("--reviewer", required=True, help="Your name, stored with the verdict.")
+@click.option("--reviewer", metavar="NAME", required=True, help="Your name, stored with the verdict.")
 @click.option("--evidence", "passages", type=int, multiple=True, metavar="PASSAGE_ID",
               help="A source passage the verdict rests on: a candidate's passage_id from workbench match; repeat for more.")
-@click.option("--note", default=None, help="Why: published as the ClaimReview's reviewBody.")
-@click.option("--wording", default=None,
+@click.option("--note", metavar="TEXT", default=None, help="Why: published as the ClaimReview's reviewBody.")
+@click.option("--wording", metavar="TEXT", default=None,
               help="The claim as the fact-check words it (claimReviewed); an empty one goes back to the default.")
 @db_option
 @friendly_errors
@@ -426,17 +427,18 @@ def config_list(db):
 
 
 @main.command()
-@click.option("--top", type=click.IntRange(1, 50), default=5, show_default=True, help="Candidates per claim.")
+@click.option("--top", metavar="N", type=click.IntRange(1, 50), default=5, show_default=True, help="Candidates per claim.")
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "table"]), default=None,
               help="jsonl (default when piped) or table (default on a terminal).")
 @click.option("--all", "all_claims", is_flag=True, help="Recompute every claim, not only what changed.")
-@click.option("--input", "input_path", default=None,
+@click.option("--input", "input_path", default=None, metavar="FILE|-",
               help="Match ad-hoc claims without storing anything: JSONL with 'text' and optional 'id', "
                    "'published' (the article's date) and 'figure' (which figure is the claim), or '-'.")
 @db_option
 @friendly_errors
 def match(top, fmt, all_claims, input_path, db):
-    """Find evidence passages for every claim, store them, and print them.
+    """Find evidence passages for every claim, store them, and print them; with --input, for claims from
+    elsewhere, storing nothing.
 
     Only claims or sources that changed since the last run are recomputed, unless --all.
     With --input, claims from elsewhere are matched against the source library instead.
@@ -560,13 +562,14 @@ def demo(if_empty, db):
 
 
 @main.command()
-@click.option("--port", type=int, default=8501, show_default=True)
-@click.option("--host", default="127.0.0.1", show_default=True,
+@click.option("--port", metavar="N", type=int, default=8501, show_default=True)
+@click.option("--host", metavar="ADDR", default="127.0.0.1", show_default=True,
               help="Address to bind. The default keeps the UI on this machine.")
 @db_option
 @friendly_errors
 def ui(port, host, db):
-    """Start the review UI (Streamlit) on http://127.0.0.1:8501.
+    """Start the review UI (Streamlit) on http://127.0.0.1:8501, on this machine only unless --host says
+    otherwise.
 
     Example:
 
