@@ -4,7 +4,7 @@ The expensive part (spaCy) runs while the database file is not held; each batch 
 documents is then written in one short transaction. If a batch's write fails, its documents are
 retried one by one so that one bad document cannot take good ones down with it; nothing is ever
 half-written. Re-importing is safe: a document whose text is already stored (same kind and
-SHA-256) is skipped.
+SHA-256 of the text normalised for line ends and surrounding whitespace) is skipped.
 """
 from __future__ import annotations
 
