@@ -227,3 +227,11 @@ def test_documents_stored_with_raw_text_hashes_are_rehashed_by_the_migration(sto
 
 def hashes_of(text: str) -> str:
     return documents.content_hash(text)
+
+
+def test_uploads_record_the_uploaded_files_name_as_their_origin(store):
+    report = importer.import_uploads(store, [("articles.jsonl", (json.dumps({"text": TARIFF}) + "\n{oops\n").encode()),
+                                             ("galwan.txt", GALWAN.encode())])
+    assert report.documents == 2
+    assert sorted(rows(store, "SELECT origin FROM documents")) == [("articles.jsonl:1",), ("galwan.txt",)]
+    assert [problem.origin for problem in report.problems] == ["articles.jsonl:2"]
