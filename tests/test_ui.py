@@ -254,6 +254,27 @@ def test_sources_search_and_read(demo_db):
     assert at.button(key="import_sources").disabled  # nothing uploaded yet
 
 
+def test_sources_upload_with_the_same_field_mapping_as_the_cli(tmp_path, monkeypatch):
+    def add_sources():
+        from workbench.ui.pages_shared import field_options, import_files
+
+        fields, encoding = field_options()
+        import_files([("items.jsonl", b'{"body": "Officials said 20 soldiers died.", "headline": "Galwan"}\n')],
+                     "source", fields, encoding)
+
+    monkeypatch.setenv("WORKBENCH_DB", str(tmp_path / "sources.duckdb"))
+    at = AppTest.from_function(add_sources, default_timeout=60)
+    at.session_state["field_text"] = "body"
+    at.session_state["field_title"] = "headline"
+    at.run()
+    assert not at.exception and not at.dataframe  # no problems reported
+    assert at.success[0].value.startswith("imported 1 documents")
+    with Store(tmp_path / "sources.duckdb").read() as con:
+        assert con.execute("SELECT kind, title FROM documents").fetchall() == [("source", "Galwan")]
+    on_page = page("sources")
+    assert on_page.text_input(key="field_text").value == "text" and on_page.text_input(key="field_url")
+
+
 def test_import_page_offers_upload_and_field_options(demo_db):
     at = page("imports")
     assert not at.exception and at.button(key="import_articles").disabled
