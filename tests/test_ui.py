@@ -199,6 +199,32 @@ def test_documents_highlight_claims_by_status_and_open_one(demo_db):
     assert at.session_state["open_claim"] == four
 
 
+def test_documents_show_whole_words_the_date_and_a_safe_link(tmp_path, monkeypatch):
+    from workbench.ingest.importer import import_records
+    from workbench.ingest.readers import Record
+
+    long = ("Officials in the northern province said on Tuesday that at least 20 people were injured when the "
+            "overcrowded passenger ferry capsized near the harbour entrance during the storm.")
+    store = Store(tmp_path / "docs.duckdb")
+    import_records(store, [Record(long, "a.txt", "Ferry", "https://example.org/ferry?a=1&b=2", "2024-03-05"),
+                           Record("Five people died.", "b.txt", "Bad", "javascript:alert(1)")], match=False)
+    monkeypatch.setenv("WORKBENCH_DB", str(store.path))
+    at = page("documents")
+    [about] = [b for b in html_bodies(at) if 'data-testid="wb-about"' in b]
+    assert about == ('<div class="wb-about" data-testid="wb-about">published 2024-03-05 · <a href="https://example.org/'
+                     'ferry?a=1&amp;b=2" target="_blank" rel="noopener noreferrer">https://example.org/ferry?a=1&amp;b=2'
+                     '</a></div>')
+    rows = [b for b in html_bodies(at) if "<small>" in b]
+    assert rows and all("<small>Officials in the northern province said on Tuesday that at least 20 people were "
+                        "injured when the overcrowded passenger…</small>" in b for b in rows)
+    options = at.selectbox(key="manual_sentence").options
+    assert options == [("Officials in the northern province said on Tuesday that at least 20 people were injured "
+                        "when the overcrowded passenger ferry capsized near the harbour…")]
+    at.selectbox(key="doc_pick").set_value(2).run()
+    [about] = [b for b in html_bodies(at) if 'data-testid="wb-about"' in b]
+    assert "<a " not in about and "javascript:alert(1)" in about
+
+
 def test_add_a_missed_claim(demo_db):
     at = page("documents")
     with demo_db.read() as con:
