@@ -18,6 +18,7 @@ from workbench.ingest.importer import import_records
 from workbench.ingest.readers import Record
 from workbench.store.db import Store
 from workbench.store.reviews import claim_detail
+from workbench.ui.components import RELATION_COLOURS
 
 PAGES = ROOT / "workbench" / "ui" / "views"
 HOSTILE = ('At least 12 people <img src=x onerror="alert(1)"> were hurt <script>alert(2)</script> '
@@ -200,9 +201,6 @@ def test_documents_highlight_claims_by_status_and_open_one(demo_db):
 
 
 def test_documents_show_whole_words_the_date_and_a_safe_link(tmp_path, monkeypatch):
-    from workbench.ingest.importer import import_records
-    from workbench.ingest.readers import Record
-
     long = ("Officials in the northern province said on Tuesday that at least 20 people were injured when the "
             "overcrowded passenger ferry capsized near the harbour entrance during the storm.")
     store = Store(tmp_path / "docs.duckdb")
@@ -317,7 +315,15 @@ def test_dashboard_charts(demo_db):
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Claims"] == str(claim_count(demo_db)) and metrics["Reviewed"] == "2"
     assert metrics["Reviewers"] == "2"
-    assert len(at.get("vega_lite_chart")) == 5
+    charts = [json.loads(chart.proto.spec) for chart in at.get("vega_lite_chart")]
+    assert len(charts) == 5
+    relation = next(c["encoding"]["color"]["scale"] for c in charts if c["mark"]["type"] == "arc")
+    assert relation == {"domain": ["supports", "contradicts", "related"], "range": list(RELATION_COLOURS.values())}
+    counts = [axis for c in charts if c["mark"]["type"] == "bar" for axis in c["encoding"].values()
+              if axis.get("type") == "quantitative"]
+    assert len(counts) == 4 and all(axis["axis"] == {"format": "d", "tickMinStep": 1} for axis in counts)
+    days = charts[-1]["encoding"]["x"]
+    assert (days["type"], days["timeUnit"]) == ("ordinal", "yearmonthdate")  # a bar per day, not a hairline
 
 
 @pytest.mark.parametrize("sql", ["DELETE FROM claims", "DROP TABLE reviews", "COPY claims TO '/tmp/x.csv'",
