@@ -24,6 +24,9 @@ def test_export_formats_carry_every_claim(cli, write, tmp_path):
         ("At least 20", 20.0, "unreviewed"), ("four", 4.0, "unreviewed"), ("2020", 2020.0, "unreviewed")]
     rows = list(csv.DictReader(io.StringIO(cli("export", "--format", "csv").stdout)))
     assert [r["unit"] for r in rows] == ["soldier", "troop", "year"]
+    for column in ("entities", "actors", "places", "evidence"):  # list columns as JSON lists, never Python reprs
+        assert [json.loads(r[column] or "[]") for r in rows] == [c[column] or [] for c in lines], column
+    assert (rows[0]["entities"], rows[0]["places"]) == ('["Indian", "Chinese"]', '["Indian"]')
     out = tmp_path / "claims.parquet"
     result = cli("export", "--format", "parquet", "-o", str(out))
     assert result.exit_code == 0 and "wrote 3 claims" in result.stderr

@@ -190,3 +190,48 @@ def test_workers_give_the_same_analysis_as_one_process():
     assert len(shared) == len(alone) == 70
     assert shared == alone
     assert sum(len(a.claims) for a in alone) >= 280
+
+
+def test_a_copy_differing_only_in_line_ends_and_surrounding_whitespace_is_skipped(store, write):
+    jsonl = write("a.jsonl", json.dumps({"text": f"{TARIFF}\n{GALWAN}", "title": "Tariffs"}) + "\n")
+    txt = write("a.txt", f"\n{TARIFF} \t\r\n{GALWAN}  \r\n\r\n")
+    assert import_paths(store, [str(jsonl)]).documents == 1
+    again = import_paths(store, [str(txt)])
+    assert (again.documents, again.skipped) == (0, 1)
+    assert rows(store, "SELECT count(*) FROM documents")[0][0] == 1
+
+
+def test_documents_stored_with_raw_text_hashes_are_rehashed_by_the_migration(store, db_path, write):
+    import duckdb
+
+    from workbench.store.db import migrations
+
+    con = duckdb.connect(str(db_path))
+    con.execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied_at TIMESTAMP NOT NULL)")
+    for version, sql in migrations():
+        if version <= 11:
+            con.execute(sql)
+            con.execute("INSERT INTO schema_version VALUES (?, now())", [version])
+    old = {1: TARIFF + "\n", 2: GALWAN + " \r\n", 3: GALWAN, 4: "Ten people died.\r\n", 5: " Ten people died."}
+    for doc_id, text in old.items():  # 2 and 3, 4 and 5: copies an older workbench stored twice
+        con.execute("INSERT INTO documents (id, kind, sha256, text, imported_at) VALUES (?, 'article', ?, ?, now())",
+                    [doc_id, documents.hashlib.sha256(text.encode()).hexdigest(), text])
+    con.close()
+    hashes = dict(rows(store, "SELECT id, sha256 FROM documents"))
+    assert hashes[1] == hashes_of(TARIFF) and hashes[3] == hashes_of(GALWAN) and hashes[4] == hashes_of(old[4])
+    assert len(set(hashes.values())) == 5
+    for name, text in (("a.txt", TARIFF), ("b.txt", GALWAN + "\n"), ("c.txt", "Ten people died.")):
+        report = import_paths(store, [str(write(name, text))])
+        assert (report.documents, report.skipped) == (0, 1), name
+
+
+def hashes_of(text: str) -> str:
+    return documents.content_hash(text)
+
+
+def test_uploads_record_the_uploaded_files_name_as_their_origin(store):
+    report = importer.import_uploads(store, [("articles.jsonl", (json.dumps({"text": TARIFF}) + "\n{oops\n").encode()),
+                                             ("galwan.txt", GALWAN.encode())])
+    assert report.documents == 2
+    assert sorted(rows(store, "SELECT origin FROM documents")) == [("articles.jsonl:1",), ("galwan.txt",)]
+    assert [problem.origin for problem in report.problems] == ["articles.jsonl:2"]

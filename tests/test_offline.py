@@ -10,6 +10,7 @@ import sys
 
 import numpy as np
 import pytest
+from conftest import ROOT
 
 from workbench.match.embed import DIMENSIONS, Embedder
 
@@ -54,3 +55,9 @@ def test_import_and_match_run_without_a_network(tmp_path):
     assert ad_hoc.returncode == 0, ad_hoc.stderr[-2000:]
     [line] = [json.loads(line) for line in ad_hoc.stdout.splitlines() if line.strip()]
     assert "halted in 2020" in line["candidates"][0]["text"]
+
+
+def test_the_ui_asks_no_outside_server_for_its_icons():
+    """A ``:material/...:`` icon (page, tab or navigation) makes the browser fetch it from fonts.gstatic.com."""
+    sources = sorted((ROOT / "workbench" / "ui").rglob("*.py"))
+    assert sources and [path.name for path in sources if ":material/" in path.read_text(encoding="utf-8")] == []

@@ -19,8 +19,8 @@ DOCUMENTED_COLUMNS = {
                  "verdict", "reviewer", "reviewed_at", "note"},
     "matches_v": {"claim_id", "rank", "passage_id", "source_id", "source", "passage", "passage_start",
                   "passage_end", "score", "text_score", "fuzz_score", "figure_score", "relation", "why"},
-    "reviews_v": {"review_id", "claim_id", "document", "sentence", "reviewer", "action", "verdict", "note",
-                  "evidence", "created_at"},
+    "reviews_v": {"review_id", "claim_id", "document", "sentence", "quantity", "value", "unit", "reviewer",
+                  "action", "verdict", "note", "evidence", "created_at"},
 }
 
 HOLD_LOCK = """
@@ -188,3 +188,15 @@ def test_an_older_database_is_migrated_forward_and_keeps_its_data(db_path):
             row[0] for row in con.execute("DESCRIBE quantities").fetchall()}
         assert con.execute("SELECT implied_qualifier, implied_start FROM claims_v").fetchall() == [(None, None)]
         assert len(con.execute("SELECT value FROM meta WHERE key = 'database_id'").fetchone()[0]) == 36
+
+
+def test_reviews_v_carries_the_claims_figure(cli, store, write):
+    from workbench.review import save_verdict
+
+    assert cli("import", str(write("galwan.txt", "At least 20 Indian soldiers and four Chinese troops died."))).exit_code == 0
+    with store.read() as con:
+        claim_id = con.execute("SELECT claim_id FROM claims_v WHERE quantity = 'four'").fetchone()[0]
+    save_verdict(store, claim_id, "ana", "supported")
+    with store.read() as con:
+        assert con.execute("SELECT quantity, value, unit, verdict FROM reviews_v").fetchall() == [
+            ("four", 4.0, "troop", "supported")]

@@ -18,6 +18,7 @@ from workbench.ingest.importer import import_records
 from workbench.ingest.readers import Record
 from workbench.store.db import Store
 from workbench.store.reviews import claim_detail
+from workbench.ui.components import RELATION_COLOURS
 
 PAGES = ROOT / "workbench" / "ui" / "views"
 HOSTILE = ('At least 12 people <img src=x onerror="alert(1)"> were hurt <script>alert(2)</script> '
@@ -199,6 +200,29 @@ def test_documents_highlight_claims_by_status_and_open_one(demo_db):
     assert at.session_state["open_claim"] == four
 
 
+def test_documents_show_whole_words_the_date_and_a_safe_link(tmp_path, monkeypatch):
+    long = ("Officials in the northern province said on Tuesday that at least 20 people were injured when the "
+            "overcrowded passenger ferry capsized near the harbour entrance during the storm.")
+    store = Store(tmp_path / "docs.duckdb")
+    import_records(store, [Record(long, "a.txt", "Ferry", "https://example.org/ferry?a=1&b=2", "2024-03-05"),
+                           Record("Five people died.", "b.txt", "Bad", "javascript:alert(1)")], match=False)
+    monkeypatch.setenv("WORKBENCH_DB", str(store.path))
+    at = page("documents")
+    [about] = [b for b in html_bodies(at) if 'data-testid="wb-about"' in b]
+    assert about == ('<div class="wb-about" data-testid="wb-about">published 2024-03-05 · <a href="https://example.org/'
+                     'ferry?a=1&amp;b=2" target="_blank" rel="noopener noreferrer">https://example.org/ferry?a=1&amp;b=2'
+                     '</a></div>')
+    rows = [b for b in html_bodies(at) if "<small>" in b]
+    assert rows and all("<small>Officials in the northern province said on Tuesday that at least 20 people were "
+                        "injured when the overcrowded passenger…</small>" in b for b in rows)
+    options = at.selectbox(key="manual_sentence").options
+    assert options == [("Officials in the northern province said on Tuesday that at least 20 people were injured "
+                        "when the overcrowded passenger ferry capsized near the harbour…")]
+    at.selectbox(key="doc_pick").set_value(2).run()
+    [about] = [b for b in html_bodies(at) if 'data-testid="wb-about"' in b]
+    assert "<a " not in about and "javascript:alert(1)" in about
+
+
 def test_add_a_missed_claim(demo_db):
     at = page("documents")
     with demo_db.read() as con:
@@ -254,6 +278,27 @@ def test_sources_search_and_read(demo_db):
     assert at.button(key="import_sources").disabled  # nothing uploaded yet
 
 
+def test_sources_upload_with_the_same_field_mapping_as_the_cli(tmp_path, monkeypatch):
+    def add_sources():
+        from workbench.ui.pages_shared import field_options, import_files
+
+        fields, encoding = field_options()
+        import_files([("items.jsonl", b'{"body": "Officials said 20 soldiers died.", "headline": "Galwan"}\n')],
+                     "source", fields, encoding)
+
+    monkeypatch.setenv("WORKBENCH_DB", str(tmp_path / "sources.duckdb"))
+    at = AppTest.from_function(add_sources, default_timeout=60)
+    at.session_state["field_text"] = "body"
+    at.session_state["field_title"] = "headline"
+    at.run()
+    assert not at.exception and not at.dataframe  # no problems reported
+    assert at.success[0].value.startswith("imported 1 documents")
+    with Store(tmp_path / "sources.duckdb").read() as con:
+        assert con.execute("SELECT kind, title FROM documents").fetchall() == [("source", "Galwan")]
+    on_page = page("sources")
+    assert on_page.text_input(key="field_text").value == "text" and on_page.text_input(key="field_url")
+
+
 def test_import_page_offers_upload_and_field_options(demo_db):
     at = page("imports")
     assert not at.exception and at.button(key="import_articles").disabled
@@ -270,7 +315,15 @@ def test_dashboard_charts(demo_db):
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Claims"] == str(claim_count(demo_db)) and metrics["Reviewed"] == "2"
     assert metrics["Reviewers"] == "2"
-    assert len(at.get("vega_lite_chart")) == 5
+    charts = [json.loads(chart.proto.spec) for chart in at.get("vega_lite_chart")]
+    assert len(charts) == 5
+    relation = next(c["encoding"]["color"]["scale"] for c in charts if c["mark"]["type"] == "arc")
+    assert relation == {"domain": ["supports", "contradicts", "related"], "range": list(RELATION_COLOURS.values())}
+    counts = [axis for c in charts if c["mark"]["type"] == "bar" for axis in c["encoding"].values()
+              if axis.get("type") == "quantitative"]
+    assert len(counts) == 4 and all(axis["axis"] == {"format": "d", "tickMinStep": 1} for axis in counts)
+    days = charts[-1]["encoding"]["x"]
+    assert (days["type"], days["timeUnit"]) == ("ordinal", "yearmonthdate")  # a bar per day, not a hairline
 
 
 @pytest.mark.parametrize("sql", ["DELETE FROM claims", "DROP TABLE reviews", "COPY claims TO '/tmp/x.csv'",

@@ -32,10 +32,16 @@ def dumps(obj) -> str:
     return json.dumps(json_value(obj), ensure_ascii=False)
 
 
+def flat_value(value):
+    """A value for one cell of a flat table: nested values (lists, structs) as JSON text, the rest as
+    ``json_value`` gives them."""
+    return dumps(value) if isinstance(value, (list, tuple, dict)) else json_value(value)
+
+
 def _cell(value) -> str:
     if value is None:
         return ""
-    text = str(json_value(value)) if not isinstance(value, str) else value
+    text = str(flat_value(value)) if not isinstance(value, str) else value
     return text.replace("\n", " ")
 
 
@@ -46,7 +52,7 @@ def write_rows(columns: Sequence[str], rows: Iterable[Sequence], fmt: str, out: 
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(columns)
         for row in rows:
-            writer.writerow(["" if v is None else json_value(v) for v in row])
+            writer.writerow(["" if v is None else flat_value(v) for v in row])
     elif fmt == "json":
         out.write(dumps([dict(zip(columns, row)) for row in rows]) + "\n")
     elif fmt == "jsonl":

@@ -4,7 +4,7 @@ The expensive part (spaCy) runs while the database file is not held; each batch 
 documents is then written in one short transaction. If a batch's write fails, its documents are
 retried one by one so that one bad document cannot take good ones down with it; nothing is ever
 half-written. Re-importing is safe: a document whose text is already stored (same kind and
-SHA-256) is skipped.
+SHA-256 of the text normalised for line ends and surrounding whitespace) is skipped.
 """
 from __future__ import annotations
 
@@ -75,20 +75,25 @@ def import_paths(store: Store, paths: list[str], *, kind: str = "article", field
                  progress: Progress | None = None, batch_docs: int = IMPORT_BATCH_DOCS,
                  match: bool = True, workers: int = 1) -> ImportReport:
     """Import every file ``paths`` name (files, directories, globs)."""
+    records, problems = _read(paths, fields, encoding)
+    return import_records(store, records, kind=kind, problems=problems, on_total=on_total, progress=progress,
+                          batch_docs=batch_docs, match=match, workers=workers)
+
+
+def _read(paths: list[str], fields: Fields, encoding: str | None) -> tuple[list[Record], list[Problem]]:
     records: list[Record] = []
     problems: list[Problem] = []
     for result in read_paths(paths, fields, encoding):
         records.extend(result.records)
         problems.extend(result.problems)
-    return import_records(store, records, kind=kind, problems=problems, on_total=on_total, progress=progress,
-                          batch_docs=batch_docs, match=match, workers=workers)
+    return records, problems
 
 
 def import_uploads(store: Store, files: list[tuple[str, bytes]], *, kind: str = "article",
                    fields: Fields = Fields(), encoding: str | None = None,
                    on_total: Callable[[int], None] | None = None, progress: Progress | None = None) -> ImportReport:
     """Import uploaded files given as (file name, bytes), exactly as ``workbench import`` would import them
-    from disk; problems and origins are reported by file name."""
+    from disk; documents record the uploaded file's name as their origin, and problems are named by it."""
     with tempfile.TemporaryDirectory(prefix="workbench-upload-") as folder:
         paths = []
         for number, (name, data) in enumerate(files):
@@ -96,11 +101,10 @@ def import_uploads(store: Store, files: list[tuple[str, bytes]], *, kind: str = 
             target.parent.mkdir()
             target.write_bytes(data)
             paths.append(str(target))
-        report = import_paths(store, paths, kind=kind, fields=fields, encoding=encoding, on_total=on_total,
-                              progress=progress)
-        for problem_index, problem in enumerate(report.problems):
-            report.problems[problem_index] = replace(problem, origin=_strip_folder(problem.origin, folder))
-    return report
+        records, problems = _read(paths, fields, encoding)
+    records = [replace(record, origin=_strip_folder(record.origin, folder)) for record in records]
+    problems = [replace(problem, origin=_strip_folder(problem.origin, folder)) for problem in problems]
+    return import_records(store, records, kind=kind, problems=problems, on_total=on_total, progress=progress)
 
 
 def _strip_folder(origin: str, folder: str) -> str:

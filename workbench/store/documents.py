@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import hashlib
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -45,8 +46,20 @@ def quantity_values(claim: Claim) -> dict:
             "hedged": frame.hedged}
 
 
+_LINE_ENDS = re.compile(r"\r\n?")
+_TRAILING_SPACES = re.compile(r"[ \t]+\n")
+
+
+def normalised_text(text: str) -> str:
+    """The text as deduplication compares it: Unix line ends, no spaces or tabs at the end of a line, no
+    spaces, tabs or newlines around it. Migration 0012 spells the same rule in SQL for stored texts."""
+    return _TRAILING_SPACES.sub("\n", _LINE_ENDS.sub("\n", text)).strip(" \t\n")
+
+
 def content_hash(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    """SHA-256 of the normalised text: copies that differ only in line ends or surrounding whitespace
+    (the same article as ``.jsonl`` and as ``.txt``) hash alike."""
+    return hashlib.sha256(normalised_text(text).encode("utf-8")).hexdigest()
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,9 @@ SELECT
     c.document_id,
     d.title      AS document,
     s.text       AS sentence,
+    q.text       AS quantity,  -- the claim's figure as written, and its value and unit as extracted
+    q.value,
+    q.unit,
     r.reviewer,
     r.action,
     r.verdict,
@@ -35,6 +38,7 @@ FROM reviews r
 JOIN claims c    ON c.id = r.claim_id
 JOIN documents d ON d.id = c.document_id
 JOIN segments s  ON s.id = c.segment_id
+LEFT JOIN quantities q ON q.claim_id = c.id
 ORDER BY r.id;
 
 -- One row per claim: the extracted reading with reviewers' corrections applied, and its review state.

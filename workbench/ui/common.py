@@ -54,6 +54,14 @@ HINTS = {
 }
 
 
+def shorten(text: str, width: int) -> str:
+    """``text`` if it fits in ``width`` characters, else cut after its last whole word there, with an ellipsis
+    (mid-word only when its first ``width`` characters hold no space)."""
+    if len(text) <= width:
+        return text
+    return text[:width + 1].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
+
+
 def hint(remedy: str | None) -> str:
     return HINTS.get(remedy or "", "")
 

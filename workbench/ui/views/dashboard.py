@@ -8,6 +8,7 @@ import streamlit as st
 from workbench.review import VERDICT_LABELS
 from workbench.store import reviews
 from workbench.ui import common
+from workbench.ui.components import RELATION_COLOURS
 
 common.setup("Dashboard")
 path = common.db_path()
@@ -33,12 +34,18 @@ def chart(data: list[dict], title: str, key: str, mark: str = "bar", **encoding)
     st.altair_chart(getattr(alt.Chart(frame), f"mark_{mark}")().encode(**encoding), width="stretch", key=key)
 
 
-chart(progress.per_document, "Progress per document", "chart_documents", x=alt.X("claims:Q", stack=True),
+COUNT_AXIS = alt.Axis(tickMinStep=1, format="d")  # counts: whole numbers only, never 0.5
+
+chart(progress.per_document, "Progress per document", "chart_documents", x=alt.X("claims:Q", stack=True, axis=COUNT_AXIS),
       y=alt.Y("document:N", title=None), color=alt.Color("state:N", scale=alt.Scale(range=["#1a73e8", "#dadce0"])))
-chart(progress.per_reviewer, "Claims decided per reviewer (current verdicts)", "chart_reviewers", x="claims:Q",
-      y=alt.Y("reviewer:N", sort="-x", title=None))
+chart(progress.per_reviewer, "Claims decided per reviewer (current verdicts)", "chart_reviewers",
+      x=alt.X("claims:Q", axis=COUNT_AXIS), y=alt.Y("reviewer:N", sort="-x", title=None))
 verdicts = [{"verdict": VERDICT_LABELS[row["status"]], "claims": row["claims"]} for row in progress.per_verdict]
-chart(verdicts, "Verdicts", "chart_verdicts", x="claims:Q", y=alt.Y("verdict:N", sort="-x", title=None))
+chart(verdicts, "Verdicts", "chart_verdicts", x=alt.X("claims:Q", axis=COUNT_AXIS),
+      y=alt.Y("verdict:N", sort="-x", title=None))
 chart(progress.relations, "Best evidence per claim: relation mix", "chart_relations", mark="arc", theta="claims:Q",
-      color="relation:N")
-chart(progress.per_day, "Verdicts per day", "chart_days", x="day:T", y="reviews:Q")
+      color=alt.Color("relation:N", scale=alt.Scale(domain=list(RELATION_COLOURS),
+                                                    range=list(RELATION_COLOURS.values()))))
+chart(progress.per_day, "Verdicts per day", "chart_days",  # a bar per day, as wide as the days allow
+      x=alt.X("yearmonthdate(day):O", title="day", axis=alt.Axis(labelAngle=0)),
+      y=alt.Y("reviews:Q", title="verdicts", axis=COUNT_AXIS))

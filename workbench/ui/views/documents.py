@@ -6,6 +6,7 @@ import streamlit as st
 from workbench import review
 from workbench.claims import KINDS, QUALIFIERS
 from workbench.errors import WorkbenchError
+from workbench.ingest.readers import web_url
 from workbench.store import documents
 from workbench.ui import common
 from workbench.ui.components import STATUS_COLOURS, Mark, escape, highlight
@@ -43,6 +44,14 @@ def not_a_claim(claim_id: int) -> None:
 if state.pop("switch_to_review", False):
     st.switch_page("views/review.py")
 
+about = [f"published {escape(document['published'])}"] if document["published"] else []
+if web_url(document["url"]):  # a link only to a web page: never javascript: or data:
+    about.append(f'<a href="{escape(web_url(document["url"]))}" target="_blank" rel="noopener noreferrer">'
+                 f'{escape(document["url"])}</a>')
+elif document["url"]:
+    about.append(escape(document["url"]))
+if about:
+    st.html(f'<div class="wb-about" data-testid="wb-about">{" · ".join(about)}</div>')
 legend = "".join(f'<span style="background:{colour}">{escape(review.VERDICT_LABELS.get(status, "Unreviewed"))}</span>'
                  for status, colour in STATUS_COLOURS.items())
 st.html(f'<div class="wb-legend">{legend}</div>')
@@ -59,7 +68,7 @@ for claim in claims:
     text, open_button, rule_out = st.columns([0.7, 0.12, 0.18])
     label = claim["quantity"] or "statement"
     text.html(f'<div><span class="wb-claim" style="background:{STATUS_COLOURS[claim["status"]]}">{escape(label)}</span>'
-              f' {escape(claim["subject"] or "")} · <small>{escape(claim["sentence"][:120])}</small></div>')
+              f' {escape(claim["subject"] or "")} · <small>{escape(common.shorten(claim["sentence"], 120))}</small></div>')
     open_button.button("Review", key=f"open_{claim['claim_id']}", on_click=open_claim, args=(claim["claim_id"],))
     rule_out.button("Not a claim", key=f"notclaim_{claim['claim_id']}", on_click=not_a_claim,
                     args=(claim["claim_id"],), disabled=common.reviewer() is None or claim["status"] == "not_a_claim")
@@ -68,7 +77,7 @@ st.subheader("Add a claim the extractor missed")
 sentences = common.read(path, documents.sentences, document_id)
 with st.form("manual_claim", clear_on_submit=True):
     sentence_id = st.selectbox("Sentence", [s["sentence_id"] for s in sentences],
-                               format_func={s["sentence_id"]: s["text"][:150] for s in sentences}.get,
+                               format_func={s["sentence_id"]: common.shorten(s["text"], 150) for s in sentences}.get,
                                key="manual_sentence")
     columns = st.columns(3)
     figure = columns[0].text_input("Figure as written (empty for a statement)", key="manual_figure")

@@ -3,13 +3,12 @@ from __future__ import annotations
 
 import streamlit as st
 
-from workbench.ingest.importer import import_uploads
 from workbench.ingest.readers import SUPPORTED
 from workbench.match.index import PassageIndex, query_terms
 from workbench.store import documents
 from workbench.ui import common
 from workbench.ui.components import escape, md
-from workbench.ui.pages_shared import show_report
+from workbench.ui.pages_shared import field_options, import_files
 
 common.setup("Sources")
 common.show_flash()
@@ -38,16 +37,7 @@ if sources:
 st.subheader("Add sources")
 uploads = st.file_uploader("Files (" + ", ".join(sorted(SUPPORTED)) + ")", accept_multiple_files=True,
                            type=[suffix.lstrip(".") for suffix in SUPPORTED], key="source_upload")
+fields, encoding = field_options()
 if st.button("Import as sources", key="import_sources", disabled=not uploads):
-    bar = st.progress(0.0, text="importing")
-    totals = {"total": 0, "done": 0}
-
-    def advance(count: int) -> None:
-        totals["done"] += count
-        bar.progress(min(totals["done"] / max(totals["total"], 1), 1.0), text=f"{totals['done']} documents")
-
-    report = import_uploads(common.store(), [(f.name, f.getvalue()) for f in uploads], kind="source",
-                            on_total=lambda total: totals.update(total=total), progress=advance)
-    common.changed()
-    show_report(report)
+    import_files([(f.name, f.getvalue()) for f in uploads], "source", fields, encoding)
 st.caption(md("Or from the command line: workbench import sources/ --as source"))

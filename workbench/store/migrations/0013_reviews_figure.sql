@@ -1,0 +1,3 @@
+-- No table changes: reviews_v now carries the reviewed claim's figure (`quantity` as written, `value`,
+-- `unit`), so a log of verdicts says what was checked. The views are recreated after every migration;
+-- this step brings that to existing databases.
