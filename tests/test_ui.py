@@ -154,6 +154,7 @@ def test_the_reading_says_when_a_duration_began(demo_db):
     assert current_claim(at) == over_30_years
     reading = next(b for b in html_bodies(at) if 'data-testid="wb-reading"' in b)
     assert "<small>implied date</small><br>began 1990 or earlier" in reading
+    assert "<small>figure</small><br>&gt; 30 years" in reading  # read by workbench.figures_text
     evidence = " ".join(b for b in html_bodies(at) if "wb-passage" in b)
     assert "over 30 years (1990 or earlier) vs 1992 → conflicts" in evidence
 
@@ -192,6 +193,7 @@ def test_documents_highlight_claims_by_status_and_open_one(demo_db):
     four, double = claim_id_of(demo_db, "four"), claim_id_of(demo_db, "double")
     assert document.count('class="wb-claim"') == claim_count(demo_db)
     assert f'title="claim {four}: unreviewed">four</span>' in document
+    assert any(">4 troops</span>" in b for b in html_bodies(at))  # the claims list reads the figure
     at.button(key=f"notclaim_{double}").click().run()
     assert claim_row(demo_db, double)["status"] == "not_a_claim"
     assert "#d9d9d9" in next(b for b in html_bodies(at) if 'data-testid="wb-document"' in b)

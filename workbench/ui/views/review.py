@@ -12,6 +12,7 @@ from workbench import review
 from workbench.claims import KINDS
 from workbench.errors import WorkbenchError
 from workbench.export.claimreview import claim_wording
+from workbench.figures_text import KIND_LABELS, row_figure_text
 from workbench.match.engine import preselected
 from workbench.match.figures import implied_text
 from workbench.store import documents, reviews
@@ -237,8 +238,7 @@ with claim_column:
                        f'<span class="wb-context"> {escape(detail.after)}</span>' if detail.after else ""])
     st.html(f'<div class="wb-text" data-testid="wb-claim-sentence">{context}</div>')
 
-    reading = [("value", claim["value"] if claim["value_max"] is None else f"{claim['value']:g} – {claim['value_max']:g}"),
-               ("unit", claim["unit"]), ("kind", claim["kind"]), ("qualifier", claim["qualifier"]),
+    reading = [("figure", row_figure_text(claim)), ("kind", KIND_LABELS.get(claim["kind"], claim["kind"])),
                ("subject", claim["subject"]), ("predicate", claim["predicate"]), ("measure", claim["measure"]),
                ("change", change_text(claim["direction"], claim["role"])),
                ("whose · where", ", ".join([*(claim["actors"] or []), *(claim["places"] or [])]) or None),
