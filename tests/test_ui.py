@@ -162,8 +162,10 @@ def test_the_reading_says_when_a_duration_began(demo_db):
 def test_corrections_from_the_review_page(demo_db):
     at = page("review")
     claim_id = current_claim(at)
-    at.text_input(key=f"fix_value_{claim_id}").input("45")
-    at.text_input(key=f"fix_qualifier_{claim_id}").input("about")
+    at.number_input(key=f"fix_value_{claim_id}").set_value(45)
+    qualifier = at.selectbox(key=f"fix_qualifier_{claim_id}")
+    assert "at least" in qualifier.options and "at_least" not in qualifier.options  # readable labels
+    qualifier.set_value("about")
     at.button(key=f"FormSubmitter:correct_{claim_id}-Save corrections").click().run()
     assert not at.exception
     row = claim_row(demo_db, claim_id)
@@ -171,6 +173,41 @@ def test_corrections_from_the_review_page(demo_db):
     with demo_db.read() as con:
         assert con.execute("SELECT reviewer, field FROM corrections ORDER BY field").fetchall() == [
             ("ana", "qualifier"), ("ana", "value")]
+    assert "Nothing changed" not in [t.value for t in at.toast]
+
+
+def test_corrections_choose_from_real_fields(demo_db):
+    at = page("review")
+    claim_id = current_claim(at)
+    kind = at.selectbox(key=f"fix_kind_{claim_id}")
+    assert "percentage" in kind.options and "percent" not in kind.options  # chosen by label: nothing else typed
+    assert at.number_input(key=f"fix_value_{claim_id}").value == claim_row(demo_db, claim_id)["value"]
+    kind.set_value("money")
+    at.button(key=f"FormSubmitter:correct_{claim_id}-Save corrections").click().run()
+    unit = at.selectbox(key=f"fix_unit_{claim_id}")  # money: a currency, chosen
+    assert {"INR", "USD", "GBP"} <= set(unit.options)
+    unit.set_value("INR")
+    at.number_input(key=f"fix_value_{claim_id}").set_value(12e9)
+    at.button(key=f"FormSubmitter:correct_{claim_id}-Save corrections").click().run()
+    assert not at.exception
+    row = claim_row(demo_db, claim_id)
+    assert (row["kind"], row["unit"], row["value"]) == ("money", "INR", 12e9)
+    at.selectbox(key=f"fix_kind_{claim_id}").set_value("count")
+    at.button(key=f"FormSubmitter:correct_{claim_id}-Save corrections").click().run()
+    at.text_input(key=f"fix_unit_{claim_id}").input("soldier")  # a count's noun is typed
+    at.button(key=f"FormSubmitter:correct_{claim_id}-Save corrections").click().run()
+    assert claim_row(demo_db, claim_id)["unit"] == "soldier"
+
+
+def test_a_refused_correction_is_one_line_in_the_reviewers_words(demo_db):
+    at = page("review")
+    claim_id = current_claim(at)
+    value = claim_row(demo_db, claim_id)["value"]
+    at.number_input(key=f"fix_value_max_{claim_id}").set_value(value - 1)
+    at.button(key=f"FormSubmitter:correct_{claim_id}-Save corrections").click().run()
+    [toast] = at.toast
+    assert toast.value == "Not saved\\: the top of a range must be above its value"
+    assert claim_row(demo_db, claim_id)["corrected"] is False
 
 
 def test_the_wording_to_publish_is_set_under_correct_the_reading(demo_db):

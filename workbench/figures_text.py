@@ -33,12 +33,19 @@ IRREGULAR_PLURALS = {"person": "people", "child": "children", "man": "men", "wom
 RANGE_DASH = "–"
 
 
+def decimals(value: float, step: float | None = None) -> int:
+    """How many decimals ``value`` is written to: those of its precision ``step``, else at most two (more for
+    a value smaller than that)."""
+    places = 2 if not step else min(max(0, -math.floor(math.log10(step) + 1e-9)), 6)
+    if value and abs(value) < 10 ** -places:
+        places = min(-math.floor(math.log10(abs(value))) + 1, 6)
+    return places
+
+
 def number(value: float, step: float | None = None) -> str:
     """``value`` with grouped digits and the decimals its precision needs: 53000 → "53,000", 2.50 → "2.5"."""
-    decimals = 2 if not step else min(max(0, -math.floor(math.log10(step) + 1e-9)), 6)
-    if value and abs(value) < 10 ** -decimals:
-        decimals = min(-math.floor(math.log10(abs(value))) + 1, 6)
-    text = f"{round(value, decimals):,.{decimals}f}"
+    places = decimals(value, step)
+    text = f"{round(value, places):,.{places}f}"
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 

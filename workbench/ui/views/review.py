@@ -9,10 +9,10 @@ from __future__ import annotations
 import streamlit as st
 
 from workbench import review
-from workbench.claims import KINDS
+from workbench.claims import KINDS, QUALIFIERS
 from workbench.errors import WorkbenchError
 from workbench.export.claimreview import claim_wording
-from workbench.figures_text import KIND_LABELS, row_figure_text
+from workbench.figures_text import KIND_LABELS, QUALIFIER_LABELS, decimals, row_figure_text
 from workbench.match.engine import preselected
 from workbench.match.figures import implied_text
 from workbench.store import documents, reviews
@@ -165,10 +165,14 @@ def toggle_evidence(claim_id: int, candidates: list[dict]) -> None:
         state[key] = not state.get(key, False)
 
 
+def blank_to_none(value):
+    return None if isinstance(value, str) and not value.strip() else value
+
+
 def save_corrections(claim_id: int, original: dict) -> None:
-    changes = {name: state[f"fix_{name}_{claim_id}"] for name in review.CORRECTABLE
+    changes = {name: blank_to_none(state[f"fix_{name}_{claim_id}"]) for name in review.CORRECTABLE
                if f"fix_{name}_{claim_id}" in state}
-    changes = {name: value for name, value in changes.items() if str(value) != str(original.get(name) or "")}
+    changes = {name: value for name, value in changes.items() if value != original.get(name)}
     try:
         count = review.correct(common.store(), claim_id, common.reviewer(), changes)
     except WorkbenchError as error:
@@ -223,6 +227,35 @@ def change_text(direction: str | None, role: str | None) -> str | None:
     return f"{direction} ({'the change' if role == 'change' else 'the level reached'})"
 
 
+def correction_fields(claim_id: int, claim: dict) -> None:
+    """The reading's fields as the widgets that fit them: the kind and qualifier chosen from their lists, the
+    unit from the units of the claim's kind (typed for a count's noun), numbers as numbers."""
+    key = f"_{claim_id}"
+    figure, frame = st.columns(3), st.columns(3)
+    figure[0].selectbox("Kind", KINDS, index=KINDS.index(claim["kind"]), key="fix_kind" + key,
+                        format_func=KIND_LABELS.get)
+    figure[1].selectbox("Qualifier", (None, *QUALIFIERS), key="fix_qualifier" + key,
+                        index=(None, *QUALIFIERS).index(claim["qualifier"]) if claim["qualifier"] in QUALIFIERS else 0,
+                        format_func=lambda q: QUALIFIER_LABELS.get(q, "none"))
+    units = review.unit_choices(claim["kind"])
+    if units is None:
+        figure[2].text_input("Unit", value=claim["unit"] or "", key="fix_unit" + key,
+                             placeholder="what is counted: soldiers, people, …")
+    else:
+        units = (*units, *([claim["unit"]] if claim["unit"] and claim["unit"] not in units else []))
+        figure[2].selectbox("Unit", (None, *units), key="fix_unit" + key, format_func=lambda u: u or "none",
+                            index=(None, *units).index(claim["unit"]) if claim["unit"] in units else 0)
+    places = decimals(claim["value"] or 0.0, claim["step"])
+    for column, name, label in ((frame[0], "value", "Value"), (frame[1], "value_max", "Up to (a range's top)")):
+        column.number_input(label, value=claim[name], key=f"fix_{name}" + key, format=f"%.{places}f",
+                            step=10.0 ** -places, placeholder="none")
+    frame[2].checkbox("Hedged (a forecast, plan or possibility)", value=bool(claim["hedged"]), key="fix_hedged" + key)
+    columns = st.columns(3)
+    for number, name in enumerate(("subject", "predicate", "time", "attribution", "wording")):
+        columns[number % 3].text_input(name.capitalize(), value=claim[name] or "", key=f"fix_{name}" + key,
+                                       placeholder=claim_wording(claim) if name == "wording" else None)
+
+
 with claim_column:
     status = claim["status"]
     st.html(f"<div data-testid='wb-claim-header'>"
@@ -253,12 +286,7 @@ with claim_column:
             + ("<small>corrected by a reviewer</small>" if claim["corrected"] else ""))
 
     with st.expander("Correct the reading"), st.form(f"correct_{claim_id}"):
-        columns = st.columns(3)
-        for number, name in enumerate(review.CORRECTABLE):
-            value = claim.get(name)
-            text = "" if value is None else str(value).lower() if isinstance(value, bool) else str(value)
-            columns[number % 3].text_input(name, value=text, key=f"fix_{name}_{claim_id}",
-                                           placeholder=claim_wording(claim) if name == "wording" else None)
+        correction_fields(claim_id, claim)
         st.form_submit_button("Save corrections", on_click=save_corrections, args=(claim_id, claim),
                               disabled=common.reviewer() is None)
 
