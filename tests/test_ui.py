@@ -120,6 +120,34 @@ def test_save_and_next_with_evidence_and_note_then_undo(demo_db):
     assert claim_row(demo_db, first)["status"] == "unreviewed"
     assert current_claim(at) == first
     assert [r[2] for r in reviews(demo_db)] == ["verdict", "undo"]
+    # what was entered with the verdict undone is back, to be taken up again
+    assert at.text_area(key=f"note_{first}").value == "checked against the US notice"
+    assert {int(k.rsplit("_", 1)[1]) for k in candidates if at.checkbox(key=k).value} == \
+        set(json.loads(evidence)["passages"])
+
+
+def test_back_reaches_the_claim_just_decided(demo_db):
+    at = page("review")
+    first = current_claim(at)
+    at.button(key="verdict_refuted").click().run()
+    assert current_claim(at) != first and claim_row(demo_db, first)["status"] == "refuted"
+    at.button(key="back").click().run()  # the unreviewed queue no longer holds it: Back still does
+    assert current_claim(at) == first
+    assert "Refuted" in next(b for b in html_bodies(at) if "wb-claim-header" in b)
+
+
+def test_no_verdict_is_chosen_for_the_reviewer_and_evidence_suggests_one(demo_db):
+    four = claim_id_of(demo_db, "four")
+    at = page("review", open_claim=four)
+    assert {at.button(key=f"verdict_{v}").proto.type for v in
+            ("supported", "refuted", "misleading", "unverifiable", "not_a_claim")} == {"secondary"}
+    contradicting = [f"ev_{four}_{c['passage_id']}" for c in claim_detail(demo_db, four).candidates
+                     if c["relation"] == "contradicts"]
+    for key in evidence_keys(demo_db, four):
+        at.checkbox(key=key).set_value(key in contradicting)
+    at.run()
+    assert "The picked evidence suggests\\: Refuted" in [c.value for c in at.caption]
+    assert at.button(key="verdict_refuted").proto.type == "secondary"  # a suggestion, not a preselected button
 
 
 def test_skip_back_and_the_evidence_keys(demo_db):

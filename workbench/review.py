@@ -40,6 +40,11 @@ class Evidence:
     def to_json(self) -> str:
         return json.dumps({"passages": list(self.passages), "quote": self.quote or None, "url": self.url or None})
 
+    @classmethod
+    def from_json(cls, text: str | None) -> Evidence:
+        data = json.loads(text) if text else {}
+        return cls(tuple(data.get("passages") or ()), data.get("quote"), data.get("url"))
+
 
 def _require_reviewer(reviewer: str | None) -> str:
     name = (reviewer or "").strip()
@@ -67,7 +72,8 @@ def save_verdict(store: Store, claim_id: int, reviewer: str, verdict: str, note:
 def undo_last(store: Store, reviewer: str) -> dict | None:
     """Undo the reviewer's newest verdict that is still in force: a new row restores the claim's state before it.
 
-    Returns ``{"claim_id", "undone", "restored"}``, or None when there is nothing to undo.
+    Returns ``{"claim_id", "undone", "restored", "note", "evidence"}`` (the undone verdict's note and evidence,
+    as :meth:`Evidence.from_json` reads it), or None when there is nothing to undo.
     """
     return reviews.undo_last_verdict(store, _require_reviewer(reviewer))
 

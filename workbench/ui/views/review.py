@@ -29,6 +29,8 @@ from workbench.ui.components import (
 )
 
 PAGE_SIZE = 25
+#: The verdict a picked passage's relation points to, shown as a suggestion.
+SUGGESTED = {"supports": "supported", "contradicts": "refuted"}
 VERDICT_KEYS = {verdict: str(number) for number, verdict in enumerate(review.VERDICTS, start=1)}
 SHORTCUTS = [("1 – 5", "Supported · Refuted · Misleading · Unverifiable · Not a claim — save and go to the next claim"),
              ("j / k", "next / previous evidence passage"), ("x", "pick or drop the evidence passage under the cursor"),
@@ -127,13 +129,18 @@ def decide(verdict: str) -> None:
     common.changed()
     common.flash(f"Claim {claim_id}: {review.VERDICT_LABELS[verdict]}")
     move_on(claim_id)
+    state["decided_claim"] = claim_id  # Back returns to it, though the queue may no longer hold it
 
 
 def skip() -> None:
+    state.pop("decided_claim", None)
     move_on(current_claim())
 
 
 def back() -> None:
+    if "decided_claim" in state:
+        state["open_claim"] = state.pop("decided_claim")
+        return
     state.pop("open_claim", None)
     state["goto_claim"] = state.get("preceding_claim")
     if state["goto_claim"] is None:
@@ -150,9 +157,20 @@ def undo() -> None:
         common.flash("Nothing of yours to undo.", "ℹ️")
         return
     common.changed()
-    state["open_claim"] = undone["claim_id"]
+    claim_id = state["open_claim"] = undone["claim_id"]
+    state.pop("decided_claim", None)
+    restore_entries(claim_id, undone["note"], review.Evidence.from_json(undone["evidence"]))
     restored = review.VERDICT_LABELS.get(undone["restored"], "unreviewed")
     common.flash(f"Undone: claim {undone['claim_id']} is {restored} again", "↩️")
+
+
+def restore_entries(claim_id: int, note: str | None, evidence: review.Evidence) -> None:
+    """Put back what the reviewer entered with a verdict: its note, its picked passages, its quote and URL."""
+    state[f"note_{claim_id}"] = note or ""
+    state[f"quote_{claim_id}"] = evidence.quote or ""
+    state[f"url_{claim_id}"] = evidence.url or ""
+    for candidate in common.read(path, reviews.claim_detail, claim_id).candidates:
+        state[f"ev_{claim_id}_{candidate['passage_id']}"] = candidate["passage_id"] in evidence.passages
 
 
 def move_cursor(step: int, count: int) -> None:
@@ -318,11 +336,14 @@ with claim_column:
     if common.reviewer() is None:
         st.warning("Enter your name under **Reviewer** in the sidebar before the first verdict.")
     st.caption("Verdict: saves it with the evidence ticked above and the note, then moves to the next claim.")
+    picked = {candidate["relation"] for candidate in candidates if state.get(f"ev_{claim_id}_{candidate['passage_id']}")}
+    suggested = [review.VERDICT_LABELS[verdict] for relation, verdict in SUGGESTED.items() if relation in picked]
+    if suggested:
+        st.caption(md(f"The picked evidence suggests: {' or '.join(suggested)}"))
     verdict_columns = st.columns(len(review.VERDICTS))
-    for column, verdict in zip(verdict_columns, review.VERDICTS):
+    for column, verdict in zip(verdict_columns, review.VERDICTS):  # all alike: none is chosen for the reviewer
         column.button(f"{review.VERDICT_LABELS[verdict]} [{VERDICT_KEYS[verdict]}]", key=f"verdict_{verdict}",
-                      on_click=decide, args=(verdict,), disabled=common.reviewer() is None,
-                      width="stretch", type="primary" if verdict == "supported" else "secondary")
+                      on_click=decide, args=(verdict,), disabled=common.reviewer() is None, width="stretch")
     actions = st.columns(6)
     actions[0].button("Skip [n]", key="skip", on_click=skip, width="stretch")
     actions[1].button("Back [p]", key="back", on_click=back, width="stretch")
