@@ -53,7 +53,7 @@ def test_demo_evidence_is_in_the_top_3_with_its_relation(demo_matches, figure, s
 def test_the_demo_contradiction_says_why(demo_matches):
     tass = next(c for c in demo_matches["four"] if c["source"] == "tass-report")
     assert tass["relation"] == "contradicts"
-    assert tass["why"] == "same measure (troops, Chinese, 2020): four vs at least 45 → conflicts"
+    assert tass["why"] == "same measure (troops, Chinese, 2020): 4 troops vs ≥ 45 soldiers → conflicts"
 
 
 def test_the_demo_duration_is_checked_against_when_the_trade_began(demo_matches):

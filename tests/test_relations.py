@@ -54,7 +54,7 @@ def test_the_relation_is_the_fact_checkers(sources, case):
 def test_the_why_names_the_measure_whose_and_when(sources):
     case = next(c for c in CASES if c["id"] == "net-profit-same")
     assert relation_of(sources, case).why == ("same measure (net profit, Tata Motors, Oct–Dec 2023): ₹7,025 crore "
-                                              "vs ₹7,025 crore (rising) → agrees")
+                                              "(₹70.25 bn) vs ₹7,025 crore (₹70.25 bn) (rising) → agrees")
     shrank = next(c for c in CASES if c["id"] == "shrank-vs-grew")
     assert relation_of(sources, shrank).why == "same measure (economy, 2020): down 3.4% vs up 3.4% → opposite directions"
 
@@ -104,7 +104,7 @@ def test_adhoc_input_checks_its_fields(sources):
 
 def test_a_conflict_that_cannot_contradict_says_why(sources):
     case = next(c for c in CASES if c["id"] == "affected-vs-in-camps")
-    assert relation_of(sources, case).why == ("another event (affect vs shelter): nearly 24 lakh vs 53,429, "
+    assert relation_of(sources, case).why == ("another event (affect vs shelter): nearly 24 lakh residents vs 53,429 people, "
                                               "so no contradiction")
     kind = next(c for c in CASES if c["id"] == "comparable-store-cannot-contradict")
     assert relation_of(sources, kind).why.startswith("a kind of the measure (comparable store sales vs sales)")

@@ -84,6 +84,7 @@ def test_verdicts_are_appended_and_the_newest_wins(demo):
     history = claim_detail(demo, four).history
     assert [(h["reviewer"], h["verdict"]) for h in history] == [("ben", "refuted"), ("ana", "supported")]
     assert json.loads(history[0]["evidence"]) == {"passages": [tass], "quote": "at least 45", "url": "https://e.org/t"}
+    assert Evidence.from_json(history[0]["evidence"]) == Evidence((tass,), "at least 45", "https://e.org/t")
 
 
 def test_undo_restores_the_state_before_and_keeps_every_row(demo):
@@ -91,7 +92,8 @@ def test_undo_restores_the_state_before_and_keeps_every_row(demo):
     save_verdict(demo, four, "ana", "supported")
     save_verdict(demo, four, "ana", "refuted")
     save_verdict(demo, fifty, "ana", "supported")
-    assert undo_last(demo, "ana") == {"claim_id": fifty, "undone": 3, "restored": None}
+    assert undo_last(demo, "ana") == {"claim_id": fifty, "undone": 3, "restored": None, "note": None,
+                                      "evidence": Evidence().to_json()}  # what the undone verdict held
     assert status_of(demo, fifty)[0] == "unreviewed"
     assert undo_last(demo, "ana")["restored"] == "supported"
     assert status_of(demo, four)[0] == "supported"

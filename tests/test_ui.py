@@ -121,6 +121,34 @@ def test_save_and_next_with_evidence_and_note_then_undo(demo_db):
     assert claim_row(demo_db, first)["status"] == "unreviewed"
     assert current_claim(at) == first
     assert [r[2] for r in reviews(demo_db)] == ["verdict", "undo"]
+    # what was entered with the verdict undone is back, to be taken up again
+    assert at.text_area(key=f"note_{first}").value == "checked against the US notice"
+    assert {int(k.rsplit("_", 1)[1]) for k in candidates if at.checkbox(key=k).value} == \
+        set(json.loads(evidence)["passages"])
+
+
+def test_back_reaches_the_claim_just_decided(demo_db):
+    at = page("review")
+    first = current_claim(at)
+    at.button(key="verdict_refuted").click().run()
+    assert current_claim(at) != first and claim_row(demo_db, first)["status"] == "refuted"
+    at.button(key="back").click().run()  # the unreviewed queue no longer holds it: Back still does
+    assert current_claim(at) == first
+    assert "Refuted" in next(b for b in html_bodies(at) if "wb-claim-header" in b)
+
+
+def test_no_verdict_is_chosen_for_the_reviewer_and_evidence_suggests_one(demo_db):
+    four = claim_id_of(demo_db, "four")
+    at = page("review", open_claim=four)
+    assert {at.button(key=f"verdict_{v}").proto.type for v in
+            ("supported", "refuted", "misleading", "unverifiable", "not_a_claim")} == {"secondary"}
+    contradicting = [f"ev_{four}_{c['passage_id']}" for c in claim_detail(demo_db, four).candidates
+                     if c["relation"] == "contradicts"]
+    for key in evidence_keys(demo_db, four):
+        at.checkbox(key=key).set_value(key in contradicting)
+    at.run()
+    assert "The picked evidence suggests\\: Refuted" in [c.value for c in at.caption]
+    assert at.button(key="verdict_refuted").proto.type == "secondary"  # a suggestion, not a preselected button
 
 
 def test_skip_back_and_the_evidence_keys(demo_db):
@@ -155,6 +183,7 @@ def test_the_reading_says_when_a_duration_began(demo_db):
     assert current_claim(at) == over_30_years
     reading = next(b for b in html_bodies(at) if 'data-testid="wb-reading"' in b)
     assert "<small>implied date</small><br>began 1990 or earlier" in reading
+    assert "<small>figure</small><br>&gt; 30 years" in reading  # read by workbench.figures_text
     evidence = " ".join(b for b in html_bodies(at) if "wb-passage" in b)
     assert "over 30 years (1990 or earlier) vs 1992 → conflicts" in evidence
 
@@ -162,8 +191,10 @@ def test_the_reading_says_when_a_duration_began(demo_db):
 def test_corrections_from_the_review_page(demo_db):
     at = page("review")
     claim_id = current_claim(at)
-    at.text_input(key=f"fix_value_{claim_id}").input("45")
-    at.text_input(key=f"fix_qualifier_{claim_id}").input("about")
+    at.number_input(key=f"fix_value_{claim_id}").set_value(45)
+    qualifier = at.selectbox(key=f"fix_qualifier_{claim_id}")
+    assert "at least" in qualifier.options and "at_least" not in qualifier.options  # readable labels
+    qualifier.set_value("about")
     at.button(key=f"FormSubmitter:correct_{claim_id}-Save corrections").click().run()
     assert not at.exception
     row = claim_row(demo_db, claim_id)
@@ -171,6 +202,41 @@ def test_corrections_from_the_review_page(demo_db):
     with demo_db.read() as con:
         assert con.execute("SELECT reviewer, field FROM corrections ORDER BY field").fetchall() == [
             ("ana", "qualifier"), ("ana", "value")]
+    assert "Nothing changed" not in [t.value for t in at.toast]
+
+
+def test_corrections_choose_from_real_fields(demo_db):
+    at = page("review")
+    claim_id = current_claim(at)
+    kind = at.selectbox(key=f"fix_kind_{claim_id}")
+    assert "percentage" in kind.options and "percent" not in kind.options  # chosen by label: nothing else typed
+    assert at.number_input(key=f"fix_value_{claim_id}").value == claim_row(demo_db, claim_id)["value"]
+    kind.set_value("money")
+    at.button(key=f"FormSubmitter:correct_{claim_id}-Save corrections").click().run()
+    unit = at.selectbox(key=f"fix_unit_{claim_id}")  # money: a currency, chosen
+    assert {"INR", "USD", "GBP"} <= set(unit.options)
+    unit.set_value("INR")
+    at.number_input(key=f"fix_value_{claim_id}").set_value(12e9)
+    at.button(key=f"FormSubmitter:correct_{claim_id}-Save corrections").click().run()
+    assert not at.exception
+    row = claim_row(demo_db, claim_id)
+    assert (row["kind"], row["unit"], row["value"]) == ("money", "INR", 12e9)
+    at.selectbox(key=f"fix_kind_{claim_id}").set_value("count")
+    at.button(key=f"FormSubmitter:correct_{claim_id}-Save corrections").click().run()
+    at.text_input(key=f"fix_unit_{claim_id}").input("soldier")  # a count's noun is typed
+    at.button(key=f"FormSubmitter:correct_{claim_id}-Save corrections").click().run()
+    assert claim_row(demo_db, claim_id)["unit"] == "soldier"
+
+
+def test_a_refused_correction_is_one_line_in_the_reviewers_words(demo_db):
+    at = page("review")
+    claim_id = current_claim(at)
+    value = claim_row(demo_db, claim_id)["value"]
+    at.number_input(key=f"fix_value_max_{claim_id}").set_value(value - 1)
+    at.button(key=f"FormSubmitter:correct_{claim_id}-Save corrections").click().run()
+    [toast] = at.toast
+    assert toast.value == "Not saved\\: the top of a range must be above its value"
+    assert claim_row(demo_db, claim_id)["corrected"] is False
 
 
 def test_the_wording_to_publish_is_set_under_correct_the_reading(demo_db):
@@ -193,6 +259,7 @@ def test_documents_highlight_claims_by_status_and_open_one(demo_db):
     four, double = claim_id_of(demo_db, "four"), claim_id_of(demo_db, "double")
     assert document.count('class="wb-claim"') == claim_count(demo_db)
     assert f'title="claim {four}: unreviewed">four</span>' in document
+    assert any(">4 troops</span>" in b for b in html_bodies(at))  # the claims list reads the figure
     at.button(key=f"notclaim_{double}").click().run()
     assert claim_row(demo_db, double)["status"] == "not_a_claim"
     assert "#d9d9d9" in next(b for b in html_bodies(at) if 'data-testid="wb-document"' in b)

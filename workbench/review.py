@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 from workbench.claims import KINDS, QUALIFIERS
 from workbench.errors import ReviewError
+from workbench.match.figures import CONVERSIONS, DURATION_DAYS
+from workbench.nlp.numbers import CURRENCY_PREFIXES, CURRENCY_WORDS
 from workbench.store import reviews
 from workbench.store.db import Store
 from workbench.store.reviews import CORRECTABLE
@@ -21,6 +23,10 @@ VERDICTS = ("supported", "refuted", "misleading", "unverifiable", "not_a_claim")
 VERDICT_LABELS = {"supported": "Supported", "refuted": "Refuted", "misleading": "Misleading",
                   "unverifiable": "Unverifiable", "not_a_claim": "Not a claim"}
 STATUSES = ("unreviewed", "reviewed", "all") + VERDICTS
+#: The one unit of kinds that have one (a date is read in years: its ``iso`` says which day).
+FIXED_UNITS = {"percent": ("percent",), "ratio": ("times",), "rank": ("rank",), "date": ("year",), "statement": ()}
+#: Measures the scanner reads besides those that convert ("0.67C", "magnitude 5.4").
+MEASURE_UNITS = ("degC", "degF", "magnitude")
 
 
 @dataclass(frozen=True)
@@ -33,6 +39,11 @@ class Evidence:
 
     def to_json(self) -> str:
         return json.dumps({"passages": list(self.passages), "quote": self.quote or None, "url": self.url or None})
+
+    @classmethod
+    def from_json(cls, text: str | None) -> Evidence:
+        data = json.loads(text) if text else {}
+        return cls(tuple(data.get("passages") or ()), data.get("quote"), data.get("url"))
 
 
 def _require_reviewer(reviewer: str | None) -> str:
@@ -61,7 +72,8 @@ def save_verdict(store: Store, claim_id: int, reviewer: str, verdict: str, note:
 def undo_last(store: Store, reviewer: str) -> dict | None:
     """Undo the reviewer's newest verdict that is still in force: a new row restores the claim's state before it.
 
-    Returns ``{"claim_id", "undone", "restored"}``, or None when there is nothing to undo.
+    Returns ``{"claim_id", "undone", "restored", "note", "evidence"}`` (the undone verdict's note and evidence,
+    as :meth:`Evidence.from_json` reads it), or None when there is nothing to undo.
     """
     return reviews.undo_last_verdict(store, _require_reviewer(reviewer))
 
@@ -90,10 +102,26 @@ def _normalise_correction(field_name: str, value: str | None) -> str | None:
     return value
 
 
+def unit_choices(kind: str) -> tuple[str, ...] | None:
+    """The units a figure of ``kind`` can be read in, or None when any noun will do (a count's "soldier")."""
+    if kind == "money":
+        return tuple(sorted(set(CURRENCY_PREFIXES.values()) | set(CURRENCY_WORDS.values())))
+    if kind == "duration":
+        return tuple(DURATION_DAYS)
+    if kind == "measure":
+        return (*CONVERSIONS, *MEASURE_UNITS)
+    return FIXED_UNITS.get(kind)
+
+
 def correct(store: Store, claim_id: int, reviewer: str, changes: dict[str, str | None]) -> int:
     """Record corrections of a claim's reading (the original stays); returns how many fields changed."""
     reviewer = _require_reviewer(reviewer)
     normalised = {name: _normalise_correction(name, value) for name, value in changes.items()}
+    if normalised.keys() & {"value", "value_max"}:
+        reading = reviews.claim_detail(store, claim_id).claim
+        low, high = (normalised[name] if name in normalised else reading[name] for name in ("value", "value_max"))
+        if low is not None and high is not None and float(high) <= float(low):
+            raise ReviewError("the top of a range must be above its value")
     return reviews.add_corrections(store, claim_id, reviewer, normalised)
 
 

@@ -18,6 +18,7 @@ vs ₹2,958 crore → conflicts".
 from __future__ import annotations
 
 from workbench.claims import Quantity
+from workbench.figures_text import figure_text
 from workbench.match.figures import content_words, implied_text, normalise_word
 from workbench.match.frames import measure_of
 from workbench.match.rank import ClaimQuery, Judgement, Scored, opposite
@@ -31,15 +32,12 @@ START_VERBS = {"begin", "start", "open", "launch", "found", "establish", "introd
 
 
 def written(quantity: Quantity) -> str:
-    """A figure as the reviewer reads it, with its direction when it reports a change ("down 3.4%"), and a
-    duration met as the date it implies ("over 30 years (1990 or earlier)")."""
-    text = quantity.text or f"{quantity.value:g}"
+    """A figure as the reviewer reads it (:func:`workbench.figures_text.figure_text`: "≥ 20 soldiers", "down
+    3.4%"), and a duration met as the date it implies as written, with that date ("over 30 years (1990 or
+    earlier)")."""
     if quantity.kind == "date" and quantity.implied and quantity.implied != quantity.text:
-        text = f"{text} ({implied_text(quantity.implied, quantity.implied_qualifier)})"
-    if quantity.direction:
-        text = f"{quantity.direction} {text}" if quantity.role == "change" else \
-            f"{text} ({'rising' if quantity.direction == 'up' else 'falling'})"
-    return text
+        return f"{quantity.text} ({implied_text(quantity.implied, quantity.implied_qualifier)})"
+    return figure_text(quantity)
 
 
 def _dates_a_beginning(judgement: Judgement) -> bool:
@@ -114,7 +112,7 @@ def relate(query: ClaimQuery, scored: Scored) -> tuple[str, str]:
     if query.claim.quantity is None:  # a statement: its time may point to the passage; only a reviewer can judge
         same_time = [j for j in scored.judgements if j.comparison.agrees]
         if same_time:
-            return RELATED, (f"same time ({same_time[0].comparison.theirs.text}); shares wording "
+            return RELATED, (f"same time ({written(same_time[0].comparison.theirs)}); shares wording "
                              f"({scored.fuzz_score:.0%} similar)")
         return RELATED, f"shares wording with the claim ({scored.fuzz_score:.0%} similar)"
     if not scored.judgements:

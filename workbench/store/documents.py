@@ -260,9 +260,11 @@ def document_by_id(store: Store, document_id: int) -> dict | None:
 
 
 def document_claims(store: Store, document_id: int) -> list[dict]:
-    """An article's claims in text order, with where they stand in it and their review ``status``."""
-    return store.records("SELECT claim_id, kind, quantity, quantity_start, quantity_end, sentence, sentence_start, "
-                         "sentence_end, status, subject, origin FROM claims_v WHERE document_id = ? "
+    """An article's claims in text order, with where they stand in it, their figure's reading and their review
+    ``status``."""
+    return store.records("SELECT claim_id, kind, quantity, quantity_start, quantity_end, value, value_max, unit, "
+                         "qualifier, iso, direction, role, step, sentence, sentence_start, sentence_end, status, "
+                         "subject, origin FROM claims_v WHERE document_id = ? "
                          "ORDER BY coalesce(quantity_start, sentence_start), claim_id", [document_id])
 
 

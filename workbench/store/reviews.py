@@ -155,13 +155,14 @@ def add_verdict(store: Store, claim_id: int, reviewer: str, verdict: str, note: 
 
 def undo_last_verdict(store: Store, reviewer: str) -> dict | None:
     """Undo the reviewer's newest verdict that is still in force: a new row, by ``reviewer``, restores the
-    claim's state before it. Returns ``{"claim_id", "undone", "restored"}``, or None when there is none.
+    claim's state before it. Returns ``{"claim_id", "undone", "restored", "note", "evidence"}`` (the note and
+    the evidence JSON of the verdict undone, so the reviewer can take it up again), or None when there is none.
 
     Only a claim's newest row can be undone, so the claim's state is always its newest verdict that no undo
     reverted, still credited to whoever gave it (``claims_v``)."""
     with store.write() as con:
         undone = next(records(con.execute(
-            "SELECT r.id, r.claim_id FROM reviews r WHERE r.reviewer = ? AND r.action = 'verdict' "
+            "SELECT r.id, r.claim_id, r.note, r.evidence FROM reviews r WHERE r.reviewer = ? AND r.action = 'verdict' "
             "AND NOT EXISTS (SELECT 1 FROM reviews u WHERE u.undoes = r.id) "
             "AND r.id = (SELECT max(id) FROM reviews x WHERE x.claim_id = r.claim_id) "
             "ORDER BY r.id DESC LIMIT 1", [reviewer])), None)
@@ -172,7 +173,8 @@ def undo_last_verdict(store: Store, reviewer: str) -> dict | None:
             [undone["claim_id"], undone["id"]])), {})
         _append_review(con, undone["claim_id"], reviewer, "undo", before.get("verdict"), before.get("note"),
                        before.get("evidence"), undoes=undone["id"])
-    return {"claim_id": undone["claim_id"], "undone": undone["id"], "restored": before.get("verdict")}
+    return {"claim_id": undone["claim_id"], "undone": undone["id"], "restored": before.get("verdict"),
+            "note": undone["note"], "evidence": undone["evidence"]}
 
 
 def _as_stored_text(value) -> str | None:

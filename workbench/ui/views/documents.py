@@ -6,6 +6,7 @@ import streamlit as st
 from workbench import review
 from workbench.claims import KINDS, QUALIFIERS
 from workbench.errors import WorkbenchError
+from workbench.figures_text import row_figure_text
 from workbench.ingest.readers import web_url
 from workbench.store import documents
 from workbench.ui import common
@@ -66,7 +67,7 @@ st.html(f'<div class="wb-text" data-testid="wb-document">{highlight(document["te
 st.subheader(f"Claims ({len(claims)})")
 for claim in claims:
     text, open_button, rule_out = st.columns([0.7, 0.12, 0.18])
-    label = claim["quantity"] or "statement"
+    label = row_figure_text(claim) or claim["quantity"] or "statement"
     text.html(f'<div><span class="wb-claim" style="background:{STATUS_COLOURS[claim["status"]]}">{escape(label)}</span>'
               f' {escape(claim["subject"] or "")} · <small>{escape(common.shorten(claim["sentence"], 120))}</small></div>')
     open_button.button("Review", key=f"open_{claim['claim_id']}", on_click=open_claim, args=(claim["claim_id"],))

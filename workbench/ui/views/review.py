@@ -9,9 +9,10 @@ from __future__ import annotations
 import streamlit as st
 
 from workbench import review
-from workbench.claims import KINDS
+from workbench.claims import KINDS, QUALIFIERS
 from workbench.errors import WorkbenchError
 from workbench.export.claimreview import claim_wording
+from workbench.figures_text import KIND_LABELS, QUALIFIER_LABELS, decimals, row_figure_text
 from workbench.match.engine import preselected
 from workbench.match.figures import implied_text
 from workbench.store import documents, reviews
@@ -28,6 +29,8 @@ from workbench.ui.components import (
 )
 
 PAGE_SIZE = 25
+#: The verdict a picked passage's relation points to, shown as a suggestion.
+SUGGESTED = {"supports": "supported", "contradicts": "refuted"}
 VERDICT_KEYS = {verdict: str(number) for number, verdict in enumerate(review.VERDICTS, start=1)}
 SHORTCUTS = [("1 – 5", "Supported · Refuted · Misleading · Unverifiable · Not a claim — save and go to the next claim"),
              ("j / k", "next / previous evidence passage"), ("x", "pick or drop the evidence passage under the cursor"),
@@ -126,13 +129,18 @@ def decide(verdict: str) -> None:
     common.changed()
     common.flash(f"Claim {claim_id}: {review.VERDICT_LABELS[verdict]}")
     move_on(claim_id)
+    state["decided_claim"] = claim_id  # Back returns to it, though the queue may no longer hold it
 
 
 def skip() -> None:
+    state.pop("decided_claim", None)
     move_on(current_claim())
 
 
 def back() -> None:
+    if "decided_claim" in state:
+        state["open_claim"] = state.pop("decided_claim")
+        return
     state.pop("open_claim", None)
     state["goto_claim"] = state.get("preceding_claim")
     if state["goto_claim"] is None:
@@ -149,9 +157,20 @@ def undo() -> None:
         common.flash("Nothing of yours to undo.", "ℹ️")
         return
     common.changed()
-    state["open_claim"] = undone["claim_id"]
+    claim_id = state["open_claim"] = undone["claim_id"]
+    state.pop("decided_claim", None)
+    restore_entries(claim_id, undone["note"], review.Evidence.from_json(undone["evidence"]))
     restored = review.VERDICT_LABELS.get(undone["restored"], "unreviewed")
     common.flash(f"Undone: claim {undone['claim_id']} is {restored} again", "↩️")
+
+
+def restore_entries(claim_id: int, note: str | None, evidence: review.Evidence) -> None:
+    """Put back what the reviewer entered with a verdict: its note, its picked passages, its quote and URL."""
+    state[f"note_{claim_id}"] = note or ""
+    state[f"quote_{claim_id}"] = evidence.quote or ""
+    state[f"url_{claim_id}"] = evidence.url or ""
+    for candidate in common.read(path, reviews.claim_detail, claim_id).candidates:
+        state[f"ev_{claim_id}_{candidate['passage_id']}"] = candidate["passage_id"] in evidence.passages
 
 
 def move_cursor(step: int, count: int) -> None:
@@ -164,10 +183,14 @@ def toggle_evidence(claim_id: int, candidates: list[dict]) -> None:
         state[key] = not state.get(key, False)
 
 
+def blank_to_none(value):
+    return None if isinstance(value, str) and not value.strip() else value
+
+
 def save_corrections(claim_id: int, original: dict) -> None:
-    changes = {name: state[f"fix_{name}_{claim_id}"] for name in review.CORRECTABLE
+    changes = {name: blank_to_none(state[f"fix_{name}_{claim_id}"]) for name in review.CORRECTABLE
                if f"fix_{name}_{claim_id}" in state}
-    changes = {name: value for name, value in changes.items() if str(value) != str(original.get(name) or "")}
+    changes = {name: value for name, value in changes.items() if value != original.get(name)}
     try:
         count = review.correct(common.store(), claim_id, common.reviewer(), changes)
     except WorkbenchError as error:
@@ -222,6 +245,35 @@ def change_text(direction: str | None, role: str | None) -> str | None:
     return f"{direction} ({'the change' if role == 'change' else 'the level reached'})"
 
 
+def correction_fields(claim_id: int, claim: dict) -> None:
+    """The reading's fields as the widgets that fit them: the kind and qualifier chosen from their lists, the
+    unit from the units of the claim's kind (typed for a count's noun), numbers as numbers."""
+    key = f"_{claim_id}"
+    figure, frame = st.columns(3), st.columns(3)
+    figure[0].selectbox("Kind", KINDS, index=KINDS.index(claim["kind"]), key="fix_kind" + key,
+                        format_func=KIND_LABELS.get)
+    figure[1].selectbox("Qualifier", (None, *QUALIFIERS), key="fix_qualifier" + key,
+                        index=(None, *QUALIFIERS).index(claim["qualifier"]) if claim["qualifier"] in QUALIFIERS else 0,
+                        format_func=lambda q: QUALIFIER_LABELS.get(q, "none"))
+    units = review.unit_choices(claim["kind"])
+    if units is None:
+        figure[2].text_input("Unit", value=claim["unit"] or "", key="fix_unit" + key,
+                             placeholder="what is counted: soldiers, people, …")
+    else:
+        units = (*units, *([claim["unit"]] if claim["unit"] and claim["unit"] not in units else []))
+        figure[2].selectbox("Unit", (None, *units), key="fix_unit" + key, format_func=lambda u: u or "none",
+                            index=(None, *units).index(claim["unit"]) if claim["unit"] in units else 0)
+    places = decimals(claim["value"] or 0.0, claim["step"])
+    for column, name, label in ((frame[0], "value", "Value"), (frame[1], "value_max", "Up to (a range's top)")):
+        column.number_input(label, value=claim[name], key=f"fix_{name}" + key, format=f"%.{places}f",
+                            step=10.0 ** -places, placeholder="none")
+    frame[2].checkbox("Hedged (a forecast, plan or possibility)", value=bool(claim["hedged"]), key="fix_hedged" + key)
+    columns = st.columns(3)
+    for number, name in enumerate(("subject", "predicate", "time", "attribution", "wording")):
+        columns[number % 3].text_input(name.capitalize(), value=claim[name] or "", key=f"fix_{name}" + key,
+                                       placeholder=claim_wording(claim) if name == "wording" else None)
+
+
 with claim_column:
     status = claim["status"]
     st.html(f"<div data-testid='wb-claim-header'>"
@@ -237,8 +289,7 @@ with claim_column:
                        f'<span class="wb-context"> {escape(detail.after)}</span>' if detail.after else ""])
     st.html(f'<div class="wb-text" data-testid="wb-claim-sentence">{context}</div>')
 
-    reading = [("value", claim["value"] if claim["value_max"] is None else f"{claim['value']:g} – {claim['value_max']:g}"),
-               ("unit", claim["unit"]), ("kind", claim["kind"]), ("qualifier", claim["qualifier"]),
+    reading = [("figure", row_figure_text(claim)), ("kind", KIND_LABELS.get(claim["kind"], claim["kind"])),
                ("subject", claim["subject"]), ("predicate", claim["predicate"]), ("measure", claim["measure"]),
                ("change", change_text(claim["direction"], claim["role"])),
                ("whose · where", ", ".join([*(claim["actors"] or []), *(claim["places"] or [])]) or None),
@@ -253,12 +304,7 @@ with claim_column:
             + ("<small>corrected by a reviewer</small>" if claim["corrected"] else ""))
 
     with st.expander("Correct the reading"), st.form(f"correct_{claim_id}"):
-        columns = st.columns(3)
-        for number, name in enumerate(review.CORRECTABLE):
-            value = claim.get(name)
-            text = "" if value is None else str(value).lower() if isinstance(value, bool) else str(value)
-            columns[number % 3].text_input(name, value=text, key=f"fix_{name}_{claim_id}",
-                                           placeholder=claim_wording(claim) if name == "wording" else None)
+        correction_fields(claim_id, claim)
         st.form_submit_button("Save corrections", on_click=save_corrections, args=(claim_id, claim),
                               disabled=common.reviewer() is None)
 
@@ -290,11 +336,14 @@ with claim_column:
     if common.reviewer() is None:
         st.warning("Enter your name under **Reviewer** in the sidebar before the first verdict.")
     st.caption("Verdict: saves it with the evidence ticked above and the note, then moves to the next claim.")
+    picked = {candidate["relation"] for candidate in candidates if state.get(f"ev_{claim_id}_{candidate['passage_id']}")}
+    suggested = [review.VERDICT_LABELS[verdict] for relation, verdict in SUGGESTED.items() if relation in picked]
+    if suggested:
+        st.caption(md(f"The picked evidence suggests: {' or '.join(suggested)}"))
     verdict_columns = st.columns(len(review.VERDICTS))
-    for column, verdict in zip(verdict_columns, review.VERDICTS):
+    for column, verdict in zip(verdict_columns, review.VERDICTS):  # all alike: none is chosen for the reviewer
         column.button(f"{review.VERDICT_LABELS[verdict]} [{VERDICT_KEYS[verdict]}]", key=f"verdict_{verdict}",
-                      on_click=decide, args=(verdict,), disabled=common.reviewer() is None,
-                      width="stretch", type="primary" if verdict == "supported" else "secondary")
+                      on_click=decide, args=(verdict,), disabled=common.reviewer() is None, width="stretch")
     actions = st.columns(6)
     actions[0].button("Skip [n]", key="skip", on_click=skip, width="stretch")
     actions[1].button("Back [p]", key="back", on_click=back, width="stretch")
