@@ -45,10 +45,6 @@ state = st.session_state
 
 # -- filters and queue -------------------------------------------------------------------------
 
-def shorten(text: str, width: int) -> str:
-    return text if len(text) <= width else text[:width].rsplit(" ", 1)[0] + "…"
-
-
 def filters_from_state() -> QueueFilter:
     return QueueFilter(
         status=state.get("f_status", "unreviewed"), kinds=tuple(state.get("f_kinds", ())),
@@ -205,7 +201,7 @@ def save_corrections(claim_id: int, original: dict) -> None:
 queue_column, claim_column = st.columns([1, 2.4], gap="large")
 with queue_column:
     st.subheader("Queue")
-    labels = {i: f"{offset + i + 1}. {row['quantity'] or 'statement'} — {shorten(row['sentence'], 70)}"
+    labels = {i: f"{offset + i + 1}. {row['quantity'] or 'statement'} — {common.shorten(row['sentence'], 70)}"
               for i, row in enumerate(page)}
     if page:
         pick_key = f"queue_pick_{offset}"
