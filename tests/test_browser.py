@@ -11,9 +11,12 @@ import shutil
 from pathlib import Path
 
 import pytest
+from claimreview_check import check_claim_reviews
 from conftest import ROOT, running_ui
 
 from workbench.demo import load_demo
+from workbench.export.claimreview import claim_reviews
+from workbench.export.profile import set_profile
 from workbench.store import reviews
 from workbench.store.db import Store
 
@@ -81,7 +84,7 @@ def test_review_the_four_chinese_troops_claim_with_the_keyboard(server):
     expect.set_options(timeout=15_000)
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 1400, "height": 1100})
+        page = browser.new_page(viewport={"width": 1280, "height": 800})  # a laptop screen
         page.goto(url)
         expect(page.get_by_test_id("stApp")).to_be_visible()
         expect(highlighted_figure(page)).to_be_visible()
@@ -116,9 +119,18 @@ def test_review_the_four_chinese_troops_claim_with_the_keyboard(server):
         expect(cursor).to_contain_text("tass-report")
         expect(cursor).to_contain_text("contradicts")
         press(page, "x")
+        wait_until_idle(page)
+        header.scroll_into_view_if_needed()
+        page.screenshot(path=str(ARTIFACTS / "review-page.png"))  # the README's picture (docs/review-page.png)
         expect(page.get_by_test_id("stCheckbox").nth(tass_rank - 1).locator("input")).to_be_checked()
         page.locator(".wb-cursor").scroll_into_view_if_needed()
         page.screenshot(path=str(ARTIFACTS / "review.png"))
+        # Every button shows its whole label and its key at this width (none cut to "Undo las…").
+        cut = page.evaluate("""[...document.querySelectorAll('[data-testid=stMain] button')]
+            .filter(b => b.offsetParent !== null)
+            .filter(b => [...b.querySelectorAll('p, div')].some(e => e.scrollWidth > e.clientWidth + 1))
+            .map(b => b.innerText)""")
+        assert cut == [], f"labels cut at 1280 px: {cut}"
 
         # 2: Refuted, saved, and on to the next claim.
         before = header.inner_text()
@@ -133,3 +145,14 @@ def test_review_the_four_chinese_troops_claim_with_the_keyboard(server):
     reviewer, action, verdict, evidence = rows[0]
     assert (reviewer, action, verdict) == ("Playwright Reviewer", "verdict", "refuted")
     assert tass in json.loads(evidence)["passages"]
+
+    # Published: the verdict as ClaimReview, under the desk's name, citing the TASS report, wording the claim.
+    set_profile(store, {"org.name": "Example Fact Check", "org.url": "https://factcheck.example.org",
+                        "factcheck_url": "https://factcheck.example.org/claims/{claim_id}"})
+    published = claim_reviews(store)
+    check_claim_reviews(published)
+    [refuted] = [r for r in published if r["url"].endswith(f"/claims/{four}")]
+    assert refuted["reviewRating"]["alternateName"] == "Refuted"
+    assert refuted["publisher"]["name"] == refuted["author"]["name"] == "Example Fact Check"
+    assert "four Chinese troops" in refuted["claimReviewed"] and len(refuted["claimReviewed"]) < 120
+    assert "tass-report" in [c["name"] for c in refuted["citation"]]

@@ -45,6 +45,19 @@ state = st.session_state
 
 # -- filters and queue -------------------------------------------------------------------------
 
+#: Buttons per row: at 1280 px the claim's column is about 550 px wide, and a label with its key
+#: ("Unverifiable [4]", "Next evidence [j]") needs a third of it (the browser test checks none is cut).
+BUTTONS_PER_ROW = 3
+
+
+def button_columns(count: int) -> list:
+    """``count`` equal columns for buttons, in rows of at most :data:`BUTTONS_PER_ROW`."""
+    columns = []
+    for start in range(0, count, BUTTONS_PER_ROW):
+        columns += st.columns(BUTTONS_PER_ROW)[:min(BUTTONS_PER_ROW, count - start)]
+    return columns
+
+
 def filters_from_state() -> QueueFilter:
     return QueueFilter(
         status=state.get("f_status", "unreviewed"), kinds=tuple(state.get("f_kinds", ())),
@@ -336,11 +349,11 @@ with claim_column:
     suggested = [review.VERDICT_LABELS[verdict] for relation, verdict in SUGGESTED.items() if relation in picked]
     if suggested:
         st.caption(md(f"The picked evidence suggests: {' or '.join(suggested)}"))
-    verdict_columns = st.columns(len(review.VERDICTS))
+    verdict_columns = button_columns(len(review.VERDICTS))
     for column, verdict in zip(verdict_columns, review.VERDICTS):  # all alike: none is chosen for the reviewer
         column.button(f"{review.VERDICT_LABELS[verdict]} [{VERDICT_KEYS[verdict]}]", key=f"verdict_{verdict}",
                       on_click=decide, args=(verdict,), disabled=common.reviewer() is None, width="stretch")
-    actions = st.columns(6)
+    actions = button_columns(6)
     actions[0].button("Skip [n]", key="skip", on_click=skip, width="stretch")
     actions[1].button("Back [p]", key="back", on_click=back, width="stretch")
     actions[2].button("Undo last [u]", key="undo", on_click=undo, disabled=common.reviewer() is None,
