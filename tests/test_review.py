@@ -2,12 +2,15 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import pytest
 
 from workbench.demo import load_demo
 from workbench.export.claimreview import claim_reviews
 from workbench.export.profile import set_profile
+from workbench.ingest.importer import import_records
+from workbench.ingest.readers import Record
 from workbench.review import (
     Evidence,
     ReviewError,
@@ -41,9 +44,9 @@ def status_of(store: Store, claim_id: int) -> tuple:
         return con.execute("SELECT status, reviewer, note FROM claims_v WHERE claim_id = ?", [claim_id]).fetchone()
 
 
-def test_queue_is_sorted_by_checkworthiness_and_paginated(demo):
+def test_queue_is_sorted_by_priority_and_paginated(demo):
     everything = queue(demo, QueueFilter(status="all"), limit=100)
-    scores = [row["checkworthiness"] for row in everything]
+    scores = [row["priority"] for row in everything]
     with demo.read() as con:
         claims = con.execute("SELECT count(*) FROM claims").fetchone()[0]
     assert scores == sorted(scores, reverse=True) and len(everything) == queue_count(demo, QueueFilter("all")) == claims
@@ -63,6 +66,38 @@ def test_queue_filters(demo):
     assert 0 < len(worthy) < queue_count(demo, QueueFilter(status="all"))           # something left, not all
     assert all(r["checkworthiness"] >= 0.9 for r in worthy)
     assert queue_count(demo, QueueFilter(status="all", document_id=999)) == 0
+
+
+def dateline_story(store: Store) -> int:
+    """A story whose first sentence is timed by a year written before its figure, with a bare publication date
+    and a statement a reviewer added; returns its document id."""
+    import_records(store, [Record(text="NEW DELHI, 12 March 2024 — In 2020, at least 20 soldiers died in the "
+                                       "clashes. Published 12 March 2024. The talks went on.", origin="story",
+                                  title="story")])
+    document = store.value("SELECT id FROM documents WHERE title = 'story'")
+    talks = store.value("SELECT id FROM segments WHERE document_id = ? AND text = 'The talks went on.'", [document])
+    add_manual_claim(store, talks, "ana")
+    return document
+
+
+def test_the_queue_puts_dates_after_the_figures_they_time_and_the_documents_date_last(demo):
+    story = QueueFilter(status="all", document_id=dateline_story(demo))
+    order = [row["quantity"] or "statement" for row in queue(demo, story)]
+    assert order == ["at least 20", "2020", "statement", "statement", "12 March 2024"]  # the year was written first
+    assert [queue_position(demo, story, row["claim_id"]) for row in queue(demo, story)] == [0, 1, 2, 3, 4]
+    published = claim_id_of(demo, "12 March 2024")
+    assert demo.value("SELECT priority FROM claims_v WHERE claim_id = ?", [published]) == 0
+    worthy = replace(story, min_checkworthiness=0.01)          # the filter is by the queue's priority
+    assert queue_count(demo, worthy) == 4 and queue_position(demo, worthy, published) is None
+
+
+def test_a_date_alone_in_its_sentence_keeps_its_score_after_other_claims_of_that_score(demo):
+    document = dateline_story(demo)
+    twenty, year = claim_id_of(demo, "at least 20"), claim_id_of(demo, "2020")
+    alone = add_manual_claim(demo, sentence_of(demo, twenty), "ana")       # a statement on the same sentence
+    rows = {row["claim_id"]: row for row in queue(demo, QueueFilter(status="all", document_id=document))}
+    assert rows[year]["priority"] == rows[twenty]["priority"] == rows[alone]["priority"]
+    assert [claim for claim in rows if claim in (twenty, year, alone)] == [twenty, alone, year]
 
 
 def test_claim_detail_has_context_candidates_and_figures(demo):

@@ -513,3 +513,30 @@ def test_hostile_text_is_shown_as_text(tmp_path, monkeypatch):
         assert "&lt;script&gt;alert(2)&lt;/script&gt;" in shown[name]
         assert "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;" in shown[name]
         assert "![pic](http://evil.example/x.png)" in shown[name]
+
+
+# -- Sources: a search result as evidence for the claim under review -------------------------------------
+
+def test_a_search_result_is_attached_as_evidence_and_the_verdict_carries_it(demo_db):
+    four = claim_id_of(demo_db, "four")
+    tass = demo_db.value("SELECT passage_id FROM matches_v WHERE claim_id = ? AND source = 'tass-report'", [four])
+    at = page("sources", source_query="Chinese soldiers killed Galwan", open_claim=four)
+    assert not at.exception
+    attach = at.button(key=f"attach_{tass}")
+    assert attach.label == f"Attach as evidence to claim {four}" and not attach.disabled
+    attach.click().run()
+    assert at.session_state[f"ev_{four}_{tass}"] is True and at.session_state[f"attached_{four}"] == [tass]
+    assert at.button(key=f"attach_{tass}").disabled and at.button(key=f"attach_{tass}").label == f"Attached to claim {four}"
+    review_page = page("review", open_claim=four, **{f"ev_{four}_{tass}": True, f"attached_{four}": [tass]})
+    assert review_page.checkbox(key=f"ev_{four}_{tass}").value  # ticked on the Review page, as attached
+    review_page.button(key="verdict_refuted").click().run()
+    assert not review_page.exception
+    assert tass in json.loads(reviews(demo_db)[-1][5])["passages"]
+
+
+def test_search_results_offer_no_attach_button_without_a_claim_under_review(demo_db):
+    at = page("sources", source_query="Chinese soldiers killed Galwan")
+    assert not at.exception and [b for b in html_bodies(at) if "wb-passage" in b]
+    assert not [button for button in at.button if button.key and button.key.startswith("attach_")]
+    current = page("sources", source_query="Chinese soldiers killed Galwan", current_claim=claim_id_of(demo_db, "four"))
+    assert [button for button in current.button if button.key and button.key.startswith("attach_")]

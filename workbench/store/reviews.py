@@ -18,7 +18,11 @@ from workbench.store.db import Store, next_id, records, utc_now
 #: ``wording`` is how the claim is worded for publication (ClaimReview's ``claimReviewed``), not part of the reading.
 CORRECTABLE = ("kind", "value", "value_max", "unit", "qualifier", "subject", "predicate", "time", "attribution",
                "hedged", "wording")
-QUEUE_COLUMNS = ("claim_id", "document", "kind", "quantity", "sentence", "checkworthiness", "status", "reviewer")
+QUEUE_COLUMNS = ("claim_id", "document", "kind", "quantity", "sentence", "checkworthiness", "priority", "status",
+                 "reviewer")
+#: The queue's order: ``claims_v.priority`` (the sentence's check-worthiness, dates that only time another figure
+#: after the figures they time, the document's own date last), then dates after other claims of equal priority.
+QUEUE_ORDER = "priority DESC, dates, claim_id"
 
 
 @dataclass(frozen=True)
@@ -29,13 +33,13 @@ class QueueFilter:
     kinds: tuple[str, ...] = ()
     document_id: int | None = None
     reviewer: str | None = None
-    min_checkworthiness: float = 0.0
+    min_checkworthiness: float = 0.0  # of the claim's queue priority (``claims_v.priority``)
     text: str = ""
 
 
 def _where(filters: QueueFilter) -> tuple[str, list]:
     """The filters as a ``claims_v`` condition and its parameters."""
-    clauses, params = ["checkworthiness >= ?"], [filters.min_checkworthiness]
+    clauses, params = ["priority >= ?"], [filters.min_checkworthiness]
     if filters.status == "reviewed":
         clauses.append("status <> 'unreviewed'")
     elif filters.status != "all":
@@ -58,10 +62,10 @@ def _where(filters: QueueFilter) -> tuple[str, list]:
 
 
 def queue(store: Store, filters: QueueFilter = QueueFilter(), limit: int = 50, offset: int = 0) -> list[dict]:
-    """One page of the queue (:data:`QUEUE_COLUMNS`), most check-worthy first (paginated in SQL)."""
+    """One page of the queue (:data:`QUEUE_COLUMNS`) in :data:`QUEUE_ORDER` (paginated in SQL)."""
     where, params = _where(filters)
     return store.records(f"SELECT {', '.join(QUEUE_COLUMNS)} FROM claims_v WHERE {where} "
-                         "ORDER BY checkworthiness DESC, claim_id LIMIT ? OFFSET ?", params + [limit, offset])
+                         f"ORDER BY {QUEUE_ORDER} LIMIT ? OFFSET ?", params + [limit, offset])
 
 
 def queue_count(store: Store, filters: QueueFilter = QueueFilter()) -> int:
@@ -72,15 +76,9 @@ def queue_count(store: Store, filters: QueueFilter = QueueFilter()) -> int:
 def queue_position(store: Store, filters: QueueFilter, claim_id: int) -> int | None:
     """Where a claim stands in the filtered queue (0-based), or None when the filters leave it out."""
     where, params = _where(filters)
-    with store.read() as con:
-        row = con.execute(f"SELECT checkworthiness FROM claims_v WHERE claim_id = ? AND {where}",
-                          [claim_id] + params).fetchone()
-        if row is None:
-            return None
-        score = row[0]
-        return con.execute(f"SELECT count(*) FROM claims_v WHERE {where} AND (checkworthiness > ? OR "
-                           "(checkworthiness = ? AND claim_id < ?))", params + [score, score, claim_id]
-                           ).fetchone()[0]
+    found = store.records(f"SELECT position FROM (SELECT claim_id, row_number() OVER (ORDER BY {QUEUE_ORDER}) - 1 "
+                          f"AS position FROM claims_v WHERE {where}) WHERE claim_id = ?", params + [claim_id])
+    return found[0]["position"] if found else None
 
 
 @dataclass(frozen=True)

@@ -44,6 +44,11 @@ ORDER BY r.id;
 -- One row per claim: the extracted reading with reviewers' corrections applied, and its review state.
 -- That state is the claim's newest verdict that no undo reverted, credited to the reviewer who gave it and
 -- dated when they did: an undo only ever reverts a claim's newest row and restores the state before it.
+-- `dates`: the claim's figure only says when: a date, or a duration that points at one ("seven years ago") in a
+-- sentence with other figures. `priority`: the queue's order (`priority DESC, dates, claim_id`): the sentence's
+-- check-worthiness, with dates that only time another figure after it; a date alone in its sentence keeps the
+-- score but comes after the other claims of that score; the document's own date (a dateline, a bare
+-- publication date) is 0, last.
 CREATE OR REPLACE VIEW claims_v AS
 WITH verdict_in_force AS (
     SELECT * FROM reviews v
@@ -70,7 +75,7 @@ WITH verdict_in_force AS (
     FROM latest_correction
     WHERE field <> 'wording'
     GROUP BY claim_id
-)
+), reading AS (
 SELECT
     c.id                AS claim_id,
     c.document_id,
@@ -123,7 +128,19 @@ JOIN segments s  ON s.id = c.segment_id
 LEFT JOIN quantities q       ON q.claim_id = c.id
 LEFT JOIN fix f              ON f.claim_id = c.id
 LEFT JOIN wording w          ON w.claim_id = c.id
-LEFT JOIN verdict_in_force r ON r.claim_id = c.id;
+LEFT JOIN verdict_in_force r ON r.claim_id = c.id
+), timed AS (
+    SELECT *, kind = 'date' OR kind = 'duration' AND implied IS NOT NULL AND
+              bool_or(kind NOT IN ('date', 'duration')) OVER (PARTITION BY segment_id) AS dates
+    FROM reading
+)
+SELECT
+    *,
+    CASE WHEN dates AND coalesce(iso, implied) = strftime(published, '%Y-%m-%d') THEN 0.0
+         WHEN dates THEN least(checkworthiness, coalesce(
+             min(checkworthiness) FILTER (NOT dates) OVER (PARTITION BY segment_id), checkworthiness))
+         ELSE checkworthiness END AS priority
+FROM timed;
 
 CREATE OR REPLACE VIEW matches_v AS
 SELECT

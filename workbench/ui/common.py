@@ -33,6 +33,26 @@ def reviewer() -> str | None:
     return (st.session_state.get("reviewer") or "").strip() or None
 
 
+def claim_under_review() -> int | None:
+    """The claim the Review page shows: one opened from another page (``open_claim``), else its queue's current one."""
+    return st.session_state.get("open_claim") or st.session_state.get("current_claim")
+
+
+def attached_evidence(claim_id: int) -> list[int]:
+    """The passages attached to a claim from outside its candidates (``attached_{claim_id}``: the Sources page's
+    search results), in the order attached; the Review page's verdict takes those still ticked."""
+    return list(st.session_state.get(f"attached_{claim_id}", []))
+
+
+def attach_evidence(claim_id: int, passage_id: int) -> None:
+    """Pick a passage as evidence for a claim, as the Review page's evidence checkbox does
+    (``ev_{claim_id}_{passage_id}``), and list it in :func:`attached_evidence`."""
+    st.session_state[f"ev_{claim_id}_{passage_id}"] = True
+    attached = attached_evidence(claim_id)
+    if passage_id not in attached:
+        st.session_state[f"attached_{claim_id}"] = attached + [passage_id]
+
+
 def setup(title: str) -> None:
     """Page styles and a heading."""
     st.html(CSS)

@@ -23,9 +23,17 @@ if query.strip():
     index = PassageIndex.for_store(store)
     index.sync(store)
     hits = index.search(query_terms(query), [], 20)
-    st.caption(f"{len(hits)} passages")
+    claim_id = common.claim_under_review()
+    attached = common.attached_evidence(claim_id) if claim_id is not None else []
+    st.caption(f"{len(hits)} passages" + (f" · attach any as evidence to claim {claim_id}, under review on the "
+                                          "Review page" if claim_id is not None else ""))
     for hit in hits:
         st.html(f'<div class="wb-passage"><b>{escape(hit.source)}</b> · BM25 {hit.bm25:.1f}<br>{escape(hit.text)}</div>')
+        if claim_id is not None:
+            done = hit.passage_id in attached
+            st.button(f"Attached to claim {claim_id}" if done else f"Attach as evidence to claim {claim_id}",
+                      key=f"attach_{hit.passage_id}", disabled=done, on_click=common.attach_evidence,
+                      args=(claim_id, hit.passage_id))
 
 if sources:
     st.dataframe(sources, hide_index=True, width="stretch", key="source_table")

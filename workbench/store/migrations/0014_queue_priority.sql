@@ -1,0 +1,3 @@
+-- No table changes: claims_v now carries `dates` and `priority`, the review queue's order (the sentence's
+-- check-worthiness, with dates that only time another figure after it and the document's own date last).
+-- The views are recreated after every migration; this step brings that to existing databases.
