@@ -269,3 +269,10 @@ def test_a_dateline_dates_the_story_and_is_no_figure(tmp_path):
     import_records(store, [Record(text=text, origin="wire")], match=False)
     with store.read() as con:
         assert con.execute("SELECT CAST(published AS VARCHAR) FROM documents").fetchone()[0] == "2024-03-12"
+
+
+def test_a_dateline_split_off_as_a_sentence_is_no_statement_claim():
+    text = "NEW DELHI, 12 March 2024 — In 2020, at least 20 soldiers died on the border, officials said."
+    claims = extract_claims(text)
+    assert claims and all(not c.sentence.text.startswith("NEW DELHI") for c in claims)
+    assert [c.kind for c in claims] == ["date", "count"]

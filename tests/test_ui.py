@@ -534,6 +534,16 @@ def test_a_search_result_is_attached_as_evidence_and_the_verdict_carries_it(demo
     assert tass in json.loads(reviews(demo_db)[-1][5])["passages"]
 
 
+def test_a_passage_from_outside_the_candidates_is_carried_into_the_verdict(demo_db):
+    four = claim_id_of(demo_db, "four")
+    outside = demo_db.value("SELECT min(id) FROM segments WHERE kind = 'passage' AND id NOT IN "
+                            "(SELECT passage_id FROM matches_v WHERE claim_id = ?)", [four])
+    review_page = page("review", open_claim=four, **{f"ev_{four}_{outside}": True, f"attached_{four}": [outside]})
+    review_page.button(key="verdict_refuted").click().run()
+    assert not review_page.exception
+    assert outside in json.loads(reviews(demo_db)[-1][5])["passages"]
+
+
 def test_search_results_offer_no_attach_button_without_a_claim_under_review(demo_db):
     at = page("sources", source_query="Chinese soldiers killed Galwan")
     assert not at.exception and [b for b in html_bodies(at) if "wb-passage" in b]

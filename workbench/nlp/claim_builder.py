@@ -20,13 +20,13 @@ from spacy.tokens import Doc, Span
 
 from workbench.claims import Claim, Frame, Quantity, Sentence
 from workbench.nlp.frames import read_frame, time_mentions, tree_distance
-from workbench.nlp.numbers import as_date
+from workbench.nlp.numbers import as_date, only_a_dateline
 from workbench.nlp.periods import from_iso
 from workbench.nlp.quantities import SPAN_KEY
 from workbench.nlp.syntax import HEDGE_LEMMAS, REPORTING_VERBS, clause_subject, governing_verb, noun_phrase
 from workbench.settings import STATEMENT_THRESHOLD
 
-VERSION = "4"
+VERSION = "5"
 
 #: Entities that say what a claim is about: "Nepal", "the Indian Army", "Modi", "Chinese".
 ENTITY_LABELS = {"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART"}
@@ -113,7 +113,7 @@ class ClaimBuilder:
                     checkworthiness=score,
                     entities=named,
                 ))
-            if not spans and score >= self.statement_threshold:
+            if not spans and score >= self.statement_threshold and not only_a_dateline(sentence.text):
                 root = sent.root
                 claims.append(Claim(
                     sentence=sentence, kind="statement", subject=noun_phrase(clause_subject(root)),

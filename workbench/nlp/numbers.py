@@ -338,6 +338,12 @@ _DATELINE = re.compile(r"^\s*[A-Z][A-Z .'-]{1,40}(?:\s*\([^)]{1,30}\))?,\s*"
                        r"(?:(\d{1,2}) ([A-Z][a-z]+)\.?,? (\d{4})|([A-Z][a-z]+)\.? (\d{1,2}),? (\d{4}))\s*[—–:-]")
 
 
+def only_a_dateline(text: str) -> bool:
+    """Is the text a dateline and nothing else ("NEW DELHI, 12 March 2024 —", split off as a sentence)?"""
+    match = _DATELINE.match(text)
+    return match is not None and not text[match.end():].strip()
+
+
 def dateline_date(text: str) -> str | None:
     """The date of a story's dateline, as an ISO date, or None: what a record without a date of its own
     is dated by (its undated "on 31 August" then has a year)."""

@@ -113,7 +113,8 @@ def current_claim() -> int:
 
 
 def chosen_evidence(claim_id: int, candidates: list[dict]) -> review.Evidence:
-    picked = tuple(c["passage_id"] for c in candidates if state.get(f"ev_{claim_id}_{c['passage_id']}"))
+    offered = dict.fromkeys([c["passage_id"] for c in candidates] + common.attached_evidence(claim_id))
+    picked = tuple(passage for passage in offered if state.get(f"ev_{claim_id}_{passage}"))  # and from Sources
     return review.Evidence(picked, state.get(f"quote_{claim_id}") or None, state.get(f"url_{claim_id}") or None)
 
 
