@@ -220,3 +220,11 @@ def test_html_keeps_the_article_and_leaves_the_page_furniture(write):
       <div class="follow">Follow us: 2.3M followers</div></body></html>"""
     text = read_file(write("assam.html", page)).records[0].text
     assert text.splitlines() == ["Assam floods displace thousands", *article]  # the headline, then the story
+
+
+def test_a_walk_says_how_many_files_it_has_found_as_it_goes(write, tmp_path):
+    for n in range(5):
+        write(f"sub{n % 2}/file{n}.txt", "Text.")
+    counts = []
+    files, _ = expand_paths([str(tmp_path / "in"), str(tmp_path / "in" / "**" / "*.txt")], counts.append)
+    assert len(files) == 5 and counts == [1, 2, 3, 4, 5]  # the glob finds the same files again: not counted twice

@@ -9,6 +9,7 @@ import functools
 import os
 import sys
 from pathlib import Path
+from typing import Self
 
 import click
 
@@ -213,10 +214,10 @@ def import_(paths, kind, text_field, title_field, url_field, date_field, encodin
 
     store = open_store(db)
     fields = Fields(text=text_field, title=title_field, url=url_field, published=date_field)
-    with progress_bar("importing (characters)") as (on_total, advance):
+    with progress_bar("importing (characters)") as bar:
         report = import_paths(store, list(paths), kind=kind, fields=fields, encoding=encoding,
-                              on_total=on_total, progress=advance, batch_docs=batch_size, match=not no_match,
-                              workers=workers)
+                              on_total=bar.total, progress=bar.advance, batch_docs=batch_size, match=not no_match,
+                              workers=workers, on_found=lambda count: bar.describe(f"finding files: {count:,}"))
     for problem in report.problems:
         click.echo(f"error: {with_hint(str(problem), problem.remedy)}", err=True)
     click.echo(report.summary(), err=True)
@@ -227,31 +228,36 @@ def import_(paths, kind, text_field, title_field, url_field, date_field, encodin
 
 
 class progress_bar:
-    """A rich progress bar on a terminal; silent when standard error is not one."""
+    """A rich progress bar on a terminal; silent when standard error is not one. ``total``, ``advance`` and
+    ``describe`` (its label, e.g. how many files were found so far) are the callbacks the library takes."""
 
     def __init__(self, label: str):
         self.label = label
         self.progress = None
         self.task = None
 
-    def __enter__(self):
-        if not sys.stderr.isatty():
-            return (lambda total: None), (lambda n: None)
-        from rich.console import Console
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+    def __enter__(self) -> Self:
+        if sys.stderr.isatty():
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-        self.progress = Progress(TextColumn(self.label), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                                 console=Console(stderr=True), transient=True)
-        self.progress.start()
-        self.task = self.progress.add_task(self.label, total=None)
+            self.progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                                     TimeRemainingColumn(), console=Console(stderr=True), transient=True)
+            self.progress.start()
+            self.task = self.progress.add_task(self.label, total=None)
+        return self
 
-        def on_total(total: int) -> None:
-            self.progress.update(self.task, total=total)
+    def total(self, total: int) -> None:
+        if self.progress is not None:
+            self.progress.update(self.task, total=total, description=self.label)
 
-        def advance(n: int) -> None:
+    def advance(self, n: int) -> None:
+        if self.progress is not None:
             self.progress.advance(self.task, n)
 
-        return on_total, advance
+    def describe(self, text: str) -> None:
+        if self.progress is not None:
+            self.progress.update(self.task, description=text)
 
     def __exit__(self, *exc):
         if self.progress is not None:
@@ -462,8 +468,8 @@ def match(top, fmt, all_claims, input_path, db):
             click.echo(dumps(result))
         return
     remind_to_reanalyse(store)
-    with progress_bar("matching") as (on_total, advance):
-        report = match_stored(store, all_claims=all_claims, top=top, on_total=on_total, progress=advance)
+    with progress_bar("matching") as bar:
+        report = match_stored(store, all_claims=all_claims, top=top, on_total=bar.total, progress=bar.advance)
     results = stored_matches(store)
     if fmt == "jsonl":
         for result in results:
@@ -518,8 +524,8 @@ def reanalyse(db):
     """
     from workbench.ingest.reanalyse import reanalyse as read_again
 
-    with progress_bar("reading again") as (on_total, advance):
-        report = read_again(open_store(db), on_total=on_total, progress=advance)
+    with progress_bar("reading again") as bar:
+        report = read_again(open_store(db), on_total=bar.total, progress=bar.advance)
     click.echo(report.summary() if report.documents else "nothing to read again: every document has frames",
                err=True)
 

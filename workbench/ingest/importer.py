@@ -73,17 +73,19 @@ class ImportReport:
 def import_paths(store: Store, paths: list[str], *, kind: str = "article", fields: Fields = Fields(),
                  encoding: str | None = None, on_total: Callable[[int], None] | None = None,
                  progress: Progress | None = None, batch_docs: int = IMPORT_BATCH_DOCS,
-                 match: bool = True, workers: int = 1) -> ImportReport:
-    """Import every file ``paths`` name (files, directories, globs)."""
-    records, problems = _read(paths, fields, encoding)
+                 match: bool = True, workers: int = 1, on_found: Callable[[int], None] | None = None) -> ImportReport:
+    """Import every file ``paths`` name (files, directories, globs); ``on_found`` is told how many files have
+    been found as folders are walked."""
+    records, problems = _read(paths, fields, encoding, on_found)
     return import_records(store, records, kind=kind, problems=problems, on_total=on_total, progress=progress,
                           batch_docs=batch_docs, match=match, workers=workers)
 
 
-def _read(paths: list[str], fields: Fields, encoding: str | None) -> tuple[list[Record], list[Problem]]:
+def _read(paths: list[str], fields: Fields, encoding: str | None,
+          on_found: Callable[[int], None] | None = None) -> tuple[list[Record], list[Problem]]:
     records: list[Record] = []
     problems: list[Problem] = []
-    for result in read_paths(paths, fields, encoding):
+    for result in read_paths(paths, fields, encoding, on_found):
         records.extend(result.records)
         problems.extend(result.problems)
     return records, problems

@@ -15,7 +15,7 @@ import glob
 import io
 import json
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -73,11 +73,12 @@ class InputProblem(WorkbenchError):
 
 # -- finding files -----------------------------------------------------------------------------
 
-def expand_paths(paths: list[str]) -> tuple[list[Path], list[Problem]]:
+def expand_paths(paths: list[str], found: Callable[[int], None] | None = None) -> tuple[list[Path], list[Problem]]:
     """Files named by ``paths``: files as given, directories recursed, glob patterns expanded.
 
     Inside directories, files of unsupported types and hidden files are passed over; a file named
-    explicitly with an unsupported type, or a path that matches nothing, is a problem.
+    explicitly with an unsupported type, or a path that matches nothing, is a problem. ``found`` is told how
+    many files have been found so far, as a walk goes (a large tree takes a while).
     """
     files: list[Path] = []
     problems: list[Problem] = []
@@ -88,6 +89,8 @@ def expand_paths(paths: list[str]) -> tuple[list[Path], list[Problem]]:
         if resolved not in seen:
             seen.add(resolved)
             files.append(path)
+            if found:
+                found(len(files))
 
     for raw in paths:
         path = Path(raw)
@@ -405,9 +408,10 @@ def read_file(path: Path, fields: Fields = Fields(), encoding: str | None = None
     return result
 
 
-def read_paths(paths: list[str], fields: Fields = Fields(), encoding: str | None = None) -> Iterator[ReadResult]:
+def read_paths(paths: list[str], fields: Fields = Fields(), encoding: str | None = None,
+               found: Callable[[int], None] | None = None) -> Iterator[ReadResult]:
     """Read every file the paths name, one :class:`ReadResult` per file (problems of paths first)."""
-    files, problems = expand_paths(paths)
+    files, problems = expand_paths(paths, found)
     if problems:
         yield ReadResult(problems=problems)
     for path in files:
