@@ -36,7 +36,7 @@ import resource, sys
 from workbench.nlp.extract import iter_claims
 text = open(sys.argv[1], encoding="utf-8").read()
 claims = sum(1 for _ in iter_claims(text))
-print(claims, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+print("MEASURED", claims, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 """,
     "import": """
 import resource, sys
@@ -44,7 +44,7 @@ from workbench.ingest.importer import import_paths
 from workbench.store.db import Store
 report = import_paths(Store(sys.argv[2]), [sys.argv[1]], match=False)
 assert report.ok and report.documents == 1, report.summary()
-print(report.claims, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+print("MEASURED", report.claims, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 """,
 }
 
@@ -71,7 +71,8 @@ def run_child(kind: str, path: Path, folder: Path) -> tuple[float, float, int]:
     seconds = time.perf_counter() - started
     if result.returncode != 0:
         sys.exit(f"{kind} of {path.name} failed:\n{result.stderr[-2000:]}")
-    claims, peak_kb = result.stdout.split()
+    # the last line the child printed says what it measured (a library may print before it)
+    _, claims, peak_kb = next(line for line in reversed(result.stdout.splitlines()) if line.startswith("MEASURED")).split()
     return int(peak_kb) / 1024, seconds, int(claims)
 
 
