@@ -539,9 +539,15 @@ def test_a_passage_from_outside_the_candidates_is_carried_into_the_verdict(demo_
     outside = demo_db.value("SELECT min(id) FROM segments WHERE kind = 'passage' AND id NOT IN "
                             "(SELECT passage_id FROM matches_v WHERE claim_id = ?)", [four])
     review_page = page("review", open_claim=four, **{f"ev_{four}_{outside}": True, f"attached_{four}": [outside]})
+    assert review_page.checkbox(key=f"ev_{four}_{outside}").value  # shown, ticked, with its text
+    assert any("attached from Sources" in body for body in html_bodies(review_page))
     review_page.button(key="verdict_refuted").click().run()
     assert not review_page.exception
     assert outside in json.loads(reviews(demo_db)[-1][5])["passages"]
+    untick = page("review", open_claim=four, **{f"ev_{four}_{outside}": True, f"attached_{four}": [outside]})
+    untick.checkbox(key=f"ev_{four}_{outside}").uncheck().run()
+    untick.button(key="verdict_misleading").click().run()
+    assert outside not in json.loads(reviews(demo_db)[-1][5])["passages"]  # unticked on the Review page: left out
 
 
 def test_search_results_offer_no_attach_button_without_a_claim_under_review(demo_db):

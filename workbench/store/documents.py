@@ -274,6 +274,18 @@ def sentences(store: Store, document_id: int) -> list[dict]:
                          "ORDER BY seq", [document_id])
 
 
+def passages(store: Store, passage_ids: Sequence[int]) -> list[dict]:
+    """Source passages by id, with their source's title, in the order asked (ids that are no passage are left
+    out): evidence a reviewer attached from a search, outside a claim's candidates."""
+    if not passage_ids:
+        return []
+    found = store.records("SELECT s.id AS passage_id, d.title AS source, s.text FROM segments s "
+                          "JOIN documents d ON d.id = s.document_id WHERE s.kind = 'passage' AND list_contains(?, s.id)",
+                          [list(passage_ids)])
+    order = {passage_id: position for position, passage_id in enumerate(passage_ids)}
+    return sorted(found, key=lambda row: order[row["passage_id"]])
+
+
 def count_documents(store: Store) -> int:
     return store.value("SELECT count(*) FROM documents")
 

@@ -320,6 +320,14 @@ with claim_column:
 
     st.subheader("Evidence")
     candidates = detail.candidates
+    offered = {candidate["passage_id"] for candidate in candidates}
+    attached = [passage for passage in common.read(path, documents.passages, tuple(common.attached_evidence(claim_id)))
+                if passage["passage_id"] not in offered]
+    for passage in attached:  # attached from a search on the Sources page: ticked, and can be unticked here
+        pick, body = st.columns([0.08, 0.92])
+        pick.checkbox("use", key=f"ev_{claim_id}_{passage['passage_id']}", label_visibility="collapsed")
+        body.html(f'<div class="wb-passage"><b>{escape(passage["source"] or "")}</b> · attached from Sources<br>'
+                  f'{escape(passage["text"])}</div>')
     cursor = state.get("cursor", 0) % len(candidates) if candidates else 0
     if not candidates:
         st.caption("No candidate evidence: import sources (Sources page) and they are matched automatically.")
