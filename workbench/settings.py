@@ -106,6 +106,31 @@ class FusionWeights:
         return cls(**_shipped("fusion", cls))
 
 
+@dataclass(frozen=True)
+class ContradictionModel:
+    """When a passage's conflicting figure contradicts the claim's: a logistic model over named features
+    (:func:`workbench.match.evidence.features`) and the probability from which it does. Fitted by
+    ``bench/fit_relations.py`` on the tuning part of the relations set (cross-validated), shipped in
+    ``workbench/match/weights.json`` (section ``contradicts``)."""
+
+    intercept: float
+    weights: dict[str, float]
+    threshold: float
+
+    @classmethod
+    @lru_cache(maxsize=1)
+    def fitted(cls) -> ContradictionModel:
+        """The shipped model."""
+        fitted = json.loads((resources.files("workbench.match") / "weights.json").read_text(encoding="utf-8"))
+        model = fitted["contradicts"]["model"]
+        return cls(float(model["intercept"]), {name: float(w) for name, w in model["weights"].items()},
+                   float(model["threshold"]))
+
+    def probability(self, features: dict[str, float]) -> float:
+        logit = self.intercept + sum(weight * features[name] for name, weight in self.weights.items())
+        return 1.0 / (1.0 + math.exp(-logit))
+
+
 #: Candidates retrieved per claim before reranking, and kept after.
 MATCH_POOL = 30
 MATCH_TOP = 5

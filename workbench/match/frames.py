@@ -64,6 +64,11 @@ class FrameCheck:
     period: Period | None = None
     other_period: Period | None = None
     reason_text: str = ""
+    #: which question said no: "role", "time", "whose" or "measure" ("" when none did)
+    stage: str = ""
+    measure_same: bool = False  # the measure is the same by its words, whatever the other questions said
+    whose: str = ""  # why the two are of other actors or places, whatever the other questions said
+    times_said: int = 0  # how many of the two figures' own texts say the time it is for (0, 1 or 2)
 
     @property
     def reason(self) -> str:
@@ -75,7 +80,7 @@ class FrameCheck:
     def label(self) -> str:
         if self.claim is None:
             return ""
-        measure = _measure_text(self.claim)
+        measure = measure_text(self.claim)
         names = [name for name in (*self.claim.frame.actors[:1], *self.claim.frame.places[:1]) if name not in measure]
         return ", ".join(dict.fromkeys([measure, *names, *([describe(self.period)] if self.period else [])]))
 
@@ -158,7 +163,7 @@ def same_measure(claim: Claim, other: Claim, claim_words: set[str],
     the passage's is a kind of the claim's ("comparable-store sales" against "sales"): a contradiction
     needs exactly (:mod:`relation`)."""
     mine, theirs = measure_of(claim), measure_of(other)
-    differ = f"another measure ({_measure_text(claim)} vs {_measure_text(other)})"
+    differ = f"another measure ({measure_text(claim)} vs {measure_text(other)})"
     events_differ = bool(mine.event and theirs.event and mine.event != theirs.event and not (
         mine.event in passage_words and theirs.event in claim_words))
     if events_differ and mine.event in KNOWN_WORDS and theirs.event in KNOWN_WORDS:
@@ -184,7 +189,7 @@ def same_measure(claim: Claim, other: Claim, claim_words: set[str],
     if events_differ:
         return True, False, f"another event ({claim.predicate} vs {other.predicate})"
     if their_kind:
-        return True, None, f"a kind of the measure ({_measure_text(other)} vs {_measure_text(claim)})"
+        return True, None, f"a kind of the measure ({measure_text(other)} vs {measure_text(claim)})"
     return True, True, ""
 
 
@@ -210,7 +215,7 @@ def _same_by_verbs(claim: Claim, other: Claim, mine: Measure, theirs: Measure, m
         return False, False, "what the figure measures is not said"
     specified, sentence_words = (theirs, claim_words) if my_verb else (mine, content_words(other.sentence.text))
     if (mine if my_verb else theirs).head is not None and specified.head in sentence_words:
-        return True, None, f"the measure only in one sentence ({_measure_text(claim)} vs {_measure_text(other)})"
+        return True, None, f"the measure only in one sentence ({measure_text(claim)} vs {measure_text(other)})"
     return False, False, "what the figure measures is not said"
 
 
@@ -223,10 +228,10 @@ def same_event(claim: Claim, other: Claim, passage_words: set[str]) -> tuple[boo
     words = mine.words | ({mine.event} if mine.event else set())
     if not words or words & (passage_words | theirs.words | ({theirs.event} if theirs.event else set())):
         return True, ""
-    return False, f"another event ({claim.predicate or _measure_text(claim)} vs {other.predicate or _measure_text(other)})"
+    return False, f"another event ({claim.predicate or measure_text(claim)} vs {other.predicate or measure_text(other)})"
 
 
-def _measure_text(claim: Claim) -> str:
+def measure_text(claim: Claim) -> str:
     """What a figure measures, in the words of its text; for a date, what the event happened to."""
     dated = claim.quantity is not None and claim.quantity.kind in ("date", "duration")
     words = (claim.subject or claim.frame.measure) if dated else claim.frame.measure
@@ -357,21 +362,21 @@ def check(claim: Claim, claim_published: str | None, other: Claim, other_publish
           claim_words: set[str], passage_words: set[str], passage_names: tuple[tuple[str, ...], tuple[str, ...]],
           mine: Quantity, theirs: Quantity) -> FrameCheck:
     """Is ``other`` (a passage's figure, ``theirs`` as compared) about the measure of ``claim`` (``mine``)?
-    The cheap questions first: role, then time, then what is measured, then whose and where."""
+    A level against a change is never the same measure; the other questions are all answered, and the first
+    that says no (time, then whose and where, then what is measured) is the ``stage``."""
     if "baseline" in (mine.role, theirs.role) and mine.role != theirs.role:
-        return FrameCheck(False, reason_text="one is the level before the change")
+        return FrameCheck(False, reason_text="one is the level before the change", stage="role")
     if "whole" in (mine.role, theirs.role) and mine.role != theirs.role:
-        return FrameCheck(False, reason_text="one counts the whole, the other a part of it")
+        return FrameCheck(False, reason_text="one counts the whole, the other a part of it", stage="role")
     if mine.kind == "percent" and mine.role != theirs.role:
-        return FrameCheck(False, reason_text="one is a change, the other a level")
+        return FrameCheck(False, reason_text="one is a change, the other a level", stage="role")
     my_period, my_explicit = period_of(mine, claim_published, claim.frame.hedged) if mine.kind != "date" \
         else (None, False)
     their_period, their_explicit = period_of(theirs, other_published, other.frame.hedged) if theirs.kind != "date" \
         else (None, False)
-    like_length = True
+    like_length, apart = True, False
     if my_period is not None and their_period is not None:
-        if not my_period.overlaps(their_period):
-            return FrameCheck(False, period=my_period, other_period=their_period)
+        apart = not my_period.overlaps(their_period)
         if my_explicit and their_explicit and not (event_word(claim) and event_word(other)):
             # a quarter's profit is not a year's; deaths in June 2020 are deaths of 2020
             lengths = sorted((_days(my_period), _days(their_period)))
@@ -381,15 +386,17 @@ def check(claim: Claim, claim_published: str | None, other: Claim, other_publish
         exact = same
     else:
         same, exact, reason = same_measure(claim, other, claim_words, passage_words)
-    if not same:
-        return FrameCheck(False, reason_text=reason)
     # A figure without names of its own takes its passage's companies and people (a source often names its
     # company once) but not its places: a passage names the districts of a state, the towns of a district.
     actors = other.frame.actors or passage_names[0]
     passage_text = content_words(other.sentence.text)
     clash = whose_conflict(claim.frame.actors, claim.frame.places, actors, other.frame.places,
                            set() if other.frame.actors else passage_text, (frozenset(claim_words), passage_text))
-    if clash:
-        return FrameCheck(False, reason_text=clash)
-    return FrameCheck(True, exact=bool(exact), agreeable=exact is not False, like_length=like_length, claim=claim,
-                      period=my_period if my_explicit else None, reason_text=reason)
+    # Every question is answered (the model in workbench.match.evidence weighs them all); the first that says
+    # no is the stage, and its reason the why.
+    stage = "time" if apart else "whose" if clash else "" if same else "measure"
+    return FrameCheck(stage == "", exact=bool(exact), agreeable=exact is not False, like_length=like_length,
+                      claim=claim, period=my_period if my_explicit or apart else None,
+                      other_period=their_period if apart else None,
+                      reason_text=clash or reason if stage != "time" else "", stage=stage, measure_same=same,
+                      whose=clash or "", times_said=my_explicit + their_explicit)

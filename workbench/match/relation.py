@@ -19,10 +19,10 @@ from __future__ import annotations
 
 from workbench.claims import Quantity
 from workbench.figures_text import figure_text
-from workbench.match.figures import content_words, implied_text, normalise_word
-from workbench.match.frames import measure_of
+from workbench.match.evidence import WEIGHED_STAGES, Evidence, dates_same_event, named_there, weigh
+from workbench.match.figures import implied_text
+from workbench.match.frames import measure_text
 from workbench.match.rank import ClaimQuery, Judgement, Scored, opposite
-from workbench.nlp.names import place_key
 
 SUPPORTS, CONTRADICTS, RELATED = "supports", "contradicts", "related"
 
@@ -49,29 +49,6 @@ def _dates_a_beginning(judgement: Judgement) -> bool:
     return bool(START_VERBS.intersection((comparison.other.predicate or "").split()))
 
 
-def _named_there(judgement: Judgement, scored: Scored, to_support: bool = False) -> bool:
-    """Does the passage say who and where the claim's figure is about? A contradiction needs it: a figure
-    without a place ("gusts of 70 to 80mph were widespread") may well be of another place than the claim's.
-    A support needs less (``to_support``): a passage that names no company or person at all is read as
-    about the claim's (a company's own release), but one that names others and never the claim's is about
-    them ("Godavari Labs reported net profit of ₹1,240 crore" against Deccan Pharma's)."""
-    frame = judgement.comparison.claim.frame
-    other = judgement.comparison.other.frame
-    hit = scored.hit
-    keys = {place_key(name) for name in (*other.actors, *other.places, *hit.actors, *hit.places)}
-    words = scored.passage_words | content_words(hit.context.split("\n")[0])  # the passage and its title
-
-    def found(name: str) -> bool:
-        return place_key(name) in keys or content_words(name) <= words or place_key(name) in words
-
-    # One of the claim's names is enough (its clause may name others in passing); a passage that names no
-    # place at all (a statistics office's release) is read as about the claim's place.
-    places_named = bool(other.places or hit.places)
-    actors_named = bool(other.actors or hit.actors) or not to_support
-    return (not frame.actors or not actors_named or any(found(name) for name in frame.actors)) and \
-        (not frame.places or not places_named or any(found(name) for name in frame.places))
-
-
 def why_not_contradicting(judgement: Judgement, scored: Scored) -> str:
     """Why a conflicting figure does not contradict the claim, in a reviewer's words, or "" when it does."""
     comparison, frame = judgement.comparison, judgement.frame
@@ -81,30 +58,56 @@ def why_not_contradicting(judgement: Judgement, scored: Scored) -> str:
         return "periods of different length"
     if comparison.claim.frame.hedged != comparison.other.frame.hedged:
         return "one is a forecast or plan"
-    if not _named_there(judgement, scored):
+    if not named_there(judgement, scored):
         return f"the passage does not name {', '.join((*comparison.claim.frame.actors, *comparison.claim.frame.places)[:2])}"
-    if comparison.mine.kind == "date" and not _dates_same_event(judgement, scored.passage_words):
+    if comparison.mine.kind == "date" and not dates_same_event(judgement, scored.passage_words):
         return "perhaps the date of another event"
     return ""
-
-
-def _dates_same_event(judgement: Judgement, passage_words: frozenset[str]) -> bool:
-    comparison = judgement.comparison
-    if comparison.claim.quantity.kind != "date":  # a duration met as the date it implies (of a beginning: see
-        return comparison.mine.implied_start      # _dates_a_beginning, which every candidate here has passed)
-    # A differing date contradicts only as the date of the same event: its verb is in the passage, or the two
-    # dates are of the same thing (their heads: "the fire", "polling") without naming two different events.
-    predicate = comparison.claim.predicate
-    if predicate and normalise_word(predicate.split()[-1]) in passage_words | content_words(comparison.other.predicate):
-        return True
-    mine, theirs = measure_of(comparison.claim), measure_of(comparison.other)
-    return mine.head is not None and mine.head == theirs.head and \
-        not (mine.event and theirs.event and mine.event != theirs.event)
 
 
 def _compared(judgement: Judgement) -> str:
     comparison = judgement.comparison
     return f"same measure ({judgement.frame.label}): {written(comparison.mine)} vs {written(comparison.theirs)}"
+
+
+def _same(scored: Scored) -> list[Judgement]:
+    return [j for j in scored.judgements if j.frame.same and _dates_a_beginning(j)]
+
+
+def supporting(scored: Scored) -> Judgement | None:
+    """The passage figure that supports the claim's, by the frame rules: the same measure (or a kind of it),
+    an agreeing value in the same direction, and the passage names the claim's actor and place if any."""
+    return next((j for j in _same(scored) if j.frame.agreeable and j.comparison.agrees
+                 and not opposite(j.comparison) and named_there(j, scored, to_support=True)), None)
+
+
+def may_contradict(scored: Scored) -> list[Judgement]:
+    """The passage figures that may contradict the claim's, for the model to weigh: the value or direction
+    conflicts, the two are not a level and a change, the periods are of like length, neither or both are
+    forecasts, two dates date the same event, and when the rules read the words as one measure they read
+    it as exactly the claim's (a kind of it, "comparable-store sales" for "sales", never contradicts); and
+    no figure of the same measure agrees (a passage that also gives the claim's figure does not refute it).
+    Where the rules read another measure, actor or time, the model weighs how sure that reading is."""
+    if any(j.comparison.agrees and not opposite(j.comparison) for j in _same(scored)):
+        return []
+    return [j for j in scored.judgements if j.frame.stage in WEIGHED_STAGES and _dates_a_beginning(j)
+            and (j.frame.exact or not j.frame.measure_same) and j.frame.like_length
+            and (j.comparison.conflicts or opposite(j.comparison))
+            and j.comparison.claim.frame.hedged == j.comparison.other.frame.hedged
+            and (j.comparison.mine.kind != "date" or dates_same_event(j, scored.passage_words))]
+
+
+def _weighed(evidence: Evidence, verdict: str) -> str:
+    """The why of a contradiction the model found: what was compared, and how sure it is when the rules
+    alone would not have said the same measure."""
+    judgement = evidence.judgement
+    if judgement.frame.same:
+        return f"{_compared(judgement)} → {verdict}"
+    comparison, frame = judgement.comparison, judgement.frame
+    doubt = f", though {frame.reason}" if frame.stage in ("time", "whose") else ""
+    return (f"likely the same measure ({measure_text(comparison.claim)} ≈ {measure_text(comparison.other)}, "
+            f"{evidence.probability:.0%} sure{doubt}): {written(comparison.mine)} vs {written(comparison.theirs)} "
+            f"→ {verdict}")
 
 
 def relate(query: ClaimQuery, scored: Scored) -> tuple[str, str]:
@@ -117,24 +120,22 @@ def relate(query: ClaimQuery, scored: Scored) -> tuple[str, str]:
         return RELATED, f"shares wording with the claim ({scored.fuzz_score:.0%} similar)"
     if not scored.judgements:
         return RELATED, f"no comparable figure; shares wording with the claim ({scored.fuzz_score:.0%} similar)"
-    same = [j for j in scored.judgements if j.frame.same and _dates_a_beginning(j)]
+    same = _same(scored)
     if not same and any(j.frame.same for j in scored.judgements):
         figures = ", ".join(dict.fromkeys(written(j.comparison.theirs) for j in scored.judgements))
         return RELATED, f"dates another event than when {query.subject or 'it'} began: {figures}"
-    agreeing = [j for j in same if j.frame.agreeable and j.comparison.agrees and not opposite(j.comparison)
-                and _named_there(j, scored, to_support=True)]
+    agreeing = supporting(scored)
     if agreeing:
-        return SUPPORTS, f"{_compared(agreeing[0])} → agrees"
+        return SUPPORTS, f"{_compared(agreeing)} → agrees"
+    contradicting = weigh(query, scored, may_contradict(scored))
+    if contradicting:
+        return CONTRADICTS, _weighed(contradicting, "opposite directions" if opposite(
+            contradicting.judgement.comparison) else "conflicts")
     conflicts = [(j, why_not_contradicting(j, scored)) for j in same if j.comparison.conflicts or opposite(j.comparison)]
-    conflicting = [j for j, why_not in conflicts if not why_not]
-    if conflicting:
-        first = conflicting[0]
-        verdict = "opposite directions" if opposite(first.comparison) else "conflicts"
-        return CONTRADICTS, f"{_compared(first)} → {verdict}"
     if conflicts:
         first, why_not = conflicts[0]
         figures = f"{written(first.comparison.mine)} vs {written(first.comparison.theirs)}"
-        return RELATED, f"{why_not}: {figures}, so no contradiction"
+        return RELATED, f"{why_not or 'not sure enough it is the same measure'}: {figures}, so no contradiction"
     if same:
         first = same[0]
         reason = "neither establishes the other" if first.comparison.verdict == "compatible" else \

@@ -1,0 +1,177 @@
+"""How likely is a passage's figure to be evidence about the claim's figure? A fitted model over the frames.
+
+The frame rules (:mod:`workbench.match.frames`) answer "the same measure?" with words: the same head noun,
+synonyms the lexicon knows, nothing said on one side that the other does not. They are right when they say
+yes, but say no to much real evidence written in other words ("the waiting list for consultant-led care" for
+"the number of people waiting for treatment"; "yes votes" for "support"). So the last word is a logistic
+model over what the comparison shows: what the rules found, how alike the two measures are in words and in
+meaning (WordLlama vectors, :mod:`workbench.match.embed`), how alike the two sentences are, whether the value
+is the same to the digit, how many figures the passage offers. One model for agreeing figures (does it
+support?), one for conflicting ones (does it contradict?); ``bench/fit_relations.py`` fits both on the
+tuning part of the relations set, cross-validated, and chooses each threshold so that the label is right at
+least 95 times in 100 there (``workbench/match/weights.json``, section ``relations``).
+
+Some questions stay rules, because a wrong ``contradicts`` is the costliest error the product can make:
+another time, actor or place, or role (a level against a change) is never evidence, and a contradiction
+needs periods of like length and both figures stated, or both forecast.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+
+from workbench.claims import Claim, Quantity
+from workbench.match.embed import embedder
+from workbench.match.figures import canonical_unit, content_words, normalise_word
+from workbench.match.frames import measure_of, measure_text
+from workbench.match.rank import ClaimQuery, Judgement, Scored, opposite
+from workbench.nlp.names import place_key
+from workbench.settings import ContradictionModel
+
+#: The frame questions the model weighs (:attr:`FrameCheck.stage`); a level against a change ("role") is
+#: never evidence.
+WEIGHED_STAGES = ("", "measure", "whose", "time")
+_DIGITS = re.compile(r"\d")
+
+
+@lru_cache(maxsize=20_000)
+def _vector(text: str) -> np.ndarray:
+    return embedder().embed([text])[0]
+
+
+def similarity(a: str, b: str) -> float:
+    """Cosine of two texts' vectors (0 when either has no word the model knows)."""
+    return float(_vector(a) @ _vector(b)) if a and b else 0.0
+
+
+def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+def _names_in(names: tuple[str, ...], words: frozenset[str]) -> float:
+    """The share of the names whose last word (a surname, "Motors" of "Tata Motors") the words include."""
+    if not names:
+        return 1.0
+    return sum(1 for name in names if (last := content_words(name.split()[-1])) and last <= words) / len(names)
+
+
+def _apart_by(mine: Quantity, theirs: Quantity) -> float:
+    """How far apart two values are, in orders of magnitude up to two (0 for dates: a year is not a scale)."""
+    if mine.kind == "date" or mine.value == 0 or theirs.value == 0 or (mine.value > 0) != (theirs.value > 0):
+        return 0.0
+    return min(abs(math.log10(abs(mine.value) / abs(theirs.value))), 2.0) / 2
+
+
+#: Words either side of a figure that say what it counts ("54 percent of the vote", "ballots cast 54.0%").
+WINDOW_WORDS = 6
+
+
+def window(claim: Claim) -> str:
+    """The words around a figure in its sentence, the figure itself left out."""
+    quantity, sentence = claim.quantity, claim.sentence
+    start, end = quantity.start - sentence.start, quantity.end - sentence.start
+    if not 0 <= start <= end <= len(sentence.text):
+        return sentence.text
+    before, after = sentence.text[:start].split(), sentence.text[end:].split()
+    return " ".join(before[-WINDOW_WORDS:] + after[:WINDOW_WORDS])
+
+
+def features(query: ClaimQuery, scored: Scored, judgement: Judgement) -> dict[str, float]:
+    """What the model weighs for one passage figure against the claim's, each in 0..1."""
+    comparison, frame = judgement.comparison, judgement.frame
+    claim, other = comparison.claim, comparison.other
+    mine, theirs = measure_of(claim), measure_of(other)
+    my_words = mine.words | ({mine.event} if mine.event else frozenset())
+    other_sentence = content_words(other.sentence.text)
+    reason = frame.reason_text
+    return {
+        "rules_agree": float(frame.same),
+        "measure_exact": float(frame.measure_same and frame.exact),
+        "measure_kind": float(frame.measure_same and not frame.exact),
+        "measure_unsaid": float(frame.stage == "measure" and reason.startswith("what the figure")),
+        "measure_event": float(frame.stage == "measure" and reason.startswith("another event")),
+        "time_apart": float(frame.stage == "time" and frame.times_said == 2),
+        "time_apart_unsaid": float(frame.stage == "time" and frame.times_said < 2),
+        "whose_apart": float(bool(frame.whose)),
+        "whose_borrowed": float(bool(frame.whose) and not (other.frame.actors or other.frame.places)),
+        "names_in_sentence": _names_in(claim.frame.actors + claim.frame.places, other_sentence),
+        "head_same": float(mine.head is not None and mine.head == theirs.head),
+        "measure_overlap": _overlap(mine.words, theirs.words),
+        "measure_in_sentence": len(my_words & other_sentence) / len(my_words) if my_words else 0.0,
+        "measure_similarity": similarity(measure_text(claim), measure_text(other)),
+        "sentence_similarity": similarity(claim.sentence.text, other.sentence.text),
+        "window_similarity": similarity(window(claim), window(other)),
+        "window_overlap": _overlap(content_words(window(claim)), content_words(window(other))),
+        "apart_by": _apart_by(comparison.mine, comparison.theirs),
+        "digits": min(len(_DIGITS.findall(comparison.mine.text)), 6) / 6,
+        "only_figure": 1.0 / sum(1 for j in scored.judgements if j.comparison.verdict == comparison.verdict),
+        "unit_same": float(canonical_unit(comparison.mine.unit) == canonical_unit(comparison.theirs.unit)),
+        "fuzz": scored.fuzz_score,
+        "topic": scored.topic_score,
+        "times_said": frame.times_said / 2,
+        "opposite_same_measure": float(opposite(comparison) and frame.measure_same),
+        "opposite_other_words": float(opposite(comparison) and not frame.measure_same),
+        "date": float(comparison.mine.kind == "date"),
+        "named": float(named_there(judgement, scored, to_support=True)),
+        "named_strictly": float(named_there(judgement, scored)),
+    }
+
+
+def named_there(judgement: Judgement, scored: Scored, to_support: bool = False) -> bool:
+    """Does the passage say who and where the claim's figure is about? A contradiction needs it: a figure
+    without a place ("gusts of 70 to 80mph were widespread") may well be of another place than the claim's.
+    A support needs less (``to_support``): a passage that names no company or person at all is read as
+    about the claim's (a company's own release), but one that names others and never the claim's is about
+    them ("Godavari Labs reported net profit of ₹1,240 crore" against Deccan Pharma's)."""
+    frame = judgement.comparison.claim.frame
+    other = judgement.comparison.other.frame
+    hit = scored.hit
+    keys = {place_key(name) for name in (*other.actors, *other.places, *hit.actors, *hit.places)}
+    words = scored.passage_words | content_words(hit.context.split("\n")[0])  # the passage and its title
+
+    def found(name: str) -> bool:
+        return place_key(name) in keys or content_words(name) <= words or place_key(name) in words
+
+    # One of the claim's names is enough (its clause may name others in passing); a passage that names no
+    # place at all (a statistics office's release) is read as about the claim's place.
+    places_named = bool(other.places or hit.places)
+    actors_named = bool(other.actors or hit.actors) or not to_support
+    return (not frame.actors or not actors_named or any(found(name) for name in frame.actors)) and \
+        (not frame.places or not places_named or any(found(name) for name in frame.places))
+
+
+def dates_same_event(judgement: Judgement, passage_words: frozenset[str]) -> bool:
+    comparison = judgement.comparison
+    if comparison.claim.quantity.kind != "date":  # a duration met as the date it implies (of a beginning: see
+        return comparison.mine.implied_start      # _dates_a_beginning, which every candidate here has passed)
+    # A differing date contradicts only as the date of the same event: its verb is in the passage, or the two
+    # dates are of the same thing (their heads: "the fire", "polling") without naming two different events.
+    predicate = comparison.claim.predicate
+    if predicate and normalise_word(predicate.split()[-1]) in passage_words | content_words(comparison.other.predicate):
+        return True
+    mine, theirs = measure_of(comparison.claim), measure_of(comparison.other)
+    return mine.head is not None and mine.head == theirs.head and \
+        not (mine.event and theirs.event and mine.event != theirs.event)
+
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A passage figure the model weighed, and how likely it is evidence for its label."""
+
+    judgement: Judgement
+    probability: float
+
+
+def weigh(query: ClaimQuery, scored: Scored, judgements: list[Judgement],
+          model: ContradictionModel | None = None) -> Evidence | None:
+    """The likeliest of ``judgements`` to contradict the claim, or None when none is likely enough (below
+    the fitted threshold)."""
+    model = model or ContradictionModel.fitted()
+    best = max((Evidence(j, model.probability(features(query, scored, j))) for j in judgements),
+               key=lambda e: e.probability, default=None)
+    return best if best is not None and best.probability >= model.threshold else None
