@@ -52,13 +52,6 @@ def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 
 
-def _names_in(names: tuple[str, ...], words: frozenset[str]) -> float:
-    """The share of the names whose last word (a surname, "Motors" of "Tata Motors") the words include."""
-    if not names:
-        return 1.0
-    return sum(1 for name in names if (last := content_words(name.split()[-1])) and last <= words) / len(names)
-
-
 def _apart_by(mine: Quantity, theirs: Quantity) -> float:
     """How far apart two values are, in orders of magnitude up to two (0 for dates: a year is not a scale)."""
     if mine.kind == "date" or mine.value == 0 or theirs.value == 0 or (mine.value > 0) != (theirs.value > 0):
@@ -91,14 +84,11 @@ def features(query: ClaimQuery, scored: Scored, judgement: Judgement) -> dict[st
     return {
         "rules_agree": float(frame.same),
         "measure_exact": float(frame.measure_same and frame.exact),
-        "measure_kind": float(frame.measure_same and not frame.exact),
         "measure_unsaid": float(frame.stage == "measure" and reason.startswith("what the figure")),
-        "measure_event": float(frame.stage == "measure" and reason.startswith("another event")),
         "time_apart": float(frame.stage == "time" and frame.times_said == 2),
         "time_apart_unsaid": float(frame.stage == "time" and frame.times_said < 2),
         "whose_apart": float(bool(frame.whose)),
         "whose_borrowed": float(bool(frame.whose) and not (other.frame.actors or other.frame.places)),
-        "names_in_sentence": _names_in(claim.frame.actors + claim.frame.places, other_sentence),
         "head_same": float(mine.head is not None and mine.head == theirs.head),
         "measure_overlap": _overlap(mine.words, theirs.words),
         "measure_in_sentence": len(my_words & other_sentence) / len(my_words) if my_words else 0.0,
