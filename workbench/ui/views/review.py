@@ -255,23 +255,28 @@ def change_text(direction: str | None, role: str | None) -> str | None:
     return f"{direction} ({'the change' if role == 'change' else 'the level reached'})"
 
 
-def correction_fields(claim_id: int, claim: dict) -> None:
-    """The reading's fields as the widgets that fit them: the kind and qualifier chosen from their lists, the
-    unit from the units of the claim's kind (typed for a count's noun), numbers as numbers."""
-    key = f"_{claim_id}"
-    figure, frame = st.columns(3), st.columns(3)
-    figure[0].selectbox("Kind", KINDS, index=KINDS.index(claim["kind"]), key="fix_kind" + key,
+def correction_kind(claim_id: int, claim: dict) -> str:
+    """The kind chosen for the correction, outside the form: choosing it redraws the form with that kind's
+    units at once (a form's own widgets only take effect when it is submitted)."""
+    return st.selectbox("Kind", KINDS, index=KINDS.index(claim["kind"]), key=f"fix_kind_{claim_id}",
                         format_func=KIND_LABELS.get)
-    figure[1].selectbox("Qualifier", (None, *QUALIFIERS), key="fix_qualifier" + key,
+
+
+def correction_fields(claim_id: int, claim: dict, kind: str) -> None:
+    """The reading's fields as the widgets that fit them: the qualifier chosen from its list, the unit from
+    the units of the chosen ``kind`` (typed for a count's noun), numbers as numbers."""
+    key = f"_{claim_id}"
+    figure, frame = st.columns(2), st.columns(3)
+    figure[0].selectbox("Qualifier", (None, *QUALIFIERS), key="fix_qualifier" + key,
                         index=(None, *QUALIFIERS).index(claim["qualifier"]) if claim["qualifier"] in QUALIFIERS else 0,
                         format_func=lambda q: QUALIFIER_LABELS.get(q, "none"))
-    units = review.unit_choices(claim["kind"])
+    units = review.unit_choices(kind)
     if units is None:
-        figure[2].text_input("Unit", value=claim["unit"] or "", key="fix_unit" + key,
+        figure[1].text_input("Unit", value=claim["unit"] or "", key="fix_unit" + key,
                              placeholder="what is counted: soldiers, people, …")
     else:
         units = (*units, *([claim["unit"]] if claim["unit"] and claim["unit"] not in units else []))
-        figure[2].selectbox("Unit", (None, *units), key="fix_unit" + key, format_func=lambda u: u or "none",
+        figure[1].selectbox("Unit", (None, *units), key="fix_unit" + key, format_func=lambda u: u or "none",
                             index=(None, *units).index(claim["unit"]) if claim["unit"] in units else 0)
     places = decimals(claim["value"] or 0.0, claim["step"])
     for column, name, label in ((frame[0], "value", "Value"), (frame[1], "value_max", "Up to (a range's top)")):
@@ -313,10 +318,12 @@ with claim_column:
     st.html(f'<table data-testid="wb-reading"><tr>{cells}</tr></table>'
             + ("<small>corrected by a reviewer</small>" if claim["corrected"] else ""))
 
-    with st.expander("Correct the reading"), st.form(f"correct_{claim_id}"):
-        correction_fields(claim_id, claim)
-        st.form_submit_button("Save corrections", on_click=save_corrections, args=(claim_id, claim),
-                              disabled=common.reviewer() is None)
+    with st.expander("Correct the reading"):
+        chosen_kind = correction_kind(claim_id, claim)
+        with st.form(f"correct_{claim_id}"):
+            correction_fields(claim_id, claim, chosen_kind)
+            st.form_submit_button("Save corrections", on_click=save_corrections, args=(claim_id, claim),
+                                  disabled=common.reviewer() is None)
 
     st.subheader("Evidence")
     candidates = detail.candidates
