@@ -142,12 +142,24 @@ def test_the_claim_is_a_person_s_or_an_organisation_s(cli, published):
                        str(four): {"@type": "Person", "name": "Chief Minister Pushkar Singh Dhami"}}
 
 
+def test_who_made_a_claim_is_typed_by_the_entity_extraction_found(cli, published, write):
+    """"New Delhi said ...": spaCy reads a place (GPE), so an Organization, where the rule on words alone
+    would take two capitalised words for a person."""
+    assert claim_author("New Delhi") == {"@type": "Person", "name": "New Delhi"}  # the rule, without a label
+    cli("import", str(write("delhi.txt", "New Delhi said 45 Chinese soldiers died in the clash in 2020.")))
+    claim_id = published.value("SELECT claim_id FROM claims_v WHERE quantity = '45'")
+    assert published.value("SELECT attribution_kind FROM claims_v WHERE claim_id = ?", [claim_id]) == "organization"
+    save_verdict(published, claim_id, "ana", "refuted")
+    [review] = [r for r in exported(cli) if r["url"].endswith(f"/{claim_id}")]
+    assert review["itemReviewed"]["author"] == {"@type": "Organization", "name": "New Delhi"}
+
+
 @pytest.mark.parametrize(("name", "kind"), [
     ("Narendra Modi", "Person"), ("Indian Prime Minister Narendra Modi", "Person"), ("Dr Rao", "Person"),
     ("the president", "Person"), ("Bloomberg", "Organization"), ("the ministry", "Organization"),
     ("Ministry of External Affairs", "Organization"), ("the Prime Minister's Office", "Organization"),
     ("Reuters News Agency", "Organization"), ("officials", "Organization")])
-def test_who_made_a_claim_is_typed_by_a_rule(name, kind):
+def test_who_made_a_claim_is_typed_by_a_rule_when_extraction_gave_no_label(name, kind):
     assert claim_author(name) == {"@type": kind, "name": name}
 
 

@@ -117,6 +117,8 @@ class Claim:
     predicate: str | None = None
     time: str | None = None
     attribution: str | None = None
+    #: who the attribution is by spaCy's entities: "person" (PERSON), "organization" (ORG, GPE, NORP), or None
+    attribution_kind: str | None = None
     hedged: bool = False
     checkworthiness: float = 0.0
     entities: tuple[str, ...] = ()  # named places, people, organisations and nationalities in the sentence
@@ -142,6 +144,7 @@ class Claim:
             "predicate": self.predicate,
             "time": self.time,
             "attribution": self.attribution,
+            "attribution_kind": self.attribution_kind,
             "hedged": self.hedged,
             "checkworthiness": round(self.checkworthiness, 4),
             "entities": list(self.entities),

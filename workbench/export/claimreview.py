@@ -80,12 +80,19 @@ def claim_wording(row: dict) -> str:
     return figure_clause(row["sentence"], row["quantity_start"] - offset, row["quantity_end"] - offset)
 
 
-def claim_author(name: str) -> dict:
-    """Whoever the article says made the claim, as a schema.org Person or Organization. The store keeps the
-    attribution's words, not spaCy's entity label, so a rule decides: a name holding no organisation word
-    (:data:`ORGANISATION_WORDS`) is a Person's when it holds a title or an honorific (:data:`TITLES`) or is two
-    or three capitalised words ("Narendra Modi"); anything else is an Organization ("Bloomberg", "the ministry",
-    "Chinese Foreign Ministry"). A two-word place or firm ("New Delhi") is taken for a person."""
+#: The schema.org type of whoever made a claim, by what extraction read them as (``attribution_kind``).
+AUTHOR_TYPES = {"person": "Person", "organization": "Organization"}
+
+
+def claim_author(name: str, kind: str | None = None) -> dict:
+    """Whoever the article says made the claim, as a schema.org Person or Organization: by the entity label
+    extraction gave the attribution (``kind``, from spaCy's PERSON or ORG/GPE/NORP), and where it gave none
+    ("a spokesman"; claims stored before it was kept; an attribution a reviewer corrected) by a rule on the
+    words: a name holding no organisation word (:data:`ORGANISATION_WORDS`) is a Person's when it holds a
+    title or an honorific (:data:`TITLES`) or is two or three capitalised words ("Narendra Modi"); anything
+    else is an Organization ("Bloomberg", "the ministry")."""
+    if kind in AUTHOR_TYPES:
+        return _thing(AUTHOR_TYPES[kind], name=name)
     words = re.findall(r"[^\W\d_]+", re.sub(r"['’]s\b", "", name))
     lower = {word.lower() for word in words}
     person = not lower & ORGANISATION_WORDS and (
@@ -118,7 +125,7 @@ def claim_review(row: dict, profile: dict[str, str]) -> dict:
     appearance = _thing("CreativeWork", url=web_url(row["document_url"]), headline=row["document"])
     item = _thing("Claim", appearance=appearance if len(appearance) > 1 else None,
                   datePublished=row["published"] and row["published"].isoformat(),
-                  author=row["attribution"] and claim_author(row["attribution"]))
+                  author=row["attribution"] and claim_author(row["attribution"], row["attribution_kind"]))
     return {"@context": "https://schema.org", **_thing(
         "ClaimReview",
         url=fill(profile["factcheck_url"], row["claim_id"]),

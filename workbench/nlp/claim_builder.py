@@ -16,7 +16,7 @@ import datetime as dt
 from dataclasses import replace
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from workbench.claims import Claim, Frame, Quantity, Sentence
 from workbench.nlp.frames import read_frame, time_mentions, tree_distance
@@ -87,7 +87,7 @@ class ClaimBuilder:
             explicit = [s._.quantity.iso for s in spans if s._.quantity.kind == "date" and s._.quantity.iso]
             anchor = explicit[0] if explicit else (
                 last_date if self.refers_back(sent) else self.relative_anchor(sent_ents, published))
-            attribution = self.attribution(sent)
+            attribution, attribution_kind = self.attribution(sent)
             hedged = self.hedged(sent)
             named = tuple(dict.fromkeys(ent.text for ent in sent_ents if ent.label_ in ENTITY_LABELS))
             base = anchor or (published.isoformat() if published else None)
@@ -109,6 +109,7 @@ class ClaimBuilder:
                     time=self.time_of(quantity, explicit, base) if quantity.kind in ("date", "duration")
                     else quantity.time or self.time_of(quantity, explicit, base),
                     attribution=attribution,
+                    attribution_kind=attribution_kind,
                     hedged=hedged,
                     checkworthiness=score,
                     entities=named,
@@ -119,7 +120,8 @@ class ClaimBuilder:
                     sentence=sentence, kind="statement", subject=noun_phrase(clause_subject(root)),
                     predicate=root.lemma_ if root.pos_ in ("VERB", "AUX") else None,
                     time=anchor or (published.isoformat() if published else None),
-                    attribution=attribution, hedged=hedged, checkworthiness=score, entities=named,
+                    attribution=attribution, attribution_kind=attribution_kind, hedged=hedged,
+                    checkworthiness=score, entities=named,
                 ))
             if explicit:
                 last_date = explicit[-1]
@@ -267,22 +269,24 @@ class ClaimBuilder:
     # -- who says so, and how firmly -------------------------------------------------------------
 
     @staticmethod
-    def attribution(sent: Span) -> str | None:
+    def attribution(sent: Span) -> tuple[str | None, str | None]:
+        """Who the sentence says said it ("according to X", "X said"), and what spaCy's entities make of
+        them (:func:`attribution_kind`)."""
         for token in sent:
             if token.lower_ == "according" and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "to":
                 to = token.doc[token.i + 1]
                 objects = [c for c in to.children if c.dep_ == "pobj"] or [
                     c for c in token.children if c.dep_ == "pobj"]
                 if objects:
-                    return noun_phrase(objects[0])
+                    return noun_phrase(objects[0]), attribution_kind(objects[0])
         for token in sent:
             if token.lemma_ in REPORTING_VERBS and token.pos_ == "VERB":
                 subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
                 if subjects and subjects[0].lower_ not in ("it", "this", "that", "which", "who"):
-                    return noun_phrase(subjects[0])
+                    return noun_phrase(subjects[0]), attribution_kind(subjects[0])
                 if token.lemma_ == "cite" and token.dep_ in ("advcl", "xcomp", "acl"):
                     continue
-        return None
+        return None, None
 
     @staticmethod
     def hedged(sent: Span) -> bool:
@@ -295,6 +299,22 @@ class ClaimBuilder:
             if low in HEDGE_TO and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "to":
                 return True
         return False
+
+
+#: Entity labels of whoever makes a claim: a person, or a body (a company, a government, a country, a people).
+PERSON_LABELS = {"PERSON"}
+ORGANIZATION_LABELS = {"ORG", "GPE", "NORP"}
+
+
+def attribution_kind(head: Token) -> str | None:
+    """"person" or "organization" by the entity spaCy found at the attribution's head word ("Modi said",
+    "the Chinese Foreign Ministry said"); else None (a "spokesman", "officials"), for the export's rule."""
+    label = head.ent_type_
+    if label in PERSON_LABELS:
+        return "person"
+    if label in ORGANIZATION_LABELS:
+        return "organization"
+    return None
 
 
 #: A duration's qualifier as a bound on the date it points back to: "over 30 years" ago is before then.

@@ -24,8 +24,8 @@ COLUMNS = {
     "documents": ("id", "kind", "title", "url", "published", "sha256", "text", "origin", "imported_at", "run_id"),
     "segments": ("id", "document_id", "seq", "kind", "char_start", "char_end", "text", "checkworthiness", "actors",
                  "places"),
-    "claims": ("id", "document_id", "segment_id", "kind", "subject", "predicate", "time", "attribution", "hedged",
-               "checkworthiness", "origin", "created_at", "run_id", "entities"),
+    "claims": ("id", "document_id", "segment_id", "kind", "subject", "predicate", "time", "attribution",
+               "attribution_kind", "hedged", "checkworthiness", "origin", "created_at", "run_id", "entities"),
     "quantities": ("id", "segment_id", "claim_id", "text", "char_start", "char_end", "value", "value_max", "unit",
                    "kind", "qualifier", "iso", "implied", "implied_qualifier", "implied_start", "subject", "predicate",
                    "direction", "role", "time", "step", "measure", "actors", "places", "hedged"),
@@ -140,7 +140,8 @@ class BatchRows:
                 continue
             claim_id = self._add(
                 "claims", document_id=document_id, segment_id=ids[index], kind=claim.kind, subject=claim.subject,
-                predicate=claim.predicate, time=claim.time, attribution=claim.attribution, hedged=claim.hedged,
+                predicate=claim.predicate, time=claim.time, attribution=claim.attribution,
+                attribution_kind=claim.attribution_kind, hedged=claim.hedged,
                 checkworthiness=claim.checkworthiness, origin="extracted", created_at=self.now, run_id=self.run_id,
                 entities=list(claim.entities))
             self.claims += 1

@@ -22,7 +22,7 @@ def claims_with_verdict(store: Store, verdicts: Iterable[str]) -> list[dict]:
     ``quote_url`` of evidence from elsewhere."""
     return store.records(
         "SELECT claim_id, sentence, sentence_start, quantity_start, quantity_end, wording, verdict, reviewer, "
-        "reviewed_at, note, document, document_url, published, attribution, "
+        "reviewed_at, note, document, document_url, published, attribution, attribution_kind, "
         "(SELECT list({'source': d.title, 'url': d.url, 'text': p.text} ORDER BY list_position(e.ids, p.id)) "
         " FROM segments p JOIN documents d ON d.id = p.document_id WHERE list_contains(e.ids, p.id)) AS passages, "
         "json_extract_string(evidence, '$.quote') AS quote, json_extract_string(evidence, '$.url') AS quote_url "

@@ -108,6 +108,7 @@ SELECT
     CASE WHEN f.has_predicate THEN f.predicate ELSE c.predicate END                    AS predicate,
     CASE WHEN f.has_time THEN f.time ELSE c.time END                                   AS time,
     CASE WHEN f.has_attribution THEN f.attribution ELSE c.attribution END              AS attribution,
+    CASE WHEN f.has_attribution THEN NULL ELSE c.attribution_kind END                  AS attribution_kind,
     CASE WHEN f.has_hedged THEN try_cast(f.hedged AS BOOLEAN) ELSE c.hedged END        AS hedged,
     c.checkworthiness,
     c.entities,
