@@ -13,7 +13,7 @@ QUALIFIERS: tuple[str, ...] = ("at_least", "more_than", "at_most", "less_than", 
                                "exactly")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Quantity:
     """A figure in a text, normalised: ``text[start:end]`` is the span; ``value`` a plain number.
 
@@ -64,7 +64,7 @@ class Quantity:
         }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Frame:
     """What a figure is about, read from its own clause: the measured thing ("net profit", "relief camps"),
     whose it is (companies, parties, people: ``actors``) and where (countries, states, cities: ``places``),
@@ -80,7 +80,7 @@ class Frame:
                 "hedged": self.hedged}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Sentence:
     text: str
     start: int
@@ -105,7 +105,7 @@ class Segment(Protocol):
     def places(self) -> tuple[str, ...]: ...
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Claim:
     """One checkable statement: a figure with its context, or a check-worthy sentence without one."""
 

@@ -27,7 +27,7 @@ MAX_CHUNK_CHARS = 10_000
 MAX_BATCH_CHARS = 64_000
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ScoredSentence:
     text: str
     start: int
