@@ -37,6 +37,7 @@ from relations_eval import load_pairs, matched
 
 from workbench.match.engine import claim_query
 from workbench.match.evidence import features
+from workbench.match.rank import completed
 from workbench.match.relation import CONTRADICTS, may_contradict, supporting
 
 WEIGHTS = ROOT / "workbench" / "match" / "weights.json"
@@ -57,7 +58,8 @@ def rows(workdir: Path) -> tuple[list[dict], dict[str, str], set[str]]:
         if claim is None:
             continue
         query = claim_query(claim, pair["claim_published"])
-        for scored in matcher.reranked(query, within=[hit.passage_id for hit in hits]):
+        for ranked in matcher.reranked(query, within=[hit.passage_id for hit in hits]):
+            scored = completed(query, ranked)  # as relate() weighs it
             if supporting(scored):
                 supported.add(pair["id"])
             for judgement in may_contradict(scored):

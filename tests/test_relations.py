@@ -114,6 +114,7 @@ def test_the_shipped_contradiction_model_weighs_exactly_the_features_matching_co
     """The model in weights.json was fitted on the features ``evidence.features`` computes now (a feature
     added or dropped without a refit would be silently ignored or fail), at the precision it promises."""
     from workbench.match.evidence import features
+    from workbench.match.rank import completed
     from workbench.match.relation import may_contradict
     from workbench.settings import ContradictionModel
 
@@ -122,7 +123,8 @@ def test_the_shipped_contradiction_model_weighs_exactly_the_features_matching_co
     claim = primary_claim(case["claim"], extract_claims(case["claim"], case["claim_published"]), case["figure"])
     query = claim_query(claim, case["claim_published"])
     passages = [hit.passage_id for hit in index.passages_by_source()[case["source_title"]]]
-    [scored] = Matcher(index).reranked(query, within=passages)
+    [ranked] = Matcher(index).reranked(query, within=passages)
+    scored = completed(query, ranked)
     [judgement] = may_contradict(scored)
     model = ContradictionModel.fitted()
     assert set(features(query, scored, judgement)) == set(model.weights)

@@ -360,10 +360,12 @@ def describe(period: Period | None) -> str:
 
 def check(claim: Claim, claim_published: str | None, other: Claim, other_published: str | None,
           claim_words: set[str], passage_words: set[str], passage_names: tuple[tuple[str, ...], tuple[str, ...]],
-          mine: Quantity, theirs: Quantity) -> FrameCheck:
+          mine: Quantity, theirs: Quantity, complete: bool = False) -> FrameCheck:
     """Is ``other`` (a passage's figure, ``theirs`` as compared) about the measure of ``claim`` (``mine``)?
-    A level against a change is never the same measure; the other questions are all answered, and the first
-    that says no (time, then whose and where, then what is measured) is the ``stage``."""
+    A level against a change is never the same measure. Ranking only asks whether it is the same measure, so
+    the first question that says no ends the check; ``complete`` answers every one (time, whose and where,
+    what is measured: what :mod:`workbench.match.evidence` weighs), the first that says no being the
+    ``stage`` either way."""
     if "baseline" in (mine.role, theirs.role) and mine.role != theirs.role:
         return FrameCheck(False, reason_text="one is the level before the change", stage="role")
     if "whole" in (mine.role, theirs.role) and mine.role != theirs.role:
@@ -377,6 +379,8 @@ def check(claim: Claim, claim_published: str | None, other: Claim, other_publish
     like_length, apart = True, False
     if my_period is not None and their_period is not None:
         apart = not my_period.overlaps(their_period)
+        if apart and not complete:
+            return FrameCheck(False, period=my_period, other_period=their_period, stage="time")
         if my_explicit and their_explicit and not (event_word(claim) and event_word(other)):
             # a quarter's profit is not a year's; deaths in June 2020 are deaths of 2020
             lengths = sorted((_days(my_period), _days(their_period)))
@@ -386,6 +390,8 @@ def check(claim: Claim, claim_published: str | None, other: Claim, other_publish
         exact = same
     else:
         same, exact, reason = same_measure(claim, other, claim_words, passage_words)
+    if not same and not complete:
+        return FrameCheck(False, like_length=like_length, claim=claim, reason_text=reason, stage="measure")
     # A figure without names of its own takes its passage's companies and people (a source often names its
     # company once) but not its places: a passage names the districts of a state, the towns of a district.
     actors = other.frame.actors or passage_names[0]

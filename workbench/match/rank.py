@@ -117,16 +117,25 @@ def figure_outcome(judgements: tuple[Judgement, ...]) -> str:
     return ELSEWHERE if judgements else NOTHING
 
 
-def judge_hit(query: ClaimQuery, hit: Hit, passage_words: frozenset[str]) -> tuple[Judgement, ...]:
+def judge_hit(query: ClaimQuery, hit: Hit, passage_words: frozenset[str], complete: bool = False
+              ) -> tuple[Judgement, ...]:
+    """Every comparable figure of the passage against the claim's, each with its frame check (``complete``:
+    every question answered, see :func:`workbench.match.frames.check`)."""
     claim_words = content_words(query.text)
     context_words = passage_words | content_words(hit.context) if hit.context else passage_words
     judgements = []
     for claim in query.compared:
         for comparison in compare(claim, list(hit.figures)):
             frame = check(claim, query.published, comparison.other, hit.published, claim_words, context_words,
-                          (hit.actors, hit.places), comparison.mine, comparison.theirs)
+                          (hit.actors, hit.places), comparison.mine, comparison.theirs, complete)
             judgements.append(Judgement(comparison, frame))
     return tuple(judgements)
+
+
+def completed(query: ClaimQuery, scored: Scored) -> Scored:
+    """A ranked candidate with every frame question answered for each of its figures: what relating it
+    weighs. Ranking stops at the first no, for speed; only the few candidates shown are completed."""
+    return replace(scored, judgements=judge_hit(query, scored.hit, scored.passage_words, complete=True))
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ from workbench.figures_text import figure_text
 from workbench.match.evidence import WEIGHED_STAGES, Evidence, dates_same_event, named_there, weigh
 from workbench.match.figures import implied_text
 from workbench.match.frames import measure_text
-from workbench.match.rank import ClaimQuery, Judgement, Scored, opposite
+from workbench.match.rank import ClaimQuery, Judgement, Scored, completed, opposite
 
 SUPPORTS, CONTRADICTS, RELATED = "supports", "contradicts", "related"
 
@@ -120,6 +120,7 @@ def relate(query: ClaimQuery, scored: Scored) -> tuple[str, str]:
         return RELATED, f"shares wording with the claim ({scored.fuzz_score:.0%} similar)"
     if not scored.judgements:
         return RELATED, f"no comparable figure; shares wording with the claim ({scored.fuzz_score:.0%} similar)"
+    scored = completed(query, scored)
     same = _same(scored)
     if not same and any(j.frame.same for j in scored.judgements):
         figures = ", ".join(dict.fromkeys(written(j.comparison.theirs) for j in scored.judgements))
