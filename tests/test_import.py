@@ -235,3 +235,38 @@ def test_uploads_record_the_uploaded_files_name_as_their_origin(store):
     assert report.documents == 2
     assert sorted(rows(store, "SELECT origin FROM documents")) == [("articles.jsonl:1",), ("galwan.txt",)]
     assert [problem.origin for problem in report.problems] == ["articles.jsonl:2"]
+
+
+def test_a_huge_document_is_inserted_in_pieces_in_one_transaction(store, monkeypatch):
+    """Rows wait at most FLUSH_ROWS at a time (bounded memory for a claim-dense huge file), yet the document
+    is stored whole or not at all: a failure after some pieces went in leaves nothing of it."""
+    text = "".join(f"Officials said {n} people were hurt and {n + 1} homes were damaged on Monday.\n"
+                   for n in range(1, 61))
+    monkeypatch.setattr(documents, "FLUSH_ROWS", 7)
+    inserted = []
+    real_insert = documents.insert_rows
+
+    def counting(con, table, columns, **options):
+        inserted.append((table, len(columns["id"])))
+        return real_insert(con, table, columns, **options)
+
+    monkeypatch.setattr(documents, "insert_rows", counting)
+    report = importer.import_records(store, [Record(text=text, origin="huge")], match=False)
+    claims = rows(store, "SELECT count(*) FROM claims")[0][0]
+    assert report.claims == claims == 120 and rows(store, "SELECT count(*) FROM quantities")[0][0] == 120
+    assert max(count for _, count in inserted) <= 7 and sum(1 for table, n in inserted if table == "claims" and n) > 10
+    assert rows(store, "SELECT count(*) FROM claims c JOIN segments s ON s.id = c.segment_id "
+                       "JOIN quantities q ON q.claim_id = c.id WHERE q.char_start BETWEEN s.char_start AND s.char_end") \
+        == [(120,)]
+
+    def failing_late(con, table, columns, **options):
+        if table == "quantities" and columns["id"] and columns["id"][0] > 2 * 120 - 10:
+            raise RuntimeError("disk full")
+        return real_insert(con, table, columns, **options)
+
+    monkeypatch.setattr(documents, "insert_rows", failing_late)
+    report = importer.import_records(store, [Record(text=text + "One more line: 5 people left.", origin="again")],
+                                     match=False)
+    assert [p.origin for p in report.problems] == ["again"]
+    assert rows(store, "SELECT count(*) FROM documents")[0][0] == 1
+    assert rows(store, "SELECT count(*) FROM claims")[0][0] == 120

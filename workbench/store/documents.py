@@ -95,10 +95,17 @@ def existing_hashes(con: duckdb.DuckDBPyConnection, kind: str, hashes: Iterable[
     return {row[0] for row in rows}
 
 
+#: Rows held per batch before they are inserted (in the batch's own transaction): a huge document's hundreds
+#: of thousands of claims never wait as Python lists and an Arrow table all at once.
+FLUSH_ROWS = 50_000
+
+
 class BatchRows:
-    """Column lists for one batch, with ids continuing from what the database already holds."""
+    """Column lists for one batch, with ids continuing from what the database already holds; inserted into
+    ``con`` (in its transaction) whenever :data:`FLUSH_ROWS` rows wait, and at the end (:meth:`insert`)."""
 
     def __init__(self, con: duckdb.DuckDBPyConnection, run_id: int | None, now: dt.datetime):
+        self.con = con
         self.run_id = run_id
         self.now = now
         self.columns = {table: {column: [] for column in columns} for table, columns in COLUMNS.items()}
@@ -110,8 +117,11 @@ class BatchRows:
         row_id = self.next[table]
         self.next[table] += 1
         values["id"] = row_id
-        for column, target in self.columns[table].items():
+        columns = self.columns[table]
+        for column, target in columns.items():
             target.append(values.get(column))
+        if len(columns["id"]) >= FLUSH_ROWS:
+            self.insert()
         return row_id
 
     def add(self, document: AnalysedDocument) -> None:
@@ -151,9 +161,12 @@ class BatchRows:
     def _add_quantity(self, claim: Claim, segment_id: int, claim_id: int | None) -> None:
         self._add("quantities", segment_id=segment_id, claim_id=claim_id, **quantity_values(claim))
 
-    def insert(self, con: duckdb.DuckDBPyConnection) -> None:
+    def insert(self) -> None:
+        """Insert every waiting row, parents before children (documents, segments, claims, quantities)."""
         for table, columns in self.columns.items():
-            insert_rows(con, table, columns)
+            insert_rows(self.con, table, columns)
+            for values in columns.values():
+                values.clear()
 
 
 def write_documents(con: duckdb.DuckDBPyConnection, documents: list[AnalysedDocument], run_id: int | None,
@@ -171,7 +184,7 @@ def write_documents(con: duckdb.DuckDBPyConnection, documents: list[AnalysedDocu
             stored.add(key)
             rows.add(document)
             added += 1
-    rows.insert(con)
+    rows.insert()
     return Written(added, rows.claims, rows.passages, len(documents) - added)
 
 
