@@ -1,19 +1,21 @@
-"""How likely is a passage's figure to be evidence about the claim's figure? A fitted model over the frames.
+"""Does a passage's conflicting figure contradict the claim's? A fitted model over the frame comparison.
 
 The frame rules (:mod:`workbench.match.frames`) answer "the same measure?" with words: the same head noun,
 synonyms the lexicon knows, nothing said on one side that the other does not. They are right when they say
-yes, but say no to much real evidence written in other words ("the waiting list for consultant-led care" for
-"the number of people waiting for treatment"; "yes votes" for "support"). So the last word is a logistic
-model over what the comparison shows: what the rules found, how alike the two measures are in words and in
-meaning (WordLlama vectors, :mod:`workbench.match.embed`), how alike the two sentences are, whether the value
-is the same to the digit, how many figures the passage offers. One model for agreeing figures (does it
-support?), one for conflicting ones (does it contradict?); ``bench/fit_relations.py`` fits both on the
-tuning part of the relations set, cross-validated, and chooses each threshold so that the label is right at
-least 95 times in 100 there (``workbench/match/weights.json``, section ``relations``).
+yes, but say no to much real contradiction written in other words ("U.S. retail sales rose 0.4 percent"
+against "retail and food services sales ... a decrease of 0.4 percent"). So for a figure whose value or
+direction conflicts, the last word is a logistic model over what the comparison shows (:func:`features`):
+what the rules found and which of their questions said no, how alike the two measures and the words around
+the two figures are (word overlap and WordLlama vectors, :mod:`workbench.match.embed`), how alike the two
+sentences and the stories are, how far apart the values are, whether the passage names the claim's actor or
+place. ``bench/fit_relations.py`` fits it on the tuning part of the relations set, cross-validated, and
+chooses the threshold at which a ``contradicts`` is right at least 95 times in 100 there
+(``workbench/match/weights.json``, section ``contradicts``).
 
-Some questions stay rules, because a wrong ``contradicts`` is the costliest error the product can make:
-another time, actor or place, or role (a level against a change) is never evidence, and a contradiction
-needs periods of like length and both figures stated, or both forecast.
+Which figures it may weigh at all stays with the rules (:func:`workbench.match.relation.may_contradict`),
+because a wrong ``contradicts`` is the costliest error the product can make: never a level against a
+change, periods of unlike length, a forecast against a fact, a kind of the claim's measure or the date of
+another event. ``supports`` stays with the rules too (see the README).
 """
 from __future__ import annotations
 
