@@ -15,7 +15,7 @@ import click
 
 from workbench import __version__
 from workbench.errors import DAMAGED, DATABASE, ENCODING, PROFILE, TEXT_FIELD, WorkbenchError
-from workbench.settings import IMPORT_BATCH_DOCS, QUERY_MAX_ROWS, QUERY_TIMEOUT_S, resolve_db_path
+from workbench.settings import IMPORT_BATCH_DOCS, QUERY_MAX_ROWS, QUERY_TIMEOUT_S, TOKEN_ENV, resolve_db
 
 EXIT_PARTIAL = 1  # import: some inputs failed, the rest were imported
 EXIT_ERROR = 2  # nothing done: bad input, refused statement, locked database
@@ -24,14 +24,15 @@ EXIT_NOT_SET = 1  # config get: the key has no value
 
 def db_option(command):
     """``--db PATH``, shared by every command that opens the database."""
-    return click.option("--db", "db", type=click.Path(dir_okay=False), default=None,
-                        help="Database file (default: $WORKBENCH_DB or ./claims.duckdb).")(command)
+    return click.option("--db", "db", metavar="PATH|quack:HOST:PORT", default=None,
+                        help="Database file, or a server's address (token in $WORKBENCH_TOKEN) "
+                             "(default: $WORKBENCH_DB or ./claims.duckdb).")(command)
 
 
 def open_store(db: str | None):
-    from workbench.store.db import Store
+    from workbench.store.remote import open_store as open_target
 
-    return Store(resolve_db_path(db))
+    return open_target(resolve_db(db))
 
 
 #: How to get past an error on the command line (see :mod:`workbench.errors`).
@@ -557,10 +558,10 @@ def demo(if_empty, db):
     from workbench.store.documents import count_documents
 
     store = open_store(db)
-    if if_empty and store.path.exists():
+    if if_empty and store.exists():
         store.verify()  # a damaged file is said to be damaged, not to "have documents"
     if if_empty and count_documents(store):
-        click.echo(f"{store.path} already has documents; demo not loaded", err=True)
+        click.echo(f"{store} already has documents; demo not loaded", err=True)
         return
     sources, articles = load_demo(store)
     click.echo(f"demo sources: {sources.summary()}", err=True)
@@ -584,6 +585,7 @@ def ui(port, host, db):
     """
     from importlib import resources
 
+    from workbench.store.remote import is_remote
     from workbench.system import port_free, port_holder
 
     if not port_free(host, port):
@@ -591,13 +593,52 @@ def ui(port, host, db):
         raise WorkbenchError(f"port {port} on {host} is taken{f' by {holder}' if holder else ''}; "
                              f"choose another with --port, e.g. --port {port + 1}")
     app = resources.files("workbench.ui") / "app.py"
-    os.environ["WORKBENCH_DB"] = str(resolve_db_path(db).resolve())
+    target = resolve_db(db)
+    os.environ["WORKBENCH_DB"] = target if is_remote(target) else str(Path(target).resolve())
     args = [sys.executable, "-m", "streamlit", "run", str(app),
             "--server.address", host, "--server.port", str(port), "--server.headless", "true",
             "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none",
             "--client.toolbarMode", "minimal"]
     click.echo(f"review UI on http://{host}:{port} (database {os.environ['WORKBENCH_DB']})", err=True)
     os.execv(sys.executable, args)
+
+
+@main.command()
+@click.option("--db", "db", type=click.Path(dir_okay=False), default=None,
+              help="Database file to serve (default: $WORKBENCH_DB or ./claims.duckdb).")
+@click.option("--host", metavar="ADDR", default="127.0.0.1", show_default=True,
+              help="Address to bind. The default serves this machine only.")
+@click.option("--port", metavar="N", type=click.IntRange(1, 65535), default=9494, show_default=True)
+@friendly_errors
+def serve(db, host, port):
+    """Serve a database file to a desk: commands and UIs use it at once with --db quack:HOST:PORT.
+
+    No command waits on the file's lock while it is served. The server and its clients share the token in
+    $WORKBENCH_TOKEN (never an option: others could read it in the process list). Runs until stopped
+    (Ctrl-C). Plain HTTP: across machines, keep it on a private network or behind a TLS proxy.
+
+    Example:
+
+    \b
+        export WORKBENCH_TOKEN=$(openssl rand -hex 24)
+        workbench serve --db claims.duckdb --port 9494 &
+        workbench query "SELECT count(*) FROM claims_v" --db quack:127.0.0.1:9494
+    """
+    import signal
+    import threading
+
+    from workbench.store.remote import Server
+
+    if resolve_db(db).startswith("quack:"):
+        raise WorkbenchError(f"{db}: serve a database file, not a server's address; name the file with --db")
+    stop = threading.Event()
+    for number in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(number, lambda *_: stop.set())
+    with Server(resolve_db(db), host=host, port=port) as server:
+        click.echo(f"serving {server.store.path} at {server.address} (token from ${TOKEN_ENV}); Ctrl-C stops",
+                   err=True)
+        stop.wait()
+    click.echo("stopped", err=True)
 
 
 if __name__ == "__main__":
