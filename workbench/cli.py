@@ -193,12 +193,19 @@ def train_checkworthiness(data, out, replace_shipped, epochs, seed):
 @click.option("--batch-size", metavar="N", type=click.IntRange(1), default=IMPORT_BATCH_DOCS, show_default=True,
               help="Documents written per transaction; the database is free between batches.")
 @click.option("--no-match", is_flag=True, help="Do not match claims to evidence after importing.")
-@click.option("--workers", metavar="N", type=click.IntRange(1), default=os.cpu_count() or 1, show_default="the number of cores",
-              help="Processes that analyse documents (each loads spaCy; used from 50 documents per process).")
+@click.option("--workers", metavar="N", type=click.IntRange(1), default=None, show_default="the number of cores; 2 on Ray",
+              help="Processes that analyse documents (each loads spaCy; used from 50 documents per process), or "
+                   "Ray actors with --engine ray.")
+@click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,
+              help="ray: analyse on a Ray cluster, stage batch files, bulk-load them (a stopped run resumes).")
+@click.option("--address", metavar="ADDR", default=None,
+              help="With --engine ray: the cluster to join (e.g. ray://head:10001); default: a local one.")
+@click.option("--staging", metavar="DIR", type=click.Path(file_okay=False), default=None,
+              help="With --engine ray: the batch files' folder, shared by the cluster (default: beside the database).")
 @db_option
 @friendly_errors
 def import_(paths, kind, text_field, title_field, url_field, date_field, encoding, batch_size, no_match, workers,
-            db):
+            engine, address, staging, db):
     """Import files, folders (recursively) or globs: .txt .md .html .json .jsonl .csv.
 
     Each document is imported whole or not at all; re-importing the same text is skipped.
@@ -209,16 +216,26 @@ def import_(paths, kind, text_field, title_field, url_field, date_field, encodin
     \b
         workbench import articles/ --as article
         workbench import 'sources/**/*.jsonl' --as source --text-field body
+        workbench import archive/ --engine ray --workers 2
     """
     from workbench.ingest.importer import import_paths
     from workbench.ingest.readers import Fields
 
+    if engine != "ray" and (address or staging):
+        raise WorkbenchError("--address and --staging are for a Ray import; add --engine ray")
     store = open_store(db)
     fields = Fields(text=text_field, title=title_field, url=url_field, published=date_field)
     with progress_bar("importing (characters)") as bar:
-        report = import_paths(store, list(paths), kind=kind, fields=fields, encoding=encoding,
-                              on_total=bar.total, progress=bar.advance, batch_docs=batch_size, match=not no_match,
-                              workers=workers, on_found=lambda count: bar.describe(f"finding files: {count:,}"))
+        options = {"kind": kind, "fields": fields, "encoding": encoding, "on_total": bar.total,
+                   "progress": bar.advance, "batch_docs": batch_size, "match": not no_match,
+                   "on_found": lambda count: bar.describe(f"finding files: {count:,}")}
+        if engine == "ray":
+            from workbench.ingest.distributed import import_paths_on_ray
+
+            report = import_paths_on_ray(store, list(paths), address=address, workers=workers or 2,
+                                         staging=Path(staging) if staging else None, **options)
+        else:
+            report = import_paths(store, list(paths), workers=workers or os.cpu_count() or 1, **options)
     for problem in report.problems:
         click.echo(f"error: {with_hint(str(problem), problem.remedy)}", err=True)
     click.echo(report.summary(), err=True)

@@ -157,6 +157,10 @@ def inline(sql: str, params: list | tuple | None) -> str:
 
 # -- the client ------------------------------------------------------------------------------------------
 
+#: A column of nothing but NULLs has DuckDB's NULL type, which no table's column may have.
+_NULL_TYPE = re.compile(r"\bNULL\b")
+
+
 class RemoteConnection:
     """What the store's functions use of a DuckDB connection, sent to one session on the server."""
 
@@ -188,7 +192,7 @@ class RemoteConnection:
             types = self._cursor.execute(f"DESCRIBE SELECT * FROM {local}").fetchall()
         finally:
             self._cursor.unregister(local)
-        columns = ", ".join(f'"{column}" {kind}' for column, kind, *_ in types)
+        columns = ", ".join(f'"{column}" {_NULL_TYPE.sub("VARCHAR", kind)}' for column, kind, *_ in types)
         self.execute(f'CREATE OR REPLACE TEMP TABLE "{name}" ({columns})')
         rows = table.to_pylist()
         for start in range(0, len(rows), ROWS_PER_STATEMENT):
