@@ -19,8 +19,10 @@ filesystem).
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
+import os
 import shutil
 import tempfile
 import uuid
@@ -101,11 +103,20 @@ def import_paths_on_ray(store: Store, paths: list[str], *, kind: str = "article"
     staging = staging or staging_folder(store)
 
     def write(todo: list[Record], report: ImportReport, run_id: int) -> None:
-        batches = [todo[start:start + batch_docs] for start in range(0, len(todo), batch_docs)]
-        named = {batch_name(kind, batch): batch for batch in batches}
+        # batches are cut from the whole input, not from what is left to do, so that every run names them alike
+        unique, seen = [], set()
+        for record in records:
+            digest = content_hash(record.text)
+            if digest not in seen:
+                seen.add(digest)
+                unique.append(record)
+        batches = [unique[start:start + batch_docs] for start in range(0, len(unique), batch_docs)]
+        wanted = {id(record) for record in todo}
+        named = {batch_name(kind, batch): [record for record in batch if id(record) in wanted] for batch in batches}
         for name in loaded_batches(store, named):  # loaded by a run stopped before it removed them
             shutil.rmtree(staging / name, ignore_errors=True)
             del named[name]
+        named = {name: batch for name, batch in named.items() if batch}
         staging.mkdir(parents=True, exist_ok=True)
         for name in _analysed(named, kind, staging, address, workers):
             tables = read_batch_file(staging, name)
@@ -116,6 +127,8 @@ def import_paths_on_ray(store: Store, paths: list[str], *, kind: str = "article"
             shutil.rmtree(staging / name)
             if progress:
                 progress(sum(len(record.text) for record in named[name]))
+        with contextlib.suppress(OSError):  # nothing left to resume: no empty folder beside the database
+            staging.rmdir()
 
     return run_import(store, records, write, kind=kind, problems=problems, on_total=on_total, match=match)
 
@@ -163,6 +176,8 @@ def _cluster(address: str | None, workers: int):
     if ray.is_initialized():
         yield ray
         return
+    # Ray Data's own actors trip a C++ warning of Ray's (ray-project/ray#53727) printed as an error line
+    os.environ.setdefault("RAY_BACKEND_LOG_LEVEL", "fatal")
     with tempfile.TemporaryDirectory(prefix="wb-ray-") as logs:
         try:
             if address:
