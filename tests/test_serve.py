@@ -63,6 +63,12 @@ def served(tmp_path_factory) -> Iterator[tuple[str, Path]]:
     assert process.returncode == 0
 
 
+@pytest.fixture(autouse=True)
+def _cache_in_tmp(tmp_path, monkeypatch):
+    """A client keeps a served database's passage index in its cache folder: the test's, not the user's."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+
+
 @pytest.fixture
 def desk(served, monkeypatch) -> RemoteStore:
     monkeypatch.setenv("WORKBENCH_TOKEN", TOKEN)

@@ -23,8 +23,11 @@ import decimal
 import importlib
 import math
 import os
+import random
 import re
+import socket
 import threading
+import time
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -35,8 +38,8 @@ import duckdb
 import pyarrow as pa
 
 from workbench.errors import WorkbenchError
-from workbench.settings import QUACK_PREFIX, TOKEN_ENV, cache_dir
-from workbench.store.db import CONNECTION_CONFIG, SCHEMA_VERSION, Store, _damage, _damaged
+from workbench.settings import LOCK_TIMEOUT_S, QUACK_PREFIX, TOKEN_ENV, cache_dir
+from workbench.store.db import CONNECTION_CONFIG, SCHEMA_VERSION, DatabaseLocked, Store, _damage, _damaged
 
 #: Quack's own default port.
 DEFAULT_PORT = 9494
@@ -301,10 +304,11 @@ class RemoteStore(Store):
 
     @contextmanager
     def write(self) -> Iterator[RemoteConnection]:
-        """One transaction in a session of the server: committed on success, rolled back on error."""
+        """One transaction in a session of the server, once it is this writer's turn (see migration 0019):
+        committed on success, rolled back on error."""
         self._check_schema()
         with _client(self.target).session() as con:
-            con.begin()
+            self._take_turn(con)
             try:
                 yield con
                 con.commit()
@@ -314,6 +318,29 @@ class RemoteStore(Store):
                 if isinstance(error, duckdb.Error) and _damage(error):
                     raise _damaged(Path(self.target), error) from None
                 raise
+
+    def _take_turn(self, con: RemoteConnection) -> None:
+        """Begin a transaction whose first act is to update the one row of ``write_turn``: the server refuses
+        it while another writer's transaction has updated the row, so try again, with jittered backoff, for
+        as long as a command would wait for the file's lock."""
+        deadline = time.monotonic() + LOCK_TIMEOUT_S
+        delay = 0.005
+        while True:
+            con.begin()
+            try:
+                con.execute("UPDATE write_turn SET taken_at = now(), taken_by = ? WHERE id = 1", [f"{socket.gethostname()} pid {os.getpid()}"])
+                return
+            except duckdb.Error as error:
+                with contextlib.suppress(duckdb.Error):
+                    con.rollback()
+                if "Conflict" not in str(error):
+                    raise
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise DatabaseLocked(f"{self.target}: other writers kept the server's database busy for "
+                                     f"{LOCK_TIMEOUT_S:g} s; try again when they have finished")
+            time.sleep(min(remaining, delay * random.uniform(0.5, 1.5)))
+            delay = min(delay * 2, 0.2)
 
     @contextmanager
     def read(self, config: dict | None = None) -> Iterator[RemoteConnection]:
