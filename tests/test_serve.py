@@ -175,3 +175,24 @@ def test_parameters_are_written_as_literals_that_read_back_the_same(value):
 def test_only_placeholders_outside_strings_names_and_comments_are_filled():
     sql = "SELECT '?', \"?\", ? -- what?\n, ? /* ? */"
     assert inline(sql, [1, "x"]) == "SELECT '?', \"?\", 1 -- what?\n, 'x' /* ? */"
+
+
+def test_eight_writers_at_once_each_get_their_own_ids(desk):
+    """Writes through the server run side by side; they take turns (``write_turn``) so none reuses an id."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from workbench.review import save_verdict
+
+    with desk.read() as con:
+        claims = [row[0] for row in con.execute("SELECT claim_id FROM claims_v ORDER BY claim_id LIMIT 8").fetchall()]
+        before = con.execute("SELECT count(*) FROM reviews").fetchone()[0]
+
+    def reviewer(number: int) -> list[int]:
+        return [save_verdict(desk, claims[(number + i) % len(claims)], f"w{number}", "misleading") for i in range(5)]
+
+    with ThreadPoolExecutor(8) as pool:
+        ids = [review_id for batch in pool.map(reviewer, range(8)) for review_id in batch]
+    assert len(set(ids)) == 40
+    with desk.read() as con:
+        assert con.execute("SELECT count(*) FROM reviews").fetchone()[0] == before + 40
+        assert con.execute("SELECT count(*) FROM reviews WHERE reviewer LIKE 'w%'").fetchone()[0] == 40
