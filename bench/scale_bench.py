@@ -57,7 +57,7 @@ def import_rate(label: str, run, articles: int, words: int) -> float:
     seconds = time.perf_counter() - started
     assert report.documents == articles, report.summary()
     rate = articles / seconds
-    print(f"  {label:<44} {rate:7.2f} documents/s  {words / seconds:9,.0f} words/s  ({seconds:.1f} s, "
+    print(f"  {label:<50} {rate:7.2f} documents/s  {words / seconds:9,.0f} words/s  ({seconds:.1f} s, "
           f"{report.claims:,} claims)")
     return rate
 
@@ -183,9 +183,9 @@ def writers(folder: Path, per_writer: int) -> None:
     load_demo(Store(path))
     claims = [row["claim_id"] for row in queue(Store(path), limit=100)]
     base = verdict_rate(str(path), claims, 1, per_writer)
-    print(f"  {'1 writer, embedded file (the baseline)':<44} {base:7.1f} verdicts/s")
+    print(f"  {'1 writer, embedded file (the baseline)':<50} {base:7.1f} verdicts/s")
     embedded = verdict_rate(str(path), claims, 8, per_writer)
-    print(f"  {'8 writers, embedded file (lock and retry)':<44} {embedded:7.1f} verdicts/s")
+    print(f"  {'8 writers, embedded file (lock and retry)':<50} {embedded:7.1f} verdicts/s")
     port = 9494 + os.getpid() % 500
     server = subprocess.Popen([sys.executable, "-m", "workbench.cli", "serve", "--db", str(path), "--port", str(port)],
                               env={**os.environ, "WORKBENCH_TOKEN": TOKEN}, stderr=subprocess.PIPE, text=True)
@@ -198,8 +198,8 @@ def writers(folder: Path, per_writer: int) -> None:
     finally:
         server.terminate()
         server.wait(30)
-    print(f"  {'1 writer, through workbench serve':<44} {one_served:7.1f} verdicts/s")
-    print(f"  {'8 writers, through workbench serve':<44} {served:7.1f} verdicts/s")
+    print(f"  {'1 writer, through workbench serve':<50} {one_served:7.1f} verdicts/s")
+    print(f"  {'8 writers, through workbench serve':<50} {served:7.1f} verdicts/s")
     print(f"  ratios to the baseline: 8 embedded {embedded / base:.2f}×, 1 served {one_served / base:.2f}×, "
           f"8 served {served / base:.2f}×; 8 served / 8 embedded {served / embedded:.2f}×")
 

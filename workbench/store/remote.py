@@ -45,6 +45,9 @@ from workbench.store.db import CONNECTION_CONFIG, SCHEMA_VERSION, DatabaseLocked
 DEFAULT_PORT = 9494
 #: Shorter tokens are refused: the token is all that stands between the network and the database.
 MIN_TOKEN_CHARS = 16
+#: The longest pause between two tries for the turn to write: a turn is held for one transaction (a verdict
+#: takes about 15 ms), so a longer pause would mostly leave the turn idle.
+TURN_MAX_WAIT_S = 0.03
 #: Rows per INSERT statement when registered rows are sent to the server.
 ROWS_PER_STATEMENT = 2_000
 
@@ -217,6 +220,7 @@ class _Client:
         _load_extensions(self.database)
         self.free: list[str] = []
         self.guard = threading.Lock()
+        self.writing = threading.RLock()
         self.opened = 0
 
     def _attach(self) -> str:
@@ -307,7 +311,8 @@ class RemoteStore(Store):
         """One transaction in a session of the server, once it is this writer's turn (see migration 0019):
         committed on success, rolled back on error."""
         self._check_schema()
-        with _client(self.target).session() as con:
+        client = _client(self.target)
+        with client.writing, client.session() as con:  # this process's threads queue here, not on the server
             self._take_turn(con)
             try:
                 yield con
@@ -324,7 +329,7 @@ class RemoteStore(Store):
         it while another writer's transaction has updated the row, so try again, with jittered backoff, for
         as long as a command would wait for the file's lock."""
         deadline = time.monotonic() + LOCK_TIMEOUT_S
-        delay = 0.005
+        delay = 0.002
         while True:
             con.begin()
             try:
@@ -340,7 +345,7 @@ class RemoteStore(Store):
                 raise DatabaseLocked(f"{self.target}: other writers kept the server's database busy for "
                                      f"{LOCK_TIMEOUT_S:g} s; try again when they have finished")
             time.sleep(min(remaining, delay * random.uniform(0.5, 1.5)))
-            delay = min(delay * 2, 0.2)
+            delay = min(delay * 2, TURN_MAX_WAIT_S)
 
     @contextmanager
     def read(self, config: dict | None = None) -> Iterator[RemoteConnection]:
