@@ -9,7 +9,8 @@ Run in one process, each figure against a baseline measured in the same run:
   database, without matching.
 * **the bulk load of 1M claims**: synthetic batch files in the store's own columns (``batch_tables``
   rows: documents of 50 sentences, each with a claim and its figure), loaded with ``load_batch`` one
-  transaction per file into a new database; seconds, and claims/s.
+  transaction per file into a new database; seconds, and claims/s. Then one tenth of a file through
+  ``workbench serve`` (a client's rows reach the server as SQL literals), against the embedded rate.
 * **verdicts/s of 8 concurrent writers**: 8 processes each save ``--verdicts`` verdicts with
   ``review.save_verdict`` (what the Review page's buttons call), on the embedded file (each write opens
   the file, waiting on the lock while another process holds it) and through ``workbench serve`` on
@@ -27,10 +28,12 @@ import argparse
 import datetime as dt
 import multiprocessing
 import os
+import resource
 import subprocess
 import sys
 import tempfile
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import pyarrow as pa
@@ -78,11 +81,13 @@ def extraction(folder: Path, articles: int, words_per_article: int, seed: int) -
         return lambda: import_paths(Store(folder / f"{name}.duckdb"), [str(corpora[name][0])], match=False, **options)
 
     base = import_rate("one process (the baseline)", run("one", workers=1), articles, corpora["one"][1])
+    print(f"  {'peak memory of this process so far':<50} {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:7.0f} MB"
+          " (the pipeline, the import and the corpora)")
     two = import_rate("--workers 2 (forked processes)", run("two", workers=2), articles, corpora["two"][1])
     cold = import_rate("--engine ray, 2 workers, cluster started for it",
                        lambda: import_paths_on_ray(Store(folder / "ray.duckdb"), [str(corpora["ray"][0])], workers=2,
                                                    match=False), articles, corpora["ray"][1])
-    with _cluster(None, 2):  # a cluster already up, as on a real one: the rate once running
+    with _cluster(None, 2):  # a cluster already up, as on a real one (its actors still load spaCy per run)
         warm = import_rate("--engine ray, 2 workers, cluster already up",
                            lambda: import_paths_on_ray(Store(folder / "warm.duckdb"), [str(corpora["warm"][0])],
                                                        workers=2, match=False), articles, corpora["warm"][1])
@@ -147,6 +152,34 @@ def bulk_load(folder: Path, claims: int) -> None:
         stored = con.execute("SELECT count(*) FROM claims").fetchone()[0]
     print(f"  {stored:,} claims loaded in {seconds:.1f} s: {stored / seconds:,.0f} claims/s "
           f"(building the files' rows took {built:.1f} s more, not counted)")
+    with serving(folder / "served-bulk.duckdb") as target:
+        tables = synthetic_batch(0, documents_per_file // 10)
+        started = time.perf_counter()
+        with open_store(target).write() as con:
+            load_batch(con, "bench-served", tables, None)
+        seconds_served = time.perf_counter() - started
+    claims_served = tables["claims"].num_rows
+    print(f"  through workbench serve (rows sent as SQL literals): {claims_served:,} claims in {seconds_served:.1f} s, "
+          f"{claims_served / seconds_served:,.0f} claims/s ({claims_served / seconds_served / (stored / seconds):.3f}× "
+          "the embedded file)")
+
+
+@contextmanager
+def serving(path: Path):
+    """``workbench serve`` on ``path`` (created if need be) for the block; yields its address."""
+    Store(path).ensure()
+    port = 9494 + os.getpid() % 500
+    server = subprocess.Popen([sys.executable, "-m", "workbench.cli", "serve", "--db", str(path), "--port", str(port)],
+                              env={**os.environ, "WORKBENCH_TOKEN": TOKEN}, stderr=subprocess.PIPE, text=True)
+    os.environ["WORKBENCH_TOKEN"] = TOKEN
+    try:
+        line = server.stderr.readline()
+        if not line.startswith("serving"):
+            raise SystemExit(f"workbench serve did not start: {line}{server.stderr.read()}")
+        yield f"quack:127.0.0.1:{port}"
+    finally:
+        server.terminate()
+        server.wait(30)
 
 
 def _writer(target: str, claims: list[int], reviewer: str, start, done) -> None:
@@ -186,18 +219,9 @@ def writers(folder: Path, per_writer: int) -> None:
     print(f"  {'1 writer, embedded file (the baseline)':<50} {base:7.1f} verdicts/s")
     embedded = verdict_rate(str(path), claims, 8, per_writer)
     print(f"  {'8 writers, embedded file (lock and retry)':<50} {embedded:7.1f} verdicts/s")
-    port = 9494 + os.getpid() % 500
-    server = subprocess.Popen([sys.executable, "-m", "workbench.cli", "serve", "--db", str(path), "--port", str(port)],
-                              env={**os.environ, "WORKBENCH_TOKEN": TOKEN}, stderr=subprocess.PIPE, text=True)
-    try:
-        line = server.stderr.readline()
-        if not line.startswith("serving"):
-            raise SystemExit(f"workbench serve did not start: {line}{server.stderr.read()}")
-        served = verdict_rate(f"quack:127.0.0.1:{port}", claims, 8, per_writer)
-        one_served = verdict_rate(f"quack:127.0.0.1:{port}", claims, 1, per_writer)
-    finally:
-        server.terminate()
-        server.wait(30)
+    with serving(path) as target:
+        served = verdict_rate(target, claims, 8, per_writer)
+        one_served = verdict_rate(target, claims, 1, per_writer)
     print(f"  {'1 writer, through workbench serve':<50} {one_served:7.1f} verdicts/s")
     print(f"  {'8 writers, through workbench serve':<50} {served:7.1f} verdicts/s")
     print(f"  ratios to the baseline: 8 embedded {embedded / base:.2f}×, 1 served {one_served / base:.2f}×, "

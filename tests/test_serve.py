@@ -196,3 +196,15 @@ def test_eight_writers_at_once_each_get_their_own_ids(desk):
     with desk.read() as con:
         assert con.execute("SELECT count(*) FROM reviews").fetchone()[0] == before + 40
         assert con.execute("SELECT count(*) FROM reviews WHERE reviewer LIKE 'w%'").fetchone()[0] == 40
+
+
+def test_clients_cannot_reach_the_servers_files(desk):
+    with desk.read() as con, pytest.raises(duckdb.Error, match="file system operations are disabled"):
+        con.execute("SELECT * FROM read_csv('/etc/hostname')")
+
+
+def test_clients_cannot_change_the_servers_settings(desk):
+    with desk.read() as con:
+        with pytest.raises(duckdb.Error, match="configuration has been locked"):
+            con.execute("SET GLOBAL quack_authentication_function = 'quack_nop_authorization'")
+        assert con.execute("SELECT current_setting('enable_external_access')").fetchone()[0] is False

@@ -330,10 +330,11 @@ class RemoteStore(Store):
         as long as a command would wait for the file's lock."""
         deadline = time.monotonic() + LOCK_TIMEOUT_S
         delay = 0.002
+        writer = f"{socket.gethostname()} pid {os.getpid()}"
         while True:
-            con.begin()
-            try:
-                con.execute("UPDATE write_turn SET taken_at = now(), taken_by = ? WHERE id = 1", [f"{socket.gethostname()} pid {os.getpid()}"])
+            try:  # one round trip: the turn is tried for often while another writer holds it
+                con.execute("BEGIN TRANSACTION; UPDATE write_turn SET taken_at = now(), taken_by = ? WHERE id = 1",
+                            [writer])
                 return
             except duckdb.Error as error:
                 with contextlib.suppress(duckdb.Error):
@@ -406,6 +407,10 @@ class Server:
             con.execute(f"CALL quack_serve({sql_literal(self.address)}, token := {sql_literal(self.token)}, "
                         f"allow_other_hostname := {sql_literal(self.host not in ('127.0.0.1', 'localhost'))}, "
                         f"disable_ssl := true)").fetchall()
+            # Clients send SQL: none may read or write the server's other files, attach them, or change its
+            # settings (the authentication function among them); the database file itself stays open.
+            con.execute("SET enable_external_access = false")
+            con.execute("SET lock_configuration = true")
         except duckdb.Error as error:
             con.close()
             raise WorkbenchError(f"{self.address}: could not serve {self.store.path} ({_first_line(error)}); "
