@@ -16,7 +16,6 @@ from workbench.store.db import Store
 sys.path.insert(0, str(ROOT))
 from bench.corpus import generate_articles, write_jsonl
 
-pytest.importorskip("ray")
 pytestmark = pytest.mark.slow
 
 #: Every stored column but when and by which run a row was written.
