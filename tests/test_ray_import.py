@@ -100,6 +100,6 @@ def test_a_run_of_stored_documents_starts_no_cluster(corpus, tmp_path, monkeypat
 
 def test_cluster_options_need_the_ray_engine(cli, write):
     path = write("a.txt", "Exports rose 4% in 2024.")
-    result = cli("import", str(path), "--address", "ray://head:10001")
+    result = cli("import", str(path), "--address", "auto")
     assert result.exit_code == 2
     assert result.stderr == "error: --address and --staging are for a Ray import; add --engine ray\n"

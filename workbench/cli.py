@@ -199,7 +199,8 @@ def train_checkworthiness(data, out, replace_shipped, epochs, seed):
 @click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,
               help="ray: analyse on a Ray cluster, stage batch files, bulk-load them (a stopped run resumes).")
 @click.option("--address", metavar="ADDR", default=None,
-              help="With --engine ray: the cluster to join (e.g. ray://head:10001); default: a local one.")
+              help="With --engine ray: the cluster to join (auto: the one this machine is a node of, or "
+                   "HEAD:6379); default: a local one for the run.")
 @click.option("--staging", metavar="DIR", type=click.Path(file_okay=False), default=None,
               help="With --engine ray: the batch files' folder, shared by the cluster (default: beside the database).")
 @db_option

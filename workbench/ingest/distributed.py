@@ -23,7 +23,9 @@ import contextlib
 import hashlib
 import logging
 import os
+import re
 import shutil
+import socket
 import tempfile
 import uuid
 from collections.abc import Callable, Iterator
@@ -181,6 +183,7 @@ def _cluster(address: str | None, workers: int):
     with tempfile.TemporaryDirectory(prefix="wb-ray-") as logs:
         try:
             if address:
+                _require_reachable(address)
                 ray.init(address=address, logging_level=logging.ERROR, log_to_driver=False)
             else:
                 ray.init(num_cpus=workers, object_store_memory=LOCAL_OBJECT_STORE_BYTES, include_dashboard=False,
@@ -192,3 +195,15 @@ def _cluster(address: str | None, workers: int):
             yield ray
         finally:
             ray.shutdown()
+
+
+def _require_reachable(address: str) -> None:
+    """Fail at once when ``HOST:PORT`` (or ``ray://HOST:PORT``) refuses connections: Ray would keep trying for
+    minutes. ``auto`` is Ray's to find."""
+    match = re.fullmatch(r"(?:ray://)?([^:/]+):(\d+)", address)
+    if not match:
+        return
+    try:
+        socket.create_connection((match.group(1), int(match.group(2))), timeout=5).close()
+    except OSError as error:
+        raise ConnectionError(f"cannot connect: {error.strerror or error}") from None
