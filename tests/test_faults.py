@@ -108,9 +108,18 @@ def _cut(data: bytes) -> bytes:
     return data[: len(data) // 2]
 
 
+#: DuckDB's file: three 4 KB headers, then blocks of 256 KB.
+HEADERS, BLOCK = 3 * 4096, 262144
+
+
 def _garble_middle(data: bytes) -> bytes:
-    middle = len(data) // 2
-    return data[:middle] + bytes(b ^ 0x5A for b in data[middle:middle + 65536]) + data[middle + 65536:]
+    """4 KB garbled in the middle of every block: whichever blocks hold data (a free one may sit in the file's
+    middle, and damage there harms nothing), each fails its checksum."""
+    garbled = bytearray(data)
+    for start in range(HEADERS, len(data), BLOCK):
+        middle = start + BLOCK // 2
+        garbled[middle:middle + 4096] = bytes(b ^ 0x5A for b in data[middle:middle + 4096])
+    return bytes(garbled)
 
 
 DAMAGES = {  # name → (what is done to the file's bytes, what the message says of it)

@@ -15,7 +15,7 @@ import click
 
 from workbench import __version__
 from workbench.errors import DAMAGED, DATABASE, ENCODING, PROFILE, TEXT_FIELD, WorkbenchError
-from workbench.settings import IMPORT_BATCH_DOCS, QUERY_MAX_ROWS, QUERY_TIMEOUT_S, resolve_db_path
+from workbench.settings import IMPORT_BATCH_DOCS, QUERY_MAX_ROWS, QUERY_TIMEOUT_S, TOKEN_ENV, resolve_db
 
 EXIT_PARTIAL = 1  # import: some inputs failed, the rest were imported
 EXIT_ERROR = 2  # nothing done: bad input, refused statement, locked database
@@ -24,14 +24,15 @@ EXIT_NOT_SET = 1  # config get: the key has no value
 
 def db_option(command):
     """``--db PATH``, shared by every command that opens the database."""
-    return click.option("--db", "db", type=click.Path(dir_okay=False), default=None,
-                        help="Database file (default: $WORKBENCH_DB or ./claims.duckdb).")(command)
+    return click.option("--db", "db", metavar="PATH|quack:HOST:PORT", default=None,
+                        help="Database file, or a server's address (token in $WORKBENCH_TOKEN) "
+                             "(default: $WORKBENCH_DB or ./claims.duckdb).")(command)
 
 
 def open_store(db: str | None):
-    from workbench.store.db import Store
+    from workbench.store.remote import open_store as open_target
 
-    return Store(resolve_db_path(db))
+    return open_target(resolve_db(db))
 
 
 #: How to get past an error on the command line (see :mod:`workbench.errors`).
@@ -192,12 +193,20 @@ def train_checkworthiness(data, out, replace_shipped, epochs, seed):
 @click.option("--batch-size", metavar="N", type=click.IntRange(1), default=IMPORT_BATCH_DOCS, show_default=True,
               help="Documents written per transaction; the database is free between batches.")
 @click.option("--no-match", is_flag=True, help="Do not match claims to evidence after importing.")
-@click.option("--workers", metavar="N", type=click.IntRange(1), default=os.cpu_count() or 1, show_default="the number of cores",
-              help="Processes that analyse documents (each loads spaCy; used from 50 documents per process).")
+@click.option("--workers", metavar="N", type=click.IntRange(1), default=None, show_default="the number of cores; 2 on Ray",
+              help="Processes that analyse documents (each loads spaCy; used from 50 documents per process), or "
+                   "Ray actors with --engine ray.")
+@click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,
+              help="ray: analyse on a Ray cluster, stage batch files, bulk-load them (a stopped run resumes).")
+@click.option("--address", metavar="ADDR", default=None,
+              help="With --engine ray: the cluster to join (auto: the one this machine is a node of, or "
+                   "HEAD:6379); default: a local one for the run.")
+@click.option("--staging", metavar="DIR", type=click.Path(file_okay=False), default=None,
+              help="With --engine ray: the batch files' folder, shared by the cluster (default: beside the database).")
 @db_option
 @friendly_errors
 def import_(paths, kind, text_field, title_field, url_field, date_field, encoding, batch_size, no_match, workers,
-            db):
+            engine, address, staging, db):
     """Import files, folders (recursively) or globs: .txt .md .html .json .jsonl .csv.
 
     Each document is imported whole or not at all; re-importing the same text is skipped.
@@ -208,16 +217,26 @@ def import_(paths, kind, text_field, title_field, url_field, date_field, encodin
     \b
         workbench import articles/ --as article
         workbench import 'sources/**/*.jsonl' --as source --text-field body
+        workbench import archive/ --engine ray --workers 2
     """
     from workbench.ingest.importer import import_paths
     from workbench.ingest.readers import Fields
 
+    if engine != "ray" and (address or staging):
+        raise WorkbenchError("--address and --staging are for a Ray import; add --engine ray")
     store = open_store(db)
     fields = Fields(text=text_field, title=title_field, url=url_field, published=date_field)
     with progress_bar("importing (characters)") as bar:
-        report = import_paths(store, list(paths), kind=kind, fields=fields, encoding=encoding,
-                              on_total=bar.total, progress=bar.advance, batch_docs=batch_size, match=not no_match,
-                              workers=workers, on_found=lambda count: bar.describe(f"finding files: {count:,}"))
+        options = {"kind": kind, "fields": fields, "encoding": encoding, "on_total": bar.total,
+                   "progress": bar.advance, "batch_docs": batch_size, "match": not no_match,
+                   "on_found": lambda count: bar.describe(f"finding files: {count:,}")}
+        if engine == "ray":
+            from workbench.ingest.distributed import import_paths_on_ray
+
+            report = import_paths_on_ray(store, list(paths), address=address, workers=workers or 2,
+                                         staging=Path(staging) if staging else None, **options)
+        else:
+            report = import_paths(store, list(paths), workers=workers or os.cpu_count() or 1, **options)
     for problem in report.problems:
         click.echo(f"error: {with_hint(str(problem), problem.remedy)}", err=True)
     click.echo(report.summary(), err=True)
@@ -557,10 +576,10 @@ def demo(if_empty, db):
     from workbench.store.documents import count_documents
 
     store = open_store(db)
-    if if_empty and store.path.exists():
+    if if_empty and store.exists():
         store.verify()  # a damaged file is said to be damaged, not to "have documents"
     if if_empty and count_documents(store):
-        click.echo(f"{store.path} already has documents; demo not loaded", err=True)
+        click.echo(f"{store} already has documents; demo not loaded", err=True)
         return
     sources, articles = load_demo(store)
     click.echo(f"demo sources: {sources.summary()}", err=True)
@@ -584,6 +603,7 @@ def ui(port, host, db):
     """
     from importlib import resources
 
+    from workbench.store.remote import is_remote
     from workbench.system import port_free, port_holder
 
     if not port_free(host, port):
@@ -591,13 +611,52 @@ def ui(port, host, db):
         raise WorkbenchError(f"port {port} on {host} is taken{f' by {holder}' if holder else ''}; "
                              f"choose another with --port, e.g. --port {port + 1}")
     app = resources.files("workbench.ui") / "app.py"
-    os.environ["WORKBENCH_DB"] = str(resolve_db_path(db).resolve())
+    target = resolve_db(db)
+    os.environ["WORKBENCH_DB"] = target if is_remote(target) else str(Path(target).resolve())
     args = [sys.executable, "-m", "streamlit", "run", str(app),
             "--server.address", host, "--server.port", str(port), "--server.headless", "true",
             "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none",
             "--client.toolbarMode", "minimal"]
     click.echo(f"review UI on http://{host}:{port} (database {os.environ['WORKBENCH_DB']})", err=True)
     os.execv(sys.executable, args)
+
+
+@main.command()
+@click.option("--db", "db", type=click.Path(dir_okay=False), default=None,
+              help="Database file to serve (default: $WORKBENCH_DB or ./claims.duckdb).")
+@click.option("--host", metavar="ADDR", default="127.0.0.1", show_default=True,
+              help="Address to bind. The default serves this machine only.")
+@click.option("--port", metavar="N", type=click.IntRange(1, 65535), default=9494, show_default=True)
+@friendly_errors
+def serve(db, host, port):
+    """Serve a database file to a desk: commands and UIs use it at once with --db quack:HOST:PORT.
+
+    No command waits on the file's lock while it is served. The server and its clients share the token in
+    $WORKBENCH_TOKEN (never an option: others could read it in the process list). Runs until stopped
+    (Ctrl-C). Plain HTTP: across machines, keep it on a private network or behind a TLS proxy.
+
+    Example:
+
+    \b
+        export WORKBENCH_TOKEN=$(openssl rand -hex 24)
+        workbench serve --db claims.duckdb --port 9494 &
+        workbench query "SELECT count(*) FROM claims_v" --db quack:127.0.0.1:9494
+    """
+    import signal
+    import threading
+
+    from workbench.store.remote import Server
+
+    if resolve_db(db).startswith("quack:"):
+        raise WorkbenchError(f"{db}: serve a database file, not a server's address; name the file with --db")
+    stop = threading.Event()
+    for number in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(number, lambda *_: stop.set())
+    with Server(resolve_db(db), host=host, port=port) as server:
+        click.echo(f"serving {server.store.path} at {server.address} (token from ${TOKEN_ENV}); Ctrl-C stops",
+                   err=True)
+        stop.wait()
+    click.echo("stopped", err=True)
 
 
 if __name__ == "__main__":

@@ -15,6 +15,10 @@ from pathlib import Path
 
 DEFAULT_DB = "claims.duckdb"
 DB_ENV = "WORKBENCH_DB"
+#: ``--db quack:HOST:PORT`` names a database that ``workbench serve`` serves, not a file.
+QUACK_PREFIX = "quack:"
+#: The server's token, read from the environment by the server and its clients alike, never from arguments.
+TOKEN_ENV = "WORKBENCH_TOKEN"
 
 #: How long a command waits for another process to release the database file.
 LOCK_TIMEOUT_S = float(os.environ.get("WORKBENCH_LOCK_TIMEOUT", "30"))
@@ -36,6 +40,17 @@ STATEMENT_THRESHOLD = 0.5
 def resolve_db_path(db: str | os.PathLike | None = None) -> Path:
     """The database path a command uses: explicit, else ``$WORKBENCH_DB``, else ``./claims.duckdb``."""
     return Path(db or os.environ.get(DB_ENV) or DEFAULT_DB)
+
+
+def resolve_db(db: str | os.PathLike | None = None) -> str:
+    """The database a command uses, found as :func:`resolve_db_path` finds it: a file's path, or the
+    ``quack:HOST:PORT`` of a served one."""
+    return str(resolve_db_path(db))
+
+
+def cache_dir() -> Path:
+    """Where derived data of a served database (its passage index) is kept on this machine."""
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "workbench"
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from workbench.errors import WorkbenchError
 from workbench.ingest.passages import segments_of
 from workbench.ingest.readers import Fields, Problem, Record, read_paths
 from workbench.match.embed import fill_vectors
-from workbench.nlp.extract import analyse
+from workbench.nlp.extract import Analysis, analyse
 from workbench.nlp.numbers import dateline_date
 from workbench.nlp.pipeline import model_info
 from workbench.settings import IMPORT_BATCH_DOCS
@@ -126,31 +126,42 @@ def import_records(store: Store, records: Iterable[Record], *, kind: str = "arti
     When the import added claims or passages and the database has sources, matching follows
     (new claims in full, older claims against the new passages).
     """
+    records = list(records)
+
+    def write(todo: list[Record], report: ImportReport, run_id: int) -> None:
+        batch: list[AnalysedDocument] = []
+        items = ((record.text, record.published) for record in todo)
+        processes = workers if len(todo) >= MIN_DOCS_PER_PROCESS * workers else 1
+        for record, analysis in zip(todo, analyse(items, workers=processes, progress=progress)):
+            batch.append(analysed_document(kind, record, analysis))
+            if len(batch) >= batch_docs:
+                _write_batch(store, batch, run_id, report)
+                batch = []
+        if batch:
+            _write_batch(store, batch, run_id, report)
+
+    return run_import(store, records, write, kind=kind, problems=problems, on_total=on_total, match=match)
+
+
+#: Analyses and stores the records not yet stored (``todo``), adding what it did to the report.
+Writer = Callable[[list[Record], ImportReport, int], None]
+
+
+def run_import(store: Store, records: list[Record], write: Writer, *, kind: str, problems: list[Problem] | None,
+               on_total: Callable[[int], None] | None, match: bool) -> ImportReport:
+    """What every way of importing shares: the run recorded, records already stored left out, the new
+    passages embedded, the file verified, and matching after."""
     if kind not in DOCUMENT_KINDS:
         raise WorkbenchError(f"a document is one of {', '.join(DOCUMENT_KINDS)}, not {kind!r}")
     started = time.perf_counter()
     report = ImportReport(problems=list(problems or []))
-    records = list(records)
     run_id = start_run(store, "import", model_info().as_dict())
     report.run_id = run_id
     try:
         todo = _not_yet_stored(store, kind, records, report)
         if on_total:
             on_total(sum(len(record.text) for record in todo))
-        batch: list[AnalysedDocument] = []
-        items = ((record.text, record.published) for record in todo)
-        processes = workers if len(todo) >= MIN_DOCS_PER_PROCESS * workers else 1
-        for record, analysis in zip(todo, analyse(items, workers=processes, progress=progress)):
-            segments = segments_of(kind, record.text, analysis.sentences)
-            batch.append(AnalysedDocument(kind=kind, text=record.text, sha256=content_hash(record.text),
-                                          origin=record.origin, segments=segments, claims=analysis.claims,
-                                          title=record.title, url=record.url,
-                                          published=record.published or dateline_date(record.text)))
-            if len(batch) >= batch_docs:
-                _write_batch(store, batch, run_id, report)
-                batch = []
-        if batch:
-            _write_batch(store, batch, run_id, report)
+        write(todo, report, run_id)
         if report.passages:
             fill_vectors(store)  # the new passages' sentence vectors, for finding evidence by meaning
     finally:
@@ -165,6 +176,14 @@ def import_records(store: Store, records: Iterable[Record], *, kind: str = "arti
 
         report.matching = match_stored(store).summary()
     return report
+
+
+def analysed_document(kind: str, record: Record, analysis: Analysis) -> AnalysedDocument:
+    """A record and what the pipeline found in it, as the store writes it."""
+    return AnalysedDocument(kind=kind, text=record.text, sha256=content_hash(record.text), origin=record.origin,
+                            segments=segments_of(kind, record.text, analysis.sentences), claims=analysis.claims,
+                            title=record.title, url=record.url,
+                            published=record.published or dateline_date(record.text))
 
 
 #: Fewer documents than this per worker are analysed in this process: starting workers costs seconds.

@@ -32,7 +32,7 @@ class Reanalysis:
 
 def pending(store: Store) -> int:
     """How many stored documents were read before the current frames."""
-    return len(documents_to_reanalyse(store)) if store.path.exists() else 0
+    return len(documents_to_reanalyse(store)) if store.exists() else 0
 
 
 def reanalyse(store: Store, *, batch_docs: int = IMPORT_BATCH_DOCS, on_total: Callable[[int], None] | None = None,

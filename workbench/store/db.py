@@ -96,6 +96,10 @@ def _holder(message: str) -> str:
     return describe_process(pid_match.group(1)) if pid_match else "another process"
 
 
+#: How a ``workbench serve`` process shows in a lock error's description of the holder.
+_SERVER_COMMAND = re.compile(r"\bworkbench(?:\.cli)? serve\b")
+
+
 def _is_lock_error(error: Exception) -> bool:
     return "Could not set lock" in str(error) or "Conflicting lock" in str(error)
 
@@ -112,6 +116,9 @@ class Store:
 
     def __repr__(self) -> str:
         return f"Store({str(self.path)!r})"
+
+    def __str__(self) -> str:
+        return str(self.path)
 
     def _identity(self) -> tuple | None:
         try:
@@ -139,10 +146,14 @@ class Store:
                     raise _damaged(self.path, error) from None
                 if not isinstance(error, duckdb.IOException) or not _is_lock_error(error):
                     raise
+                holder = _holder(str(error))
+                if _SERVER_COMMAND.search(holder):  # held until the server stops: waiting is no use
+                    raise DatabaseLocked(f"{self.path}: database is served by {holder}; open it through the "
+                                         f"server, as quack:HOST:PORT, instead of the file") from None
                 remaining = deadline - time.monotonic()
                 if remaining <= 0:
                     raise DatabaseLocked(
-                        f"{self.path}: database is in use by {_holder(str(error))}; "
+                        f"{self.path}: database is in use by {holder}; "
                         f"waited {self.lock_timeout:g} s. Try again when it has finished."
                     ) from None
                 time.sleep(min(remaining, delay * random.uniform(0.5, 1.5)))
@@ -187,6 +198,10 @@ class Store:
                 raise
             finally:
                 con.close()
+
+    def exists(self) -> bool:
+        """Whether the database is there (a file not yet created is not)."""
+        return self.path.exists()
 
     def require_existing(self) -> None:
         """Raise :class:`DatabaseMissing` unless the file is there: for reads that must not create it."""

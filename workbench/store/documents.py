@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import duckdb
+import pyarrow as pa
 
 from workbench.claims import Claim, Segment
 from workbench.store.db import Store, insert_rows, next_id, records, utc_now
@@ -101,17 +102,24 @@ FLUSH_ROWS = 50_000
 
 
 class BatchRows:
-    """Column lists for one batch, with ids continuing from what the database already holds; inserted into
-    ``con`` (in its transaction) whenever :data:`FLUSH_ROWS` rows wait, and at the end (:meth:`insert`)."""
+    """Column lists for one batch, with ids continuing from ``first_ids`` (table → its batch's first id).
+    Given a connection, rows go into it (in its transaction) whenever :data:`FLUSH_ROWS` wait, and at the end
+    (:meth:`insert`); without one (a batch file's tables) they are all kept."""
 
-    def __init__(self, con: duckdb.DuckDBPyConnection, run_id: int | None, now: dt.datetime):
+    def __init__(self, first_ids: dict[str, int], run_id: int | None, now: dt.datetime,
+                 con: duckdb.DuckDBPyConnection | None = None):
         self.con = con
         self.run_id = run_id
         self.now = now
         self.columns = {table: {column: [] for column in columns} for table, columns in COLUMNS.items()}
-        self.next = {table: next_id(con, table) for table in COLUMNS}
+        self.next = dict(first_ids)
         self.claims = 0
         self.passages = 0
+
+    @classmethod
+    def after_stored(cls, con: duckdb.DuckDBPyConnection, run_id: int | None, now: dt.datetime) -> BatchRows:
+        """Ids continuing from what the database already holds, rows inserted into it."""
+        return cls({table: next_id(con, table) for table in COLUMNS}, run_id, now, con)
 
     def _add(self, table: str, **values) -> int:
         row_id = self.next[table]
@@ -120,7 +128,7 @@ class BatchRows:
         columns = self.columns[table]
         for column, target in columns.items():
             target.append(values.get(column))
-        if len(columns["id"]) >= FLUSH_ROWS:
+        if self.con is not None and len(columns["id"]) >= FLUSH_ROWS:
             self.insert()
         return row_id
 
@@ -176,7 +184,7 @@ def write_documents(con: duckdb.DuckDBPyConnection, documents: list[AnalysedDocu
     stored: set[tuple[str, str]] = set()
     for kind in {d.kind for d in documents}:
         stored |= {(kind, h) for h in existing_hashes(con, kind, (d.sha256 for d in documents if d.kind == kind))}
-    rows = BatchRows(con, run_id, now)
+    rows = BatchRows.after_stored(con, run_id, now)
     added = 0
     for document in documents:
         key = (document.kind, document.sha256)
@@ -186,6 +194,77 @@ def write_documents(con: duckdb.DuckDBPyConnection, documents: list[AnalysedDocu
             added += 1
     rows.insert()
     return Written(added, rows.claims, rows.passages, len(documents) - added)
+
+
+# -- batch files: documents analysed elsewhere, loaded in bulk ----------------------------------------------
+
+def batch_tables(documents: list[AnalysedDocument]) -> dict[str, pa.Table]:
+    """Documents as rows of the store's own tables (table → Arrow table), for a batch file: ids count from 1
+    within the batch, and :func:`load_batch` moves them past the stored ones."""
+    rows = BatchRows({table: 1 for table in COLUMNS}, None, utc_now())
+    for document in documents:
+        rows.add(document)
+    return {table: pa.table(columns) for table, columns in rows.columns.items()}
+
+
+def loaded_batches(store: Store, names: Iterable[str]) -> set[str]:
+    """Which of the batch files ``names`` have been loaded already."""
+    wanted = list(names)
+    if not wanted:
+        return set()
+    with store.read() as con:
+        rows = con.execute("SELECT name FROM loaded_batches WHERE list_contains(?, name)", [wanted]).fetchall()
+    return {row[0] for row in rows}
+
+
+def load_batch(con: duckdb.DuckDBPyConnection, name: str, tables: dict[str, pa.Table], run_id: int | None,
+               now: dt.datetime | None = None) -> Written | None:
+    """Bulk-load a batch file's tables (from :func:`batch_tables`) in the caller's transaction, one statement a
+    table: ids moved past the stored ones, documents already stored (same kind and hash) left out with all
+    their rows, and the batch recorded as loaded. None when it was loaded before."""
+    if con.execute("SELECT count(*) FROM loaded_batches WHERE name = ?", [name]).fetchone()[0]:
+        return None
+    now = now or utc_now()
+    documents = tables["documents"].to_pydict()
+    stored = set()
+    for kind in set(documents["kind"]):
+        stored |= {(kind, digest) for digest in existing_hashes(
+            con, kind, (h for k, h in zip(documents["kind"], documents["sha256"]) if k == kind))}
+    keep, seen = [], set()
+    for document_id, kind, digest in zip(documents["id"], documents["kind"], documents["sha256"]):
+        if (kind, digest) not in stored | seen:
+            seen.add((kind, digest))
+            keep.append(document_id)
+    if keep:
+        shift = {table: next_id(con, table) - 1 for table in COLUMNS}
+        views = {table: f"_batch_{table}" for table in COLUMNS}
+        for table, view in views.items():
+            con.register(view, tables[table])
+        try:
+            con.execute(f"INSERT INTO documents BY NAME SELECT * REPLACE (id + {shift['documents']} AS id, "
+                        f"?::TIMESTAMP AS imported_at, ?::BIGINT AS run_id) FROM {views['documents']} "
+                        f"WHERE list_contains(?, id) ORDER BY id", [now, run_id, keep])
+            con.execute(f"INSERT INTO segments BY NAME SELECT * REPLACE (id + {shift['segments']} AS id, "
+                        f"document_id + {shift['documents']} AS document_id) FROM {views['segments']} "
+                        f"WHERE list_contains(?, document_id) ORDER BY id", [keep])
+            con.execute(f"INSERT INTO claims BY NAME SELECT * REPLACE (id + {shift['claims']} AS id, "
+                        f"document_id + {shift['documents']} AS document_id, segment_id + {shift['segments']} "
+                        f"AS segment_id, ?::TIMESTAMP AS created_at, ?::BIGINT AS run_id) FROM {views['claims']} "
+                        f"WHERE list_contains(?, document_id) ORDER BY id", [now, run_id, keep])
+            con.execute(f"INSERT INTO quantities BY NAME SELECT q.* REPLACE (q.id + {shift['quantities']} AS id, "
+                        f"q.segment_id + {shift['segments']} AS segment_id, q.claim_id + {shift['claims']} "
+                        f"AS claim_id) FROM {views['quantities']} q JOIN {views['segments']} s "
+                        f"ON s.id = q.segment_id WHERE list_contains(?, s.document_id) ORDER BY q.id", [keep])
+        finally:
+            for view in views.values():
+                con.unregister(view)
+    kept = set(keep)
+    segments = tables["segments"].to_pydict()
+    claims = sum(1 for document_id in tables["claims"].column("document_id").to_pylist() if document_id in kept)
+    passages = sum(1 for document_id, kind in zip(segments["document_id"], segments["kind"])
+                   if document_id in kept and kind == "passage")
+    con.execute("INSERT INTO loaded_batches VALUES (?, ?, ?, ?)", [name, run_id, len(keep), now])
+    return Written(len(keep), claims, passages, len(documents["id"]) - len(keep))
 
 
 # -- reading stored documents again ------------------------------------------------------------------------

@@ -7,14 +7,16 @@ the reviewer sees their change at once and other processes' imports within the T
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from types import FunctionType
 from typing import TypeVar
 
 import streamlit as st
 
 from workbench.errors import DAMAGED, DATABASE, ENCODING, PROFILE, TEXT_FIELD, WorkbenchError
-from workbench.settings import resolve_db_path
+from workbench.settings import resolve_db
 from workbench.store.db import Store
+from workbench.store.remote import is_remote, open_store
 from workbench.ui.components import CSS, md
 
 READ_TTL_S = 10
@@ -22,11 +24,13 @@ T = TypeVar("T")
 
 
 def db_path() -> str:
-    return str(resolve_db_path().resolve())
+    """The database file's absolute path, or the ``quack:HOST:PORT`` of the server that serves it."""
+    target = resolve_db()
+    return target if is_remote(target) else str(Path(target).resolve())
 
 
 def store() -> Store:
-    return Store(db_path())
+    return open_store(db_path())
 
 
 def reviewer() -> str | None:
@@ -109,4 +113,4 @@ def _qualified_name(function: FunctionType) -> str:
 @st.cache_data(ttl=READ_TTL_S, show_spinner=False, hash_funcs={FunctionType: _qualified_name})
 def read(path: str, reader: Callable[..., T], *args) -> T:
     """``reader(Store(path), *args)``, a read of the store, cached by its name and arguments for READ_TTL_S."""
-    return reader(Store(path), *args)
+    return reader(open_store(path), *args)
