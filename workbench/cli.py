@@ -14,7 +14,7 @@ from typing import Self
 import click
 
 from workbench import __version__
-from workbench.errors import DAMAGED, DATABASE, ENCODING, PROFILE, TEXT_FIELD, WorkbenchError
+from workbench.errors import ACCOUNT, DAMAGED, DATABASE, ENCODING, PROFILE, TEXT_FIELD, WorkbenchError
 from workbench.settings import IMPORT_BATCH_DOCS, QUERY_MAX_ROWS, QUERY_TIMEOUT_S, resolve_db_path
 
 EXIT_PARTIAL = 1  # import: some inputs failed, the rest were imported
@@ -41,6 +41,7 @@ HINTS = {
     DATABASE: "import something first, or choose another database with --db",
     DAMAGED: "restore it from a backup, or choose another database with --db",
     PROFILE: "set each with workbench config set KEY VALUE (workbench config list shows every key)",
+    ACCOUNT: "workbench users list shows the accounts; workbench users add NAME --role ROLE creates one",
 }
 
 
@@ -565,6 +566,112 @@ def demo(if_empty, db):
     sources, articles = load_demo(store)
     click.echo(f"demo sources: {sources.summary()}", err=True)
     click.echo(f"demo article: {articles.summary()}", err=True)
+
+
+# -- the team ---------------------------------------------------------------------------------------
+
+def read_password(from_stdin: bool) -> str:
+    """A new password: the first line of standard input, or typed twice at a prompt that does not echo it."""
+    if from_stdin:
+        return sys.stdin.readline().rstrip("\r\n")
+    return click.prompt("Password", hide_input=True, confirmation_prompt=True, err=True)
+
+
+password_stdin_option = click.option("--password-stdin", is_flag=True,
+                                     help="Read the password from the first line of standard input, not a prompt.")
+
+
+@main.group()
+def users():
+    """Accounts of the review UI: once one exists, everyone logs in, and each page checks the role.
+
+    Roles: reviewer (gives verdicts), editor (also imports, assigns, exports, queries), admin (also
+    manages accounts and the publisher profile). Passwords are stored only as argon2 hashes.
+
+    Example:
+
+    \b
+        workbench users add ana --role reviewer
+        workbench users list
+    """
+
+
+@users.command("add")
+@click.argument("name")
+@click.option("--role", type=click.Choice(["reviewer", "editor", "admin"]), required=True)
+@password_stdin_option
+@db_option
+@friendly_errors
+def users_add(name, role, password_stdin, db):
+    """Create the account NAME with ROLE; the password is asked for (or read with --password-stdin).
+
+    Example:
+
+    \b
+        echo 'a long passphrase' | workbench users add ana --role reviewer --password-stdin
+    """
+    from workbench.team import add_user
+
+    account = add_user(open_store(db), name, role, read_password(password_stdin))
+    click.echo(f"account {account.name} added ({account.role})", err=True)
+
+
+@users.command("list")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default=None,
+              help="table (default on a terminal), csv or json (default when piped).")
+@db_option
+@friendly_errors
+def users_list(fmt, db):
+    """Every account: name, role, whether it may log in, when it was created and last changed.
+
+    Example:
+
+    \b
+        workbench users list --format csv
+    """
+    from workbench.output import write_rows
+    from workbench.team import users as accounts
+
+    write_rows(["name", "role", "enabled", "created_at", "updated_at"],
+               [(a.name, a.role, a.enabled, a.created_at, a.updated_at) for a in accounts(open_store(db))],
+               fmt or default_format("table", "json"))
+
+
+@users.command("disable")
+@click.argument("name")
+@db_option
+@friendly_errors
+def users_disable(name, db):
+    """NAME can no longer log in; the verdicts it gave stay attributed to it.
+
+    Example:
+
+    \b
+        workbench users disable ana
+    """
+    from workbench.team import disable_user
+
+    disable_user(open_store(db), name)
+    click.echo(f"account {name} disabled", err=True)
+
+
+@users.command("passwd")
+@click.argument("name")
+@password_stdin_option
+@db_option
+@friendly_errors
+def users_passwd(name, password_stdin, db):
+    """Set NAME's password (asked for, or read with --password-stdin).
+
+    Example:
+
+    \b
+        workbench users passwd ana
+    """
+    from workbench.team import set_password
+
+    set_password(open_store(db), name, read_password(password_stdin))
+    click.echo(f"password of {name} changed", err=True)
 
 
 @main.command()

@@ -12,7 +12,7 @@ from typing import TypeVar
 
 import streamlit as st
 
-from workbench.errors import DAMAGED, DATABASE, ENCODING, PROFILE, TEXT_FIELD, WorkbenchError
+from workbench.errors import ACCOUNT, DAMAGED, DATABASE, ENCODING, PROFILE, TEXT_FIELD, WorkbenchError
 from workbench.settings import resolve_db_path
 from workbench.store.db import Store
 from workbench.ui.components import CSS, md
@@ -71,6 +71,7 @@ HINTS = {
     DATABASE: "import documents on the Import page first",
     DAMAGED: "restore the file from a backup, or start the UI on another one (workbench ui --db FILE)",
     PROFILE: "fill in each on the Settings page, then prepare the export again",
+    ACCOUNT: "the Accounts page lists every account and adds new ones",
 }
 
 
