@@ -20,6 +20,8 @@ from workbench.settings import IMPORT_BATCH_DOCS, QUERY_MAX_ROWS, QUERY_TIMEOUT_
 EXIT_PARTIAL = 1  # import: some inputs failed, the rest were imported
 EXIT_ERROR = 2  # nothing done: bad input, refused statement, locked database
 EXIT_NOT_SET = 1  # config get: the key has no value
+#: Addresses that keep the UI on this machine: any other --host needs accounts.
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
 
 
 def db_option(command):
@@ -684,6 +686,8 @@ def ui(port, host, db):
     """Start the review UI (Streamlit) on http://127.0.0.1:8501, on this machine only unless --host says
     otherwise.
 
+    Another --host (the desk's network) needs accounts first (workbench users add): everyone then logs in.
+
     Example:
 
     \b
@@ -692,7 +696,12 @@ def ui(port, host, db):
     from importlib import resources
 
     from workbench.system import port_free, port_holder
+    from workbench.team import accounts_required
 
+    store = open_store(db)
+    if host not in LOOPBACK and not accounts_required(store):
+        raise WorkbenchError(f"--host {host} would let anyone on the network give verdicts in {store.path}, which has "
+                             "no account; add one first: workbench users add NAME --role admin")
     if not port_free(host, port):
         holder = port_holder(port)
         raise WorkbenchError(f"port {port} on {host} is taken{f' by {holder}' if holder else ''}; "
