@@ -21,6 +21,7 @@ DOCUMENTED_COLUMNS = {
                   "passage_end", "score", "text_score", "fuzz_score", "figure_score", "relation", "why"},
     "reviews_v": {"review_id", "claim_id", "document", "sentence", "quantity", "value", "unit", "reviewer",
                   "action", "verdict", "note", "evidence", "created_at"},
+    "assignments_v": {"claim_id", "reviewer", "assigned_by", "assigned_at", "state", "note", "pending"},
 }
 
 HOLD_LOCK = """

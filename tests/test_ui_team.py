@@ -3,11 +3,14 @@ verdicts, the Accounts page; and `workbench ui` kept off the network until there
 from __future__ import annotations
 
 import pytest
+import streamlit as st
 from conftest import ROOT
 from streamlit.testing.v1 import AppTest
 
 from workbench import team
 from workbench.demo import load_demo
+from workbench.export.profile import set_profile
+from workbench.review import save_verdict
 from workbench.store.db import Store
 
 APP = str(ROOT / "workbench" / "ui" / "app.py")
@@ -96,6 +99,7 @@ def test_a_reviewer_cannot_add_sources_an_editor_can(team_db):
 
 
 def test_a_verdict_is_given_in_the_logged_in_accounts_name(team_db):
+    team.assign(team_db, "eve", "ana", document_id=team_db.value("SELECT id FROM documents WHERE kind = 'article'"))
     at = page("review", "ana", reviewer="somebody else")
     claim_id = at.session_state["current_claim"]
     at.button(key="verdict_refuted").click().run()
@@ -131,3 +135,77 @@ def test_the_ui_stays_on_this_machine_until_there_is_an_account(cli, db_path):
     assert result.exit_code == 2 and result.stdout == ""
     assert result.stderr == (f"error: --host 0.0.0.0 would let anyone on the network give verdicts in {db_path}, "
                              "which has no account; add one first: workbench users add NAME --role admin\n")
+
+
+# -- assignment ------------------------------------------------------------------------------------------
+
+def claim_ids(store: Store) -> list[int]:
+    return [row["claim_id"] for row in store.records("SELECT claim_id FROM claims_v ORDER BY claim_id")]
+
+
+def queue_key(at: AppTest) -> str:
+    return next(radio.key for radio in at.radio if radio.key.startswith("queue_pick_"))
+
+
+def test_a_reviewers_queue_opens_on_what_is_assigned_to_them_then_the_open_pool(team_db):
+    first, second, third = claim_ids(team_db)[:3]
+    team.assign(team_db, "eve", "ana", where=f"claim_id IN ({first}, {third})")
+    team.assign(team_db, "eve", "ada", where=f"claim_id = {second}")
+    at = page("review", "ana")
+    assert at.radio(key="f_queue").value == "mine" and at.radio(key="f_queue").options == [
+        "Assigned to me", "Open pool (assigned to nobody)"]
+    assert len(at.radio(key=queue_key(at)).options) == 2 and at.session_state["current_claim"] in (first, third)
+    at.radio(key="f_queue").set_value("pool").run()
+    pool = len(at.radio(key=queue_key(at)).options)
+    assert pool == min(len(claim_ids(team_db)) - 3, 25)
+    assert at.session_state["current_claim"] not in (first, second, third)
+    set_profile(team_db, {"open_pool": "no"})
+    st.cache_data.clear()  # as the Settings page does after saving
+    assert page("review", "ana").radio(key="f_queue").options == ["Assigned to me"]
+    assert page("review", "eve").radio(key="f_queue").options == [
+        "Assigned to me", "Open pool (assigned to nobody)", "All claims"]
+
+
+def test_a_claim_sent_back_shows_its_note_and_someone_elses_claim_refuses_a_verdict(team_db):
+    first, second = claim_ids(team_db)[:2]
+    team.assign(team_db, "eve", "ana", where=f"claim_id = {first}")
+    team.assign(team_db, "eve", "ada", where=f"claim_id = {second}")
+    at = page("review", "ana")
+    at.button(key="verdict_supported").click().run()
+    assert page("review", "ana").info[0].value == "Nothing assigned to you awaits a verdict."
+    team.send_back(team_db, first, "eve", "the <b>notice</b> says 50%")
+    st.cache_data.clear()  # another session's write: seen here once the cached reads expire
+    at = page("review", "ana")
+    assert at.session_state["current_claim"] == first
+    assert at.warning[0].value == "Sent back for correction by eve\\: the &lt;b&gt;notice&lt;\\/b&gt; says 50\\%"
+    history = next(e.label for e in at.expander if e.label.startswith("History"))
+    assert history == "History (1 verdicts, 0 corrections, 2 assignments)"
+    at = page("review", "ana", open_claim=second)
+    at.button(key="verdict_refuted").click().run()
+    assert team_db.records("SELECT count(*) AS n FROM reviews WHERE claim_id = ?", [second]) == [{"n": 0}]
+
+
+def test_an_editor_assigns_an_article_and_sends_a_claim_back_on_the_assign_page(team_db):
+    at = page("assign", "eve")
+    assert not at.exception and at.selectbox(key="assign_to").options == ["ada", "ana", "eve"]
+    at.selectbox(key="assign_to").select("ana")
+    at.button(key="assign_submit").click().run()
+    assert not at.exception
+    assigned = team_db.records("SELECT reviewer, assigned_by, count(*) AS n FROM assignments_v GROUP BY ALL")
+    assert assigned == [{"reviewer": "ana", "assigned_by": "eve", "n": len(claim_ids(team_db))}]
+    assert at.dataframe[0].value.to_dict("records") == [
+        {"reviewer": "ana", "pending": len(claim_ids(team_db)), "sent_back": 0, "done": 0}]
+    at.radio(key="assign_by").set_value("filter").run()
+    at.text_area(key="assign_filter").input("claim_id IN (SELECT 1 FROM users)")
+    at.selectbox(key="assign_to").select("ada")
+    at.button(key="assign_submit").click().run()
+    assert team_db.records("SELECT DISTINCT reviewer FROM assignments") == [{"reviewer": "ana"}]
+    claim = claim_ids(team_db)[0]
+    save_verdict(team_db, claim, "ana", "supported")
+    at.number_input(key="send_back_claim").set_value(claim)
+    at.text_input(key="send_back_note").input("which notice?")
+    at.button(key="send_back_submit").click().run()
+    assert not at.exception
+    assert team_db.records("SELECT reviewer, assigned_by, state, note FROM assignments_v WHERE claim_id = ?",
+                           [claim]) == [{"reviewer": "ana", "assigned_by": "eve", "state": "sent_back",
+                                         "note": "which notice?"}]

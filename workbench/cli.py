@@ -284,7 +284,7 @@ def query(sql, fmt, timeout, max_rows, output, db):
     """Run one read-only SQL statement (one that would write is refused), stopped after 30 s, at most 100,000
     rows printed; -o streams every row to a .csv, .jsonl, .json or .parquet file.
 
-    The documented views are documents_v, claims_v, matches_v and reviews_v.
+    The documented views are documents_v, claims_v, matches_v, reviews_v and assignments_v.
 
     Example:
 
@@ -367,8 +367,9 @@ def review(claim_id, verdict, reviewer, passages, note, wording, db):
 def config():
     """The publisher profile ClaimReview is published under, kept in the database.
 
-    Keys: org.name, org.url, org.logo, factcheck_url (with {claim_id}), language (default en) and
-    author (organisation, the default, or reviewer to name the reviewer too).
+    Keys: org.name, org.url, org.logo, factcheck_url (with {claim_id}), language (default en),
+    author (organisation, the default, or reviewer to name the reviewer too) and open_pool (yes, the
+    default: reviewers may take claims nobody is assigned; no: only their own).
 
     Example:
 
@@ -674,6 +675,52 @@ def users_passwd(name, password_stdin, db):
 
     set_password(open_store(db), name, read_password(password_stdin))
     click.echo(f"password of {name} changed", err=True)
+
+
+@main.command()
+@click.option("--document", "document_id", type=int, metavar="ID", default=None, help="Every claim of this article.")
+@click.option("--filter", "where", metavar="SQL", default=None,
+              help="The claims a condition on claims_v selects (read-only, over the documented views).")
+@click.option("--to", "to", metavar="NAME", required=True, help="The reviewer (an account, when there are any).")
+@click.option("--by", "by", metavar="NAME", required=True, help="Who assigns: you (an editor or admin account).")
+@db_option
+@friendly_errors
+def assign(document_id, where, to, by, db):
+    """Assign claims to a reviewer, replacing earlier assignments: their queue shows them first.
+
+    Claims that already have a verdict are left as they are (send one back with workbench send-back).
+
+    Example:
+
+    \b
+        workbench assign --document 2 --to ana --by eve
+        workbench assign --filter "kind = 'money' AND checkworthiness > 0.8" --to ben --by eve
+    """
+    from workbench.team import assign as assign_claims
+
+    done = assign_claims(open_store(db), by, to, document_id=document_id, where=where)
+    click.echo(f"{done.assigned} claim{'' if done.assigned == 1 else 's'} assigned to {to}"
+               + (f"; {done.reviewed} already reviewed, left as they are" if done.reviewed else ""), err=True)
+
+
+@main.command("send-back")
+@click.argument("claim_id", type=int)
+@click.option("--note", metavar="TEXT", required=True, help="What to correct: shown to the reviewer with the claim.")
+@click.option("--by", "by", metavar="NAME", required=True, help="Who sends it back: you (an editor or admin account).")
+@click.option("--to", "to", metavar="NAME", default=None, help="The reviewer (default: whoever gave its verdict).")
+@db_option
+@friendly_errors
+def send_back(claim_id, note, by, to, db):
+    """Send a decided claim back for correction: it is in the reviewer's queue again, with the note.
+
+    Example:
+
+    \b
+        workbench send-back 13 --note "the TASS figure is 45, not 40" --by eve
+    """
+    from workbench.team import send_back as send
+
+    click.echo(f"claim {claim_id} sent back to {send(open_store(db), claim_id, by, note, to)}", err=True)
 
 
 @main.command()

@@ -1,4 +1,4 @@
-"""A team reviews together: accounts, their roles, logging in.
+"""A team reviews together: accounts, their roles, logging in, and who reviews which claim.
 
 Accounts are optional: a database without an enabled account is one person's, and every page is open to
 whoever runs the UI (the reviewer types their name). Once an account exists, the UI asks for a login before
@@ -9,6 +9,10 @@ no function here returns or prints a password. A failed login makes the next att
 (:func:`login_wait`: 1 s after the first failure, doubling up to :data:`MAX_LOGIN_WAIT_S`), counted in the
 database so that every session and process of the UI sees it; a name that is no account waits the same, so the
 delay tells nothing of which names exist.
+
+Editors assign claims (an article's, or those a filter over ``claims_v`` selects) to reviewers, reassign them,
+and send a decided claim back for correction with a note; a reviewer's queue is what is assigned to them, then
+(when the profile's ``open_pool`` is ``yes``) the claims nobody is assigned. Every assignment names its author.
 """
 from __future__ import annotations
 
@@ -17,10 +21,14 @@ import datetime as dt
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
-from workbench.errors import WorkbenchError
+from workbench.errors import ACCOUNT, ReviewError, WorkbenchError
+from workbench.export.profile import read_profile
 from workbench.store import accounts as stored
+from workbench.store import assignments
 from workbench.store.accounts import Account
+from workbench.store.assignments import Assigned
 from workbench.store.db import Store, utc_now
+from workbench.store.query import filtered_claims
 
 #: The roles, each allowed what the ones before it are: a reviewer gives verdicts, an editor also imports,
 #: assigns, exports and queries, an admin also manages accounts and the publisher profile.
@@ -110,3 +118,61 @@ def login(store: Store, name: str, password: str, now: dt.datetime | None = None
         raise LoginRefused(f"name or password not recognised for {name!r}; check both, or ask an admin to "
                            "reset the password")
     return stored.account(store, name)
+
+
+# -- assignment ------------------------------------------------------------------------------------
+
+def _member(store: Store, name: str, needed: str, doing: str) -> str:
+    """``name``, checked when the database has accounts: an enabled account whose role allows ``needed``."""
+    name = (name or "").strip()
+    if not name:
+        raise WorkbenchError(f"a name is required to {doing}")
+    if accounts_required(store):
+        account = stored.account(store, name)
+        if account is None or not account.enabled:
+            raise WorkbenchError(f"no enabled account named {name!r}", ACCOUNT)
+        if not allows(account.role, needed):
+            raise WorkbenchError(f"{name} is a {account.role}; only an {needed} or an admin may {doing}")
+    return name
+
+
+def assign(store: Store, by: str, to: str, *, document_id: int | None = None, where: str | None = None) -> Assigned:
+    """Assign to ``to`` the claims of the article ``document_id``, or those the condition ``where`` on
+    ``claims_v`` selects (read-only, over the documented views), replacing earlier assignments; claims that
+    already have a verdict are left alone (send them back instead)."""
+    if (document_id is None) == (not (where or "").strip()):
+        raise WorkbenchError("choose the claims to assign: an article, or a filter on claims_v (not both)")
+    by = _member(store, by, "editor", "assign claims")
+    to = _member(store, to, "reviewer", "review claims")
+    ids = assignments.document_claims(store, document_id) if document_id is not None else \
+        filtered_claims(store, where)
+    return assignments.assign(store, ids, to, by)
+
+
+def send_back(store: Store, claim_id: int, by: str, note: str, to: str | None = None) -> str:
+    """Send a decided claim back for correction with ``note`` (what to correct), to ``to`` or else to whoever
+    gave its verdict; returns to whom. Its verdict stays in force until a new one is given."""
+    by = _member(store, by, "editor", "send claims back")
+    if not (note or "").strip():
+        raise WorkbenchError(f"claim {claim_id}: say what to correct in a note before sending it back")
+    to = _member(store, to, "reviewer", "review claims") if to else None
+    return assignments.send_back(store, claim_id, by, note.strip(), to)
+
+
+def open_pool(store: Store) -> bool:
+    """Whether reviewers may also take claims nobody is assigned (the profile's ``open_pool``)."""
+    return read_profile(store)["open_pool"] == "yes"
+
+
+def may_review(store: Store, claim_id: int, name: str, role: str | None) -> None:
+    """Raise :class:`ReviewError` unless ``name`` (of ``role``; None without accounts) may give ``claim_id`` a
+    verdict: an editor or an admin any claim, a reviewer a claim assigned to them, or one nobody is assigned
+    while the pool is open."""
+    if allows(role, "editor"):
+        return
+    current = assignments.assignment(store, claim_id)
+    if current is not None and current["reviewer"] != name:
+        raise ReviewError(f"claim {claim_id} is assigned to {current['reviewer']}; ask an editor to reassign it")
+    if current is None and not open_pool(store):
+        raise ReviewError(f"claim {claim_id} is assigned to nobody and the open pool is closed; ask an editor to "
+                          "assign it to you")

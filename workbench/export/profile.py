@@ -13,6 +13,7 @@ unsets a key (back to its default, if it has one).
 | ``factcheck_url`` | where each fact-check is published, with ``{claim_id}`` (needed to export ClaimReview) | |
 | ``language`` | the fact-checks' language, a BCP 47 tag (``en``, ``hi``, ``pt-BR``) | ``en`` |
 | ``author`` | ``organisation``, or ``reviewer`` to name the reviewer as a Person beside it | ``organisation`` |
+| ``open_pool`` | ``yes``: a reviewer may also take claims nobody is assigned; ``no``: only their own | ``yes`` |
 """
 from __future__ import annotations
 
@@ -49,6 +50,8 @@ SETTINGS = {setting.key: setting for setting in (
     Setting("language", "Language", "the language of the fact-checks, a BCP 47 tag such as en, hi or pt-BR", "en"),
     Setting("author", "Author", "organisation, or reviewer to name the reviewer as a Person beside it",
             "organisation", ("organisation", "reviewer")),
+    Setting("open_pool", "Open pool", "yes: a reviewer may also take claims nobody is assigned; no: only their own",
+            "yes", ("yes", "no")),
 )}
 #: What a ClaimReview cannot be published without.
 REQUIRED = ("org.name", "factcheck_url")

@@ -164,3 +164,19 @@ FROM matches m
 JOIN segments p  ON p.id = m.segment_id
 JOIN documents d ON d.id = p.document_id
 ORDER BY m.claim_id, m.rank;
+
+-- One row per claim that is assigned: its newest assignment (to `reviewer`, by `assigned_by`, `state` `assigned`
+-- or `sent_back` for correction, with its `note`), and whether it is `pending`: no verdict given since is in force.
+CREATE OR REPLACE VIEW assignments_v AS
+SELECT
+    a.claim_id,
+    a.reviewer,
+    a.assigned_by,
+    a.assigned_at,
+    a.state,
+    a.note,
+    NOT EXISTS (SELECT 1 FROM reviews v
+                WHERE v.claim_id = a.claim_id AND v.action = 'verdict' AND v.created_at >= a.assigned_at
+                  AND NOT EXISTS (SELECT 1 FROM reviews u WHERE u.undoes = v.id)) AS pending
+FROM assignments a
+QUALIFY row_number() OVER (PARTITION BY a.claim_id ORDER BY a.id DESC) = 1;
