@@ -6,6 +6,7 @@ import pytest
 import streamlit as st
 from conftest import ROOT
 from streamlit.testing.v1 import AppTest
+from test_ui import page as ui_page
 
 from workbench import team
 from workbench.demo import load_demo
@@ -14,7 +15,6 @@ from workbench.review import save_verdict
 from workbench.store.db import Store
 
 APP = str(ROOT / "workbench" / "ui" / "app.py")
-PAGES = ROOT / "workbench" / "ui" / "views"
 PASSWORD = "correct horse battery"
 
 
@@ -29,12 +29,8 @@ def team_db(tmp_path, monkeypatch) -> Store:
 
 
 def page(name: str, user: str | None, **state) -> AppTest:
-    at = AppTest.from_file(str(PAGES / f"{name}.py"), default_timeout=60)
-    if user:
-        at.session_state["user"] = user
-    for key, value in state.items():
-        at.session_state[key] = value
-    return at.run()
+    """A page run alone (as test_ui does), logged in as ``user``."""
+    return ui_page(name, reviewer=None, **({"user": user} if user else {}), **state)
 
 
 def log_in(at: AppTest, name: str, password: str) -> AppTest:
@@ -100,7 +96,7 @@ def test_a_reviewer_cannot_add_sources_an_editor_can(team_db):
 
 def test_a_verdict_is_given_in_the_logged_in_accounts_name(team_db):
     team.assign(team_db, "eve", "ana", document_id=team_db.value("SELECT id FROM documents WHERE kind = 'article'"))
-    at = page("review", "ana", reviewer="somebody else")
+    at = ui_page("review", reviewer="somebody else", user="ana")  # a name typed earlier counts for nothing
     claim_id = at.session_state["current_claim"]
     at.button(key="verdict_refuted").click().run()
     assert not at.exception
