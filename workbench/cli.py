@@ -724,6 +724,33 @@ def send_back(claim_id, note, by, to, db):
 
 
 @main.command()
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default=None,
+              help="table (default on a terminal) or json (default when piped).")
+@db_option
+@friendly_errors
+def agreement(fmt, db):
+    """How far reviewers agree: Cohen's kappa per pair, Krippendorff's alpha over every claim decided twice.
+
+    Example:
+
+    \b
+        workbench agreement --format json
+    """
+    from workbench.agreement import agreement as measure
+    from workbench.output import dumps, write_rows
+
+    found = measure(open_store(db))
+    if (fmt or default_format("table", "json")) == "json":
+        click.echo(dumps(found.to_json()))
+        return
+    write_rows(["first", "second", "claims", "agreed", "kappa"],
+               [(p.first, p.second, p.claims, p.agreed, "—" if p.kappa is None else f"{p.kappa:.3f}")
+                for p in found.pairs], "table")
+    click.echo(f"Krippendorff's alpha {'—' if found.alpha is None else f'{found.alpha:.3f}'} over {found.claims} "
+               f"claims decided by two reviewers or more ({found.reviewers} reviewers)")
+
+
+@main.command()
 @click.option("--port", metavar="N", type=int, default=8501, show_default=True)
 @click.option("--host", metavar="ADDR", default="127.0.0.1", show_default=True,
               help="Address to bind. The default keeps the UI on this machine.")
