@@ -129,4 +129,4 @@ def test_assign_and_send_back_commands(cli, demo_database):
     assert result.exit_code == 2 and result.stderr.startswith("error: the filter ") and "(it reads users)" in \
         result.stderr and result.stderr.count("\n") == 1
     result = cli("assign", "--to", "ben", "--by", "eve", *args, db=False)
-    assert result.stderr == "error: choose the claims to assign: an article, or a filter on claims_v (not both)\n"
+    assert result.stderr == "error: choose the claims to assign: an article, or a filter (not both)\n"

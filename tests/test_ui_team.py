@@ -75,8 +75,9 @@ def test_a_page_run_without_a_login_shows_nothing_of_the_database(team_db, name)
 
 
 @pytest.mark.parametrize("user, opens, refuses", [
-    ("ana", ["review", "documents", "sources", "dashboard"], ["imports", "export", "sql", "settings", "accounts"]),
-    ("eve", ["review", "imports", "export"], ["sql", "settings", "accounts"]),
+    ("ana", ["review", "documents", "sources", "dashboard"], ["imports", "export", "assign", "signoff", "sql", "settings",
+                                                            "accounts"]),
+    ("eve", ["review", "imports", "export", "assign", "signoff"], ["sql", "settings", "accounts"]),
     ("ada", ["review", "export", "sql", "settings", "accounts"], []),
 ])
 def test_each_role_opens_its_pages_and_is_refused_the_others(team_db, user, opens, refuses):
@@ -149,7 +150,7 @@ def test_a_reviewers_queue_opens_on_what_is_assigned_to_them_then_the_open_pool(
     team.assign(team_db, "eve", "ada", where=f"claim_id = {second}")
     at = page("review", "ana")
     assert at.radio(key="f_queue").value == "mine" and at.radio(key="f_queue").options == [
-        "Assigned to me", "Open pool (assigned to nobody)"]
+        "Assigned to me", "Open pool (assigned to nobody)", "Second review (blind)"]
     assert len(at.radio(key=queue_key(at)).options) == 2 and at.session_state["current_claim"] in (first, third)
     at.radio(key="f_queue").set_value("pool").run()
     pool = len(at.radio(key=queue_key(at)).options)
@@ -157,9 +158,9 @@ def test_a_reviewers_queue_opens_on_what_is_assigned_to_them_then_the_open_pool(
     assert at.session_state["current_claim"] not in (first, second, third)
     set_profile(team_db, {"open_pool": "no"})
     st.cache_data.clear()  # as the Settings page does after saving
-    assert page("review", "ana").radio(key="f_queue").options == ["Assigned to me"]
+    assert page("review", "ana").radio(key="f_queue").options == ["Assigned to me", "Second review (blind)"]
     assert page("review", "eve").radio(key="f_queue").options == [
-        "Assigned to me", "Open pool (assigned to nobody)", "All claims"]
+        "Assigned to me", "Open pool (assigned to nobody)", "All claims", "Second review (blind)"]
 
 
 def test_a_claim_sent_back_shows_its_note_and_someone_elses_claim_refuses_a_verdict(team_db):

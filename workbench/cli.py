@@ -284,7 +284,7 @@ def query(sql, fmt, timeout, max_rows, output, db):
     """Run one read-only SQL statement (one that would write is refused), stopped after 30 s, at most 100,000
     rows printed; -o streams every row to a .csv, .jsonl, .json or .parquet file.
 
-    The documented views are documents_v, claims_v, matches_v, reviews_v and assignments_v.
+    The documented views are documents_v, claims_v, matches_v, reviews_v, assignments_v and review_rounds_v.
 
     Example:
 
@@ -332,14 +332,18 @@ def export(fmt, output, db):
     click.echo(f"wrote {export.items} {export.noun} to {output}", err=True)
 
 
+verdict_option = click.option("--verdict", required=True, metavar="VERDICT",
+                              help="supported, refuted, misleading, unverifiable or not_a_claim.")
+note_option = click.option("--note", metavar="TEXT", default=None, help="Why: published as the ClaimReview's reviewBody.")
+
+
 @main.command()
 @click.argument("claim_id", type=int)
-@click.option("--verdict", required=True, metavar="VERDICT",
-              help="supported, refuted, misleading, unverifiable or not_a_claim.")
+@verdict_option
 @click.option("--reviewer", metavar="NAME", required=True, help="Your name, stored with the verdict.")
 @click.option("--evidence", "passages", type=int, multiple=True, metavar="PASSAGE_ID",
               help="A source passage the verdict rests on: a candidate's passage_id from workbench match; repeat for more.")
-@click.option("--note", metavar="TEXT", default=None, help="Why: published as the ClaimReview's reviewBody.")
+@note_option
 @click.option("--wording", metavar="TEXT", default=None,
               help="The claim as the fact-check words it (claimReviewed); an empty one goes back to the default.")
 @db_option
@@ -582,6 +586,8 @@ def read_password(from_stdin: bool) -> str:
 
 password_stdin_option = click.option("--password-stdin", is_flag=True,
                                      help="Read the password from the first line of standard input, not a prompt.")
+by_option = click.option("--by", "by", metavar="NAME", required=True,
+                         help="Who does it: you (an editor or admin account).")
 
 
 @main.group()
@@ -680,9 +686,9 @@ def users_passwd(name, password_stdin, db):
 @main.command()
 @click.option("--document", "document_id", type=int, metavar="ID", default=None, help="Every claim of this article.")
 @click.option("--filter", "where", metavar="SQL", default=None,
-              help="The claims a condition on claims_v selects (read-only, over the documented views).")
+              help="The claims a SQL condition on the claims view selects (read-only, over the documented views).")
 @click.option("--to", "to", metavar="NAME", required=True, help="The reviewer (an account, when there are any).")
-@click.option("--by", "by", metavar="NAME", required=True, help="Who assigns: you (an editor or admin account).")
+@by_option
 @db_option
 @friendly_errors
 def assign(document_id, where, to, by, db):
@@ -706,7 +712,7 @@ def assign(document_id, where, to, by, db):
 @main.command("send-back")
 @click.argument("claim_id", type=int)
 @click.option("--note", metavar="TEXT", required=True, help="What to correct: shown to the reviewer with the claim.")
-@click.option("--by", "by", metavar="NAME", required=True, help="Who sends it back: you (an editor or admin account).")
+@by_option
 @click.option("--to", "to", metavar="NAME", default=None, help="The reviewer (default: whoever gave its verdict).")
 @db_option
 @friendly_errors
@@ -721,6 +727,69 @@ def send_back(claim_id, note, by, to, db):
     from workbench.team import send_back as send
 
     click.echo(f"claim {claim_id} sent back to {send(open_store(db), claim_id, by, note, to)}", err=True)
+
+
+@main.command("second-review")
+@click.argument("claim_ids", type=int, nargs=-1, required=True)
+@by_option
+@db_option
+@friendly_errors
+def second_review(claim_ids, by, db):
+    """Send claims to a second reviewer, who decides without seeing the first verdict.
+
+    Besides these, the profile's second_review share of decided claims goes too
+    (workbench config set second_review 20).
+
+    Example:
+
+    \b
+        workbench second-review 13 14 --by eve
+    """
+    from workbench.team import flag_second_review
+
+    count = flag_second_review(open_store(db), list(claim_ids), by)
+    click.echo(f"{count} claim{'' if count == 1 else 's'} sent to a second review", err=True)
+
+
+@main.command()
+@click.argument("claim_ids", type=int, nargs=-1, required=True)
+@by_option
+@db_option
+@friendly_errors
+def signoff(claim_ids, by, db):
+    """Sign off the verdicts of claims: with accounts, ClaimReview exports only signed-off verdicts.
+
+    Example:
+
+    \b
+        workbench signoff 13 14 --by eve
+    """
+    from workbench.team import sign_off
+
+    count = sign_off(open_store(db), list(claim_ids), by)
+    click.echo(f"{count} verdict{'' if count == 1 else 's'} signed off by {by}", err=True)
+
+
+@main.command()
+@click.argument("claim_id", type=int)
+@verdict_option
+@note_option
+@by_option
+@db_option
+@friendly_errors
+def adjudicate(claim_id, verdict, note, by, db):
+    """Give the final verdict on a claim reviewers disagree on: recorded in your name and signed off.
+
+    Example:
+
+    \b
+        workbench adjudicate 13 --verdict refuted --note "TASS reported 45" --by eve
+    """
+    from workbench.review import VERDICT_LABELS
+    from workbench.team import adjudicate as decide
+
+    review_id = decide(open_store(db), claim_id, by, verdict, note)
+    click.echo(f"claim {claim_id}: {VERDICT_LABELS[verdict]}, adjudicated by {by} (review {review_id})", err=True)
 
 
 @main.command()

@@ -1,4 +1,4 @@
-"""A team reviews together: accounts, their roles, logging in, and who reviews which claim.
+"""A team reviews together: accounts, their roles, logging in, who reviews which claim, second reviews and sign-off.
 
 Accounts are optional: a database without an enabled account is one person's, and every page is open to
 whoever runs the UI (the reviewer types their name). Once an account exists, the UI asks for a login before
@@ -13,6 +13,12 @@ delay tells nothing of which names exist.
 Editors assign claims (an article's, or those a filter over ``claims_v`` selects) to reviewers, reassign them,
 and send a decided claim back for correction with a note; a reviewer's queue is what is assigned to them, then
 (when the profile's ``open_pool`` is ``yes``) the claims nobody is assigned. Every assignment names its author.
+
+A share of decided claims (the profile's ``second_review`` percent) and every claim an editor flags go to a
+second reviewer, who does not see the first verdict, note or evidence until they have decided. Where reviewers
+disagree, an editor adjudicates: their verdict is final, signed off in their name. An editor signs off the other
+verdicts; with accounts, ClaimReview exports only signed-off verdicts unless the profile's ``signoff`` is
+``optional``.
 """
 from __future__ import annotations
 
@@ -23,8 +29,9 @@ from argon2.exceptions import InvalidHashError, VerificationError
 
 from workbench.errors import ACCOUNT, ReviewError, WorkbenchError
 from workbench.export.profile import read_profile
+from workbench.review import VERDICTS, Evidence
 from workbench.store import accounts as stored
-from workbench.store import assignments
+from workbench.store import assignments, signoffs
 from workbench.store.accounts import Account
 from workbench.store.assignments import Assigned
 from workbench.store.db import Store, utc_now
@@ -141,7 +148,7 @@ def assign(store: Store, by: str, to: str, *, document_id: int | None = None, wh
     ``claims_v`` selects (read-only, over the documented views), replacing earlier assignments; claims that
     already have a verdict are left alone (send them back instead)."""
     if (document_id is None) == (not (where or "").strip()):
-        raise WorkbenchError("choose the claims to assign: an article, or a filter on claims_v (not both)")
+        raise WorkbenchError("choose the claims to assign: an article, or a filter (not both)")
     by = _member(store, by, "editor", "assign claims")
     to = _member(store, to, "reviewer", "review claims")
     ids = assignments.document_claims(store, document_id) if document_id is not None else \
@@ -166,9 +173,9 @@ def open_pool(store: Store) -> bool:
 
 def may_review(store: Store, claim_id: int, name: str, role: str | None) -> None:
     """Raise :class:`ReviewError` unless ``name`` (of ``role``; None without accounts) may give ``claim_id`` a
-    verdict: an editor or an admin any claim, a reviewer a claim assigned to them, or one nobody is assigned
-    while the pool is open."""
-    if allows(role, "editor"):
+    verdict: an editor or an admin any claim, a reviewer a claim assigned to them, one nobody is assigned while
+    the pool is open, or one whose second review is due that they have not decided."""
+    if allows(role, "editor") or second_reviewer(store, claim_id, name):
         return
     current = assignments.assignment(store, claim_id)
     if current is not None and current["reviewer"] != name:
@@ -176,3 +183,44 @@ def may_review(store: Store, claim_id: int, name: str, role: str | None) -> None
     if current is None and not open_pool(store):
         raise ReviewError(f"claim {claim_id} is assigned to nobody and the open pool is closed; ask an editor to "
                           "assign it to you")
+
+
+# -- second review and sign-off --------------------------------------------------------------------
+
+def second_reviewer(store: Store, claim_id: int, name: str | None) -> bool:
+    """Whether ``name`` would be the claim's second reviewer: its second review is due, and they did not give its
+    first verdict. Until they decide, they must not see that verdict, its note or its evidence."""
+    current = signoffs.review_round(store, claim_id)
+    return bool(current and current["second_due"] and name not in current["reviewers"])
+
+
+def flag_second_review(store: Store, claim_ids: list[int], by: str) -> int:
+    """Send claims to a second, blind reviewer (once decided); returns how many were not already sent."""
+    return signoffs.flag_second_review(store, claim_ids, _member(store, by, "editor", "ask for second reviews"))
+
+
+def sign_off(store: Store, claim_ids: list[int], by: str) -> int:
+    """Approve each claim's verdict in force in the editor's name; returns how many were not signed off already.
+    Claims reviewers disagree on are adjudicated instead."""
+    by = _member(store, by, "editor", "sign off verdicts")
+    disputed = [row["claim_id"] for row in signoffs.rounds(store, disagree=True, signed_off=False)]
+    clash = sorted(set(claim_ids) & set(disputed))
+    if clash:
+        raise ReviewError(f"claim {clash[0]}: its reviewers disagree; adjudicate it (give the final verdict) instead")
+    return signoffs.sign_off(store, claim_ids, by)
+
+
+def adjudicate(store: Store, claim_id: int, by: str, verdict: str, note: str | None = None,
+               evidence: Evidence = Evidence()) -> int:
+    """The editor's final verdict on a claim (reviewers disagreeing on it, or not), signed off in their name;
+    returns its review id."""
+    by = _member(store, by, "editor", "adjudicate")
+    if verdict not in VERDICTS:
+        raise ReviewError(f"unknown verdict {verdict!r} (one of {', '.join(VERDICTS)})")
+    return signoffs.adjudicate(store, claim_id, by, verdict, (note or "").strip() or None, evidence.to_json())
+
+
+def signoff_required(store: Store) -> bool:
+    """Whether ClaimReview exports only signed-off verdicts: on a database with accounts, unless the profile's
+    ``signoff`` is ``optional``."""
+    return accounts_required(store) and read_profile(store)["signoff"] == "required"

@@ -33,7 +33,7 @@ WATCH_INTERVAL_S = 0.1
 T = TypeVar("T")
 #: What the surface offers, in a sentence for people about to write a query.
 SURFACE = ("Read-only: one SELECT (or WITH, DESCRIBE, SHOW, EXPLAIN) over documents_v, claims_v, matches_v, "
-           "reviews_v, assignments_v and the tables beneath them. Anything that would write is refused.")
+           "reviews_v, assignments_v, review_rounds_v and the tables beneath them. Anything that would write is refused.")
 #: Statements to start from, by what they answer.
 EXAMPLES = {
     "Claims by kind": "SELECT kind, count(*) AS claims FROM claims_v GROUP BY kind ORDER BY claims DESC",
@@ -181,7 +181,7 @@ def copy_query(store: Store, sql: str, path: str | Path, *, timeout: float | Non
 
 
 #: The views a claim filter may read: the documented surface, never a table beneath it.
-DOCUMENTED_VIEWS = ("documents_v", "claims_v", "matches_v", "reviews_v", "assignments_v")
+DOCUMENTED_VIEWS = ("documents_v", "claims_v", "matches_v", "reviews_v", "assignments_v", "review_rounds_v")
 
 
 def _tables_read(node) -> list[str]:

@@ -39,6 +39,9 @@ class QueueFilter:
     #: status "unreviewed" means awaiting them: new, or sent back for correction though it has a verdict.
     assignee: str | None = None
     pool: bool = False  # only claims nobody is assigned
+    #: Only claims whose second, blind review is due and that this reviewer did not decide (``review_rounds_v``);
+    #: with it too, "unreviewed" means awaiting them.
+    second_for: str | None = None
 
 
 def _where(filters: QueueFilter) -> tuple[str, list]:
@@ -49,9 +52,14 @@ def _where(filters: QueueFilter) -> tuple[str, list]:
         params.append(filters.assignee)
     if filters.pool:
         clauses.append("claim_id NOT IN (SELECT claim_id FROM assignments)")
+    if filters.second_for is not None:
+        clauses.append("claim_id IN (SELECT claim_id FROM review_rounds_v WHERE second_due "
+                       "AND NOT list_contains(reviewers, ?))")
+        params.append(filters.second_for)
+    awaiting = filters.assignee is not None or filters.second_for is not None
     if filters.status == "reviewed":
         clauses.append("status <> 'unreviewed'")
-    elif filters.status not in ("all", "unreviewed" if filters.assignee is not None else "all"):
+    elif filters.status not in ("all", "unreviewed" if awaiting else "all"):
         clauses.append("status = ?")
         params.append(filters.status)
     if filters.kinds:

@@ -52,7 +52,8 @@ def login_page() -> None:
 PAGES = [("review.py", "Review", "🔎", "Review"), ("documents.py", "Documents", "📄", "Documents"),
          ("sources.py", "Sources", "📚", "Sources"), ("imports.py", "Import", "📥", "Import articles"),
          ("dashboard.py", "Dashboard", "📊", "Dashboard"), ("sql.py", "SQL", "🗄️", "SQL"),
-         ("assign.py", "Assign", "🗂️", "Assign"), ("export.py", "Export", "📤", "Export"),
+         ("assign.py", "Assign", "🗂️", "Assign"), ("signoff.py", "Sign-off", "✅", "Sign-off"),
+         ("export.py", "Export", "📤", "Export"),
          ("settings.py", "Settings", "⚙️", "Settings"),
          ("accounts.py", "Accounts", "👥", "Accounts")]
 try:

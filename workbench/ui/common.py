@@ -35,7 +35,7 @@ def store() -> Store:
 #: Each page by its title, and the role it needs once the database has accounts (see :data:`workbench.team.ROLES`;
 #: the SQL page is an admin's because a query can read every table, the account table's hashes among them).
 ACCESS = {"Review": "reviewer", "Documents": "reviewer", "Sources": "reviewer", "Dashboard": "reviewer",
-          "Import articles": "editor", "Export": "editor", "Assign": "editor",
+          "Import articles": "editor", "Export": "editor", "Assign": "editor", "Sign-off": "editor",
           "SQL": "admin", "Settings": "admin", "Accounts": "admin"}
 
 

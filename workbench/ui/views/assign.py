@@ -63,11 +63,11 @@ def send_back() -> None:
 
 st.subheader("Assign claims")
 st.radio("Claims", ["article", "filter"], key="assign_by", horizontal=True,
-         format_func={"article": "Every claim of an article", "filter": "A filter on claims_v"}.get)
+         format_func={"article": "Every claim of an article", "filter": "A filter"}.get)
 if state["assign_by"] == "article":
     st.selectbox("Article", list(articles), key="assign_document", format_func=lambda d: md(articles[d]))
 else:
-    st.text_area("Filter (a SQL condition on claims_v, read-only)", key="assign_filter", height=68,
+    st.text_area("Filter (a SQL condition on the claims view, read-only)", key="assign_filter", height=68,
                  placeholder="kind = 'money' AND checkworthiness > 0.8")
 reviewer_field("To", "assign_to")
 st.button("Assign", key="assign_submit", type="primary", on_click=assign, disabled=common.reviewer() is None)

@@ -59,17 +59,18 @@ def button_columns(count: int) -> list:
 
 
 #: Which claims the queue holds: assigned to the reviewer and awaiting them, nobody's, or every claim.
-QUEUES = {"mine": "Assigned to me", "pool": "Open pool (assigned to nobody)", "all": "All claims"}
+QUEUES = {"mine": "Assigned to me", "pool": "Open pool (assigned to nobody)", "all": "All claims",
+          "second": "Second review (blind)"}
 
 
 def queues() -> list[str]:
     """The queues this session may work from, its default first: with accounts, a reviewer has their own and
     (when the pool is open) the pool, an editor every claim too; without, every claim comes first."""
     if not common.accounts_required():
-        return ["all", "mine", "pool"]
+        return ["all", "mine", "pool", "second"]
     if common.allowed("editor"):
-        return ["mine", "pool", "all"]
-    return ["mine", "pool"] if common.read(path, team.open_pool) else ["mine"]
+        return ["mine", "pool", "all", "second"]
+    return ["mine", "pool", "second"] if common.read(path, team.open_pool) else ["mine", "second"]
 
 
 def filters_from_state() -> QueueFilter:
@@ -78,7 +79,8 @@ def filters_from_state() -> QueueFilter:
         status=state.get("f_status", "unreviewed"), kinds=tuple(state.get("f_kinds", ())),
         document_id=state.get("f_document"), reviewer=(state.get("f_reviewer") or "").strip() or None,
         min_checkworthiness=float(state.get("f_min_cw", 0.0)), text=state.get("f_text", ""),
-        assignee=(common.reviewer() or "") if scope == "mine" else None, pool=scope == "pool")  # "": no one's
+        assignee=(common.reviewer() or "") if scope == "mine" else None, pool=scope == "pool",  # "": no one's
+        second_for=(common.reviewer() or "") if scope == "second" else None)
 
 
 def reset_position() -> None:
@@ -124,6 +126,7 @@ st.progress(reviewed / everything if everything else 0.0,
 
 if not page and "open_claim" not in state:
     st.info("Nothing assigned to you awaits a verdict." if everything and state["f_queue"] == "mine" else
+            "No second review awaits you." if everything and state["f_queue"] == "second" else
             "No claims match these filters." if everything else
             "No claims yet: import articles (Import page or `workbench import`), or load the demo.")
     st.stop()
@@ -308,10 +311,13 @@ def correction_fields(claim_id: int, claim: dict) -> None:
                                        placeholder=claim_wording(claim) if name == "wording" else None)
 
 
+#: A second reviewer sees neither the first verdict, nor its note or evidence, nor the history, until they decide.
+blind = common.read(path, team.second_reviewer, claim_id, common.reviewer())
 with claim_column:
     status = claim["status"]
+    label = "Second review" if blind else review.VERDICT_LABELS.get(status, "Unreviewed")
     st.html(f"<div data-testid='wb-claim-header'>"
-            f"{badge(review.VERDICT_LABELS.get(status, 'Unreviewed'), '#5f6368' if status == 'unreviewed' else '#1a73e8')}"
+            f"{badge(label, '#5f6368' if blind or status == 'unreviewed' else '#1a73e8')}"
             f" &nbsp;<b>Claim {claim_id}</b> · {escape(claim['kind'])} · {escape(claim['document'])}"
             f"{' · manual' if claim['origin'] == 'manual' else ''}</div>")
     marks = []
@@ -323,7 +329,9 @@ with claim_column:
                        f'<span class="wb-context"> {escape(detail.after)}</span>' if detail.after else ""])
     st.html(f'<div class="wb-text" data-testid="wb-claim-sentence">{context}</div>')
     assigned = common.read(path, assignments.assignment, claim_id)
-    if assigned and assigned["pending"] and assigned["state"] == "sent_back":
+    if blind:
+        st.info("Second review: decide on your own; the first verdict, its note and evidence show once you have.")
+    elif assigned and assigned["pending"] and assigned["state"] == "sent_back":
         st.warning(md(f"Sent back for correction by {assigned['assigned_by']}: {assigned['note']}"))
     elif assigned:
         st.caption(md(f"Assigned to {assigned['reviewer']} by {assigned['assigned_by']}"))
@@ -403,15 +411,16 @@ with claim_column:
     actions[5].button("Pick evidence [x]", key="toggle_evidence", on_click=toggle_evidence,
                       args=(claim_id, candidates), width="stretch")
 
-    assigned_history = common.read(path, assignments.assignment_history, claim_id)
-    with st.expander(f"History ({len(detail.history)} verdicts, {len(detail.corrections)} corrections, "
+    assigned_history = [] if blind else common.read(path, assignments.assignment_history, claim_id)
+    with st.expander("History: shown once you have decided" if blind else
+                     f"History ({len(detail.history)} verdicts, {len(detail.corrections)} corrections, "
                      f"{len(assigned_history)} assignments)"):
-        for entry in detail.history:
+        for entry in [] if blind else detail.history:
             verdict = review.VERDICT_LABELS.get(entry["verdict"], "unreviewed")
             what = f"undo → {verdict}" if entry["action"] == "undo" else verdict
             st.html(f"<div>{escape(entry['created_at'].strftime('%Y-%m-%d %H:%M'))} · <b>{escape(entry['reviewer'])}</b>"
                     f" · {escape(what)}{' · ' + escape(entry['note']) if entry['note'] else ''}</div>")
-        for entry in detail.corrections:
+        for entry in [] if blind else detail.corrections:
             st.html(f"<div>{escape(entry['created_at'].strftime('%Y-%m-%d %H:%M'))} · <b>{escape(entry['reviewer'])}</b>"
                     f" · {escape(entry['field'])}: {escape(entry['old_value'])} → {escape(entry['new_value'])}</div>")
         for entry in assigned_history:

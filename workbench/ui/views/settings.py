@@ -9,7 +9,8 @@ from workbench.ui import common
 from workbench.ui.components import md
 
 CHOICES = {"organisation": "The organisation", "reviewer": "The organisation and the reviewer",
-           "yes": "Reviewers may also take claims nobody is assigned", "no": "Reviewers review only their own"}
+           "yes": "Reviewers may also take claims nobody is assigned", "no": "Reviewers review only their own",
+           "required": "Only verdicts an editor signed off (with accounts)", "optional": "Every verdict"}
 
 
 def widget_key(name: str) -> str:
