@@ -76,7 +76,11 @@ def test_the_second_reviewer_sees_neither_the_first_verdict_nor_its_note_until_d
         {"reviewer": "ana", "verdict": "refuted"}, {"reviewer": "ben", "verdict": "supported"}]
     st.cache_data.clear()
     after = page("review", reviewer=None, user="ben", f_queue="all", open_claim=claim)
-    assert any(e.label.startswith("History (2 verdicts") for e in after.expander)
+    assert "History (2 verdicts, 0 corrections, 1 assignments, 1 sign-offs and second reviews)" in [
+        e.label for e in after.expander]
+    lines = [e.proto.body for e in after.get("html") if e.proto.body.startswith("<div>")]
+    assert any("<b>eve</b> · second review" in line for line in lines)
+    assert any("<b>ana</b> · Refuted · TASS says 45, not 4" in line for line in lines)
 
 
 def test_a_disagreement_is_adjudicated_by_an_editor_whose_verdict_is_final_and_counts_for_no_reviewer(desk):
@@ -107,6 +111,9 @@ def test_claimreview_exports_only_signed_off_verdicts_on_a_team_database(desk, d
     assert claim_reviews(desk) == []
     team.sign_off(desk, [first], "eve")
     assert [json.loads(json.dumps(r))["url"] for r in claim_reviews(desk)] == [f"https://example.org/{first}"]
+    at = page("export", reviewer=None, user="eve", export_format="claimreview")
+    assert at.caption[0].value == "Only verdicts an editor signed off are published; 1 decided claims await sign-off " \
+                                  "(Sign-off page)."
     set_profile(desk, {"signoff": "optional"})
     assert len(claim_reviews(desk)) == 2
     set_profile(desk, {"signoff": "required"})

@@ -176,7 +176,7 @@ def test_a_claim_sent_back_shows_its_note_and_someone_elses_claim_refuses_a_verd
     assert at.session_state["current_claim"] == first
     assert at.warning[0].value == "Sent back for correction by eve\\: the &lt;b&gt;notice&lt;\\/b&gt; says 50\\%"
     history = next(e.label for e in at.expander if e.label.startswith("History"))
-    assert history == "History (1 verdicts, 0 corrections, 2 assignments)"
+    assert history == "History (1 verdicts, 0 corrections, 2 assignments, 0 sign-offs and second reviews)"
     at = page("review", "ana", open_claim=second)
     at.button(key="verdict_refuted").click().run()
     assert team_db.records("SELECT count(*) AS n FROM reviews WHERE claim_id = ?", [second]) == [{"n": 0}]

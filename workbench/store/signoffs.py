@@ -83,3 +83,14 @@ def adjudicate(store: Store, claim_id: int, editor: str, verdict: str, note: str
         review_id = _append_review(con, claim_id, editor, "verdict", verdict, note, evidence)
         _append_signoff(con, claim_id, review_id, verdict, editor, True)
     return review_id
+
+
+def signoff_history(store: Store, claim_id: int) -> list[dict]:
+    """A claim's sign-offs, adjudications and second review asked for (``action``: ``signed off``,
+    ``adjudicated`` or ``second review``, with ``verdict``, ``editor`` and ``created_at``), newest first."""
+    return store.records(
+        "SELECT CASE WHEN adjudicated THEN 'adjudicated' ELSE 'signed off' END AS action, verdict, editor, "
+        "created_at FROM signoffs WHERE claim_id = ? UNION ALL "
+        "SELECT 'second review', NULL, flagged_by, flagged_at FROM review_flags WHERE claim_id = ? "
+        "ORDER BY created_at DESC",
+        [claim_id, claim_id])

@@ -15,7 +15,7 @@ from workbench.export.claimreview import claim_wording
 from workbench.figures_text import KIND_LABELS, QUALIFIER_LABELS, decimals, row_figure_text
 from workbench.match.engine import preselected
 from workbench.match.figures import implied_text
-from workbench.store import assignments, documents, reviews
+from workbench.store import assignments, documents, reviews, signoffs
 from workbench.store.reviews import QueueFilter
 from workbench.ui import common
 from workbench.ui.components import (
@@ -412,9 +412,10 @@ with claim_column:
                       args=(claim_id, candidates), width="stretch")
 
     assigned_history = [] if blind else common.read(path, assignments.assignment_history, claim_id)
+    signed_history = [] if blind else common.read(path, signoffs.signoff_history, claim_id)
     with st.expander("History: shown once you have decided" if blind else
                      f"History ({len(detail.history)} verdicts, {len(detail.corrections)} corrections, "
-                     f"{len(assigned_history)} assignments)"):
+                     f"{len(assigned_history)} assignments, {len(signed_history)} sign-offs and second reviews)"):
         for entry in [] if blind else detail.history:
             verdict = review.VERDICT_LABELS.get(entry["verdict"], "unreviewed")
             what = f"undo → {verdict}" if entry["action"] == "undo" else verdict
@@ -428,6 +429,10 @@ with claim_column:
             st.html(f"<div>{escape(entry['assigned_at'].strftime('%Y-%m-%d %H:%M'))} · "
                     f"<b>{escape(entry['assigned_by'])}</b> · {what} {escape(entry['reviewer'])}"
                     f"{' · ' + escape(entry['note']) if entry['note'] else ''}</div>")
+        for entry in signed_history:
+            verdict = f" · {review.VERDICT_LABELS[entry['verdict']]}" if entry["verdict"] else ""
+            st.html(f"<div>{escape(entry['created_at'].strftime('%Y-%m-%d %H:%M'))} · <b>{escape(entry['editor'])}</b>"
+                    f" · {escape(entry['action'])}{escape(verdict)}</div>")
 
     with st.expander("Keyboard shortcuts"):
         st.html("<table>" + "".join(f"<tr><td><kbd>{escape(keys)}</kbd></td><td>{escape(what)}</td></tr>"
