@@ -206,3 +206,12 @@ def test_an_editor_assigns_an_article_and_sends_a_claim_back_on_the_assign_page(
     assert team_db.records("SELECT reviewer, assigned_by, state, note FROM assignments_v WHERE claim_id = ?",
                            [claim]) == [{"reviewer": "ana", "assigned_by": "eve", "state": "sent_back",
                                          "note": "which notice?"}]
+
+
+def test_a_reviewer_cannot_rule_out_someone_elses_claim_on_the_documents_page(team_db):
+    first = claim_ids(team_db)[0]
+    team.assign(team_db, "eve", "ada", where=f"claim_id = {first}")
+    at = page("documents", "ana")
+    at.button(key=f"notclaim_{first}").click().run()
+    assert not at.exception and "is assigned to ada" in at.toast[0].value
+    assert team_db.records("SELECT count(*) AS n FROM reviews") == [{"n": 0}]
