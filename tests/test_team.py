@@ -7,6 +7,7 @@ import json
 import pytest
 
 from workbench import team
+from workbench.errors import WorkbenchError
 from workbench.store.db import Store
 from workbench.team import LoginRefused
 
@@ -96,3 +97,13 @@ def test_a_name_is_taken_once(cli):
     cli("users", "add", "ana", "--role", "reviewer", "--password-stdin", input=PASSWORD + "\n")
     result = cli("users", "add", "ana", "--role", "admin", "--password-stdin", input=PASSWORD + "\n")
     assert result.stderr == "error: account 'ana' already exists; choose another name, or change its password\n"
+
+
+def test_the_last_enabled_admin_of_a_desk_stays(store):
+    team.add_user(store, "ada", "admin", PASSWORD)
+    team.add_user(store, "ana", "reviewer", PASSWORD)
+    with pytest.raises(WorkbenchError, match="^ada is the last enabled admin; add another admin before disabling ada$"):
+        team.disable_user(store, "ada")
+    team.disable_user(store, "ana")
+    team.disable_user(store, "ada")  # the very last account: the database is one person's again
+    assert not team.accounts_required(store)

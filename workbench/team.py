@@ -23,6 +23,7 @@ verdicts; with accounts, ClaimReview exports only signed-off verdicts unless the
 from __future__ import annotations
 
 import datetime as dt
+import math
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -88,7 +89,13 @@ def set_password(store: Store, name: str, password: str) -> None:
 
 
 def disable_user(store: Store, name: str) -> None:
-    """The account can no longer log in; its verdicts stay attributed to it."""
+    """The account can no longer log in; its verdicts stay attributed to it. The last enabled admin of a desk
+    with other enabled accounts stays, so that someone can still manage them; disabling the very last account
+    returns the database to one person's (no login)."""
+    enabled = [account for account in stored.accounts(store) if account.enabled]
+    admins = [account.name for account in enabled if account.role == "admin"]
+    if admins == [name] and len(enabled) > 1:
+        raise WorkbenchError(f"{name} is the last enabled admin; add another admin before disabling {name}")
     stored.set_enabled(store, name, False)
 
 
@@ -113,7 +120,7 @@ def login(store: Store, name: str, password: str, now: dt.datetime | None = None
     failures, last = stored.login_failures(store, name)
     remaining = login_wait(failures) - (now - last).total_seconds() if last else 0.0
     if remaining > 0:
-        raise LoginRefused(f"too many failed logins as {name!r}; wait {remaining:.0f} s, then try again")
+        raise LoginRefused(f"too many failed logins as {name!r}; wait {math.ceil(remaining)} s, then try again")
     hashed = stored.password_hash(store, name)
     try:
         _HASHER.verify(hashed or _NO_ACCOUNT, password)
