@@ -30,11 +30,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
-from ui_bench import build, percentile  # noqa: E402  (the bench folder is not a package)
+from ui_bench import build, percentile
 
-from workbench import review, team  # noqa: E402
-from workbench.store.db import Store  # noqa: E402
-from workbench.store.reviews import QueueFilter, claim_detail, queue, queue_count  # noqa: E402
+from workbench import review, team
+from workbench.store.db import Store
+from workbench.store.reviews import QueueFilter, claim_detail, queue, queue_count
 
 PASSWORD = "team bench password"
 

@@ -11,25 +11,17 @@ from pathlib import Path
 import pytest
 from conftest import Cli
 
-from workbench.demo import load_demo
 from workbench.match.index import VECTORS_FILE, PassageIndex, index_path
 from workbench.store.db import Store
 from workbench.store.runs import start_run
 
 
-@pytest.fixture(scope="module")
-def demo_copy_source(tmp_path_factory) -> Path:
-    """The demo database with its index and stored matches, built once; each test damages a copy."""
-    path = tmp_path_factory.mktemp("demo") / "demo.duckdb"
-    load_demo(Store(path))
-    return path
-
-
 @pytest.fixture
-def demo(demo_copy_source, tmp_path) -> Cli:
+def demo(_demo_file, tmp_path) -> Cli:
+    """A copy of the demo database with its index and stored matches (built once, conftest): each test damages one."""
     path = tmp_path / "claims.duckdb"
-    shutil.copy(demo_copy_source, path)
-    shutil.copytree(index_path(demo_copy_source), index_path(path))
+    shutil.copy(_demo_file, path)
+    shutil.copytree(index_path(_demo_file), index_path(path))
     return Cli(path)
 
 
@@ -108,9 +100,20 @@ def _cut(data: bytes) -> bytes:
     return data[: len(data) // 2]
 
 
+#: DuckDB's file layout: a 12 KB header, then blocks of 256 KB.
+HEADER, BLOCK = 12288, 262144
+
+
 def _garble_middle(data: bytes) -> bytes:
-    middle = len(data) // 2
-    return data[:middle] + bytes(b ^ 0x5A for b in data[middle:middle + 65536]) + data[middle + 65536:]
+    """The first 64 KB after the checksum of the block in the middle of the file, and of each of its neighbours,
+    garbled: one of the three holds data whatever the schema's layout (a block left free by a migration, or the
+    unused end of a block, is read by nothing)."""
+    garbled = bytearray(data)
+    middle = (len(data) // 2 - HEADER) // BLOCK
+    for block in (middle - 1, middle, middle + 1):
+        start = HEADER + block * BLOCK + 8
+        garbled[start:start + 65536] = bytes(b ^ 0x5A for b in data[start:start + 65536])
+    return bytes(garbled)
 
 
 DAMAGES = {  # name → (what is done to the file's bytes, what the message says of it)
