@@ -15,6 +15,7 @@ import pytest
 from click.testing import CliRunner
 
 from workbench.cli import main
+from workbench.demo import load_demo
 from workbench.store.db import Store
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -108,3 +109,19 @@ def running_ui(db_path: Path) -> Iterator[int]:
             process.wait(10)
         except subprocess.TimeoutExpired:
             process.kill()
+
+
+@pytest.fixture(scope="session")
+def _demo_file(tmp_path_factory) -> Path:
+    """The demo loaded once per test session; tests get copies."""
+    path = tmp_path_factory.mktemp("demo") / "demo.duckdb"
+    load_demo(Store(path))
+    return path
+
+
+@pytest.fixture
+def demo_database(_demo_file, tmp_path) -> Store:
+    """A copy of the demo database (its claims, sources and matches, without the passage index) of its own."""
+    path = tmp_path / "demo.duckdb"
+    path.write_bytes(_demo_file.read_bytes())
+    return Store(path)

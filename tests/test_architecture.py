@@ -22,7 +22,8 @@ LAYERS = {
     "workbench.output": PLAIN,
     "workbench.store": STORE,
     "workbench.ingest": FEATURES, "workbench.nlp": FEATURES, "workbench.match": FEATURES,
-    "workbench.review": FEATURES, "workbench.export": FEATURES, "workbench.demo": FEATURES,
+    "workbench.review": FEATURES, "workbench.export": FEATURES, "workbench.demo": FEATURES, "workbench.team": FEATURES,
+    "workbench.agreement": FEATURES,
     "workbench.cli": FACES, "workbench.ui": FACES,
 }
 #: SQL as a statement (in capitals, as the project writes it), not the word: a SELECT reading FROM something,

@@ -1,6 +1,7 @@
-"""One real-browser test: a reviewer checks the "four Chinese troops" claim with the keyboard only.
+"""One real-browser test: a reviewer logs in and checks the "four Chinese troops" claim with the keyboard only.
 
-Runs `workbench ui` on a fresh demo database and drives Debian's Chromium with Playwright. Skipped
+Runs `workbench ui` on a fresh demo database of a desk (a reviewer with every claim assigned, an editor who
+signs off) and drives Debian's Chromium with Playwright. Skipped
 when Chromium is not installed, unless WORKBENCH_REQUIRE_BROWSER is set (as in CI), where it fails.
 """
 from __future__ import annotations
@@ -14,6 +15,7 @@ import pytest
 from claimreview_check import check_claim_reviews
 from conftest import ROOT, running_ui
 
+from workbench import team
 from workbench.demo import load_demo
 from workbench.export.claimreview import claim_reviews
 from workbench.export.profile import set_profile
@@ -21,6 +23,7 @@ from workbench.store import reviews
 from workbench.store.db import Store
 
 CHROMIUM = "/usr/bin/chromium"
+REVIEWER, EDITOR, PASSWORD = "Playwright Reviewer", "Playwright Editor", "a browser's passphrase"
 ARTIFACTS = ROOT / "tests" / "artifacts"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
@@ -41,6 +44,9 @@ def server(tmp_path_factory):
     """`workbench ui` on a fresh demo database; yields (base URL, store)."""
     store = Store(tmp_path_factory.mktemp("browser") / "browser.duckdb")
     load_demo(store)
+    team.add_user(store, REVIEWER, "reviewer", PASSWORD)
+    team.add_user(store, EDITOR, "editor", PASSWORD)
+    team.assign(store, EDITOR, REVIEWER, document_id=store.value("SELECT id FROM documents WHERE kind = 'article'"))
     with running_ui(store.path) as port:
         yield f"http://127.0.0.1:{port}", store
 
@@ -87,16 +93,17 @@ def test_review_the_four_chinese_troops_claim_with_the_keyboard(server):
         page = browser.new_page(viewport={"width": 1280, "height": 800})  # a laptop screen
         page.goto(url)
         expect(page.get_by_test_id("stApp")).to_be_visible()
-        expect(highlighted_figure(page)).to_be_visible()
-        page.wait_for_function("window.__wbShortcutListener !== undefined")  # the page's shortcuts are live
 
-        # The reviewer's name, typed (the field takes focus from the keyboard's Tab order too).
-        name = page.get_by_test_id("stSidebar").get_by_test_id("stTextInput").locator("input")
-        name.focus()
-        page.keyboard.type("Playwright Reviewer")
-        page.keyboard.press("Enter")
+        # The desk has accounts: a login first, then the Review page on the claims assigned to the reviewer.
+        fields = page.get_by_test_id("stTextInput").locator("input")
+        fields.nth(0).fill(REVIEWER)
+        fields.nth(1).fill(PASSWORD)
+        page.get_by_role("button", name="Log in").click()
+        expect(highlighted_figure(page)).to_be_visible()
+        expect(page.get_by_test_id("stSidebar")).to_contain_text(f"Logged in as {REVIEWER}")
+        page.wait_for_function("window.__wbShortcutListener !== undefined")  # the page's shortcuts are live
         wait_until_idle(page)
-        page.keyboard.press("Escape")  # leave the field: single keys are shortcuts again
+        page.evaluate("document.activeElement.blur()")  # nothing focused: single keys are shortcuts
         expect(page.locator(".st-key-verdict_refuted button:enabled")).to_have_count(1)
         assert page.evaluate("document.activeElement.tagName") == "BODY"
 
@@ -143,12 +150,15 @@ def test_review_the_four_chinese_troops_claim_with_the_keyboard(server):
                            [four]).fetchall()
     assert len(rows) == 1
     reviewer, action, verdict, evidence = rows[0]
-    assert (reviewer, action, verdict) == ("Playwright Reviewer", "verdict", "refuted")
+    assert (reviewer, action, verdict) == (REVIEWER, "verdict", "refuted")
     assert tass in json.loads(evidence)["passages"]
 
-    # Published: the verdict as ClaimReview, under the desk's name, citing the TASS report, wording the claim.
+    # Published once the editor signs it off: the verdict as ClaimReview, under the desk's name, citing the
+    # TASS report, wording the claim.
     set_profile(store, {"org.name": "Example Fact Check", "org.url": "https://factcheck.example.org",
                         "factcheck_url": "https://factcheck.example.org/claims/{claim_id}"})
+    assert claim_reviews(store) == []
+    team.sign_off(store, [four], EDITOR)
     published = claim_reviews(store)
     check_claim_reviews(published)
     [refuted] = [r for r in published if r["url"].endswith(f"/claims/{four}")]

@@ -19,8 +19,10 @@ def test_config_sets_checks_and_lists_the_profile(cli):
                ("factcheck_url", "ftp://example.org/{claim_id}"): "factcheck_url must be an http or https address",
                ("language", "English"): "language must be a BCP 47 tag",
                ("author", "ana"): "author must be organisation or reviewer",
+               ("open_pool", "sometimes"): "open_pool must be yes or no",
+               ("second_review", "20%"): "second_review must be a whole percentage from 0 to 100",
                ("org.title", "x"): "unknown setting 'org.title' (one of org.name, org.url, org.logo, factcheck_url, "
-                                   "language, author)"}
+                                   "language, author, open_pool, second_review, signoff)"}
     for (key, value), message in refused.items():
         result = cli("config", "set", key, value)
         assert result.exit_code == 2 and result.stderr.startswith(f"error: {message}"), result.stderr
@@ -36,6 +38,8 @@ def test_a_profile_is_saved_whole_or_not_at_all(store):
     with pytest.raises(WorkbenchError, match=r"^org\.url must be an http or https address, not 'example\.org'; "
                                              r"language must be a BCP 47 tag"):
         set_profile(store, {"org.name": "Example Fact Check", "org.url": "example.org", "language": "??"})
-    assert read_profile(store) == {"language": "en", "author": "organisation"}  # the defaults, nothing stored
+    assert read_profile(store) == {"language": "en", "author": "organisation", "open_pool": "yes",
+                                   "second_review": "0", "signoff": "required"}  # the defaults
     set_profile(store, {"org.name": "Example Fact Check", "language": " pt-BR "})
-    assert read_profile(store) == {"org.name": "Example Fact Check", "language": "pt-BR", "author": "organisation"}
+    assert read_profile(store) == {"org.name": "Example Fact Check", "language": "pt-BR", "author": "organisation",
+                                   "open_pool": "yes", "second_review": "0", "signoff": "required"}

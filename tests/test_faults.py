@@ -11,25 +11,17 @@ from pathlib import Path
 import pytest
 from conftest import Cli
 
-from workbench.demo import load_demo
 from workbench.match.index import VECTORS_FILE, PassageIndex, index_path
 from workbench.store.db import Store
 from workbench.store.runs import start_run
 
 
-@pytest.fixture(scope="module")
-def demo_copy_source(tmp_path_factory) -> Path:
-    """The demo database with its index and stored matches, built once; each test damages a copy."""
-    path = tmp_path_factory.mktemp("demo") / "demo.duckdb"
-    load_demo(Store(path))
-    return path
-
-
 @pytest.fixture
-def demo(demo_copy_source, tmp_path) -> Cli:
+def demo(_demo_file, tmp_path) -> Cli:
+    """A copy of the demo database with its index and stored matches (built once, conftest): each test damages one."""
     path = tmp_path / "claims.duckdb"
-    shutil.copy(demo_copy_source, path)
-    shutil.copytree(index_path(demo_copy_source), index_path(path))
+    shutil.copy(_demo_file, path)
+    shutil.copytree(index_path(_demo_file), index_path(path))
     return Cli(path)
 
 

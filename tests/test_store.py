@@ -21,6 +21,9 @@ DOCUMENTED_COLUMNS = {
                   "passage_end", "score", "text_score", "fuzz_score", "figure_score", "relation", "why"},
     "reviews_v": {"review_id", "claim_id", "document", "sentence", "quantity", "value", "unit", "reviewer",
                   "action", "verdict", "note", "evidence", "created_at"},
+    "assignments_v": {"claim_id", "reviewer", "assigned_by", "assigned_at", "state", "note", "pending"},
+    "review_rounds_v": {"claim_id", "review_id", "verdict", "reviewers", "verdicts", "second_review", "flagged_by",
+                        "second_due", "disagree", "signed_off", "signed_off_by", "signed_off_at", "adjudicated"},
 }
 
 HOLD_LOCK = """

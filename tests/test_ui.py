@@ -469,7 +469,8 @@ def test_settings_page_edits_the_publisher_profile(demo_db):
     at.button(key="settings_save").click().run()
     assert not at.exception and at.success[0].value == "Publisher profile saved."
     assert read_profile(demo_db) == {"org.name": "Example <b>Fact</b> Check", "factcheck_url":
-                                     "https://example.org/fc/{claim_id}", "language": "en", "author": "reviewer"}
+                                     "https://example.org/fc/{claim_id}", "language": "en", "author": "reviewer",
+                                     "open_pool": "yes", "second_review": "0", "signoff": "required"}
     assert not at.info and "https\\:\\/\\/example\\.org\\/fc\\/1" in at.caption[-1].value
     fresh = page("settings")
     assert fresh.text_input(key="settings_org_name").value == "Example <b>Fact</b> Check"
@@ -486,7 +487,8 @@ def test_settings_page_refuses_bad_values_escaped_and_saves_nothing(demo_db):
     error = at.error[0].value
     assert error.startswith("Not saved\\: org\\.logo must be an http or https address")
     assert "factcheck\\_url must" in error and "\\!\\[x\\]\\(http" in error  # escaped: no image is fetched
-    assert read_profile(demo_db) == {"language": "en", "author": "organisation"}
+    assert read_profile(demo_db) == {"language": "en", "author": "organisation", "open_pool": "yes",
+                                     "second_review": "0", "signoff": "required"}
 
 
 # -- hostile text ---------------------------------------------------------------------------------------

@@ -14,12 +14,14 @@ from typing import Self
 import click
 
 from workbench import __version__
-from workbench.errors import DAMAGED, DATABASE, ENCODING, PROFILE, TEXT_FIELD, WorkbenchError
+from workbench.errors import ACCOUNT, DAMAGED, DATABASE, ENCODING, PROFILE, TEXT_FIELD, WorkbenchError
 from workbench.settings import IMPORT_BATCH_DOCS, QUERY_MAX_ROWS, QUERY_TIMEOUT_S, TOKEN_ENV, resolve_db
 
 EXIT_PARTIAL = 1  # import: some inputs failed, the rest were imported
 EXIT_ERROR = 2  # nothing done: bad input, refused statement, locked database
 EXIT_NOT_SET = 1  # config get: the key has no value
+#: Addresses that keep the UI on this machine: any other --host needs accounts.
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
 
 
 def db_option(command):
@@ -42,6 +44,7 @@ HINTS = {
     DATABASE: "import something first, or choose another database with --db",
     DAMAGED: "restore it from a backup, or choose another database with --db",
     PROFILE: "set each with workbench config set KEY VALUE (workbench config list shows every key)",
+    ACCOUNT: "workbench users list shows the accounts; workbench users add NAME --role ROLE creates one",
 }
 
 
@@ -300,7 +303,7 @@ def query(sql, fmt, timeout, max_rows, output, db):
     """Run one read-only SQL statement (one that would write is refused), stopped after 30 s, at most 100,000
     rows printed; -o streams every row to a .csv, .jsonl, .json or .parquet file.
 
-    The documented views are documents_v, claims_v, matches_v and reviews_v.
+    The documented views are documents_v, claims_v, matches_v, reviews_v, assignments_v and review_rounds_v.
 
     Example:
 
@@ -348,14 +351,18 @@ def export(fmt, output, db):
     click.echo(f"wrote {export.items} {export.noun} to {output}", err=True)
 
 
+verdict_option = click.option("--verdict", required=True, metavar="VERDICT",
+                              help="supported, refuted, misleading, unverifiable or not_a_claim.")
+note_option = click.option("--note", metavar="TEXT", default=None, help="Why: published as the ClaimReview's reviewBody.")
+
+
 @main.command()
 @click.argument("claim_id", type=int)
-@click.option("--verdict", required=True, metavar="VERDICT",
-              help="supported, refuted, misleading, unverifiable or not_a_claim.")
+@verdict_option
 @click.option("--reviewer", metavar="NAME", required=True, help="Your name, stored with the verdict.")
 @click.option("--evidence", "passages", type=int, multiple=True, metavar="PASSAGE_ID",
               help="A source passage the verdict rests on: a candidate's passage_id from workbench match; repeat for more.")
-@click.option("--note", metavar="TEXT", default=None, help="Why: published as the ClaimReview's reviewBody.")
+@note_option
 @click.option("--wording", metavar="TEXT", default=None,
               help="The claim as the fact-check words it (claimReviewed); an empty one goes back to the default.")
 @db_option
@@ -383,8 +390,9 @@ def review(claim_id, verdict, reviewer, passages, note, wording, db):
 def config():
     """The publisher profile ClaimReview is published under, kept in the database.
 
-    Keys: org.name, org.url, org.logo, factcheck_url (with {claim_id}), language (default en) and
-    author (organisation, the default, or reviewer to name the reviewer too).
+    Keys: org.name, org.url, org.logo, factcheck_url (with {claim_id}), language (default en),
+    author (organisation, the default, or reviewer to name the reviewer too) and open_pool (yes, the
+    default: reviewers may take claims nobody is assigned; no: only their own).
 
     Example:
 
@@ -586,6 +594,250 @@ def demo(if_empty, db):
     click.echo(f"demo article: {articles.summary()}", err=True)
 
 
+# -- the team ---------------------------------------------------------------------------------------
+
+def read_password(from_stdin: bool) -> str:
+    """A new password: the first line of standard input, or typed twice at a prompt that does not echo it."""
+    if from_stdin:
+        return sys.stdin.readline().rstrip("\r\n")
+    return click.prompt("Password", hide_input=True, confirmation_prompt=True, err=True)
+
+
+password_stdin_option = click.option("--password-stdin", is_flag=True,
+                                     help="Read the password from the first line of standard input, not a prompt.")
+by_option = click.option("--by", "by", metavar="NAME", required=True,
+                         help="Who does it: you (an editor or admin account).")
+
+
+@main.group()
+def users():
+    """Accounts of the review UI: once one exists, everyone logs in, and each page checks the role.
+
+    Roles: reviewer (gives verdicts), editor (also imports, assigns, exports, queries), admin (also
+    manages accounts and the publisher profile). Passwords are stored only as argon2 hashes.
+
+    Example:
+
+    \b
+        workbench users add ana --role reviewer
+        workbench users list
+    """
+
+
+@users.command("add")
+@click.argument("name")
+@click.option("--role", type=click.Choice(["reviewer", "editor", "admin"]), required=True)
+@password_stdin_option
+@db_option
+@friendly_errors
+def users_add(name, role, password_stdin, db):
+    """Create the account NAME with ROLE; the password is asked for (or read with --password-stdin).
+
+    Example:
+
+    \b
+        echo 'a long passphrase' | workbench users add ana --role reviewer --password-stdin
+    """
+    from workbench.team import add_user
+
+    account = add_user(open_store(db), name, role, read_password(password_stdin))
+    click.echo(f"account {account.name} added ({account.role})", err=True)
+
+
+@users.command("list")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default=None,
+              help="table (default on a terminal), csv or json (default when piped).")
+@db_option
+@friendly_errors
+def users_list(fmt, db):
+    """Every account: name, role, whether it may log in, when it was created and last changed.
+
+    Example:
+
+    \b
+        workbench users list --format csv
+    """
+    from workbench.output import write_rows
+    from workbench.team import users as accounts
+
+    write_rows(["name", "role", "enabled", "created_at", "updated_at"],
+               [(a.name, a.role, a.enabled, a.created_at, a.updated_at) for a in accounts(open_store(db))],
+               fmt or default_format("table", "json"))
+
+
+@users.command("disable")
+@click.argument("name")
+@db_option
+@friendly_errors
+def users_disable(name, db):
+    """NAME can no longer log in; the verdicts it gave stay attributed to it.
+
+    Example:
+
+    \b
+        workbench users disable ana
+    """
+    from workbench.team import disable_user
+
+    disable_user(open_store(db), name)
+    click.echo(f"account {name} disabled", err=True)
+
+
+@users.command("passwd")
+@click.argument("name")
+@password_stdin_option
+@db_option
+@friendly_errors
+def users_passwd(name, password_stdin, db):
+    """Set NAME's password (asked for, or read with --password-stdin).
+
+    Example:
+
+    \b
+        workbench users passwd ana
+    """
+    from workbench.team import set_password
+
+    set_password(open_store(db), name, read_password(password_stdin))
+    click.echo(f"password of {name} changed", err=True)
+
+
+@main.command()
+@click.option("--document", "document_id", type=int, metavar="ID", default=None, help="Every claim of this article.")
+@click.option("--filter", "where", metavar="SQL", default=None,
+              help="The claims a SQL condition on the claims view selects (read-only, over the documented views).")
+@click.option("--to", "to", metavar="NAME", required=True, help="The reviewer (an account, when there are any).")
+@by_option
+@db_option
+@friendly_errors
+def assign(document_id, where, to, by, db):
+    """Assign claims to a reviewer, replacing earlier assignments: their queue shows them first.
+
+    Claims that already have a verdict are left as they are (send one back with workbench send-back).
+
+    Example:
+
+    \b
+        workbench assign --document 2 --to ana --by eve
+        workbench assign --filter "kind = 'money' AND checkworthiness > 0.8" --to ben --by eve
+    """
+    from workbench.team import assign as assign_claims
+
+    done = assign_claims(open_store(db), by, to, document_id=document_id, where=where)
+    click.echo(f"{done.assigned} claim{'' if done.assigned == 1 else 's'} assigned to {to}"
+               + (f"; {done.reviewed} already reviewed, left as they are" if done.reviewed else ""), err=True)
+
+
+@main.command("send-back")
+@click.argument("claim_id", type=int)
+@click.option("--note", metavar="TEXT", required=True, help="What to correct: shown to the reviewer with the claim.")
+@by_option
+@click.option("--to", "to", metavar="NAME", default=None, help="The reviewer (default: whoever gave its verdict).")
+@db_option
+@friendly_errors
+def send_back(claim_id, note, by, to, db):
+    """Send a decided claim back for correction: it is in the reviewer's queue again, with the note.
+
+    Example:
+
+    \b
+        workbench send-back 13 --note "the TASS figure is 45, not 40" --by eve
+    """
+    from workbench.team import send_back as send
+
+    click.echo(f"claim {claim_id} sent back to {send(open_store(db), claim_id, by, note, to)}", err=True)
+
+
+@main.command("second-review")
+@click.argument("claim_ids", type=int, nargs=-1, required=True)
+@by_option
+@db_option
+@friendly_errors
+def second_review(claim_ids, by, db):
+    """Send claims to a second reviewer, who decides without seeing the first verdict.
+
+    Besides these, the profile's second_review share of decided claims goes too
+    (workbench config set second_review 20).
+
+    Example:
+
+    \b
+        workbench second-review 13 14 --by eve
+    """
+    from workbench.team import flag_second_review
+
+    count = flag_second_review(open_store(db), list(claim_ids), by)
+    click.echo(f"{count} claim{'' if count == 1 else 's'} sent to a second review", err=True)
+
+
+@main.command()
+@click.argument("claim_ids", type=int, nargs=-1, required=True)
+@by_option
+@db_option
+@friendly_errors
+def signoff(claim_ids, by, db):
+    """Sign off the verdicts of claims: with accounts, ClaimReview exports only signed-off verdicts.
+
+    Example:
+
+    \b
+        workbench signoff 13 14 --by eve
+    """
+    from workbench.team import sign_off
+
+    count = sign_off(open_store(db), list(claim_ids), by)
+    click.echo(f"{count} verdict{'' if count == 1 else 's'} signed off by {by}", err=True)
+
+
+@main.command()
+@click.argument("claim_id", type=int)
+@verdict_option
+@note_option
+@by_option
+@db_option
+@friendly_errors
+def adjudicate(claim_id, verdict, note, by, db):
+    """Give the final verdict on a claim reviewers disagree on: recorded in your name and signed off.
+
+    Example:
+
+    \b
+        workbench adjudicate 13 --verdict refuted --note "TASS reported 45" --by eve
+    """
+    from workbench.review import VERDICT_LABELS
+    from workbench.team import adjudicate as decide
+
+    review_id = decide(open_store(db), claim_id, by, verdict, note)
+    click.echo(f"claim {claim_id}: {VERDICT_LABELS[verdict]}, adjudicated by {by} (review {review_id})", err=True)
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default=None,
+              help="table (default on a terminal) or json (default when piped).")
+@db_option
+@friendly_errors
+def agreement(fmt, db):
+    """How far reviewers agree: Cohen's kappa per pair, Krippendorff's alpha over every claim decided twice.
+
+    Example:
+
+    \b
+        workbench agreement --format json
+    """
+    from workbench.agreement import agreement as measure
+    from workbench.output import dumps, write_rows
+
+    found = measure(open_store(db))
+    if (fmt or default_format("table", "json")) == "json":
+        click.echo(dumps(found.to_json()))
+        return
+    write_rows(["first", "second", "claims", "agreed", "kappa"],
+               [(p.first, p.second, p.claims, p.agreed, "—" if p.kappa is None else f"{p.kappa:.3f}")
+                for p in found.pairs], "table")
+    click.echo(f"Krippendorff's alpha {'—' if found.alpha is None else f'{found.alpha:.3f}'} over {found.claims} "
+               f"claims decided by two reviewers or more ({found.reviewers} reviewers)")
+
+
 @main.command()
 @click.option("--port", metavar="N", type=int, default=8501, show_default=True)
 @click.option("--host", metavar="ADDR", default="127.0.0.1", show_default=True,
@@ -596,6 +848,8 @@ def ui(port, host, db):
     """Start the review UI (Streamlit) on http://127.0.0.1:8501, on this machine only unless --host says
     otherwise.
 
+    Another --host (the desk's network) needs accounts first (workbench users add): everyone then logs in.
+
     Example:
 
     \b
@@ -605,7 +859,12 @@ def ui(port, host, db):
 
     from workbench.store.remote import is_remote
     from workbench.system import port_free, port_holder
+    from workbench.team import accounts_required
 
+    store = open_store(db)
+    if host not in LOOPBACK and not accounts_required(store):
+        raise WorkbenchError(f"--host {host} would let anyone on the network give verdicts in {store.path}, which has "
+                             "no account; add one first: workbench users add NAME --role admin")
     if not port_free(host, port):
         holder = port_holder(port)
         raise WorkbenchError(f"port {port} on {host} is taken{f' by {holder}' if holder else ''}; "

@@ -3,8 +3,10 @@ from __future__ import annotations
 
 #: What a user can change to get past an error, named in the library's terms; each face (CLI, UI) says
 #: how in its own: the CLI names its option, the UI what to do on the page. ``profile``: a key of the
-#: publisher profile that ClaimReview needs is not set (the message names it).
+#: publisher profile that ClaimReview needs is not set (the message names it). ``account``: no account has the
+#: name given (the accounts are listed where they are managed).
 TEXT_FIELD, ENCODING, DATABASE, DAMAGED, PROFILE = "text_field", "encoding", "database", "damaged", "profile"
+ACCOUNT = "account"
 
 
 class WorkbenchError(Exception):

@@ -32,6 +32,7 @@ from workbench.ingest.readers import web_url
 from workbench.review import VERDICT_LABELS
 from workbench.store.db import Store
 from workbench.store.exports import claims_with_verdict
+from workbench.team import signoff_required
 
 BEST, WORST = 5, 1
 RATINGS = {"supported": 5, "misleading": 2, "refuted": 1}
@@ -143,6 +144,8 @@ def claim_review(row: dict, profile: dict[str, str]) -> dict:
 
 
 def claim_reviews(store: Store) -> list[dict]:
-    """Every reviewed claim's ClaimReview, in claim id order; an error naming what the profile lacks first."""
+    """Every reviewed claim's ClaimReview, in claim id order; an error naming what the profile lacks first. Only
+    signed-off verdicts when a team must sign off (:func:`workbench.team.signoff_required`)."""
     profile = publishing_profile(store)
-    return [claim_review(row, profile) for row in claims_with_verdict(store, [*RATINGS, *OFF_SCALE])]
+    return [claim_review(row, profile)
+            for row in claims_with_verdict(store, [*RATINGS, *OFF_SCALE], signoff_required(store))]

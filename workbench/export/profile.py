@@ -13,6 +13,9 @@ unsets a key (back to its default, if it has one).
 | ``factcheck_url`` | where each fact-check is published, with ``{claim_id}`` (needed to export ClaimReview) | |
 | ``language`` | the fact-checks' language, a BCP 47 tag (``en``, ``hi``, ``pt-BR``) | ``en`` |
 | ``author`` | ``organisation``, or ``reviewer`` to name the reviewer as a Person beside it | ``organisation`` |
+| ``open_pool`` | ``yes``: a reviewer may also take claims nobody is assigned; ``no``: only their own | ``yes`` |
+| ``second_review`` | the percentage of decided claims that also go to a second, blind reviewer | ``0`` |
+| ``signoff`` | ``required``: with accounts, ClaimReview exports only signed-off verdicts; ``optional``: every one | ``required`` |
 """
 from __future__ import annotations
 
@@ -49,6 +52,12 @@ SETTINGS = {setting.key: setting for setting in (
     Setting("language", "Language", "the language of the fact-checks, a BCP 47 tag such as en, hi or pt-BR", "en"),
     Setting("author", "Author", "organisation, or reviewer to name the reviewer as a Person beside it",
             "organisation", ("organisation", "reviewer")),
+    Setting("open_pool", "Open pool", "yes: a reviewer may also take claims nobody is assigned; no: only their own",
+            "yes", ("yes", "no")),
+    Setting("second_review", "Second review (%)",
+            "the percentage of decided claims (0 to 100) that also go to a second, blind reviewer", "0"),
+    Setting("signoff", "Sign-off", "required: with accounts, ClaimReview exports only the verdicts an editor signed "
+            "off; optional: every verdict", "required", ("required", "optional")),
 )}
 #: What a ClaimReview cannot be published without.
 REQUIRED = ("org.name", "factcheck_url")
@@ -68,6 +77,8 @@ def _problem(key: str, value: str) -> str | None:
         return f"factcheck_url must contain {CLAIM_ID}, where each claim's id goes, not {value!r}"
     if key == "language" and not LANGUAGE_TAG.fullmatch(value):
         return f"language must be a BCP 47 tag such as en, hi or pt-BR, not {value!r}"
+    if key == "second_review" and not (value.isdigit() and int(value) <= 100):
+        return f"second_review must be a whole percentage from 0 to 100, not {value!r}"
     if setting.choices and value not in setting.choices:
         return f"{key} must be {' or '.join(setting.choices)}, not {value!r}"
     return None

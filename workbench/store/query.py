@@ -12,6 +12,7 @@ it returns a capped number of rows, the cap applied in SQL so that no more are e
 """
 from __future__ import annotations
 
+import json
 import threading
 import time
 from collections.abc import Callable
@@ -32,7 +33,7 @@ WATCH_INTERVAL_S = 0.1
 T = TypeVar("T")
 #: What the surface offers, in a sentence for people about to write a query.
 SURFACE = ("Read-only: one SELECT (or WITH, DESCRIBE, SHOW, EXPLAIN) over documents_v, claims_v, matches_v, "
-           "reviews_v and the tables beneath them. Anything that would write is refused.")
+           "reviews_v, assignments_v, review_rounds_v and the tables beneath them. Anything that would write is refused.")
 #: Statements to start from, by what they answer.
 EXAMPLES = {
     "Claims by kind": "SELECT kind, count(*) AS claims FROM claims_v GROUP BY kind ORDER BY claims DESC",
@@ -177,3 +178,45 @@ def copy_query(store: Store, sql: str, path: str | Path, *, timeout: float | Non
             raise
     partial.replace(path)
     return rows
+
+
+#: The views a claim filter may read: the documented surface, never a table beneath it.
+DOCUMENTED_VIEWS = ("documents_v", "claims_v", "matches_v", "reviews_v", "assignments_v", "review_rounds_v")
+
+
+def _tables_read(node) -> list[str]:
+    """Every table or view a parsed statement (DuckDB's ``json_serialize_sql`` tree) reads, and ``()`` for a
+    table function (``read_csv(...)``), wherever it sits: a join, a subquery, an expression."""
+    found = []
+    if isinstance(node, dict):
+        if node.get("type") == "BASE_TABLE":
+            found.append(node.get("table_name", ""))
+        elif node.get("type") == "TABLE_FUNCTION":
+            found.append("a table function")
+        for value in node.values():
+            found += _tables_read(value)
+    elif isinstance(node, list):
+        for value in node:
+            found += _tables_read(value)
+    return found
+
+
+def filtered_claims(store: Store, where: str, *, timeout: float | None = QUERY_TIMEOUT_S) -> list[int]:
+    """The ids of the claims ``claims_v`` rows matching ``where`` (a SQL condition, e.g. ``kind = 'money' AND
+    document_id = 3``), run on the read-only surface; a condition that is not one, or that reads anything but
+    the documented views, is refused."""
+    sql = f"SELECT claim_id FROM claims_v WHERE ({where})"
+    try:
+        _statement(sql)
+    except QueryRefused as error:
+        raise QueryRefused(f"the filter {where[:80]!r}: {error}") from None
+    with duckdb.connect(":memory:", config=READ_ONLY_CONFIG) as con:
+        tree = json.loads(con.execute("SELECT json_serialize_sql(?)", [sql]).fetchone()[0])
+    node = tree["statements"][0]["node"] if not tree.get("error") and len(tree["statements"]) == 1 else {}
+    outside = sorted({name for name in _tables_read(node) if name not in DOCUMENTED_VIEWS})
+    if node.get("type") != "SELECT_NODE" or node.get("from_table", {}).get("table_name") != "claims_v" or \
+            node.get("cte_map", {}).get("map") or node.get("modifiers") or outside:
+        reads = f" (it reads {', '.join(outside)})" if outside else ""
+        raise QueryRefused(f"the filter {where[:80]!r} is not one condition on claims_v over the documented views"
+                           f"{reads}; write e.g. kind = 'money' AND document_id = 3")
+    return [row[0] for row in run_query(store, sql, max_rows=None, timeout=timeout).rows]

@@ -35,14 +35,31 @@ class QueueFilter:
     reviewer: str | None = None
     min_checkworthiness: float = 0.0  # of the claim's queue priority (``claims_v.priority``)
     text: str = ""
+    #: Only claims assigned to this reviewer and awaiting their verdict (``assignments_v.pending``); with it, the
+    #: status "unreviewed" means awaiting them: new, or sent back for correction though it has a verdict.
+    assignee: str | None = None
+    pool: bool = False  # only claims nobody is assigned
+    #: Only claims whose second, blind review is due and that this reviewer did not decide (``review_rounds_v``);
+    #: with it too, "unreviewed" means awaiting them.
+    second_for: str | None = None
 
 
 def _where(filters: QueueFilter) -> tuple[str, list]:
     """The filters as a ``claims_v`` condition and its parameters."""
     clauses, params = ["priority >= ?"], [filters.min_checkworthiness]
+    if filters.assignee is not None:
+        clauses.append("claim_id IN (SELECT claim_id FROM assignments_v WHERE reviewer = ? AND pending)")
+        params.append(filters.assignee)
+    if filters.pool:
+        clauses.append("claim_id NOT IN (SELECT claim_id FROM assignments)")
+    if filters.second_for is not None:
+        clauses.append("claim_id IN (SELECT claim_id FROM review_rounds_v WHERE second_due "
+                       "AND NOT list_contains(reviewers, ?))")
+        params.append(filters.second_for)
+    awaiting = filters.assignee is not None or filters.second_for is not None
     if filters.status == "reviewed":
         clauses.append("status <> 'unreviewed'")
-    elif filters.status != "all":
+    elif filters.status not in ("all", "unreviewed" if awaiting else "all"):
         clauses.append("status = ?")
         params.append(filters.status)
     if filters.kinds:

@@ -165,3 +165,67 @@ FROM matches m
 JOIN segments p  ON p.id = m.segment_id
 JOIN documents d ON d.id = p.document_id
 ORDER BY m.claim_id, m.rank;
+
+-- One row per claim that is assigned: its newest assignment (to `reviewer`, by `assigned_by`, `state` `assigned`
+-- or `sent_back` for correction, with its `note`), and whether it is `pending`: no verdict given since is in force.
+CREATE OR REPLACE VIEW assignments_v AS
+SELECT
+    a.claim_id,
+    a.reviewer,
+    a.assigned_by,
+    a.assigned_at,
+    a.state,
+    a.note,
+    NOT EXISTS (SELECT 1 FROM reviews v
+                WHERE v.claim_id = a.claim_id AND v.action = 'verdict' AND v.created_at >= a.assigned_at
+                  AND NOT EXISTS (SELECT 1 FROM reviews u WHERE u.undoes = v.id)) AS pending
+FROM assignments a
+QUALIFY row_number() OVER (PARTITION BY a.claim_id ORDER BY a.id DESC) = 1;
+
+-- One row per decided claim: its verdict in force (`review_id`, `verdict`), each reviewer's own newest verdict on
+-- it (`verdicts`: reviewer, verdict, note, evidence, created_at; `reviewers`, in the order they decided; an
+-- editor's adjudication is no reviewer's), whether it goes to a second, blind reviewer (`second_review`: flagged
+-- by an editor, or among the profile's `second_review` percent of claims, picked by a fixed hash of the id), whether
+-- that is still due (`second_due`: one reviewer so far), whether reviewers `disagree`, and its sign-off.
+CREATE OR REPLACE VIEW review_rounds_v AS
+WITH decided AS (
+    SELECT * FROM reviews v
+    WHERE v.action = 'verdict' AND NOT EXISTS (SELECT 1 FROM reviews u WHERE u.undoes = v.id)
+), in_force AS (
+    SELECT claim_id, max(id) AS review_id FROM decided GROUP BY claim_id
+), own AS (
+    SELECT claim_id,
+           list(reviewer ORDER BY id) AS reviewers,
+           list({'reviewer': reviewer, 'verdict': verdict, 'note': note, 'evidence': evidence,
+                 'created_at': created_at} ORDER BY id) AS verdicts,
+           count(DISTINCT verdict) AS kinds
+    FROM (SELECT * FROM decided d
+          WHERE NOT EXISTS (SELECT 1 FROM signoffs s WHERE s.review_id = d.id AND s.adjudicated)
+          QUALIFY row_number() OVER (PARTITION BY claim_id, reviewer ORDER BY id DESC) = 1)
+    GROUP BY claim_id
+), share AS (
+    SELECT coalesce((SELECT try_cast(value AS INTEGER) FROM profile WHERE key = 'second_review'), 0) AS percent
+)
+SELECT
+    f.claim_id,
+    f.review_id,
+    r.verdict,
+    coalesce(o.reviewers, [])                                                        AS reviewers,
+    coalesce(o.verdicts, [])                                                         AS verdicts,
+    fl.claim_id IS NOT NULL
+        OR (f.claim_id * 2654435761) % 4294967296 * 100 // 4294967296 < share.percent AS second_review,
+    fl.flagged_by,
+    (fl.claim_id IS NOT NULL
+        OR (f.claim_id * 2654435761) % 4294967296 * 100 // 4294967296 < share.percent)
+        AND len(coalesce(o.reviewers, [])) = 1                                       AS second_due,
+    coalesce(o.kinds, 0) > 1                                                         AS disagree,
+    s.id IS NOT NULL                                                                 AS signed_off,
+    s.editor                                                                         AS signed_off_by,
+    s.created_at                                                                     AS signed_off_at,
+    coalesce(s.adjudicated, false)                                                   AS adjudicated
+FROM in_force f
+JOIN reviews r            ON r.id = f.review_id
+LEFT JOIN own o           ON o.claim_id = f.claim_id
+LEFT JOIN review_flags fl ON fl.claim_id = f.claim_id
+LEFT JOIN signoffs s      ON s.review_id = f.review_id
+CROSS JOIN share;

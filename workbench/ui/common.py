@@ -1,4 +1,5 @@
-"""What every page shares: the database, the reviewer, cached reads and their invalidation.
+"""What every page shares: the database, who is reviewing (and whether the page is theirs), cached reads and
+their invalidation.
 
 The app holds no database connection between reruns: each read opens the file briefly (through the
 library) and is cached for a few seconds with ``st.cache_data``; every write clears the cache, so
@@ -13,8 +14,10 @@ from typing import TypeVar
 
 import streamlit as st
 
-from workbench.errors import DAMAGED, DATABASE, ENCODING, PROFILE, TEXT_FIELD, WorkbenchError
+from workbench import team
+from workbench.errors import ACCOUNT, DAMAGED, DATABASE, ENCODING, PROFILE, TEXT_FIELD, WorkbenchError
 from workbench.settings import resolve_db
+from workbench.store import accounts
 from workbench.store.db import Store
 from workbench.store.remote import is_remote, open_store
 from workbench.ui.components import CSS, md
@@ -33,8 +36,52 @@ def store() -> Store:
     return open_store(db_path())
 
 
+#: Each page by its title, and the role it needs once the database has accounts (see :data:`workbench.team.ROLES`;
+#: the SQL page is an admin's because a query can read every table, the account table's hashes among them).
+ACCESS = {"Review": "reviewer", "Documents": "reviewer", "Sources": "reviewer", "Dashboard": "reviewer",
+          "Import articles": "editor", "Export": "editor", "Assign": "editor", "Sign-off": "editor",
+          "SQL": "admin", "Settings": "admin", "Accounts": "admin"}
+
+
+def accounts_required() -> bool:
+    """Whether the database has an enabled account, so every page needs a login."""
+    return read(db_path(), team.accounts_required)
+
+
+def signed_in() -> accounts.Account | None:
+    """The account logged in to this session, as the database has it now (a disabled one is logged out)."""
+    name = st.session_state.get("user")
+    if name is None:
+        return None
+    account = read(db_path(), accounts.account, name)
+    if account is None or not account.enabled:
+        st.session_state.pop("user")
+        return None
+    return account
+
+
+def role() -> str | None:
+    """The logged-in account's role; None on a database without accounts (every page is open)."""
+    account = signed_in()
+    return account.role if account else None
+
+
+def allowed(needed: str) -> bool:
+    """Whether whoever uses this session may do what the role ``needed`` may."""
+    return not accounts_required() or (signed_in() is not None and team.allows(role(), needed))
+
+
 def reviewer() -> str | None:
+    """The name stored with verdicts: the logged-in account's; without accounts, the name typed in the sidebar."""
+    if accounts_required():
+        account = signed_in()
+        return account.name if account else None
     return (st.session_state.get("reviewer") or "").strip() or None
+
+
+def log_out() -> None:
+    """Forget everything this session held: who was logged in, and what they had entered."""
+    st.session_state.clear()
 
 
 def claim_under_review() -> int | None:
@@ -58,8 +105,16 @@ def attach_evidence(claim_id: int, passage_id: int) -> None:
 
 
 def setup(title: str) -> None:
-    """Page styles and a heading."""
+    """Page styles and a heading, once the page is known to be open to this session (:data:`ACCESS`)."""
     st.html(CSS)
+    if accounts_required():
+        account, needed = signed_in(), ACCESS[title]
+        if account is None:
+            st.warning("Log in first: this database has accounts.")
+            st.stop()
+        if not team.allows(account.role, needed):
+            st.error(md(f"{title} is for the role {needed} and above; {account.name} is a {account.role}."))
+            st.stop()
     st.title(title)
 
 
@@ -75,6 +130,7 @@ HINTS = {
     DATABASE: "import documents on the Import page first",
     DAMAGED: "restore the file from a backup, or start the UI on another one (workbench ui --db FILE)",
     PROFILE: "fill in each on the Settings page, then prepare the export again",
+    ACCOUNT: "the Accounts page lists every account and adds new ones",
 }
 
 

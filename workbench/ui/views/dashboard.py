@@ -1,14 +1,16 @@
-"""Dashboard: review progress per document and reviewer, verdicts, evidence relations, reviews per day."""
+"""Dashboard: review progress per document and reviewer, verdicts, evidence relations, reviews per day, and how
+far reviewers agree (kappa per pair with its confusion table, alpha overall)."""
 from __future__ import annotations
 
 import altair as alt
 import pandas as pd
 import streamlit as st
 
-from workbench.review import VERDICT_LABELS
+from workbench.agreement import agreement
+from workbench.review import VERDICT_LABELS, VERDICTS
 from workbench.store import reviews
 from workbench.ui import common
-from workbench.ui.components import RELATION_COLOURS
+from workbench.ui.components import RELATION_COLOURS, md
 
 common.setup("Dashboard")
 path = common.db_path()
@@ -49,3 +51,24 @@ chart(progress.relations, "Best evidence per claim: relation mix", "chart_relati
 chart(progress.per_day, "Verdicts per day", "chart_days",  # a bar per day, as wide as the days allow
       x=alt.X("yearmonthdate(day):O", title="day", axis=alt.Axis(labelAngle=0)),
       y=alt.Y("reviews:Q", title="verdicts", axis=COUNT_AXIS))
+
+st.subheader("Agreement between reviewers")
+found = common.read(path, agreement)
+if not found.pairs:
+    st.caption("No claim has been decided by two reviewers yet (a blind second review, or a claim sent back to "
+               "someone else, gives one).")
+    st.stop()
+columns = st.columns(3)
+columns[0].metric("Krippendorff's alpha", "—" if found.alpha is None else f"{found.alpha:.3f}",
+                  help="Nominal, over every claim two reviewers or more decided; 1 is full agreement, 0 chance.")
+columns[1].metric("Claims decided twice or more", found.claims)
+columns[2].metric("Reviewers", found.reviewers)
+st.dataframe([{"reviewer": p.first, "and": p.second, "claims": p.claims, "agreed": p.agreed,
+               "Cohen's kappa": None if p.kappa is None else round(p.kappa, 3)} for p in found.pairs],
+             hide_index=True, width="stretch", key="agreement_pairs")
+pairs = {f"{p.first} and {p.second}": p for p in found.pairs}
+pair = pairs[st.selectbox("Confusion table of", list(pairs), key="agreement_pair", format_func=md)]
+st.dataframe([{pair.first: VERDICT_LABELS[mine]} | {VERDICT_LABELS[theirs]: pair.confusion.get((mine, theirs), 0)
+                                                    for theirs in VERDICTS} for mine in VERDICTS],
+             hide_index=True, width="stretch", key="agreement_confusion")
+st.caption(md(f"Rows: {pair.first}'s verdict; columns: {pair.second}'s, on the {pair.claims} claims both decided."))

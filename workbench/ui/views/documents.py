@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from workbench import review
+from workbench import review, team
 from workbench.claims import KINDS, QUALIFIERS
 from workbench.errors import WorkbenchError
 from workbench.figures_text import row_figure_text
@@ -34,6 +34,7 @@ def open_claim(claim_id: int) -> None:
 
 def not_a_claim(claim_id: int) -> None:
     try:
+        team.may_review(common.store(), claim_id, common.reviewer(), common.role())
         review.save_verdict(common.store(), claim_id, common.reviewer(), "not_a_claim")
     except WorkbenchError as error:
         common.flash(f"Not saved: {error}", "⚠️")

@@ -3,8 +3,10 @@ from __future__ import annotations
 
 import streamlit as st
 
+from workbench import team
 from workbench.errors import WorkbenchError
 from workbench.export.tables import render
+from workbench.store import signoffs
 from workbench.ui import common
 
 FORMATS = {"claimreview": ("ClaimReview JSON-LD (reviewed claims)", "claimreview.json", "application/ld+json"),
@@ -14,6 +16,10 @@ FORMATS = {"claimreview": ("ClaimReview JSON-LD (reviewed claims)", "claimreview
 
 common.setup("Export")
 fmt = st.radio("Format", list(FORMATS), format_func=lambda f: FORMATS[f][0], key="export_format")
+if fmt == "claimreview" and common.read(common.db_path(), team.signoff_required):
+    waiting = len(common.read(common.db_path(), signoffs.rounds, None, False))
+    st.caption(f"Only verdicts an editor signed off are published; {waiting} decided claims await sign-off "
+               "(Sign-off page).")
 if st.button("Prepare export", key="export_prepare", type="primary"):
     try:
         st.session_state["export_data"] = (fmt, render(common.store(), fmt))

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import streamlit as st
 
-from workbench import review
+from workbench import review, team
 from workbench.claims import KINDS, QUALIFIERS
 from workbench.errors import WorkbenchError
 from workbench.export.claimreview import claim_wording
 from workbench.figures_text import KIND_LABELS, QUALIFIER_LABELS, decimals, row_figure_text
 from workbench.match.engine import preselected
 from workbench.match.figures import implied_text
-from workbench.store import documents, reviews
+from workbench.store import assignments, documents, reviews, signoffs
 from workbench.store.reviews import QueueFilter
 from workbench.ui import common
 from workbench.ui.components import (
@@ -58,11 +58,29 @@ def button_columns(count: int) -> list:
     return columns
 
 
+#: Which claims the queue holds: assigned to the reviewer and awaiting them, nobody's, or every claim.
+QUEUES = {"mine": "Assigned to me", "pool": "Open pool (assigned to nobody)", "all": "All claims",
+          "second": "Second review (blind)"}
+
+
+def queues() -> list[str]:
+    """The queues this session may work from, its default first: with accounts, a reviewer has their own and
+    (when the pool is open) the pool, an editor every claim too; without, every claim comes first."""
+    if not common.accounts_required():
+        return ["all", "mine", "pool", "second"]
+    if common.allowed("editor"):
+        return ["mine", "pool", "all", "second"]
+    return ["mine", "pool", "second"] if common.read(path, team.open_pool) else ["mine", "second"]
+
+
 def filters_from_state() -> QueueFilter:
+    scope = state.get("f_queue", "all")
     return QueueFilter(
         status=state.get("f_status", "unreviewed"), kinds=tuple(state.get("f_kinds", ())),
         document_id=state.get("f_document"), reviewer=(state.get("f_reviewer") or "").strip() or None,
-        min_checkworthiness=float(state.get("f_min_cw", 0.0)), text=state.get("f_text", ""))
+        min_checkworthiness=float(state.get("f_min_cw", 0.0)), text=state.get("f_text", ""),
+        assignee=(common.reviewer() or "") if scope == "mine" else None, pool=scope == "pool",  # "": no one's
+        second_for=(common.reviewer() or "") if scope == "second" else None)
 
 
 def reset_position() -> None:
@@ -72,6 +90,12 @@ def reset_position() -> None:
 
 articles = common.read(path, documents.article_titles)
 titles = {row["id"]: row["title"] or f"document {row['id']}" for row in articles}
+offered_queues = queues()
+if state.get("f_queue") not in offered_queues:
+    state["f_queue"] = offered_queues[0]
+st.radio("Queue", offered_queues, format_func=QUEUES.get, key="f_queue", on_change=reset_position, horizontal=True,
+         help="Assigned to me: what an editor gave you that awaits your verdict, including claims sent back for "
+              "correction.")
 with st.expander("Filters", expanded=False):
     columns = st.columns(3)
     columns[0].selectbox("Status", review.STATUSES, key="f_status", on_change=reset_position,
@@ -101,7 +125,9 @@ st.progress(reviewed / everything if everything else 0.0,
             text=f"{reviewed} of {everything} claims reviewed · {total} in this queue")
 
 if not page and "open_claim" not in state:
-    st.info("No claims match these filters." if everything else
+    st.info("Nothing assigned to you awaits a verdict." if everything and state["f_queue"] == "mine" else
+            "No second review awaits you." if everything and state["f_queue"] == "second" else
+            "No claims match these filters." if everything else
             "No claims yet: import articles (Import page or `workbench import`), or load the demo.")
     st.stop()
 
@@ -131,6 +157,7 @@ def decide(verdict: str) -> None:
     claim_id = current_claim()
     detail = common.read(path, reviews.claim_detail, claim_id)
     try:
+        team.may_review(common.store(), claim_id, common.reviewer(), common.role())
         review.save_verdict(common.store(), claim_id, common.reviewer(), verdict,
                             state.get(f"note_{claim_id}"), chosen_evidence(claim_id, detail.candidates))
     except WorkbenchError as error:
@@ -289,10 +316,13 @@ def correction_fields(claim_id: int, claim: dict, kind: str) -> None:
                                        placeholder=claim_wording(claim) if name == "wording" else None)
 
 
+#: A second reviewer sees neither the first verdict, nor its note or evidence, nor the history, until they decide.
+blind = common.read(path, team.second_reviewer, claim_id, common.reviewer())
 with claim_column:
     status = claim["status"]
+    label = "Second review" if blind else review.VERDICT_LABELS.get(status, "Unreviewed")
     st.html(f"<div data-testid='wb-claim-header'>"
-            f"{badge(review.VERDICT_LABELS.get(status, 'Unreviewed'), '#5f6368' if status == 'unreviewed' else '#1a73e8')}"
+            f"{badge(label, '#5f6368' if blind or status == 'unreviewed' else '#1a73e8')}"
             f" &nbsp;<b>Claim {claim_id}</b> · {escape(claim['kind'])} · {escape(claim['document'])}"
             f"{' · manual' if claim['origin'] == 'manual' else ''}</div>")
     marks = []
@@ -303,6 +333,13 @@ with claim_column:
                        highlight(claim["sentence"], marks),
                        f'<span class="wb-context"> {escape(detail.after)}</span>' if detail.after else ""])
     st.html(f'<div class="wb-text" data-testid="wb-claim-sentence">{context}</div>')
+    assigned = common.read(path, assignments.assignment, claim_id)
+    if blind:
+        st.info("Second review: decide on your own; the first verdict, its note and evidence show once you have.")
+    elif assigned and assigned["pending"] and assigned["state"] == "sent_back":
+        st.warning(md(f"Sent back for correction by {assigned['assigned_by']}: {assigned['note']}"))
+    elif assigned:
+        st.caption(md(f"Assigned to {assigned['reviewer']} by {assigned['assigned_by']}"))
 
     reading = [("figure", row_figure_text(claim)), ("kind", KIND_LABELS.get(claim["kind"], claim["kind"])),
                ("subject", claim["subject"]), ("predicate", claim["predicate"]), ("measure", claim["measure"]),
@@ -381,15 +418,28 @@ with claim_column:
     actions[5].button("Pick evidence [x]", key="toggle_evidence", on_click=toggle_evidence,
                       args=(claim_id, candidates), width="stretch")
 
-    with st.expander(f"History ({len(detail.history)} verdicts, {len(detail.corrections)} corrections)"):
-        for entry in detail.history:
+    assigned_history = [] if blind else common.read(path, assignments.assignment_history, claim_id)
+    signed_history = [] if blind else common.read(path, signoffs.signoff_history, claim_id)
+    with st.expander("History: shown once you have decided" if blind else
+                     f"History ({len(detail.history)} verdicts, {len(detail.corrections)} corrections, "
+                     f"{len(assigned_history)} assignments, {len(signed_history)} sign-offs and second reviews)"):
+        for entry in [] if blind else detail.history:
             verdict = review.VERDICT_LABELS.get(entry["verdict"], "unreviewed")
             what = f"undo → {verdict}" if entry["action"] == "undo" else verdict
             st.html(f"<div>{escape(entry['created_at'].strftime('%Y-%m-%d %H:%M'))} · <b>{escape(entry['reviewer'])}</b>"
                     f" · {escape(what)}{' · ' + escape(entry['note']) if entry['note'] else ''}</div>")
-        for entry in detail.corrections:
+        for entry in [] if blind else detail.corrections:
             st.html(f"<div>{escape(entry['created_at'].strftime('%Y-%m-%d %H:%M'))} · <b>{escape(entry['reviewer'])}</b>"
                     f" · {escape(entry['field'])}: {escape(entry['old_value'])} → {escape(entry['new_value'])}</div>")
+        for entry in assigned_history:
+            what = "sent back to" if entry["state"] == "sent_back" else "assigned to"
+            st.html(f"<div>{escape(entry['assigned_at'].strftime('%Y-%m-%d %H:%M'))} · "
+                    f"<b>{escape(entry['assigned_by'])}</b> · {what} {escape(entry['reviewer'])}"
+                    f"{' · ' + escape(entry['note']) if entry['note'] else ''}</div>")
+        for entry in signed_history:
+            verdict = f" · {review.VERDICT_LABELS[entry['verdict']]}" if entry["verdict"] else ""
+            st.html(f"<div>{escape(entry['created_at'].strftime('%Y-%m-%d %H:%M'))} · <b>{escape(entry['editor'])}</b>"
+                    f" · {escape(entry['action'])}{escape(verdict)}</div>")
 
     with st.expander("Keyboard shortcuts"):
         st.html("<table>" + "".join(f"<tr><td><kbd>{escape(keys)}</kbd></td><td>{escape(what)}</td></tr>"

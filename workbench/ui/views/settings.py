@@ -8,7 +8,9 @@ from workbench.export.profile import REQUIRED, SETTINGS, fill, read_profile, set
 from workbench.ui import common
 from workbench.ui.components import md
 
-AUTHORS = {"organisation": "The organisation", "reviewer": "The organisation and the reviewer"}
+CHOICES = {"organisation": "The organisation", "reviewer": "The organisation and the reviewer",
+           "yes": "Reviewers may also take claims nobody is assigned", "no": "Reviewers review only their own",
+           "required": "Only verdicts an editor signed off (with accounts)", "optional": "Every verdict"}
 
 
 def widget_key(name: str) -> str:
@@ -23,9 +25,10 @@ st.caption("Every ClaimReview export names this organisation as its author and p
 profile = common.read(common.db_path(), read_profile)
 with st.form("settings_profile"):
     for name, setting in SETTINGS.items():
-        if name == "author":
+        if setting.choices:
             st.radio(setting.label, setting.choices, index=setting.choices.index(profile[name]),
-                     format_func=AUTHORS.__getitem__, key=widget_key(name), help=md(setting.about))
+                     format_func=lambda choice: CHOICES.get(choice, choice), key=widget_key(name),
+                     help=md(setting.about))
         else:
             st.text_input(setting.label, value=profile.get(name, ""), key=widget_key(name), help=md(setting.about),
                           placeholder=setting.default or "")

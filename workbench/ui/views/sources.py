@@ -42,10 +42,11 @@ if sources:
     text = common.read(path, documents.document_by_id, source_id)["text"]
     st.html(f'<div class="wb-text" data-testid="wb-source">{escape(text).replace(chr(10), "<br>")}</div>')
 
-st.subheader("Add sources")
-uploads = st.file_uploader("Files (" + ", ".join(sorted(SUPPORTED)) + ")", accept_multiple_files=True,
-                           type=[suffix.lstrip(".") for suffix in SUPPORTED], key="source_upload")
-fields, encoding = field_options()
-if st.button("Import as sources", key="import_sources", disabled=not uploads):
-    import_files([(f.name, f.getvalue()) for f in uploads], "source", fields, encoding)
-st.caption(md("Or from the command line: workbench import sources/ --as source"))
+if common.allowed("editor"):  # adding to the library is an editor's (or a database without accounts)
+    st.subheader("Add sources")
+    uploads = st.file_uploader("Files (" + ", ".join(sorted(SUPPORTED)) + ")", accept_multiple_files=True,
+                               type=[suffix.lstrip(".") for suffix in SUPPORTED], key="source_upload")
+    fields, encoding = field_options()
+    if st.button("Import as sources", key="import_sources", disabled=not uploads):
+        import_files([(f.name, f.getvalue()) for f in uploads], "source", fields, encoding)
+    st.caption(md("Or from the command line: workbench import sources/ --as source"))
