@@ -74,6 +74,8 @@ SKIPPED = "skipped"
 #: Scales as the tokenizer leaves them at the end of a sentence ("£62m." is "£", "62", "m.").
 SCALES_WITH_STOP = {f"{scale}." for scale in ("m", "bn", "mn", "k", "cr", "tn", "b")}
 #: Race distances written with a glued "m": metres, not millions.
+#: Adjectives after "<number>m" that make it metres: "1.8m tall", "a 4m deep pit".
+MEASURED_ADJECTIVES = {"tall", "high", "long", "wide", "deep", "thick", "away", "across", "below", "above"}
 RACE_DISTANCES = {"60", "100", "110", "200", "400", "800", "1500", "3000", "5000", "10000"}
 #: Lemmas that read better as units than spaCy's own: "people" counts persons, "taxes" are not "taxis".
 UNIT_LEMMAS = {"people": "person", "persons": "person", "folks": "person", "children": "child", "taxes": "tax",
@@ -84,11 +86,14 @@ UNIT_LEMMAS = {"people": "person", "persons": "person", "folks": "person", "chil
 STARTING_WORDS = (set(N.UNITS_WORDS) | set(N.TENS_WORDS) | set(N.MULTIPLES) | set(N.MONTHS) | set(N.ORDINALS)
                   | {"a", "an", "half", "no", "number", "hundred", "thousand", "million", "billion", "dozen"})
 
-_NUMBER_SUFFIX = re.compile(r"^([+-]?\d[\d,]*(?:\.\d+)?)([A-Za-z°%]+)$")
+_NUMBER_SUFFIX = re.compile(r"^([+-]?\d[\d,]*(?:\.\d+)?)([A-Za-z°%]+(?:\^?[23])?)$")  # "150km", "4km^2"
 #: Words after which "from ... to ..." is a range, not a change.
 RANGE_VERBS = {"range", "ranges", "ranged", "ranging", "vary", "varies", "varied", "varying", "anywhere"}
 #: A currency code written against the digits: "USD34.6", "INR2,500".
 _CODE_NUMBER = re.compile(r"^([A-Z]{3})(\d[\d,]*(?:\.\d+)?)$")
+#: A scale in capitals glued to the digits after a currency symbol: "$2.174T", "€10B".
+_CAPITAL_SCALE = re.compile(r"^(\d[\d,]*(?:\.\d+)?)(K|M|B|T|BN|Bn|bn|mn|tn)\.?$")
+CAPITAL_SCALES = {"k": 1e3, "m": 1e6, "b": 1e9, "bn": 1e9, "mn": 1e6, "t": 1e12, "tn": 1e12}
 _TOKEN_RANGE = re.compile(r"^(\d[\d,]*(?:\.\d+)?)[-–]([$€£₹]?)(\d[\d,]*(?:\.\d+)?)$")
 
 
@@ -160,7 +165,7 @@ class QuantityScanner:
     def could_start(self, i: int) -> bool:
         """Can a figure start at token i? Most tokens cannot, and are passed over at once."""
         low = self.lows[i]
-        return low in STARTING_WORDS or any(ch.isdigit() for ch in low)
+        return low in STARTING_WORDS or any(ch.isdigit() or ch in N.VULGAR_FRACTIONS for ch in low)
 
     def glued(self, i: int) -> bool:
         """True when token i is written against token i+1 (no space between)."""
@@ -185,9 +190,23 @@ class QuantityScanner:
                 i = figure.end  # read, and known not to be a figure
                 continue
             figure = self.join_next(figure)
+            self.read_accounting_negative(figure, found[-1] if found else None)
             found.append(figure)
             i = max(figure.end, i + 1)
         return found
+
+    def read_accounting_negative(self, figure: Figure, previous: Figure | None) -> None:
+        """"The annual revenue is ($99.99)": a sum in brackets against its digits is a loss, where the brackets
+        stand alone after a verb; after another figure they hold its conversion ("Rs 500 crore ($60m)")."""
+        start, end = figure.start, figure.end
+        if figure.kind != "money" or figure.value_max is not None or not 1 <= start < self.n - 1 or \
+                self.low(start - 1) != "(" or self.low(end) != ")" or not self.glued(start - 1) or \
+                not self.glued(end - 1) or previous is not None and previous.end >= start - 1:
+            return
+        before = self.doc[start - 2] if start >= 2 else None
+        if before is None or not (before.lemma_.lower() == "be" or before.lower_ in (":", "of", "=")):
+            return
+        figure.value, figure.start, figure.end = -figure.value, start - 1, end + 1
 
     def figure_at(self, i: int) -> Figure | None:
         if not self.could_start(i):
@@ -208,9 +227,10 @@ class QuantityScanner:
         if core is None:
             return None
         # "two and a half years", "a billion and a half"
-        if self.low(core.end) == "and" and self.low(core.end + 1) == "a" and \
-                self.low(core.end + 2) in ("half", "quarter"):
-            part = 0.5 if self.low(core.end + 2) == "half" else 0.25
+        denominator = N.fraction_denominator(self.low(core.end + 2))
+        if self.low(core.end) == "and" and self.low(core.end + 1) == "a" and denominator and \
+                not self.low(core.end + 2).endswith("s"):
+            part = 1 / denominator  # "two and a third"
             core.value += part * core.scale
             core.end += 3
             if core.scale == 1.0 and self.low(core.end) in N.SCALES and self.low(core.end) != "hundred":
@@ -232,6 +252,14 @@ class QuantityScanner:
         if leading_unit:
             text = unit_first[2]
             value = N.parse_digits(text)
+        if value is None and text.endswith("-") and self.low(i + 1) in ("to", "or", "and"):
+            value = N.parse_digits(text[:-1])  # "8- to 16-meter": the unit is written once, after the second
+            text = text[:-1]
+        capital = _CAPITAL_SCALE.match(text) if value is None and i and N.currency_prefix(self.doc[i - 1].text) \
+            else None
+        if capital and N.parse_digits(capital.group(1)) is not None:  # "$2.174T.", "€10B"
+            text = capital.group(1)
+            value = N.parse_digits(text) * CAPITAL_SCALES[capital.group(2).lower()]
         if value is None:
             ranged = _TOKEN_RANGE.match(text)
             glued_unit = _NUMBER_SUFFIX.match(text)
@@ -247,6 +275,13 @@ class QuantityScanner:
                 return None
         base = N.parse_digits(text.rstrip("kKmMbBnNtTrR")) if suffix is None and high is None else value
         end = i + 1
+        if suffix is None and high is None and text.isdigit() and len(text) <= 3 and self.spaced_thousands(i):
+            value = float(text + self.doc[i + 1].text)  # "10 000 dollars": thousands set off by a space
+            base, end = value, i + 2
+        elif suffix is None and high is None and value == int(value) and value >= 0 and i + 1 < self.n and \
+                not self.glued(i) and N.is_fraction(self.doc[i + 1].text) and text.isdigit():
+            value += N.parse_digits(self.doc[i + 1].text)  # "2 1/2 in", "10 1/2 miles"
+            base, end = value, i + 2
         scales: list[str] = []
         if self.low(end) == "-" and self.glued(end - 1) and self.glued(end) and self.low(end + 1) in N.SCALES:
             end += 1  # "$20-billion"
@@ -259,6 +294,12 @@ class QuantityScanner:
         scale = scaled / base if base else 1.0
         return Core(i, end, scaled, words=False, scale=scale, suffix=suffix,
                     high=None if high is None else high * scale, currency=currency, leading_unit=leading_unit)
+
+    def spaced_thousands(self, i: int) -> bool:
+        """"10 000 dollars": a group of three digits after a space, and a currency word after it."""
+        following = self.doc[i + 1].text if i + 1 < self.n else ""
+        return len(following) == 3 and following.isdigit() and not self.glued(i) and \
+            bool(N.currency_word(self.low(i + 2)))
 
     def read_words(self, i: int) -> Core | None:
         low = self.low(i)
@@ -278,6 +319,9 @@ class QuantityScanner:
                     scales.append(self.low(end))
                     end += 1
                 scale = N.apply_scale(1.0, scales)
+                rest = self.read_words(end + 1) if self.low(end) == "and" and end + 1 < self.n else None
+                if rest is not None and rest.value < scale and not rest.scaled:
+                    return Core(i, rest.end, scale + rest.value, words=True)  # "a hundred and two"
                 return Core(i, end, scale, words=True, scale=scale)
             return None
         if not N.is_number_word(low) or low in N.SCALE_WORDS:
@@ -313,8 +357,9 @@ class QuantityScanner:
         if low in ("m", "k", "b"):
             # "3.5m people" and "$2m" are millions; "89.45m" on its own and "100m" races are metres;
             # "8,848 m" with a space is metres; "3M" is a company.
-            if not (self.glued(i - 1) and self.doc[i].text.islower()):
-                return False
+            if not (self.glued(i - 1) and (self.doc[i].text.islower() or
+                                           i >= 2 and N.currency_prefix(self.doc[i - 2].text))):
+                return False  # "€10M" is ten million euros
             return low != "m" or self.millions(i)
         return True
 
@@ -323,8 +368,8 @@ class QuantityScanner:
         number = self.doc[i - 1].text
         if i >= 2 and N.currency_prefix(self.doc[i - 2].text):
             return True
-        if number.replace(",", "") in RACE_DISTANCES:
-            return False
+        if number.replace(",", "") in RACE_DISTANCES or self.low(i + 1) in MEASURED_ADJECTIVES:
+            return False  # "100m final", "1.8m tall"
         following = self.doc[i + 1] if i + 1 < self.n else None
         return following is not None and following.pos_ in ("NOUN", "PROPN", "ADJ") and \
             following.lower_ not in ("world", "record", "final", "race", "sprint", "hurdles", "freestyle")
@@ -435,6 +480,11 @@ class QuantityScanner:
         low_value = first.value * second.scale if second.scale != 1 and first.scale == 1 else first.value
         if not second.value > low_value:
             low_value = first.value  # "Rs 45,000 to Rs 1.42 lakh": each end has its own scale
+            if second.value < low_value and sep == "to" and self.low(first.start - 1) == "from" and \
+                    self.low(first.start - 2) in RANGE_VERBS:  # "ranged from -18 °C to -34 °C"
+                return Figure(first.start, second.end, second.value, kind=second.kind, unit=second.unit,
+                              value_max=low_value, qualifier=first.qualifier, noun=second.noun or first.noun,
+                              scale=second.scale)
             if not second.value > low_value:
                 return first
         start = first.start - 1 if self.low(first.start - 1) == "between" else first.start
@@ -607,6 +657,9 @@ class QuantityScanner:
             return True
         if low == "fold":
             figure.kind, figure.unit, figure.end = "ratio", "times", j + 1
+            return True
+        if N.currency_word(low) and low not in ("real", "won", "rand", "dong"):
+            figure.kind, figure.unit, figure.end = "money", N.currency_word(low), j + 1  # "a one-yen bid"
             return True
         if (low,) in N.MEASURE_UNITS:
             figure.kind, figure.unit, figure.end = "measure", N.MEASURE_UNITS[(low,)], j + 1
@@ -818,7 +871,9 @@ class QuantityScanner:
             return None
         j = i + 2 if self.low(i + 1) == "-" and self.glued(i) else i + 1
         denominator = N.fraction_denominator(self.low(j))
-        if denominator is None or self.low(j + 1) != "of" or \
+        if denominator is not None and self.low(j + 1) != "of":
+            return self.read_bare_fraction(i, j, denominator)
+        if denominator is None or \
                 low in ("a", "one") and self.low(j) == "quarter" and self.low(j + 2) == "the":
             return None  # "a quarter of the year" may be a time; "three-quarters of the gain" is a share
         numerator = 1.0 if low in ("a", "one") else N.parse_words([low])
@@ -827,6 +882,17 @@ class QuantityScanner:
         figure = Figure(i, j + 1, numerator / denominator, kind="ratio", unit="times")
         self.read_left(figure)
         return figure
+
+    def read_bare_fraction(self, i: int, j: int, denominator: float) -> Figure | None:
+        """"one sixth", "two thirds", "three halves", "one-half miles": a number word and a fraction that agree
+        in number ("one" and a singular, more and a plural); "a third term" and "one quarter" are not."""
+        low, word = self.low(i), self.low(j)
+        numerator = N.parse_words([low]) if N.is_number_word(low) and low not in N.SCALE_WORDS else None
+        if numerator is None or word.startswith("quarter") or self.low(j + 1) == "-" or \
+                (numerator == 1) == word.endswith("s") or N.is_number_word(self.low(i - 1)) or \
+                self.low(i - 1) == "-":
+            return None
+        return self.grow(Core(i, j + 1, numerator / denominator, words=True))
 
     def read_half(self, i: int) -> Figure | None:
         if self.low(i - 1) in ("first", "second", "the", "other", "latter", "former", "and") or \
