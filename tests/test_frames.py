@@ -22,6 +22,14 @@ def figure(sentence: str, text: str, published: str = "2024-06-10"):
     ("Net profit rose to ₹7,025 crore, up from ₹6,272 crore a year earlier.", "₹6,272 crore", None, "baseline"),
     ("The number of job openings edged down by 150,000 to 7.4 million.", "150,000", "down", "change"),
     ("The river receded to 206.4 m on Thursday.", "206.4 m", "down", None),
+    # a multiple against an earlier time is a rise; against another measure, or a share, is no change
+    ("The chain sold 2.5 times as many phones as a year ago.", "2.5 times", "up", "change"),
+    ("Tomatoes sell at ₹90 a kg, almost double last month's price.", "almost double", "up", "change"),
+    ("The lake peaked at two and a third times its normal level.", "two and a third times", None, None),
+    ("Hiring came in at nearly double economists' forecasts.", "nearly double", None, None),
+    ("Migration accounted for about three-quarters of the gain.", "about three-quarters", None, None),
+    ("Shares of the lender tanked 12% on Monday.", "12%", "down", "change"),
+    ("The rail upgrade will cut journeys by 10 minutes to 40 minutes.", "10 minutes", "down", "change"),
 ])
 def test_direction_and_role(sentence, text, direction, role):
     quantity = figure(sentence, text).quantity

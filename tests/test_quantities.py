@@ -189,6 +189,16 @@ RULES = [
     ("It was sold for 10 000 dollars.", "10 000 dollars", 10000, None, "USD", "money", None),
     ("The lake covers 4km^2 of the valley.", "4km^2", 4, None, "km2", "measure", None),
     ("Each bottle holds 75ml of juice.", "75ml", 75, None, "ml", "measure", None),
+    # index points, the level a change reached in what the change counted, multiples in fractions
+    ("The Dow fell 475 points, or 1.3%, to 37,266.", "475 points", 475, None, "point", "measure", None),
+    ("The Dow fell 475 points, or 1.3%, to 37,266.", "37,266", 37266, None, "point", "measure", None),
+    ("The waiting list fell by 52,000 cases to 7.54 million.", "7.54 million", 7.54e6, None, "case", "count",
+     None),
+    ("The rail upgrade will cut journeys by 10 minutes to 40 minutes.", "40 minutes", 40, None, "minute",
+     "duration", None),
+    ("The network is two and a half times its size in 2005.", "two and a half times", 2.5, None, "times",
+     "ratio", None),
+    ("Relief reached each of the half a dozen families.", "half a dozen", 6, None, "family", "count", None),
 ]
 
 

@@ -35,7 +35,7 @@ rebound recover spike boost raise hike double triple quadruple balloon mount top
 appreciate firm edge add""".split())
 FALLING = set("""fall decline drop shrink contract decrease slide slip plunge plummet tumble sink dip ease cut lower
 reduce narrow slow slump shed crash retreat moderate soften cool halve weaken depreciate lose recede subside ebb
-dwindle""".split())
+dwindle tank""".split())
 #: Verbs whose object is the amount they changed by ("rose 5%", "shed 2%"); transitive ones ("raised
 #: rates by", "cut 300 jobs") take the amount with "by", or as a count of what they add or cut (not "lost four
 #: soldiers": a toll, not a change).
@@ -199,10 +199,41 @@ def _whole_of_a_part(span: Span) -> bool:
     return doc[i].lower_ == "of" and i > span.sent.start and (doc[i - 1].like_num or doc[i - 1].pos_ == "NUM")
 
 
+#: Words after a multiple that say it compares with an earlier time: "2.5 times as many as a year ago",
+#: "almost double last month's level", "two and a half times its size in 2005".
+EARLIER_WORDS = {"ago", "earlier", "last", "previous", "before", "prior"}
+
+
 def change_of(span: Span, quantity: Quantity, head_noun: Token | None) -> tuple[str | None, str | None]:
     """(direction, role) of a figure: the amount of a change ("rose 12%", "a 3% drop", "up 5%", "cut 300
     jobs"), the level it changed from ("up from ₹6,272 crore"), the whole of a partitive ("of the state's 35
-    districts"), or a level (role None), reached by a change ("rose to 4.2%") or not."""
+    districts"), or a level (role None), reached by a change ("rose to 4.2%") or not. A share ("three-quarters
+    of the gain") is no change, whatever it is a share of; a multiple compared with an earlier time is a rise."""
+    doc = span.doc
+    if quantity.kind == "ratio" and quantity.value < 1 and span.end < len(doc) and doc[span.end].lower_ == "of":
+        return None, None
+    direction, role = _change_of(span, quantity, head_noun)
+    if direction is None and quantity.kind == "ratio" and quantity.unit == "times" and quantity.value > 1 and \
+            _against_an_earlier_time(span):
+        return "up", "change"
+    return direction, role
+
+
+def _against_an_earlier_time(span: Span) -> bool:
+    """Does the rest of the figure's clause (to the next comma) name an earlier time?"""
+    doc = span.doc
+    for token in doc[span.end:span.sent.end]:
+        if token.lower_ in (",", ";", "—", "while", "but"):
+            return False
+        if token.lower_ in EARLIER_WORDS or token.like_num and len(token.text) == 4 and token.ent_type_ == "DATE":
+            return True
+    return False
+
+
+def _change_of(span: Span, quantity: Quantity, head_noun: Token | None) -> tuple[str | None, str | None]:
+    if quantity.kind == "duration" and span.root.head.lower_ == "by":
+        direction = _verb_direction(span.root.head.head)  # "cut journey times by 10 minutes"
+        return (direction, "change") if direction else (None, None)
     if quantity.kind in ("date", "duration", "rank"):
         return None, None
     if _whole_of_a_part(span):

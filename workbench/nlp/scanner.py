@@ -56,7 +56,10 @@ RANK_FOLLOWERS = {"in", "among", "out", "overall", "worldwide", "globally", "nat
 PERIOD_PARTS = {"half", "quarter", "quarters", "halves"}
 # Comparatives after "N times" that make it a ratio ("three times as many", "twice higher").
 RATIO_FOLLOWERS = {"as", "more", "higher", "larger", "bigger", "greater", "the", "that", "what", "faster",
-                   "lower", "smaller", "fewer", "less", "over"}
+                   "lower", "smaller", "fewer", "less", "over", "its", "their", "his", "her", "our"}
+#: Words naming a stock index: its moves are counted in points ("the Sensex tanked 1,062 points").
+INDEX_WORDS = {"sensex", "nifty", "dow", "nasdaq", "ftse", "index", "s&p", "nikkei", "kospi", "dax", "cac",
+               "stoxx", "sti", "kse", "hang"}
 COUNT_NOUN_SKIP = {"ADJ", "NUM", "PUNCT", "ADV"}
 # Units written before their number: "magnitude 5.4".
 LEADING_UNITS = {"magnitude": "magnitude"}
@@ -191,9 +194,26 @@ class QuantityScanner:
                 continue
             figure = self.join_next(figure)
             self.read_accounting_negative(figure, found[-1] if found else None)
+            self.read_level_unit(figure, found)
             found.append(figure)
             i = max(figure.end, i + 1)
         return found
+
+    def read_level_unit(self, figure: Figure, found: list[Figure]) -> None:
+        """"fell by 52,000 cases to 7.54 million", "fell 475 points, or 1.3%, to 37,266": a bare level a
+        change reached counts what the change counted, the nearest figure before it in its sentence with a
+        unit other than a percentage."""
+        before = self.low(figure.start - 1)
+        reached = before == "to" or before == "at" and self.low(figure.start - 2) in ("close", "closed", "end",
+                                                                                    "ended", "settle", "settled")
+        if not reached or figure.kind != "count" or figure.unit is not None or figure.noun is not None:
+            return
+        for earlier in reversed(found[-3:]):
+            if not self.same_sentence(earlier.start, figure.start) or figure.start - earlier.end > 8:
+                return
+            if earlier.kind in ("count", "measure") and earlier.unit is not None:
+                figure.kind, figure.unit = earlier.kind, earlier.unit
+                return
 
     def read_accounting_negative(self, figure: Figure, previous: Figure | None) -> None:
         """"The annual revenue is ($99.99)": a sum in brackets against its digits is a loss, where the brackets
@@ -475,8 +495,8 @@ class QuantityScanner:
             if second.scale != 1 and first.scale == 1:
                 first.value *= second.scale
                 first.scale = second.scale
-        if not self.range_allowed(sep, first.start):
-            return first  # "from 17 to 6 percent": a change; both figures stay
+        if not self.range_allowed(sep, first.start) or sep == "to" and self.low(first.start - 1) == "by":
+            return first  # "from 17 to 6 percent", "cut by 10 minutes to 40 minutes": a change; both stay
         low_value = first.value * second.scale if second.scale != 1 and first.scale == 1 else first.value
         if not second.value > low_value:
             low_value = first.value  # "Rs 45,000 to Rs 1.42 lakh": each end has its own scale
@@ -553,7 +573,7 @@ class QuantityScanner:
                 self.read_compound(figure, i + 1):
             return True
         if low in ("times", "fold"):
-            if low == "fold" or self.low(i + 1) in RATIO_FOLLOWERS or \
+            if low == "fold" or self.low(i + 1) in RATIO_FOLLOWERS or figure.value != int(figure.value) or \
                     i + 1 < self.n and self.doc[i + 1].tag_ in ("JJR", "RBR"):
                 figure.kind, figure.unit, figure.end = "ratio", "times", i + 1
                 return True
@@ -592,8 +612,12 @@ class QuantityScanner:
             figure.kind, figure.unit, figure.end = "percent", "percentage_point", i + (2 if low == "basis" else 1)
             self.multiply(figure, 0.01)
             return True
-        if low in ("point", "points", "pts") and abs(figure.value) < 100 and self.about_percentages(i):
+        if low in ("point", "points", "pts") and abs(figure.value) < 100 and self.about_percentages(i) and \
+                not self.about_an_index(i):
             figure.kind, figure.unit, figure.end = "percent", "percentage_point", i + 1
+            return True
+        if low in ("point", "points", "pts") and self.about_an_index(i):
+            figure.kind, figure.unit, figure.end = "measure", "point", i + 1  # "the Dow fell 475 points"
             return True
         if not (low == "%" or low in ("percent", "pct", "pc") or low == "per" and self.low(i + 1) == "cent"):
             return False
@@ -608,6 +632,11 @@ class QuantityScanner:
         sent = self.doc[i].sent
         return any(self.lows[k] in ("%", "percent", "pc", "pct") or self.lows[k] == "per" and self.low(k + 1) == "cent"
                    for k in range(sent.start, sent.end))
+
+    def about_an_index(self, i: int) -> bool:
+        """Does token i's sentence name a stock index ("the Sensex", "the Dow")?"""
+        sent = self.doc[i].sent
+        return any(self.lows[k] in INDEX_WORDS for k in range(sent.start, sent.end))
 
     def currency_after(self, i: int, core: Core) -> tuple[str, int, float] | None:
         """A currency word after the number (with an optional country word): (code, end, factor)."""
@@ -895,6 +924,8 @@ class QuantityScanner:
         return self.grow(Core(i, j + 1, numerator / denominator, words=True))
 
     def read_half(self, i: int) -> Figure | None:
+        if self.low(i - 1) == "the" and self.low(i + 1) == "a" and self.low(i + 2) == "dozen":
+            return self.grow(Core(i, i + 3, 6.0, words=True))  # "each of the half a dozen workers"
         if self.low(i - 1) in ("first", "second", "the", "other", "latter", "former", "and") or \
                 self.low(i + 1) in ("-", "time", "way", "century"):
             return None
