@@ -199,6 +199,10 @@ RULES = [
     ("The network is two and a half times its size in 2005.", "two and a half times", 2.5, None, "times",
      "ratio", None),
     ("Relief reached each of the half a dozen families.", "half a dozen", 6, None, "family", "count", None),
+    ("Some patients had waited more than a year for surgery.", "more than a year", 1, None, "year", "duration",
+     "more_than"),
+    ("Renters spend more than half their income on housing.", "more than half", 0.5, None, "times", "ratio",
+     "more_than"),
 ]
 
 
@@ -271,6 +275,7 @@ NOT_CLAIMS = [
     # slashes that are no fractions
     ("The shop is open 24/7 for customers.", "24/7"),
     ("The 9/11 attacks changed policy.", "9/11"),
+    ("Rents rose to $2,400 a month and $80 a year in fees.", "a month"),
 ]
 
 

@@ -246,6 +246,8 @@ def _change_of(span: Span, quantity: Quantity, head_noun: Token | None) -> tuple
         origin = head.head if head.lower_ == "from" else root.head
         if origin.lower_ in CHANGE_WORDS or _verb_direction(origin) or origin.lemma_.lower() in CHANGE_NOUNS:
             return None, "baseline"
+    if before == "to":
+        return _verb_direction(verb), None  # "drops by £122 to £1,568": the level reached, whatever the parse
     if head.lower_ == "by" or before == "by":
         changed = head.head if head.lower_ == "by" else verb
         direction = _verb_direction(changed) or CHANGE_NOUNS.get(changed.lemma_.lower() if changed else "")

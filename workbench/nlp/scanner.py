@@ -315,6 +315,11 @@ class QuantityScanner:
         return Core(i, end, scaled, words=False, scale=scale, suffix=suffix,
                     high=None if high is None else high * scale, currency=currency, leading_unit=leading_unit)
 
+    def qualified(self, i: int) -> bool:
+        """Is token i preceded by a qualifier ("more than", "nearly")?"""
+        return any(tuple(self.low(k) for k in range(i - size, i)) in QUALIFIERS
+                   for size in range(MAX_QUALIFIER_TOKENS, 0, -1) if i - size >= 0)
+
     def spaced_thousands(self, i: int) -> bool:
         """"10 000 dollars": a group of three digits after a space, and a currency word after it."""
         following = self.doc[i + 1].text if i + 1 < self.n else ""
@@ -327,8 +332,8 @@ class QuantityScanner:
             following = self.low(i + 1)
             if following == "dozen":
                 return Core(i, i + 2, 12.0, words=True)
-            if following in ("decade", "century", "millennium"):
-                return Core(i, i + 1, 1.0, words=True)
+            if following in ("decade", "century", "millennium") or following in N.TIME_UNITS and self.qualified(i):
+                return Core(i, i + 1, 1.0, words=True)  # "a decade", "more than a year" (not "$80 a year")
             if following == "couple" and self.low(i + 2) in N.SCALE_WORDS:
                 scale = N.SCALES[self.low(i + 2)]
                 return Core(i, i + 3, 2.0 * scale, words=True, scale=scale)  # "a couple hundred"
@@ -939,8 +944,8 @@ class QuantityScanner:
                 unit, multiplier = N.TIME_UNITS[following]
                 return Figure(i, i + 3, 0.5 * multiplier, kind="duration", unit=unit)
             return None
-        if self.low(i + 1) == "of":
-            figure = Figure(i, i + 1, 0.5, kind="ratio", unit="times")
+        if self.low(i + 1) == "of" or self.low(i + 1) in ("their", "its", "his", "her", "our", "my", "your"):
+            figure = Figure(i, i + 1, 0.5, kind="ratio", unit="times")  # "half of", "more than half their income"
             self.read_left(figure)
             return figure
         return None
