@@ -31,6 +31,7 @@ def figure(sentence: str, text: str, published: str = "2024-06-10"):
     ("Shares of the lender tanked 12% on Monday.", "12%", "down", "change"),
     ("The rail upgrade will cut journeys by 10 minutes to 40 minutes.", "10 minutes", "down", "change"),
     ("The price cap drops by £122 to £1,568 a year.", "£1,568", "down", None),
+    ("Temperatures could reach 10C higher than the July average.", "10C", "up", "change"),
 ])
 def test_direction_and_role(sentence, text, direction, role):
     quantity = figure(sentence, text).quantity

@@ -203,6 +203,10 @@ RULES = [
      "more_than"),
     ("Renters spend more than half their income on housing.", "more than half", 0.5, None, "times", "ratio",
      "more_than"),
+    # compounds name what the counted noun is: "nine committee members" counts members
+    ("Five of the nine committee members backed the cut.", "Five", 5, None, "member", "count", None),
+    ("The alliance won 63 of Uttar Pradesh's 80 Lok Sabha seats.", "63", 63, None, "seat", "count", None),
+    ("The alliance won 63 of Uttar Pradesh's 80 Lok Sabha seats.", "80", 80, None, "seat", "count", None),
 ]
 
 

@@ -258,6 +258,9 @@ def _change_of(span: Span, quantity: Quantity, head_noun: Token | None) -> tuple
     if head.lower_ in CHANGE_WORDS and head.i not in range(span.start, span.end) and \
             (head.lower_ in ("up", "down") or head.i >= span.end):
         return CHANGE_WORDS[head.lower_], "change"  # "up 5%", "12 per cent less than a year earlier"
+    after = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
+    if after in COMPARATIVES and span.end + 1 < len(span.doc) and span.doc[span.end + 1].lower_ == "than":
+        return CHANGE_WORDS[after], "change"  # "10C higher than the July average"
     for child in root.children:  # "5 per cent higher"
         if child.lower_ in COMPARATIVES and child.dep_ in ("advmod", "amod") and child.i >= span.end:
             return CHANGE_WORDS[child.lower_], "change"

@@ -148,6 +148,12 @@ def unit_lemma(token: Token) -> str:
     return UNIT_LEMMAS.get(token.lower_, UNIT_LEMMAS.get(lemma, lemma))
 
 
+def mistagged_noun(token: Token) -> bool:
+    """A plural noun the tagger took for a verb, which the parser still treats as a noun ("80 seats")."""
+    return token.pos_ == "VERB" and token.tag_ in ("NNS", "VBZ") and token.dep_ in ("pobj", "dobj", "nsubj",
+                                                                                  "nsubjpass", "attr")
+
+
 class QuantityScanner:
     """Reads the figures of one Doc. Stateless between docs; one instance per call."""
 
@@ -748,8 +754,10 @@ class QuantityScanner:
         """The noun a number counts: its syntactic head when the parse says so, else the next noun."""
         last = self.doc[core.end - 1]
         head = last.head
+        while head.dep_ == "compound" and head.head.i > head.i and head.head.i - core.end <= 4:
+            head = head.head  # "12 council seats", "80 Lok Sabha seats": a compound names what the noun is
         if last.dep_ in ("nummod", "quantmod", "compound") and head.i >= core.end and \
-                head.pos_ in ("NOUN", "PROPN") and head.i - core.end <= 4:
+                (head.pos_ in ("NOUN", "PROPN") or mistagged_noun(head)) and head.i - core.end <= 4:
             return head.i
         if last.dep_ == "nummod" and head.i == core.end and head.tag_ in ("VBZ", "NNS") and head.is_alpha \
                 and not self.is_year_like(core):
@@ -758,8 +766,12 @@ class QuantityScanner:
         if self.low(j) == "of":
             # A partitive: "20 of its soldiers", "four of the victims", "29 of the state's 35 districts"
             # (a possessor and the whole's own number are passed over).
-            for k in range(j + 1, min(j + 7, self.n)):
+            for k in range(j + 1, min(j + 8, self.n)):
                 token = self.doc[k]
+                if token.pos_ in ("NOUN", "PROPN") and token.dep_ == "compound" and token.head.i > k:
+                    continue  # "five of the nine committee members": members, not committees
+                if mistagged_noun(token):
+                    return k  # "80 Lok Sabha seats", the tagger's verb
                 if token.pos_ in ("NOUN", "PROPN") and self.low(k + 1) not in ("'s", "’s"):
                     return k if token.pos_ == "NOUN" else None
                 if token.pos_ not in ("DET", "PRON", "ADJ", "NUM", "NOUN", "PROPN", "PART") and token.tag_ != "PRP$":
