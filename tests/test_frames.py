@@ -38,6 +38,16 @@ def test_direction_and_role(sentence, text, direction, role):
     assert (quantity.direction, quantity.role) == (direction, role)
 
 
+@pytest.mark.parametrize("sentence,text,unit", [
+    ("Measles cases in Europe rose 45-fold to 58,000 last year.", "58,000", "case"),
+    ("The number of births fell 7.7% to about 230,000.", "about 230,000", "birth"),
+    ("The population grew by 1.6 million to 334.9 million in 2023.", "1.6 million", "person"),
+    ("The county's homeless population grew 9% to 75,500.", "75,500", "person"),
+])
+def test_a_bare_count_a_change_reached_counts_its_subject(sentence, text, unit):
+    assert figure(sentence, text).quantity.unit == unit
+
+
 @pytest.mark.parametrize("sentence,text,measure", [
     ("Tata Motors' net profit rose to ₹7,025 crore in the quarter.", "₹7,025 crore", "net profit"),
     ("The floods caused $1.2 billion of losses in Assam.", "$1.2 billion", "losses"),

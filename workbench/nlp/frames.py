@@ -675,6 +675,26 @@ def _phrase_root(span: Span) -> Token:
     return root.head if root.dep_ == "pobj" else root
 
 
+def counted_by_subject(span: Span, quantity: Quantity, counted_noun: int | None, head: Token | None,
+                       direction: str | None, role: str | None) -> str | None:
+    """A bare count that is a change or the level it reached counts its subject: "measles cases rose 45-fold
+    to 58,000" (cases), "the number of births fell 7.7% to about 230,000" (births), a population people."""
+    from workbench.nlp.scanner import unit_lemma  # the scanner imports this module's verbs of change
+
+    doc = span.doc
+    if quantity.kind != "count" or counted_noun is not None or direction is None or role not in (None, "change") \
+            or head is None or head.pos_ != "NOUN" or span.start == 0 or doc[span.start - 1].lower_ not in ("to", "by"):
+        return None
+    if head.lemma_.lower() == "population":
+        return "person"  # "the population grew by 1.6 million to 334.9 million": people
+    if head.lemma_.lower() == "number":  # "the number of births"
+        of_child = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        head = next((c for c in of_child.children if c.dep_ == "pobj"), None) if of_child is not None else None
+        if head is None or head.pos_ != "NOUN":
+            return None
+    return head.tag_ == "NNS" and unit_lemma(head) or None
+
+
 def _within(token: Token, root: Token) -> bool:
     """Does ``token`` hang from ``root``, directly or through other words?"""
     return any(ancestor.i == root.i for ancestor in token.ancestors)
@@ -711,7 +731,8 @@ def read_frame(span: Span, quantity: Quantity, counted_noun: int | None, mention
             period = period.shifted(12)  # "will join in March", said in November: next March
     if period is None and quantity.kind not in ("date", "duration") and role != "baseline":
         period = referred
-    quantity = replace(quantity, direction=direction, role=role, time=period.iso() if period else quantity.time)
+    quantity = replace(quantity, direction=direction, role=role, time=period.iso() if period else quantity.time,
+                       unit=quantity.unit or counted_by_subject(span, quantity, counted_noun, head, direction, role))
     measure = measure_phrase(head, span, skip, verb) if head is not None else \
         event_measure(span, verb, skip) if quantity.kind in ("money", "count") else None
     return quantity, Frame(measure, actors, places, figure_hedged)

@@ -779,6 +779,8 @@ class QuantityScanner:
             return None
         while j < self.n and j - core.end <= 3 and self.same_sentence(j, core.start):
             token = self.doc[j]
+            if token.pos_ == "NOUN" and token.lower_ in N.TIME_UNITS and self.low(j - 1) in ("last", "this", "next"):
+                return None  # "to 58,000 last year": when, not what is counted
             if token.pos_ == "NOUN":
                 return j
             if token.pos_ == "PROPN" and token.text.isupper() and self.low(j + 1) and \
