@@ -304,6 +304,7 @@ def test_pure_number_helpers():
     assert (parse_digits("½"), parse_digits("2½"), parse_digits("1/40")) == (0.5, 2.5, 0.025)
     assert parse_digits("9/11") is None and parse_digits("1/0") is None and parse_digits("24/7") is None
     assert parse_digits("-1e-3") == -0.001 and parse_digits("2.48×10−5") == pytest.approx(2.48e-5)
+    assert parse_digits("1e999") is None  # no float overflow
     assert parse_words(["forty", "two", "thousand"]) == 42000
     assert parse_words(["eleven", "lakh"]) == 1100000
     assert parse_ordinal("twenty-first") == 21 and parse_ordinal("3rd") == 3 and parse_ordinal("sixth") == 6

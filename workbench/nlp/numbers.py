@@ -58,8 +58,9 @@ VULGAR_FRACTIONS = {"½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0.7
 _VULGAR = re.compile(r"^(\d*)([" + "".join(VULGAR_FRACTIONS) + r"])$")
 #: "1/4", "3/40": a proper fraction of small numbers ("9/11" is a date, "24/7" and "50/50" are no fractions).
 _SLASH_FRACTION = re.compile(r"^([1-9]\d{0,2})/([1-9]\d{0,2})$")
-#: Scientific notation: "4e14", "-1e-3", "2.48×10−5" (the exponent's minus may be U+2212).
-_SCIENTIFIC = re.compile(r"^([+\-−]?\d+(?:\.\d+)?)(?:[eE]|[×x]10\^?)([+\-−]?\d{1,3})$")
+#: Scientific notation: "4e14", "-1e-3", "2.48×10−5" (the exponent's minus may be U+2212; two digits at most,
+#: so that no value overflows a float).
+_SCIENTIFIC = re.compile(r"^([+\-−]?\d+(?:\.\d+)?)(?:[eE]|[×x]10\^?)([+\-−]?\d{1,2})$")
 
 
 def parse_digits(text: str) -> float | None:

@@ -76,9 +76,9 @@ _FISCAL = re.compile(r"^FY'?(\d{2}|\d{4})$")
 SKIPPED = "skipped"
 #: Scales as the tokenizer leaves them at the end of a sentence ("£62m." is "£", "62", "m.").
 SCALES_WITH_STOP = {f"{scale}." for scale in ("m", "bn", "mn", "k", "cr", "tn", "b")}
-#: Race distances written with a glued "m": metres, not millions.
 #: Adjectives after "<number>m" that make it metres: "1.8m tall", "a 4m deep pit".
 MEASURED_ADJECTIVES = {"tall", "high", "long", "wide", "deep", "thick", "away", "across", "below", "above"}
+#: Race distances written with a glued "m": metres, not millions.
 RACE_DISTANCES = {"60", "100", "110", "200", "400", "800", "1500", "3000", "5000", "10000"}
 #: Lemmas that read better as units than spaCy's own: "people" counts persons, "taxes" are not "taxis".
 UNIT_LEMMAS = {"people": "person", "persons": "person", "folks": "person", "children": "child", "taxes": "tax",
