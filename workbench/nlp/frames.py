@@ -679,12 +679,12 @@ def counted_by_subject(span: Span, quantity: Quantity, counted_noun: int | None,
                        direction: str | None, role: str | None) -> str | None:
     """A bare count that is a change or the level it reached counts its subject: "measles cases rose 45-fold
     to 58,000" (cases), "the number of births fell 7.7% to about 230,000" (births), a population people."""
-    from workbench.nlp.scanner import unit_lemma  # the scanner imports this module's verbs of change
-
     doc = span.doc
     if quantity.kind != "count" or counted_noun is not None or direction is None or role not in (None, "change") \
             or head is None or head.pos_ != "NOUN" or span.start == 0 or doc[span.start - 1].lower_ not in ("to", "by"):
         return None
+    from workbench.nlp.scanner import unit_lemma  # here: the scanner imports this module's verbs of change
+
     if head.lemma_.lower() == "population":
         return "person"  # "the population grew by 1.6 million to 334.9 million": people
     if head.lemma_.lower() == "number":  # "the number of births"
