@@ -22,10 +22,30 @@ def figure(sentence: str, text: str, published: str = "2024-06-10"):
     ("Net profit rose to ₹7,025 crore, up from ₹6,272 crore a year earlier.", "₹6,272 crore", None, "baseline"),
     ("The number of job openings edged down by 150,000 to 7.4 million.", "150,000", "down", "change"),
     ("The river receded to 206.4 m on Thursday.", "206.4 m", "down", None),
+    # a multiple against an earlier time is a rise; against another measure, or a share, is no change
+    ("The chain sold 2.5 times as many phones as a year ago.", "2.5 times", "up", "change"),
+    ("Tomatoes sell at ₹90 a kg, almost double last month's price.", "almost double", "up", "change"),
+    ("The lake peaked at two and a third times its normal level.", "two and a third times", None, None),
+    ("Hiring came in at nearly double economists' forecasts.", "nearly double", None, None),
+    ("Migration accounted for about three-quarters of the gain.", "about three-quarters", None, None),
+    ("Shares of the lender tanked 12% on Monday.", "12%", "down", "change"),
+    ("The rail upgrade will cut journeys by 10 minutes to 40 minutes.", "10 minutes", "down", "change"),
+    ("The price cap drops by £122 to £1,568 a year.", "£1,568", "down", None),
+    ("Temperatures could reach 10C higher than the July average.", "10C", "up", "change"),
 ])
 def test_direction_and_role(sentence, text, direction, role):
     quantity = figure(sentence, text).quantity
     assert (quantity.direction, quantity.role) == (direction, role)
+
+
+@pytest.mark.parametrize("sentence,text,unit", [
+    ("Measles cases in Europe rose 45-fold to 58,000 last year.", "58,000", "case"),
+    ("The number of births fell 7.7% to about 230,000.", "about 230,000", "birth"),
+    ("The population grew by 1.6 million to 334.9 million in 2023.", "1.6 million", "person"),
+    ("The county's homeless population grew 9% to 75,500.", "75,500", "person"),
+])
+def test_a_bare_count_a_change_reached_counts_its_subject(sentence, text, unit):
+    assert figure(sentence, text).quantity.unit == unit
 
 
 @pytest.mark.parametrize("sentence,text,measure", [

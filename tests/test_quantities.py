@@ -165,6 +165,48 @@ RULES = [
     ("The price fell by 12 cents to $3.18 a gallon.", "$3.18", 3.18, None, "USD", "money", None),
     ("Pay ranges from Rs 45,000 to Rs 1.42 lakh a month.", "Rs 45,000 to Rs 1.42 lakh", 45000, 142000, "INR",
      "money", None),
+    # the peers' suites (bench/peer_suites.py): number words with "and", fractions, accounting negatives,
+    # scientific notation, capital scales after a currency, spaced thousands, units glued with powers
+    ("Officials counted one hundred and two ballots.", "one hundred and two", 102, None, "ballot", "count", None),
+    ("The village has a hundred and two households.", "a hundred and two", 102, None, "household", "count", None),
+    ("The accounts show the annual result was ($99.99).", "($99.99)", -99.99, None, "USD", "money", None),
+    ("The gap is 1/4 inch.", "1/4 inch", 0.25, None, "in", "measure", None),
+    ("The door is 2 1/2 in thick.", "2 1/2", 2.5, None, None, "count", None),
+    ("Add ½ teaspoon of salt.", "½ teaspoon", 0.5, None, "tsp", "measure", None),
+    ("Turnout fell by one sixth.", "one sixth", 1 / 6, None, None, "count", None),
+    ("The ratio is three halves.", "three halves", 1.5, None, None, "count", None),
+    ("The road is one-half miles long.", "one-half miles", 0.5, None, "mi", "measure", None),
+    ("The trail runs two and a third miles.", "two and a third miles", 7 / 3, None, "mi", "measure", None),
+    ("The deviation was 2.48×10−5 of the mean.", "2.48×10−5", 2.48e-5, None, "mean", "count", None),
+    ("The beam carried 4e14 photons.", "4e14", 4e14, None, "photon", "count", None),
+    ("The fund holds €10M in bonds.", "€10M", 1e7, None, "EUR", "money", None),
+    ("Its GDP is $2.174T.", "$2.174T", 2.174e12, None, "USD", "money", None),
+    ("The wall is 1.8m tall.", "1.8m", 1.8, None, "m", "measure", None),
+    ("Fujitsu made a one-yen bid.", "one-yen", 1, None, "JPY", "money", None),
+    ("The telescope has an 8- to 16-meter mirror.", "8- to 16-meter", 8, 16, "m", "measure", None),
+    ("Temperatures ranged from -18 °C to -34 °C overnight.", "-18 °C to -34 °C", -34, -18, "degC", "measure",
+     None),
+    ("It was sold for 10 000 dollars.", "10 000 dollars", 10000, None, "USD", "money", None),
+    ("The lake covers 4km^2 of the valley.", "4km^2", 4, None, "km2", "measure", None),
+    ("Each bottle holds 75ml of juice.", "75ml", 75, None, "ml", "measure", None),
+    # index points, the level a change reached in what the change counted, multiples in fractions
+    ("The Dow fell 475 points, or 1.3%, to 37,266.", "475 points", 475, None, "point", "measure", None),
+    ("The Dow fell 475 points, or 1.3%, to 37,266.", "37,266", 37266, None, "point", "measure", None),
+    ("The waiting list fell by 52,000 cases to 7.54 million.", "7.54 million", 7.54e6, None, "case", "count",
+     None),
+    ("The rail upgrade will cut journeys by 10 minutes to 40 minutes.", "40 minutes", 40, None, "minute",
+     "duration", None),
+    ("The network is two and a half times its size in 2005.", "two and a half times", 2.5, None, "times",
+     "ratio", None),
+    ("Relief reached each of the half a dozen families.", "half a dozen", 6, None, "family", "count", None),
+    ("Some patients had waited more than a year for surgery.", "more than a year", 1, None, "year", "duration",
+     "more_than"),
+    ("Renters spend more than half their income on housing.", "more than half", 0.5, None, "times", "ratio",
+     "more_than"),
+    # compounds name what the counted noun is: "nine committee members" counts members
+    ("Five of the nine committee members backed the cut.", "Five", 5, None, "member", "count", None),
+    ("The alliance won 63 of Uttar Pradesh's 80 Lok Sabha seats.", "63", 63, None, "seat", "count", None),
+    ("The alliance won 63 of Uttar Pradesh's 80 Lok Sabha seats.", "80", 80, None, "seat", "count", None),
 ]
 
 
@@ -234,6 +276,10 @@ NOT_CLAIMS = [
     ("Call the county hotline at 1-800-555-0199 for help.", "1-800-555-0199"),
     ("Sales of the iPhone 15 slowed in China.", "15"),
     ("Emergency 999 calls about flooding rose.", "999"),
+    # slashes that are no fractions
+    ("The shop is open 24/7 for customers.", "24/7"),
+    ("The 9/11 attacks changed policy.", "9/11"),
+    ("Rents rose to $2,400 a month and $80 a year in fees.", "a month"),
 ]
 
 
@@ -245,11 +291,20 @@ def test_not_a_claim(sentence, trap):
     assert overlapping == []
 
 
+def test_a_sum_in_brackets_after_another_figure_is_its_conversion_not_a_loss():
+    assert figure("The district paid Rs 500 crore ($60 million) for the bridge.", "$60 million").value == 6e7
+    assert figure("The deal was worth £40m ($52m), the filing shows.", "$52m").value == 5.2e7
+
+
 def test_pure_number_helpers():
     assert parse_digits("1,00,000") == 100000
     assert parse_digits("2.5bn") == 2.5e9
     assert parse_digits("-12") == -12
     assert parse_digits("12a") is None
+    assert (parse_digits("½"), parse_digits("2½"), parse_digits("1/40")) == (0.5, 2.5, 0.025)
+    assert parse_digits("9/11") is None and parse_digits("1/0") is None and parse_digits("24/7") is None
+    assert parse_digits("-1e-3") == -0.001 and parse_digits("2.48×10−5") == pytest.approx(2.48e-5)
+    assert parse_digits("1e999") is None  # no float overflow
     assert parse_words(["forty", "two", "thousand"]) == 42000
     assert parse_words(["eleven", "lakh"]) == 1100000
     assert parse_ordinal("twenty-first") == 21 and parse_ordinal("3rd") == 3 and parse_ordinal("sixth") == 6

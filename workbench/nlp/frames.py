@@ -35,7 +35,7 @@ rebound recover spike boost raise hike double triple quadruple balloon mount top
 appreciate firm edge add""".split())
 FALLING = set("""fall decline drop shrink contract decrease slide slip plunge plummet tumble sink dip ease cut lower
 reduce narrow slow slump shed crash retreat moderate soften cool halve weaken depreciate lose recede subside ebb
-dwindle""".split())
+dwindle tank""".split())
 #: Verbs whose object is the amount they changed by ("rose 5%", "shed 2%"); transitive ones ("raised
 #: rates by", "cut 300 jobs") take the amount with "by", or as a count of what they add or cut (not "lost four
 #: soldiers": a toll, not a change).
@@ -199,10 +199,41 @@ def _whole_of_a_part(span: Span) -> bool:
     return doc[i].lower_ == "of" and i > span.sent.start and (doc[i - 1].like_num or doc[i - 1].pos_ == "NUM")
 
 
+#: Words after a multiple that say it compares with an earlier time: "2.5 times as many as a year ago",
+#: "almost double last month's level", "two and a half times its size in 2005".
+EARLIER_WORDS = {"ago", "earlier", "last", "previous", "before", "prior"}
+
+
 def change_of(span: Span, quantity: Quantity, head_noun: Token | None) -> tuple[str | None, str | None]:
     """(direction, role) of a figure: the amount of a change ("rose 12%", "a 3% drop", "up 5%", "cut 300
     jobs"), the level it changed from ("up from ₹6,272 crore"), the whole of a partitive ("of the state's 35
-    districts"), or a level (role None), reached by a change ("rose to 4.2%") or not."""
+    districts"), or a level (role None), reached by a change ("rose to 4.2%") or not. A share ("three-quarters
+    of the gain") is no change, whatever it is a share of; a multiple compared with an earlier time is a rise."""
+    doc = span.doc
+    if quantity.kind == "ratio" and quantity.value < 1 and span.end < len(doc) and doc[span.end].lower_ == "of":
+        return None, None
+    direction, role = _change_of(span, quantity, head_noun)
+    if direction is None and quantity.kind == "ratio" and quantity.unit == "times" and quantity.value > 1 and \
+            _against_an_earlier_time(span):
+        return "up", "change"
+    return direction, role
+
+
+def _against_an_earlier_time(span: Span) -> bool:
+    """Does the rest of the figure's clause (to the next comma) name an earlier time?"""
+    doc = span.doc
+    for token in doc[span.end:span.sent.end]:
+        if token.lower_ in (",", ";", "—", "while", "but"):
+            return False
+        if token.lower_ in EARLIER_WORDS or token.like_num and len(token.text) == 4 and token.ent_type_ == "DATE":
+            return True
+    return False
+
+
+def _change_of(span: Span, quantity: Quantity, head_noun: Token | None) -> tuple[str | None, str | None]:
+    if quantity.kind == "duration" and span.root.head.lower_ == "by":
+        direction = _verb_direction(span.root.head.head)  # "cut journey times by 10 minutes"
+        return (direction, "change") if direction else (None, None)
     if quantity.kind in ("date", "duration", "rank"):
         return None, None
     if _whole_of_a_part(span):
@@ -215,6 +246,8 @@ def change_of(span: Span, quantity: Quantity, head_noun: Token | None) -> tuple[
         origin = head.head if head.lower_ == "from" else root.head
         if origin.lower_ in CHANGE_WORDS or _verb_direction(origin) or origin.lemma_.lower() in CHANGE_NOUNS:
             return None, "baseline"
+    if before == "to":
+        return _verb_direction(verb), None  # "drops by £122 to £1,568": the level reached, whatever the parse
     if head.lower_ == "by" or before == "by":
         changed = head.head if head.lower_ == "by" else verb
         direction = _verb_direction(changed) or CHANGE_NOUNS.get(changed.lemma_.lower() if changed else "")
@@ -225,6 +258,9 @@ def change_of(span: Span, quantity: Quantity, head_noun: Token | None) -> tuple[
     if head.lower_ in CHANGE_WORDS and head.i not in range(span.start, span.end) and \
             (head.lower_ in ("up", "down") or head.i >= span.end):
         return CHANGE_WORDS[head.lower_], "change"  # "up 5%", "12 per cent less than a year earlier"
+    after = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
+    if after in COMPARATIVES and span.end + 1 < len(span.doc) and span.doc[span.end + 1].lower_ == "than":
+        return CHANGE_WORDS[after], "change"  # "10C higher than the July average"
     for child in root.children:  # "5 per cent higher"
         if child.lower_ in COMPARATIVES and child.dep_ in ("advmod", "amod") and child.i >= span.end:
             return CHANGE_WORDS[child.lower_], "change"
@@ -639,6 +675,26 @@ def _phrase_root(span: Span) -> Token:
     return root.head if root.dep_ == "pobj" else root
 
 
+def counted_by_subject(span: Span, quantity: Quantity, counted_noun: int | None, head: Token | None,
+                       direction: str | None, role: str | None) -> str | None:
+    """A bare count that is a change or the level it reached counts its subject: "measles cases rose 45-fold
+    to 58,000" (cases), "the number of births fell 7.7% to about 230,000" (births), a population people."""
+    doc = span.doc
+    if quantity.kind != "count" or counted_noun is not None or direction is None or role not in (None, "change") \
+            or head is None or head.pos_ != "NOUN" or span.start == 0 or doc[span.start - 1].lower_ not in ("to", "by"):
+        return None
+    from workbench.nlp.scanner import unit_lemma  # here: the scanner imports this module's verbs of change
+
+    if head.lemma_.lower() == "population":
+        return "person"  # "the population grew by 1.6 million to 334.9 million": people
+    if head.lemma_.lower() == "number":  # "the number of births"
+        of_child = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        head = next((c for c in of_child.children if c.dep_ == "pobj"), None) if of_child is not None else None
+        if head is None or head.pos_ != "NOUN":
+            return None
+    return head.tag_ == "NNS" and unit_lemma(head) or None
+
+
 def _within(token: Token, root: Token) -> bool:
     """Does ``token`` hang from ``root``, directly or through other words?"""
     return any(ancestor.i == root.i for ancestor in token.ancestors)
@@ -675,7 +731,8 @@ def read_frame(span: Span, quantity: Quantity, counted_noun: int | None, mention
             period = period.shifted(12)  # "will join in March", said in November: next March
     if period is None and quantity.kind not in ("date", "duration") and role != "baseline":
         period = referred
-    quantity = replace(quantity, direction=direction, role=role, time=period.iso() if period else quantity.time)
+    quantity = replace(quantity, direction=direction, role=role, time=period.iso() if period else quantity.time,
+                       unit=quantity.unit or counted_by_subject(span, quantity, counted_noun, head, direction, role))
     measure = measure_phrase(head, span, skip, verb) if head is not None else \
         event_measure(span, verb, skip) if quantity.kind in ("money", "count") else None
     return quantity, Frame(measure, actors, places, figure_hedged)

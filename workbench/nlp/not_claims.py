@@ -120,8 +120,8 @@ def labelled(scanner: QuantityScanner, figure: Figure, first: Token, previous: T
 def code(scanner: QuantityScanner, figure: Figure, first: Token, previous: Token | None) -> bool:
     """Codes: "COVID-19", "F-16" (glued hyphen; "mid-2020" is a date), "3M", "5G" (glued capital letter),
     "24/7", "9/11", and telephone numbers ("0300 123 4567", "1-800-555-0199")."""
-    if first.text.count("/"):
-        return True
+    if first.text.count("/") and not N.is_fraction(first.text):
+        return True  # "24/7", "9/11"; but "1/4 inch" is a fraction
     if figure.kind == "count" and (first.text[:1] == "0" and len(first.text) > 2 and first.text.isdigit()
                                    or _digit_groups(scanner, first.i) >= 3
                                    or previous is not None and previous.text.isdigit() and previous.whitespace_):
@@ -174,7 +174,7 @@ def idiom(scanner: QuantityScanner, figure: Figure, first: Token, previous: Toke
     if low in N.UNITS_WORDS and figure.value <= 10 and before in ANAPHORIC_DETERMINERS and \
             not (scanner.low(figure.start - 2) == "of" and scanner.doc[max(figure.start - 3, 0)].like_num):
         return True  # "the two sides": a reference back, not a figure; but "five of the nine members" counts
-    if low == "one":
+    if low == "one" and figure.value == 1:  # "one official", not "one hundred and two" nor "one sixth"
         after = scanner.low(figure.end)
         noun = scanner.doc[figure.noun].lemma_.lower() if figure.noun is not None else ""
         if figure.noun is not None and scanner.doc[figure.noun].dep_ in ("nsubj", "nsubjpass") and \

@@ -52,15 +52,48 @@ _ORDINAL_DIGITS = re.compile(r"^(\d+)(st|nd|rd|th)$", re.IGNORECASE)
 _DECADE = re.compile(r"^(\d{2}|\d{4})'?s$")
 
 
+#: Fractions written as one character: "½ teaspoon", "2½ years".
+VULGAR_FRACTIONS = {"½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0.75, "⅕": 0.2, "⅖": 0.4, "⅗": 0.6,
+                    "⅘": 0.8, "⅙": 1 / 6, "⅚": 5 / 6, "⅛": 0.125, "⅜": 0.375, "⅝": 0.625, "⅞": 0.875}
+_VULGAR = re.compile(r"^(\d*)([" + "".join(VULGAR_FRACTIONS) + r"])$")
+#: "1/4", "3/40": a proper fraction of small numbers ("9/11" is a date, "24/7" and "50/50" are no fractions).
+_SLASH_FRACTION = re.compile(r"^([1-9]\d{0,2})/([1-9]\d{0,2})$")
+#: Scientific notation: "4e14", "-1e-3", "2.48×10−5" (the exponent's minus may be U+2212; two digits at most,
+#: so that no value overflows a float).
+_SCIENTIFIC = re.compile(r"^([+\-−]?\d+(?:\.\d+)?)(?:[eE]|[×x]10\^?)([+\-−]?\d{1,2})$")
+
+
 def parse_digits(text: str) -> float | None:
-    """A number written in digits: ``1,234.5``, ``1,00,000`` (Indian grouping), ``-12``, ``2.5bn``."""
+    """A number written in digits: ``1,234.5``, ``1,00,000`` (Indian grouping), ``-12``, ``2.5bn``,
+    ``½``, ``2½``, ``1/40``, ``4e14``, ``2.48×10−5``."""
     text = text.strip()
     if _DIGITS.match(text):
         return float(text.replace(",", ""))
     scaled = _DIGITS_SCALED.match(text)
     if scaled and _DIGITS.match(scaled.group(1)):
         return float(scaled.group(1).replace(",", "")) * SCALES[scaled.group(2).lower()]
+    return _parse_special(text)
+
+
+def _parse_special(text: str) -> float | None:
+    """Fractions and scientific notation (see :func:`parse_digits`)."""
+    vulgar = _VULGAR.match(text)
+    if vulgar:
+        return float(vulgar.group(1) or 0) + VULGAR_FRACTIONS[vulgar.group(2)]
+    slash = _SLASH_FRACTION.match(text)
+    if slash:
+        numerator, denominator = int(slash.group(1)), int(slash.group(2))
+        return numerator / denominator if numerator < denominator and text != "9/11" else None
+    scientific = _SCIENTIFIC.match(text)
+    if scientific:
+        mantissa, exponent = (float(part.replace("−", "-")) for part in scientific.groups())
+        return mantissa * 10 ** exponent
     return None
+
+
+def is_fraction(text: str) -> bool:
+    """A fraction below one written in digits: "1/2", "½" (the tail of "2 1/2")."""
+    return bool(_SLASH_FRACTION.match(text) or text in VULGAR_FRACTIONS) and parse_digits(text) is not None
 
 
 def fraction_denominator(word: str) -> float | None:
@@ -203,9 +236,11 @@ _units("mm|millimetre|millimetres|millimeter|millimeters", "mm")
 _units("mile|miles|mi", "mi")
 _units("foot|feet|ft", "ft")
 _units("inch|inches", "in")
-_units("km2|km²|sq km|square kilometre|square kilometres|square kilometer|square kilometers", "km2")
-_units("m2|m²|sq m|square metre|square metres|square meter|square meters", "m2")
+_units("km^2|km2|km²|sq km|square kilometre|square kilometres|square kilometer|square kilometers", "km2")
+_units("m^2|m2|m²|sq m|square metre|square metres|square meter|square meters", "m2")
 _units("square mile|square miles|sq mi", "mi2")
+_units("km^3|km3|km³|cubic kilometre|cubic kilometres|cubic kilometer|cubic kilometers", "km3")
+_units("m^3|m3|m³|cubic metre|cubic metres|cubic meter|cubic meters", "m3")
 _units("hectare|hectares|ha", "ha")
 _units("acre|acres", "acre")
 _units("kg|kgs|kilo|kilos|kilogram|kilograms|kilogramme|kilogrammes", "kg")
@@ -214,7 +249,10 @@ _units("mg|milligram|milligrams", "mg")
 _units("t|tonne|tonnes|ton|tons|metric ton|metric tons|metric tonnes", "t")
 _units("lb|lbs|pound|pounds", "lb")
 _units("l|litre|litres|liter|liters", "l")
+_units("ml|millilitre|millilitres|milliliter|milliliters", "ml")
 _units("gallon|gallons", "gal")
+_units("teaspoon|teaspoons|tsp", "tsp")
+_units("tablespoon|tablespoons|tbsp", "tbsp")
 _units("barrels per day|barrels a day|barrel per day|bpd|b / d", "bbl/d")
 _units("barrel|barrels|bbl", "bbl")
 _units("mw|megawatt|megawatts", "MW")
@@ -224,8 +262,8 @@ _units("kwh|kilowatt hour|kilowatt hours|kilowatt-hour|kilowatt-hours", "kWh")
 _units("mwh|megawatt hour|megawatt hours", "MWh")
 _units("gwh|gigawatt hour|gigawatt hours", "GWh")
 _units("twh|terawatt hour|terawatt hours", "TWh")
-_units("°c|degrees celsius|degree celsius|celsius|degrees centigrade|°", "degC")
-_units("°f|degrees fahrenheit|degree fahrenheit|fahrenheit", "degF")
+_units("°c|° c|degrees celsius|degree celsius|celsius|degrees centigrade|°", "degC")
+_units("°f|° f|degrees fahrenheit|degree fahrenheit|fahrenheit", "degF")
 _units("degrees|degree", "deg")
 _units("magnitude|richter", "magnitude")
 _units("j|joule|joules", "J")
@@ -234,7 +272,7 @@ _units("mj|megajoule|megajoules", "MJ")
 _units("gj|gigajoule|gigajoules", "GJ")
 _units("light year|light years|light - year|light - years", "ly")
 _units("mph|miles per hour", "mph")
-_units("km/h|km / h|kph|kmh|kilometres per hour|kilometers per hour|kilometres an hour|kilometers an hour", "km/h")
+_units("km/h|km / h|kph|kmph|kmh|kilometres per hour|kilometers per hour|kilometres an hour|kilometers an hour", "km/h")
 _units("knots|knot", "kn")
 _units("mbps|megabits per second", "Mbps")
 _units("gb|gigabytes|gigabyte", "GB")

@@ -9,6 +9,8 @@ Results: ``doc.spans["quantities"]``, each span with ``span._.quantity`` (a Quan
 """
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -18,7 +20,8 @@ from workbench.nlp.numbers import written_step
 from workbench.nlp.scanner import SCALES_WITH_STOP, Figure, QuantityScanner
 
 SPAN_KEY = "quantities"
-VERSION = "7"
+CAPITAL_SCALE_WITH_STOP = re.compile(r"^\d[\d,.]*[KMBT]\.$")
+VERSION = "8"
 
 
 def exact(value: float) -> float:
@@ -30,8 +33,9 @@ def exact(value: float) -> float:
 def _to_quantity(doc: Doc, figure: Figure) -> tuple[Span, Quantity]:
     span = doc[figure.start:figure.end]
     text, end = span.text, span.end_char
-    if doc[figure.end - 1].lower_ in SCALES_WITH_STOP:  # "£62m.": the sentence's full stop is not the figure's
-        text, end = text[:-1], end - 1
+    last = doc[figure.end - 1]
+    if last.lower_ in SCALES_WITH_STOP or CAPITAL_SCALE_WITH_STOP.match(last.text):
+        text, end = text[:-1], end - 1  # "£62m.", "$2.174T.": the sentence's full stop is not the figure's
     quantity = Quantity(
         text=text,
         start=span.start_char,

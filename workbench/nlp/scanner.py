@@ -56,7 +56,10 @@ RANK_FOLLOWERS = {"in", "among", "out", "overall", "worldwide", "globally", "nat
 PERIOD_PARTS = {"half", "quarter", "quarters", "halves"}
 # Comparatives after "N times" that make it a ratio ("three times as many", "twice higher").
 RATIO_FOLLOWERS = {"as", "more", "higher", "larger", "bigger", "greater", "the", "that", "what", "faster",
-                   "lower", "smaller", "fewer", "less", "over"}
+                   "lower", "smaller", "fewer", "less", "over", "its", "their", "his", "her", "our"}
+#: Words naming a stock index: its moves are counted in points ("the Sensex tanked 1,062 points").
+INDEX_WORDS = {"sensex", "nifty", "dow", "nasdaq", "ftse", "index", "s&p", "nikkei", "kospi", "dax", "cac",
+               "stoxx", "sti", "kse", "hang"}
 COUNT_NOUN_SKIP = {"ADJ", "NUM", "PUNCT", "ADV"}
 # Units written before their number: "magnitude 5.4".
 LEADING_UNITS = {"magnitude": "magnitude"}
@@ -73,6 +76,8 @@ _FISCAL = re.compile(r"^FY'?(\d{2}|\d{4})$")
 SKIPPED = "skipped"
 #: Scales as the tokenizer leaves them at the end of a sentence ("£62m." is "£", "62", "m.").
 SCALES_WITH_STOP = {f"{scale}." for scale in ("m", "bn", "mn", "k", "cr", "tn", "b")}
+#: Adjectives after "<number>m" that make it metres: "1.8m tall", "a 4m deep pit".
+MEASURED_ADJECTIVES = {"tall", "high", "long", "wide", "deep", "thick", "away", "across", "below", "above"}
 #: Race distances written with a glued "m": metres, not millions.
 RACE_DISTANCES = {"60", "100", "110", "200", "400", "800", "1500", "3000", "5000", "10000"}
 #: Lemmas that read better as units than spaCy's own: "people" counts persons, "taxes" are not "taxis".
@@ -84,11 +89,14 @@ UNIT_LEMMAS = {"people": "person", "persons": "person", "folks": "person", "chil
 STARTING_WORDS = (set(N.UNITS_WORDS) | set(N.TENS_WORDS) | set(N.MULTIPLES) | set(N.MONTHS) | set(N.ORDINALS)
                   | {"a", "an", "half", "no", "number", "hundred", "thousand", "million", "billion", "dozen"})
 
-_NUMBER_SUFFIX = re.compile(r"^([+-]?\d[\d,]*(?:\.\d+)?)([A-Za-z°%]+)$")
+_NUMBER_SUFFIX = re.compile(r"^([+-]?\d[\d,]*(?:\.\d+)?)([A-Za-z°%]+(?:\^?[23])?)$")  # "150km", "4km^2"
 #: Words after which "from ... to ..." is a range, not a change.
 RANGE_VERBS = {"range", "ranges", "ranged", "ranging", "vary", "varies", "varied", "varying", "anywhere"}
 #: A currency code written against the digits: "USD34.6", "INR2,500".
 _CODE_NUMBER = re.compile(r"^([A-Z]{3})(\d[\d,]*(?:\.\d+)?)$")
+#: A scale in capitals glued to the digits after a currency symbol: "$2.174T", "€10B".
+_CAPITAL_SCALE = re.compile(r"^(\d[\d,]*(?:\.\d+)?)(K|M|B|T|BN|Bn|bn|mn|tn)\.?$")
+CAPITAL_SCALES = {"k": 1e3, "m": 1e6, "b": 1e9, "bn": 1e9, "mn": 1e6, "t": 1e12, "tn": 1e12}
 _TOKEN_RANGE = re.compile(r"^(\d[\d,]*(?:\.\d+)?)[-–]([$€£₹]?)(\d[\d,]*(?:\.\d+)?)$")
 
 
@@ -140,6 +148,12 @@ def unit_lemma(token: Token) -> str:
     return UNIT_LEMMAS.get(token.lower_, UNIT_LEMMAS.get(lemma, lemma))
 
 
+def mistagged_noun(token: Token) -> bool:
+    """A plural noun the tagger took for a verb, which the parser still treats as a noun ("80 seats")."""
+    return token.pos_ == "VERB" and token.tag_ in ("NNS", "VBZ") and token.dep_ in ("pobj", "dobj", "nsubj",
+                                                                                  "nsubjpass", "attr")
+
+
 class QuantityScanner:
     """Reads the figures of one Doc. Stateless between docs; one instance per call."""
 
@@ -160,7 +174,7 @@ class QuantityScanner:
     def could_start(self, i: int) -> bool:
         """Can a figure start at token i? Most tokens cannot, and are passed over at once."""
         low = self.lows[i]
-        return low in STARTING_WORDS or any(ch.isdigit() for ch in low)
+        return low in STARTING_WORDS or any(ch.isdigit() or ch in N.VULGAR_FRACTIONS for ch in low)
 
     def glued(self, i: int) -> bool:
         """True when token i is written against token i+1 (no space between)."""
@@ -185,9 +199,40 @@ class QuantityScanner:
                 i = figure.end  # read, and known not to be a figure
                 continue
             figure = self.join_next(figure)
+            self.read_accounting_negative(figure, found[-1] if found else None)
+            self.read_level_unit(figure, found)
             found.append(figure)
             i = max(figure.end, i + 1)
         return found
+
+    def read_level_unit(self, figure: Figure, found: list[Figure]) -> None:
+        """"fell by 52,000 cases to 7.54 million", "fell 475 points, or 1.3%, to 37,266": a bare level a
+        change reached counts what the change counted, the nearest figure before it in its sentence with a
+        unit other than a percentage."""
+        before = self.low(figure.start - 1)
+        reached = before == "to" or before == "at" and self.low(figure.start - 2) in ("close", "closed", "end",
+                                                                                    "ended", "settle", "settled")
+        if not reached or figure.kind != "count" or figure.unit is not None or figure.noun is not None:
+            return
+        for earlier in reversed(found[-3:]):
+            if not self.same_sentence(earlier.start, figure.start) or figure.start - earlier.end > 8:
+                return
+            if earlier.kind in ("count", "measure") and earlier.unit is not None:
+                figure.kind, figure.unit = earlier.kind, earlier.unit
+                return
+
+    def read_accounting_negative(self, figure: Figure, previous: Figure | None) -> None:
+        """"The annual revenue is ($99.99)": a sum in brackets against its digits is a loss, where the brackets
+        stand alone after a verb; after another figure they hold its conversion ("Rs 500 crore ($60m)")."""
+        start, end = figure.start, figure.end
+        if figure.kind != "money" or figure.value_max is not None or not 1 <= start < self.n - 1 or \
+                self.low(start - 1) != "(" or self.low(end) != ")" or not self.glued(start - 1) or \
+                not self.glued(end - 1) or previous is not None and previous.end >= start - 1:
+            return
+        before = self.doc[start - 2] if start >= 2 else None
+        if before is None or not (before.lemma_.lower() == "be" or before.lower_ in (":", "of", "=")):
+            return
+        figure.value, figure.start, figure.end = -figure.value, start - 1, end + 1
 
     def figure_at(self, i: int) -> Figure | None:
         if not self.could_start(i):
@@ -208,9 +253,10 @@ class QuantityScanner:
         if core is None:
             return None
         # "two and a half years", "a billion and a half"
-        if self.low(core.end) == "and" and self.low(core.end + 1) == "a" and \
-                self.low(core.end + 2) in ("half", "quarter"):
-            part = 0.5 if self.low(core.end + 2) == "half" else 0.25
+        denominator = N.fraction_denominator(self.low(core.end + 2))
+        if self.low(core.end) == "and" and self.low(core.end + 1) == "a" and denominator and \
+                not self.low(core.end + 2).endswith("s"):
+            part = 1 / denominator  # "two and a third"
             core.value += part * core.scale
             core.end += 3
             if core.scale == 1.0 and self.low(core.end) in N.SCALES and self.low(core.end) != "hundred":
@@ -232,6 +278,14 @@ class QuantityScanner:
         if leading_unit:
             text = unit_first[2]
             value = N.parse_digits(text)
+        if value is None and text.endswith("-") and self.low(i + 1) in ("to", "or", "and"):
+            value = N.parse_digits(text[:-1])  # "8- to 16-meter": the unit is written once, after the second
+            text = text[:-1]
+        capital = _CAPITAL_SCALE.match(text) if value is None and i and N.currency_prefix(self.doc[i - 1].text) \
+            else None
+        if capital and N.parse_digits(capital.group(1)) is not None:  # "$2.174T.", "€10B"
+            text = capital.group(1)
+            value = N.parse_digits(text) * CAPITAL_SCALES[capital.group(2).lower()]
         if value is None:
             ranged = _TOKEN_RANGE.match(text)
             glued_unit = _NUMBER_SUFFIX.match(text)
@@ -247,6 +301,13 @@ class QuantityScanner:
                 return None
         base = N.parse_digits(text.rstrip("kKmMbBnNtTrR")) if suffix is None and high is None else value
         end = i + 1
+        if suffix is None and high is None and text.isdigit() and len(text) <= 3 and self.spaced_thousands(i):
+            value = float(text + self.doc[i + 1].text)  # "10 000 dollars": thousands set off by a space
+            base, end = value, i + 2
+        elif suffix is None and high is None and value == int(value) and value >= 0 and i + 1 < self.n and \
+                not self.glued(i) and N.is_fraction(self.doc[i + 1].text) and text.isdigit():
+            value += N.parse_digits(self.doc[i + 1].text)  # "2 1/2 in", "10 1/2 miles"
+            base, end = value, i + 2
         scales: list[str] = []
         if self.low(end) == "-" and self.glued(end - 1) and self.glued(end) and self.low(end + 1) in N.SCALES:
             end += 1  # "$20-billion"
@@ -260,14 +321,25 @@ class QuantityScanner:
         return Core(i, end, scaled, words=False, scale=scale, suffix=suffix,
                     high=None if high is None else high * scale, currency=currency, leading_unit=leading_unit)
 
+    def qualified(self, i: int) -> bool:
+        """Is token i preceded by a qualifier ("more than", "nearly")?"""
+        return any(tuple(self.low(k) for k in range(i - size, i)) in QUALIFIERS
+                   for size in range(MAX_QUALIFIER_TOKENS, 0, -1) if i - size >= 0)
+
+    def spaced_thousands(self, i: int) -> bool:
+        """"10 000 dollars": a group of three digits after a space, and a currency word after it."""
+        following = self.doc[i + 1].text if i + 1 < self.n else ""
+        return len(following) == 3 and following.isdigit() and not self.glued(i) and \
+            bool(N.currency_word(self.low(i + 2)))
+
     def read_words(self, i: int) -> Core | None:
         low = self.low(i)
         if low in ("a", "an"):
             following = self.low(i + 1)
             if following == "dozen":
                 return Core(i, i + 2, 12.0, words=True)
-            if following in ("decade", "century", "millennium"):
-                return Core(i, i + 1, 1.0, words=True)
+            if following in ("decade", "century", "millennium") or following in N.TIME_UNITS and self.qualified(i):
+                return Core(i, i + 1, 1.0, words=True)  # "a decade", "more than a year" (not "$80 a year")
             if following == "couple" and self.low(i + 2) in N.SCALE_WORDS:
                 scale = N.SCALES[self.low(i + 2)]
                 return Core(i, i + 3, 2.0 * scale, words=True, scale=scale)  # "a couple hundred"
@@ -278,6 +350,9 @@ class QuantityScanner:
                     scales.append(self.low(end))
                     end += 1
                 scale = N.apply_scale(1.0, scales)
+                rest = self.read_words(end + 1) if self.low(end) == "and" and end + 1 < self.n else None
+                if rest is not None and rest.value < scale and not rest.scaled:
+                    return Core(i, rest.end, scale + rest.value, words=True)  # "a hundred and two"
                 return Core(i, end, scale, words=True, scale=scale)
             return None
         if not N.is_number_word(low) or low in N.SCALE_WORDS:
@@ -313,8 +388,9 @@ class QuantityScanner:
         if low in ("m", "k", "b"):
             # "3.5m people" and "$2m" are millions; "89.45m" on its own and "100m" races are metres;
             # "8,848 m" with a space is metres; "3M" is a company.
-            if not (self.glued(i - 1) and self.doc[i].text.islower()):
-                return False
+            if not (self.glued(i - 1) and (self.doc[i].text.islower() or
+                                           i >= 2 and N.currency_prefix(self.doc[i - 2].text))):
+                return False  # "€10M" is ten million euros
             return low != "m" or self.millions(i)
         return True
 
@@ -323,8 +399,8 @@ class QuantityScanner:
         number = self.doc[i - 1].text
         if i >= 2 and N.currency_prefix(self.doc[i - 2].text):
             return True
-        if number.replace(",", "") in RACE_DISTANCES:
-            return False
+        if number.replace(",", "") in RACE_DISTANCES or self.low(i + 1) in MEASURED_ADJECTIVES:
+            return False  # "100m final", "1.8m tall"
         following = self.doc[i + 1] if i + 1 < self.n else None
         return following is not None and following.pos_ in ("NOUN", "PROPN", "ADJ") and \
             following.lower_ not in ("world", "record", "final", "race", "sprint", "hurdles", "freestyle")
@@ -430,11 +506,16 @@ class QuantityScanner:
             if second.scale != 1 and first.scale == 1:
                 first.value *= second.scale
                 first.scale = second.scale
-        if not self.range_allowed(sep, first.start):
-            return first  # "from 17 to 6 percent": a change; both figures stay
+        if not self.range_allowed(sep, first.start) or sep == "to" and self.low(first.start - 1) == "by":
+            return first  # "from 17 to 6 percent", "cut by 10 minutes to 40 minutes": a change; both stay
         low_value = first.value * second.scale if second.scale != 1 and first.scale == 1 else first.value
         if not second.value > low_value:
             low_value = first.value  # "Rs 45,000 to Rs 1.42 lakh": each end has its own scale
+            if second.value < low_value and sep == "to" and self.low(first.start - 1) == "from" and \
+                    self.low(first.start - 2) in RANGE_VERBS:  # "ranged from -18 °C to -34 °C"
+                return Figure(first.start, second.end, second.value, kind=second.kind, unit=second.unit,
+                              value_max=low_value, qualifier=first.qualifier, noun=second.noun or first.noun,
+                              scale=second.scale)
             if not second.value > low_value:
                 return first
         start = first.start - 1 if self.low(first.start - 1) == "between" else first.start
@@ -503,7 +584,7 @@ class QuantityScanner:
                 self.read_compound(figure, i + 1):
             return True
         if low in ("times", "fold"):
-            if low == "fold" or self.low(i + 1) in RATIO_FOLLOWERS or \
+            if low == "fold" or self.low(i + 1) in RATIO_FOLLOWERS or figure.value != int(figure.value) or \
                     i + 1 < self.n and self.doc[i + 1].tag_ in ("JJR", "RBR"):
                 figure.kind, figure.unit, figure.end = "ratio", "times", i + 1
                 return True
@@ -542,8 +623,12 @@ class QuantityScanner:
             figure.kind, figure.unit, figure.end = "percent", "percentage_point", i + (2 if low == "basis" else 1)
             self.multiply(figure, 0.01)
             return True
-        if low in ("point", "points", "pts") and abs(figure.value) < 100 and self.about_percentages(i):
+        if low in ("point", "points", "pts") and abs(figure.value) < 100 and self.about_percentages(i) and \
+                not self.about_an_index(i):
             figure.kind, figure.unit, figure.end = "percent", "percentage_point", i + 1
+            return True
+        if low in ("point", "points", "pts") and self.about_an_index(i):
+            figure.kind, figure.unit, figure.end = "measure", "point", i + 1  # "the Dow fell 475 points"
             return True
         if not (low == "%" or low in ("percent", "pct", "pc") or low == "per" and self.low(i + 1) == "cent"):
             return False
@@ -558,6 +643,11 @@ class QuantityScanner:
         sent = self.doc[i].sent
         return any(self.lows[k] in ("%", "percent", "pc", "pct") or self.lows[k] == "per" and self.low(k + 1) == "cent"
                    for k in range(sent.start, sent.end))
+
+    def about_an_index(self, i: int) -> bool:
+        """Does token i's sentence name a stock index ("the Sensex", "the Dow")?"""
+        sent = self.doc[i].sent
+        return any(self.lows[k] in INDEX_WORDS for k in range(sent.start, sent.end))
 
     def currency_after(self, i: int, core: Core) -> tuple[str, int, float] | None:
         """A currency word after the number (with an optional country word): (code, end, factor)."""
@@ -607,6 +697,9 @@ class QuantityScanner:
             return True
         if low == "fold":
             figure.kind, figure.unit, figure.end = "ratio", "times", j + 1
+            return True
+        if N.currency_word(low) and low not in ("real", "won", "rand", "dong"):
+            figure.kind, figure.unit, figure.end = "money", N.currency_word(low), j + 1  # "a one-yen bid"
             return True
         if (low,) in N.MEASURE_UNITS:
             figure.kind, figure.unit, figure.end = "measure", N.MEASURE_UNITS[(low,)], j + 1
@@ -661,8 +754,10 @@ class QuantityScanner:
         """The noun a number counts: its syntactic head when the parse says so, else the next noun."""
         last = self.doc[core.end - 1]
         head = last.head
+        while head.dep_ == "compound" and head.head.i > head.i and head.head.i - core.end <= 4:
+            head = head.head  # "12 council seats", "80 Lok Sabha seats": a compound names what the noun is
         if last.dep_ in ("nummod", "quantmod", "compound") and head.i >= core.end and \
-                head.pos_ in ("NOUN", "PROPN") and head.i - core.end <= 4:
+                (head.pos_ in ("NOUN", "PROPN") or mistagged_noun(head)) and head.i - core.end <= 4:
             return head.i
         if last.dep_ == "nummod" and head.i == core.end and head.tag_ in ("VBZ", "NNS") and head.is_alpha \
                 and not self.is_year_like(core):
@@ -671,8 +766,12 @@ class QuantityScanner:
         if self.low(j) == "of":
             # A partitive: "20 of its soldiers", "four of the victims", "29 of the state's 35 districts"
             # (a possessor and the whole's own number are passed over).
-            for k in range(j + 1, min(j + 7, self.n)):
+            for k in range(j + 1, min(j + 8, self.n)):
                 token = self.doc[k]
+                if token.pos_ in ("NOUN", "PROPN") and token.dep_ == "compound" and token.head.i > k:
+                    continue  # "five of the nine committee members": members, not committees
+                if mistagged_noun(token):
+                    return k  # "80 Lok Sabha seats", the tagger's verb
                 if token.pos_ in ("NOUN", "PROPN") and self.low(k + 1) not in ("'s", "’s"):
                     return k if token.pos_ == "NOUN" else None
                 if token.pos_ not in ("DET", "PRON", "ADJ", "NUM", "NOUN", "PROPN", "PART") and token.tag_ != "PRP$":
@@ -680,6 +779,8 @@ class QuantityScanner:
             return None
         while j < self.n and j - core.end <= 3 and self.same_sentence(j, core.start):
             token = self.doc[j]
+            if token.pos_ == "NOUN" and token.lower_ in N.TIME_UNITS and self.low(j - 1) in ("last", "this", "next"):
+                return None  # "to 58,000 last year": when, not what is counted
             if token.pos_ == "NOUN":
                 return j
             if token.pos_ == "PROPN" and token.text.isupper() and self.low(j + 1) and \
@@ -818,7 +919,9 @@ class QuantityScanner:
             return None
         j = i + 2 if self.low(i + 1) == "-" and self.glued(i) else i + 1
         denominator = N.fraction_denominator(self.low(j))
-        if denominator is None or self.low(j + 1) != "of" or \
+        if denominator is not None and self.low(j + 1) != "of":
+            return self.read_bare_fraction(i, j, denominator)
+        if denominator is None or \
                 low in ("a", "one") and self.low(j) == "quarter" and self.low(j + 2) == "the":
             return None  # "a quarter of the year" may be a time; "three-quarters of the gain" is a share
         numerator = 1.0 if low in ("a", "one") else N.parse_words([low])
@@ -828,7 +931,20 @@ class QuantityScanner:
         self.read_left(figure)
         return figure
 
+    def read_bare_fraction(self, i: int, j: int, denominator: float) -> Figure | None:
+        """"one sixth", "two thirds", "three halves", "one-half miles": a number word and a fraction that agree
+        in number ("one" and a singular, more and a plural); "a third term" and "one quarter" are not."""
+        low, word = self.low(i), self.low(j)
+        numerator = N.parse_words([low]) if N.is_number_word(low) and low not in N.SCALE_WORDS else None
+        if numerator is None or word.startswith("quarter") or self.low(j + 1) == "-" or \
+                (numerator == 1) == word.endswith("s") or N.is_number_word(self.low(i - 1)) or \
+                self.low(i - 1) == "-":
+            return None
+        return self.grow(Core(i, j + 1, numerator / denominator, words=True))
+
     def read_half(self, i: int) -> Figure | None:
+        if self.low(i - 1) == "the" and self.low(i + 1) == "a" and self.low(i + 2) == "dozen":
+            return self.grow(Core(i, i + 3, 6.0, words=True))  # "each of the half a dozen workers"
         if self.low(i - 1) in ("first", "second", "the", "other", "latter", "former", "and") or \
                 self.low(i + 1) in ("-", "time", "way", "century"):
             return None
@@ -842,8 +958,8 @@ class QuantityScanner:
                 unit, multiplier = N.TIME_UNITS[following]
                 return Figure(i, i + 3, 0.5 * multiplier, kind="duration", unit=unit)
             return None
-        if self.low(i + 1) == "of":
-            figure = Figure(i, i + 1, 0.5, kind="ratio", unit="times")
+        if self.low(i + 1) == "of" or self.low(i + 1) in ("their", "its", "his", "her", "our", "my", "your"):
+            figure = Figure(i, i + 1, 0.5, kind="ratio", unit="times")  # "half of", "more than half their income"
             self.read_left(figure)
             return figure
         return None
