@@ -92,3 +92,23 @@ def test_the_dashboard_shows_alpha_kappa_per_pair_and_a_confusion_table(demo_dat
                                        "Cohen's kappa": round(49 / 58, 3)}
     confusion = at.dataframe[1].value.set_index("A")
     assert confusion.loc["Supported", "Refuted"] == 1 and int(confusion.to_numpy().sum()) == 9
+
+
+def test_alpha_per_verdict_and_per_relation_of_the_best_evidence(cli, demo_database):
+    """Two reviewers, four claims: ana says supported, supported, refuted, refuted; ben supported, refuted,
+    refuted, refuted. "Supported or another": 8 values, 3 of one and 5 of the other, one unit split:
+    alpha = 1 − (n − 1)·2·1 / (2·3·5) = 1 − 14/30; "refuted or another" is the same split the other way."""
+    rate(demo_database, {"ana": "1 1 2 2", "ben": "1 2 2 2"})
+    found = agreement(demo_database)
+    assert found.per_verdict == {"supported": pytest.approx(1 - 14 / 30), "refuted": pytest.approx(1 - 14 / 30)}
+    relations = {row["claim_id"]: row["relation"] or "none" for row in demo_database.records(
+        "SELECT c.id AS claim_id, m.relation FROM claims c LEFT JOIN matches_v m ON m.claim_id = c.id AND m.rank = 1")}
+    expected = {}
+    for claim in claims(demo_database)[:4]:
+        expected[relations[claim]] = expected.get(relations[claim], 0) + 1
+    assert {relation: n for relation, (n, _) in found.per_relation.items()} == expected
+    data = json.loads(cli("agreement", "--format", "json", "--db", str(demo_database.path), db=False).stdout)
+    assert [row["verdict"] for row in data["per_verdict"]] == ["supported", "refuted"]
+    assert sum(row["claims"] for row in data["per_relation"]) == 4
+    table = cli("agreement", "--format", "table", "--db", str(demo_database.path), db=False).stdout
+    assert "per verdict (this verdict or another): supported 0.533, refuted 0.533" in table

@@ -817,7 +817,8 @@ def adjudicate(claim_id, verdict, note, by, db):
 @db_option
 @friendly_errors
 def agreement(fmt, db):
-    """How far reviewers agree: Cohen's kappa per pair, Krippendorff's alpha over every claim decided twice.
+    """How far reviewers agree: Cohen's kappa per pair, Krippendorff's alpha over every claim decided twice,
+    per verdict and per relation of the claim's best evidence.
 
     Example:
 
@@ -834,8 +835,18 @@ def agreement(fmt, db):
     write_rows(["first", "second", "claims", "agreed", "kappa"],
                [(p.first, p.second, p.claims, p.agreed, "—" if p.kappa is None else f"{p.kappa:.3f}")
                 for p in found.pairs], "table")
-    click.echo(f"Krippendorff's alpha {'—' if found.alpha is None else f'{found.alpha:.3f}'} over {found.claims} "
+    click.echo(f"Krippendorff's alpha {_alpha_text(found.alpha)} over {found.claims} "
                f"claims decided by two reviewers or more ({found.reviewers} reviewers)")
+    if found.per_verdict:
+        click.echo("per verdict (this verdict or another): " + ", ".join(
+            f"{verdict} {_alpha_text(alpha)}" for verdict, alpha in found.per_verdict.items()))
+    if found.per_relation:
+        click.echo("per relation of the best evidence: " + ", ".join(
+            f"{relation} {_alpha_text(alpha)} ({claims} claims)" for relation, (claims, alpha) in found.per_relation.items()))
+
+
+def _alpha_text(alpha: float | None) -> str:
+    return "—" if alpha is None else f"{alpha:.3f}"
 
 
 @main.command()

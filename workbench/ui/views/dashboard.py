@@ -72,3 +72,12 @@ st.dataframe([{pair.first: VERDICT_LABELS[mine]} | {VERDICT_LABELS[theirs]: pair
                                                     for theirs in VERDICTS} for mine in VERDICTS],
              hide_index=True, width="stretch", key="agreement_confusion")
 st.caption(md(f"Rows: {pair.first}'s verdict; columns: {pair.second}'s, on the {pair.claims} claims both decided."))
+
+st.markdown("**Alpha per verdict and per relation of the best evidence**")
+by_verdict, by_relation = st.columns(2)
+by_verdict.dataframe([{"verdict": VERDICT_LABELS[verdict], "alpha (this verdict or another)":
+                       None if alpha is None else round(alpha, 3)} for verdict, alpha in found.per_verdict.items()],
+                     hide_index=True, width="stretch", key="agreement_verdicts")
+by_relation.dataframe([{"best evidence": relation, "claims": claims, "alpha": None if alpha is None else round(alpha, 3)}
+                       for relation, (claims, alpha) in found.per_relation.items()],
+                      hide_index=True, width="stretch", key="agreement_relations")
