@@ -30,9 +30,11 @@ def demo(tmp_path) -> Store:
     return store
 
 
-def claim_id_of(store: Store, figure: str) -> int:
+def claim_id_of(store: Store, figure: str, document_id: int | None = None) -> int:
+    """The claim of a figure, written so; of one document when given (the demo has a "2020" of its own)."""
     with store.read() as con:
-        return con.execute("SELECT claim_id FROM claims_v WHERE quantity = ?", [figure]).fetchone()[0]
+        return con.execute("SELECT claim_id FROM claims_v WHERE quantity = ? AND coalesce(document_id = ?, true) "
+                           "ORDER BY claim_id", [figure, document_id]).fetchone()[0]
 
 
 def sentence_of(store: Store, claim_id: int) -> int:
@@ -86,7 +88,7 @@ def test_the_queue_puts_dates_after_the_figures_they_time_and_the_documents_date
     # the year was written first; the dateline, split off as a sentence of its own, is no statement claim
     assert order == ["at least 20", "2020", "statement", "12 March 2024"]
     assert [queue_position(demo, story, row["claim_id"]) for row in queue(demo, story)] == [0, 1, 2, 3]
-    published = claim_id_of(demo, "12 March 2024")
+    published = claim_id_of(demo, "12 March 2024", story.document_id)
     assert demo.value("SELECT priority FROM claims_v WHERE claim_id = ?", [published]) == 0
     worthy = replace(story, min_checkworthiness=0.01)          # the filter is by the queue's priority
     assert queue_count(demo, worthy) == 3 and queue_position(demo, worthy, published) is None
@@ -94,7 +96,7 @@ def test_the_queue_puts_dates_after_the_figures_they_time_and_the_documents_date
 
 def test_a_date_alone_in_its_sentence_keeps_its_score_after_other_claims_of_that_score(demo):
     document = dateline_story(demo)
-    twenty, year = claim_id_of(demo, "at least 20"), claim_id_of(demo, "2020")
+    twenty, year = claim_id_of(demo, "at least 20", document), claim_id_of(demo, "2020", document)
     alone = add_manual_claim(demo, sentence_of(demo, twenty), "ana")       # a statement on the same sentence
     rows = {row["claim_id"]: row for row in queue(demo, QueueFilter(status="all", document_id=document))}
     assert rows[year]["priority"] == rows[twenty]["priority"] == rows[alone]["priority"]

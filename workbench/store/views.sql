@@ -130,18 +130,20 @@ LEFT JOIN quantities q       ON q.claim_id = c.id
 LEFT JOIN fix f              ON f.claim_id = c.id
 LEFT JOIN wording w          ON w.claim_id = c.id
 LEFT JOIN verdict_in_force r ON r.claim_id = c.id
+), sentence_figures AS (  -- per sentence, on narrow rows: does it hold a figure that is not a date?
+    SELECT segment_id, bool_or(kind NOT IN ('date', 'duration')) AS has_figure FROM reading GROUP BY segment_id
 ), timed AS (
-    SELECT *, kind = 'date' OR kind = 'duration' AND implied IS NOT NULL AND
-              bool_or(kind NOT IN ('date', 'duration')) OVER (PARTITION BY segment_id) AS dates
-    FROM reading
+    SELECT r.*, r.kind = 'date' OR r.kind = 'duration' AND r.implied IS NOT NULL AND g.has_figure AS dates
+    FROM reading r JOIN sentence_figures g ON g.segment_id = r.segment_id
+), least_figure AS (  -- per sentence: the check-worthiness of its least check-worthy figure that is not a date
+    SELECT segment_id, min(checkworthiness) FILTER (NOT dates) AS checkworthiness FROM timed GROUP BY segment_id
 )
 SELECT
-    *,
-    CASE WHEN dates AND coalesce(iso, implied) = strftime(published, '%Y-%m-%d') THEN 0.0
-         WHEN dates THEN least(checkworthiness, coalesce(
-             min(checkworthiness) FILTER (NOT dates) OVER (PARTITION BY segment_id), checkworthiness))
-         ELSE checkworthiness END AS priority
-FROM timed;
+    t.*,
+    CASE WHEN t.dates AND coalesce(t.iso, t.implied) = strftime(t.published, '%Y-%m-%d') THEN 0.0
+         WHEN t.dates THEN least(t.checkworthiness, coalesce(m.checkworthiness, t.checkworthiness))
+         ELSE t.checkworthiness END AS priority
+FROM timed t JOIN least_figure m ON m.segment_id = t.segment_id;
 
 CREATE OR REPLACE VIEW matches_v AS
 SELECT

@@ -1,0 +1,4 @@
+-- No table changes: claims_v computes each sentence's figures for the queue's order (`dates`, `priority`) by
+-- grouping narrow rows per sentence instead of windows over its wide rows: the same values, a queue page in
+-- about half the time at 100,000 claims. The views are recreated after every migration; this step brings that
+-- to existing databases.
