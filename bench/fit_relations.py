@@ -86,9 +86,9 @@ def scores(said: set[str], gold: dict[str, str]) -> tuple[float, float]:
     return (right / len(said) if said else 1.0), right / total
 
 
-def out_of_fold(found: list[dict], strength: float, seed: int) -> np.ndarray:
-    """Each row's probability from a model fitted without its pair's fold (folds shuffled by ``seed``)."""
-    _, x, y = matrix(found)
+def out_of_fold(found: list[dict], x: np.ndarray, y: np.ndarray, strength: float, seed: int) -> np.ndarray:
+    """Each row's probability (features ``x``, labels ``y``) from a model fitted without its pair's fold
+    (folds shuffled by ``seed``)."""
     probability = np.zeros(len(found))
     folds = StratifiedGroupKFold(n_splits=FOLDS, shuffle=True, random_state=seed)
     for train, test in folds.split(x, y, [row["pair"] for row in found]):
@@ -114,11 +114,12 @@ def main(argv: list[str] | None = None) -> None:
         found, gold, supported = rows(Path(tmp))
     print(f"{len(gold)} tuning pairs; {len(found)} figures that may contradict, in "
           f"{len({r['pair'] for r in found})} pairs, {sum(r['evidence'] for r in found)} of them in contradictions")
+    names, x, y = matrix(found)
     results = {}
     for strength in STRENGTHS:
         runs = []
         for seed in range(REPEATS):
-            probability = out_of_fold(found, strength, seed)
+            probability = out_of_fold(found, x, y, strength, seed)
             threshold = threshold_for(found, probability, gold, supported)
             runs.append((threshold, *scores(contradicted(found, probability, threshold, supported), gold)))
         results[strength] = tuple(float(np.mean(column)) for column in zip(*runs))
@@ -126,7 +127,6 @@ def main(argv: list[str] | None = None) -> None:
               f"(threshold {results[strength][0]:.3f}; {FOLDS}-fold × {REPEATS}, grouped by pair)")
     strength = max(results, key=lambda s: results[s][2])
     threshold, precision, recall = results[strength]
-    names, x, y = matrix(found)
     model = LogisticRegression(C=strength, max_iter=2000).fit(x, y)
     weights = {name: round(float(w), 4) for name, w in zip(names, model.coef_[0])}
     print(f"\n  chosen: C {strength:g}, threshold {threshold:.3f} (best cross-validated recall at precision ≥ "

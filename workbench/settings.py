@@ -96,10 +96,15 @@ class MatchWeights:
         return 1.0 / (1.0 + math.exp(-logit))
 
 
+def _fitted(section: str) -> dict:
+    """A section of the fitted ``workbench/match/weights.json``."""
+    return json.loads((resources.files("workbench.match") / "weights.json").read_text(encoding="utf-8"))[section]
+
+
 def _shipped(section: str, kind: type) -> dict[str, float]:
     """The fields of ``kind`` from a section of the fitted ``workbench/match/weights.json``."""
-    fitted = json.loads((resources.files("workbench.match") / "weights.json").read_text(encoding="utf-8"))
-    return {field.name: float(fitted[section][field.name]) for field in fields(kind)}
+    fitted = _fitted(section)
+    return {field.name: float(fitted[field.name]) for field in fields(kind)}
 
 
 @dataclass(frozen=True)
@@ -136,8 +141,7 @@ class ContradictionModel:
     @lru_cache(maxsize=1)
     def fitted(cls) -> ContradictionModel:
         """The shipped model."""
-        fitted = json.loads((resources.files("workbench.match") / "weights.json").read_text(encoding="utf-8"))
-        model = fitted["contradicts"]["model"]
+        model = _fitted("contradicts")["model"]
         return cls(float(model["intercept"]), {name: float(w) for name, w in model["weights"].items()},
                    float(model["threshold"]))
 

@@ -82,6 +82,7 @@ def features(query: ClaimQuery, scored: Scored, judgement: Judgement) -> dict[st
     mine, theirs = measure_of(claim), measure_of(other)
     my_words = mine.words | ({mine.event} if mine.event else frozenset())
     other_sentence = content_words(other.sentence.text)
+    my_window, their_window = window(claim), window(other)
     reason = frame.reason_text
     return {
         "rules_agree": float(frame.same),
@@ -96,8 +97,8 @@ def features(query: ClaimQuery, scored: Scored, judgement: Judgement) -> dict[st
         "measure_in_sentence": len(my_words & other_sentence) / len(my_words) if my_words else 0.0,
         "measure_similarity": similarity(measure_text(claim), measure_text(other)),
         "sentence_similarity": similarity(claim.sentence.text, other.sentence.text),
-        "window_similarity": similarity(window(claim), window(other)),
-        "window_overlap": _overlap(content_words(window(claim)), content_words(window(other))),
+        "window_similarity": similarity(my_window, their_window),
+        "window_overlap": _overlap(content_words(my_window), content_words(their_window)),
         "apart_by": _apart_by(comparison.mine, comparison.theirs),
         "digits": min(len(_DIGITS.findall(comparison.mine.text)), 6) / 6,
         "only_figure": 1.0 / sum(1 for j in scored.judgements if j.comparison.verdict == comparison.verdict),
@@ -150,20 +151,18 @@ def dates_same_event(judgement: Judgement, passage_words: frozenset[str]) -> boo
         not (mine.event and theirs.event and mine.event != theirs.event)
 
 
-
 @dataclass(frozen=True)
 class Evidence:
-    """A passage figure the model weighed, and how likely it is evidence for its label."""
+    """A passage figure the model weighed, and how likely it is to contradict the claim."""
 
     judgement: Judgement
     probability: float
 
 
-def weigh(query: ClaimQuery, scored: Scored, judgements: list[Judgement],
-          model: ContradictionModel | None = None) -> Evidence | None:
+def weigh(query: ClaimQuery, scored: Scored, judgements: list[Judgement]) -> Evidence | None:
     """The likeliest of ``judgements`` to contradict the claim, or None when none is likely enough (below
     the fitted threshold)."""
-    model = model or ContradictionModel.fitted()
+    model = ContradictionModel.fitted()
     best = max((Evidence(j, model.probability(features(query, scored, j))) for j in judgements),
                key=lambda e: e.probability, default=None)
     return best if best is not None and best.probability >= model.threshold else None

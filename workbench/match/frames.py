@@ -404,5 +404,5 @@ def check(claim: Claim, claim_published: str | None, other: Claim, other_publish
     return FrameCheck(stage == "", exact=bool(exact), agreeable=exact is not False, like_length=like_length,
                       claim=claim, period=my_period if my_explicit or apart else None,
                       other_period=their_period if apart else None,
-                      reason_text=clash or reason if stage != "time" else "", stage=stage, measure_same=same,
+                      reason_text="" if stage == "time" else clash or reason, stage=stage, measure_same=same,
                       whose=clash or "", times_said=my_explicit + their_explicit)
