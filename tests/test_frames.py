@@ -84,3 +84,35 @@ def test_the_time_a_figure_is_for():
     sentence = "Unemployment rose to 4.2% in May from 4.1% in April."
     assert figure(sentence, "4.2%").quantity.time == "2024-05"
     assert figure(sentence, "4.1%").quantity.time == "2024-04"
+
+
+@pytest.mark.parametrize("sentence,text,actors,places", [
+    # a country the small model labels an organisation is a place
+    ("An attack in Niger killed 20 soldiers on Tuesday.", "20", (), ("Niger",)),
+    # a region named by its side of a country is a place like a province
+    ("More than 700,000 people are displaced in South Kivu.", "More than 700,000", (), ("South Kivu",)),
+    # a party named as a plural proper noun is whose; a storm's name is what happened, not whose
+    ("The Liberal Democrats gained 163 council seats.", "163", ("Liberal Democrats",), ()),
+    ("Storm Fenella brought gusts of 93mph to the coast.", "93mph", (), ()),
+])
+def test_whose_and_where(sentence, text, actors, places):
+    frame = figure(sentence, text).frame
+    assert (frame.actors, frame.places) == (actors, places)
+
+
+@pytest.mark.parametrize("sentence,text,time", [
+    # the time after "compared with the same period of" is the change's base, not its time
+    (("A total of 4.1 million malaria cases were reported in the first six months of 2024, an increase of 23 "
+      "percent compared with the same period of 2023."), "23 percent", "2024"),
+    # so is "a year earlier" in a sentence of change
+    ("Insurers paid out £573m in the first three months of 2024, 12 per cent less than a year earlier.",
+     "12 per cent", "2024"),
+])
+def test_a_change_is_for_its_own_time_not_its_base(sentence, text, time):
+    assert figure(sentence, text).quantity.time.startswith(time)
+
+
+def test_edged_down_is_down_whatever_the_parse():
+    # the small model reads this "down" as an adverb, not as the verb's particle
+    assert figure("The unemployment rate edged down to 4.1 percent in December.", "4.1 percent").quantity.direction \
+        == "down"

@@ -14,8 +14,8 @@ chooses the threshold at which a ``contradicts`` is right at least 95 times in 1
 
 Which figures it may weigh at all stays with the rules (:func:`workbench.match.relation.may_contradict`),
 because a wrong ``contradicts`` is the costliest error the product can make: never a level against a
-change, periods of unlike length, a forecast against a fact, a kind of the claim's measure or the date of
-another event. ``supports`` stays with the rules too (see the README).
+change, periods of unlike length, two times that both texts say and that do not overlap, a forecast
+against a fact, a kind of the claim's measure or the date of another event. ``supports`` stays with the rules too (see the README).
 """
 from __future__ import annotations
 
@@ -88,7 +88,6 @@ def features(query: ClaimQuery, scored: Scored, judgement: Judgement) -> dict[st
         "rules_agree": float(frame.same),
         "measure_exact": float(frame.measure_same and frame.exact),
         "measure_unsaid": float(frame.stage == "measure" and reason.startswith("what the figure")),
-        "time_apart": float(frame.stage == "time" and frame.times_said == 2),
         "time_apart_unsaid": float(frame.stage == "time" and frame.times_said < 2),
         "whose_apart": float(bool(frame.whose)),
         "whose_borrowed": float(bool(frame.whose) and not (other.frame.actors or other.frame.places)),

@@ -86,11 +86,14 @@ def may_contradict(scored: Scored) -> list[Judgement]:
     conflicts, the two are not a level and a change, the periods are of like length, neither or both are
     forecasts, two dates date the same event, and when the rules read the words as one measure they read
     it as exactly the claim's (a kind of it, "comparable-store sales" for "sales", never contradicts); and
-    no figure of the same measure agrees (a passage that also gives the claim's figure does not refute it).
-    Where the rules read another measure, actor or time, the model weighs how sure that reading is."""
+    no figure of the same measure agrees (a passage that also gives the claim's figure does not refute it);
+    and when both texts say the time their figure is for, those times overlap ("30 in 2020" is not refuted
+    by "35 in 2019"). Where the rules read another measure or actor, or a time only one text says, the
+    model weighs how sure that reading is."""
     if any(j.comparison.agrees and not opposite(j.comparison) for j in _same(scored)):
         return []
     return [j for j in scored.judgements if j.frame.stage in WEIGHED_STAGES and _dates_a_beginning(j)
+            and not (j.frame.stage == "time" and j.frame.times_said == 2)
             and (j.frame.exact or not j.frame.measure_same) and j.frame.like_length
             and (j.comparison.conflicts or opposite(j.comparison))
             and j.comparison.claim.frame.hedged == j.comparison.other.frame.hedged

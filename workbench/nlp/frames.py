@@ -71,6 +71,10 @@ ACTOR_LABELS = {"ORG", "PERSON", "NORP"}
 #: Countries, states and cities; mountains, rivers, valleys and buildings (LOC, FAC) say where something
 #: happened at a scale that cannot be compared by name ("the Himalayas" and "the Galwan Valley").
 PLACE_LABELS = {"GPE"}
+#: ...except a region named by its side of a country ("North Kivu", "West Bengal", "Northern Cape"), which
+#: the small model labels LOC and which is a province or state like any other.
+COMPASS_WORDS = set("""north south east west northern southern eastern western north-east north-west
+south-east south-west northeast northwest southeast southwest central""".split())
 FRAME_NAME_LABELS = ACTOR_LABELS | PLACE_LABELS | {"LOC", "FAC"}
 #: Where a name says whose or where a figure is (its other roles, "beat Houston", do not).
 NAME_DEPS = {"nsubj", "nsubjpass", "poss", "compound", "amod", "nmod", "appos", "agent", "npadvmod", "dobj"}
@@ -173,7 +177,12 @@ def hedged(verb: Token | None, root: Token) -> bool:
 def _verb_direction(token: Token | None) -> str | None:
     if token is None:
         return None
-    particle = next((child.lower_ for child in token.children if child.dep_ == "prt"), None)
+    # "edged down" (a particle, or an adverb to the small model), "edged up to 3.2%" (read as the figure's)
+    particle = next((child.lower_ for child in token.children if child.dep_ in ("prt", "advmod")
+                     and child.lower_ in ("up", "down")), None)
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    if particle is None and following is not None and following.lower_ in ("up", "down"):
+        particle = following.lower_
     if particle in ("up", "down") and token.lemma_.lower() not in ("shut", "close", "break", "set", "turn"):
         return particle  # "edged down", "shot up"
     lemma = token.lemma_.lower()
@@ -464,9 +473,12 @@ def names_of(entities) -> Names:
             name = name[4:]
         if is_generic_name(name):
             continue
-        if ent.label_ in PLACE_LABELS or is_nationality(name) or place_key(name) in COUNTRIES:
+        if ent.label_ in PLACE_LABELS or is_nationality(name) or place_key(name) in COUNTRIES or \
+                ent.label_ == "LOC" and len(words := name.split()) > 1 and words[0].lower() in COMPASS_WORDS:
             places.append(name)
-        elif ent.label_ in ACTOR_LABELS - {"NORP"}:  # NORP: parties are ORGs; "Himalayan" is no one's
+        elif ent.label_ in ACTOR_LABELS - {"NORP"} or ent.label_ == "NORP" and ent.root.tag_ == "NNPS":
+            # NORP as a plural proper noun is a party ("the Liberal Democrats", "Republicans"); as an
+            # adjective ("Himalayan", "Muslim voters") it is no one's
             actors.append(name)
             places += [word for word in name.split() if is_nationality(word) or place_key(word) in COUNTRIES]
     return tuple(dict.fromkeys(actors)), tuple(dict.fromkeys(places))
@@ -580,6 +592,9 @@ def mention(root: Token, tokens: range, period: Period) -> TimeMention:
             continue
         if modifier and preposition is None:
             continue  # "on the 2021 elections": the time is the noun's
+        if any(child.lower_ == "same" for child in token.children):
+            preposition = None  # "compared with the same period of 2023": the time is the period's
+            continue
         break
     reported = token.pos_ == "VERB" and token.lemma_.lower() in REPORTING_VERBS
     baseline = preposition in BASELINE_PREPOSITIONS and (
@@ -644,8 +659,16 @@ def time_mentions(sent: Span, entities: list[Span], dates: list[tuple[range, str
             continue
         period = read_period(ent.text, anchor, nearest.period if nearest else None)
         if period is not None:
-            mentions.append(mention(ent.root, range(ent.start, ent.end), period))
+            found = mention(ent.root, range(ent.start, ent.end), period)
+            # "12 per cent less than a year earlier": in a sentence of change, a time before the time
+            # talked about is what the change is measured from
+            mentions.append(replace(found, baseline=True) if _speaks_of_change(sent) else found)
     return mentions
+
+
+def _speaks_of_change(sent: Span) -> bool:
+    return any(token.lower_ in CHANGE_WORDS or token.lemma_.lower() in RISING | FALLING
+               or token.lemma_.lower() in CHANGE_NOUNS for token in sent)
 
 
 def time_of_figure(span: Span, role: str | None, clause: set[int], mentions: list[TimeMention],

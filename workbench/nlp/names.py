@@ -6,6 +6,8 @@
 """
 from __future__ import annotations
 
+import pycountry
+
 #: Nationality words mapped to their country, so "Chinese troops" meets "China's soldiers".
 DEMONYMS = {
     "chinese": "china", "indian": "india", "american": "us", "russian": "russia", "pakistani": "pakistan",
@@ -44,9 +46,31 @@ COUNTRY_ALIASES = {
 }
 
 
-#: The keys of countries (and of the few unions and regions the tables name): places of one level.
+
+
+#: Countries that share their name with a US state: by name alone, either may be meant.
+US_STATE_NAMESAKES = {"Georgia"}
+
+
+def _iso_country_names() -> set[str]:
+    """Every country of ISO 3166 by the name a newsroom writes ("Niger", "Bolivia", "Iran"): its common
+    name, else its short name when that is not an inverted form ("Korea, Republic of")."""
+    names = set()
+    for country in pycountry.countries:
+        if country.name in US_STATE_NAMESAKES:
+            continue
+        for name in (getattr(country, "common_name", None), country.name):
+            if name and "," not in name:
+                names.add(name.lower())
+                break
+    return names
+
+
+#: The keys of countries (ISO 3166's, the tables' aliases, and the few unions, regions and nations they
+#: name): places of one level.
 COUNTRIES = frozenset(DEMONYMS.values()) | frozenset(COUNTRY_ALIASES.values()) | {
-    "wales", "scotland", "northern ireland", "england"}
+    "wales", "scotland", "northern ireland", "england"} | frozenset(
+    COUNTRY_ALIASES.get(name, name) for name in _iso_country_names())
 
 
 def place_key(name: str) -> str:
@@ -77,8 +101,14 @@ center institute foundation fund management directors secretariat cabinet parlia
 """.split())
 
 
+#: First words of the names of weather systems ("Storm Fenella", "Cyclone Remal"): what happened, not whose.
+WEATHER_SYSTEM_WORDS = frozenset("storm hurricane cyclone typhoon tropical".split())
+
+
 def is_generic_name(name: str) -> bool:
-    """A "name" made only of generic words ("Board", "the Company"), which says nothing about whose."""
+    """A "name" made only of generic words ("Board", "the Company"), or a weather system's ("Storm Fenella"),
+    which says nothing about whose."""
     words = name.lower().removeprefix("the ").split()
-    return bool(words) and all(word in GENERIC_NAME_WORDS for word in words)
+    return bool(words) and (all(word in GENERIC_NAME_WORDS for word in words) or
+                            len(words) > 1 and words[0] in WEATHER_SYSTEM_WORDS)
 
