@@ -131,3 +131,17 @@ def test_the_shipped_contradiction_model_weighs_exactly_the_features_matching_co
     assert model.probability(features(query, scored, judgement)) >= model.threshold
     fit = json.loads((Path(__file__).parent.parent / "workbench/match/weights.json").read_text())["contradicts"]
     assert fit["cross_validated"]["precision"] >= fit["cross_validated"]["precision_target"] >= 0.95
+
+
+@pytest.mark.parametrize("a,b,same", [
+    ("BJP", "Bharatiya Janata Party", True),
+    ("Tata Motors", "Tata", True),
+    ("Jo Penrose", "Joanna Penrose", True),  # a short form of the first name
+    ("Sam Marlow", "Samantha Marlow", True),
+    ("Sam Marlow", "Samantha Hale", False),
+    ("Maruti Suzuki", "Tata Motors", False),
+])
+def test_one_name_in_other_words(a, b, same):
+    from workbench.match.frames import names_match
+
+    assert names_match(a, b) is same and names_match(b, a) is same

@@ -9,7 +9,7 @@ what the rules found and which of their questions said no, how alike the two mea
 the two figures are (word overlap and WordLlama vectors, :mod:`workbench.match.embed`), how alike the two
 sentences and the stories are, how far apart the values are, whether the passage names the claim's actor or
 place. ``bench/fit_relations.py`` fits it on the tuning part of the relations set, cross-validated, and
-chooses the threshold at which a ``contradicts`` is right at least 95 times in 100 there
+chooses the threshold at which a ``contradicts`` is right at least 97 times in 100 there
 (``workbench/match/weights.json``, section ``contradicts``).
 
 Which figures it may weigh at all stays with the rules (:func:`workbench.match.relation.may_contradict`),
@@ -29,7 +29,7 @@ import numpy as np
 from workbench.claims import Claim, Quantity
 from workbench.match.embed import embedder
 from workbench.match.figures import canonical_unit, content_words, normalise_word
-from workbench.match.frames import measure_of, measure_text
+from workbench.match.frames import measure_of, measure_text, names_match
 from workbench.match.rank import ClaimQuery, Judgement, Scored, opposite
 from workbench.nlp.names import place_key
 from workbench.settings import ContradictionModel
@@ -122,11 +122,13 @@ def named_there(judgement: Judgement, scored: Scored, to_support: bool = False) 
     frame = judgement.comparison.claim.frame
     other = judgement.comparison.other.frame
     hit = scored.hit
-    keys = {place_key(name) for name in (*other.actors, *other.places, *hit.actors, *hit.places)}
+    names = (*other.actors, *other.places, *hit.actors, *hit.places)
+    keys = {place_key(name) for name in names}
     words = scored.passage_words | content_words(hit.context.split("\n")[0])  # the passage and its title
 
     def found(name: str) -> bool:
-        return place_key(name) in keys or content_words(name) <= words or place_key(name) in words
+        return place_key(name) in keys or content_words(name) <= words or place_key(name) in words or \
+            any(names_match(name, theirs) for theirs in names)  # "BJP" and "Bharatiya Janata Party"
 
     # One of the claim's names is enough (its clause may name others in passing); a passage that names no
     # place at all (a statistics office's release) is read as about the claim's place.

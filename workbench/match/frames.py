@@ -38,7 +38,7 @@ LIKE_LENGTH = 4.0
 #: or "operating").
 LIGHT_VERBS = set("""be have stand reach hit total remain stay record report show put see touch amount say
 estimate count register number come cross top take make get give release publish announce tell post
-include find become set operate run function establish""".split())
+include find become set operate run function establish confirm verify identify comprise""".split())
 #: Words of a measure phrase that do not tell measures apart ("the total number of cases").
 GENERIC_MEASURE_WORDS = {normalise_word(w) for w in """number figure level amount overall latest new
 annual yearly monthly quarterly official provisional final estimated cumulative current record combined
@@ -187,7 +187,10 @@ def same_measure(claim: Claim, other: Claim, claim_words: set[str],
     # "core inflation", "job openings") that the claim's sentence never names.
     their_kind = theirs.words - theirs.complement - mine.words - claim_words
     if events_differ:
-        return True, False, f"another event ({claim.predicate} vs {other.predicate})"
+        # two verbs the lexicon does not know ("supplied" and "manufactured" 5,000 missiles) may be one event
+        # in other words, close enough for agreeing figures; one it knows ("displaced") names its own event
+        known = mine.event in KNOWN_WORDS or theirs.event in KNOWN_WORDS
+        return True, False if known else None, f"another event ({claim.predicate} vs {other.predicate})"
     if their_kind:
         return True, None, f"a kind of the measure ({measure_text(other)} vs {measure_text(claim)})"
     return True, True, ""
@@ -245,11 +248,22 @@ def _name_words(name: str) -> frozenset[str]:
     return frozenset(normalise_word(w) for w in name.replace("-", " ").split() if w.lower() not in STOP_WORDS)
 
 
-def _names_match(a: str, b: str) -> bool:
-    """One name within the other, word for word ("Tata Motors" and "Tata"; "N. Biren Singh" and "Singh"), or
-    one the other's initials ("FDA" and "U.S. Food and Drug Administration")."""
+def names_match(a: str, b: str) -> bool:
+    """One name within the other, word for word ("Tata Motors" and "Tata"; "N. Biren Singh" and "Singh"), one
+    the other's initials ("FDA" and "U.S. Food and Drug Administration"), or one person by a short form of
+    the first name ("Jo Penrose" and "Joanna Penrose")."""
     left, right = _name_words(a), _name_words(b)
-    return bool(left and right) and (left <= right or right <= left) or _initials(a, b) or _initials(b, a)
+    return bool(left and right) and (left <= right or right <= left) or _initials(a, b) or _initials(b, a) or \
+        _short_first_name(a, b) or _short_first_name(b, a)
+
+
+def _short_first_name(short: str, long: str) -> bool:
+    short_words, long_words = short.split(), long.split()
+    if not len(short_words) == len(long_words) == 2:
+        return False
+    (first, last), (long_first, long_last) = short_words, long_words
+    return last == long_last and first != long_first and long_first.lower().startswith(first.lower()) and \
+        first[:1].isupper()
 
 
 def _initials(short: str, long: str) -> bool:
@@ -278,8 +292,8 @@ def name_conflict(mine: tuple[str, ...], theirs: tuple[str, ...], fallback_text:
         return None
     if keyed is not None:
         mine, theirs = tuple(dict.fromkeys(map(keyed, mine))), tuple(dict.fromkeys(map(keyed, theirs)))
-    unmatched_mine = [a for a in mine if not any(_names_match(a, b) for b in theirs)]
-    unmatched_theirs = [b for b in theirs if not any(_names_match(a, b) for a in mine)
+    unmatched_mine = [a for a in mine if not any(names_match(a, b) for b in theirs)]
+    unmatched_theirs = [b for b in theirs if not any(names_match(a, b) for a in mine)
                         and any(alike(a, b) for a in unmatched_mine)]
     if not unmatched_mine or not unmatched_theirs:
         return None
@@ -290,6 +304,15 @@ def name_conflict(mine: tuple[str, ...], theirs: tuple[str, ...], fallback_text:
             all(_name_words(b) <= claim_text for b in unmatched_theirs):
         return None
     return unmatched_mine[0], unmatched_theirs[0]
+
+
+def _wider_place(my_places: tuple[str, ...], their_places: tuple[str, ...], passage_text: frozenset[str]) -> str | None:
+    """The passage's figure is for whole countries where the claim's is for a part of one that the passage
+    never names ("312 civilians in Ukraine's Kharkiv region" against "2,064 civilians across Ukraine")."""
+    if not their_places or not all(place_key(place) in COUNTRIES for place in their_places):
+        return None
+    parts = [place for place in my_places if place_key(place) not in COUNTRIES and not _name_words(place) <= passage_text]
+    return f"a wider place ({their_places[0]} vs {parts[0]})" if parts else None
 
 
 def _not_a_country(a: str, b: str) -> bool:
@@ -398,11 +421,15 @@ def check(claim: Claim, claim_published: str | None, other: Claim, other_publish
     passage_text = content_words(other.sentence.text)
     clash = whose_conflict(claim.frame.actors, claim.frame.places, actors, other.frame.places,
                            set() if other.frame.actors else passage_text, (frozenset(claim_words), passage_text))
+    # Of the same measure, a country's count or amount against one for a part of it is a whole against a
+    # part: never evidence either way (a date is of an event, wherever in the country it happened).
+    dated = "date" in (mine.kind, theirs.kind) or claim.quantity is not None and claim.quantity.kind == "duration"
+    wider = _wider_place(claim.frame.places, other.frame.places, passage_text) if same and not dated else None
     # Every question is answered (the model in workbench.match.evidence weighs them all); the first that says
     # no is the stage, and its reason the why.
-    stage = "time" if apart else "whose" if clash else "" if same else "measure"
+    stage = "time" if apart else "role" if wider else "whose" if clash else "" if same else "measure"
     return FrameCheck(stage == "", exact=bool(exact), agreeable=exact is not False, like_length=like_length,
                       claim=claim, period=my_period if my_explicit or apart else None,
                       other_period=their_period if apart else None,
-                      reason_text="" if stage == "time" else clash or reason, stage=stage, measure_same=same,
-                      whose=clash or "", times_said=my_explicit + their_explicit)
+                      reason_text="" if stage == "time" else wider or clash or reason, stage=stage,
+                      measure_same=same, whose=clash or wider or "", times_said=my_explicit + their_explicit)

@@ -71,10 +71,12 @@ ACTOR_LABELS = {"ORG", "PERSON", "NORP"}
 #: Countries, states and cities; mountains, rivers, valleys and buildings (LOC, FAC) say where something
 #: happened at a scale that cannot be compared by name ("the Himalayas" and "the Galwan Valley").
 PLACE_LABELS = {"GPE"}
-#: ...except a region named by its side of a country ("North Kivu", "West Bengal", "Northern Cape"), which
-#: the small model labels LOC and which is a province or state like any other.
+#: ...except an administrative area the small model labels LOC: one named by its side of a country ("North
+#: Kivu", "West Bengal") or by the word after it ("Kharkiv region"), a province or state like any other.
 COMPASS_WORDS = set("""north south east west northern southern eastern western north-east north-west
 south-east south-west northeast northwest southeast southwest central""".split())
+AREA_WORDS = {"region", "province", "district", "state", "county", "oblast", "governorate", "prefecture",
+              "division", "municipality"}
 FRAME_NAME_LABELS = ACTOR_LABELS | PLACE_LABELS | {"LOC", "FAC"}
 #: Where a name says whose or where a figure is (its other roles, "beat Houston", do not).
 NAME_DEPS = {"nsubj", "nsubjpass", "poss", "compound", "amod", "nmod", "appos", "agent", "npadvmod", "dobj"}
@@ -474,7 +476,7 @@ def names_of(entities) -> Names:
         if is_generic_name(name):
             continue
         if ent.label_ in PLACE_LABELS or is_nationality(name) or place_key(name) in COUNTRIES or \
-                ent.label_ == "LOC" and len(words := name.split()) > 1 and words[0].lower() in COMPASS_WORDS:
+                ent.label_ == "LOC" and _an_area(ent, name):
             places.append(name)
         elif ent.label_ in ACTOR_LABELS - {"NORP"} or ent.label_ == "NORP" and ent.root.tag_ == "NNPS":
             # NORP as a plural proper noun is a party ("the Liberal Democrats", "Republicans"); as an
@@ -482,6 +484,12 @@ def names_of(entities) -> Names:
             actors.append(name)
             places += [word for word in name.split() if is_nationality(word) or place_key(word) in COUNTRIES]
     return tuple(dict.fromkeys(actors)), tuple(dict.fromkeys(places))
+
+
+def _an_area(ent: Span, name: str) -> bool:
+    words = name.split()
+    after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    return len(words) > 1 and words[0].lower() in COMPASS_WORDS or after is not None and after.lower_ in AREA_WORDS
 
 
 def _says_whose(ent: Span) -> bool:
