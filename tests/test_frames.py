@@ -116,3 +116,13 @@ def test_edged_down_is_down_whatever_the_parse():
     # the small model reads this "down" as an adverb, not as the verb's particle
     assert figure("The unemployment rate edged down to 4.1 percent in December.", "4.1 percent").quantity.direction \
         == "down"
+
+
+def test_since_runs_from_then_to_the_report():
+    sentence = "More than 9,000 people have fled their homes in the province since January, the agency said."
+    assert figure(sentence, "More than 9,000", published="2024-07-04").quantity.time == "2024-01-01/2024-07-04"
+
+
+def test_since_after_a_record_is_not_the_figures_time():
+    sentence = "Turnout at the general election was 59.7 per cent, the lowest since 2001, the commission said."
+    assert figure(sentence, "59.7 per cent", published="2024-07-06").quantity.time != "2001"

@@ -58,6 +58,9 @@ COMPARATIVES = {word for word in CHANGE_WORDS if word not in ("up", "down")}
 BASELINE_PREPOSITIONS = {"from", "on", "than", "against", "over", "compared", "versus", "vs"}
 #: Prepositions that make a time an end or a start rather than when a figure is for.
 BOUND_PREPOSITIONS = {"through", "until", "till", "by", "before", "after"}
+#: Words that make "since 2001" the reach of a record rather than a time a figure is for.
+RECORD_WORDS = {"first", "record", "highest", "lowest", "most", "least", "biggest", "largest", "smallest",
+                "best", "worst", "deadliest", "fastest", "slowest", "strongest", "weakest"}
 #: A date on a reporting verb is when something was said, not when the figure was (``REPORTING_VERBS``).
 #: A clause is hedged when it is a forecast, a plan or a possibility ("is expected to", "could", "plans to",
 #: "a targeted 7%", "budgeted"); an estimate or a belief is still a figure to check against others ("an
@@ -584,6 +587,7 @@ class TimeMention:
     baseline: bool = False
     bound: bool = False  # "through 2031", "until March", "by 2030": an end, not the time a figure is for
     yearless: bool = False  # "in March": the year is the reader's guess
+    since: bool = False  # "since January": from then until the report
 
 
 def mention(root: Token, tokens: range, period: Period) -> TimeMention:
@@ -595,7 +599,7 @@ def mention(root: Token, tokens: range, period: Period) -> TimeMention:
             break
         modifier = token.dep_ in ("compound", "nummod", "amod", "poss") and token.head.pos_ in ("NOUN", "PROPN")
         token = token.head
-        if token.pos_ == "ADP" and preposition is None:
+        if (token.pos_ == "ADP" or token.lower_ == "since") and preposition is None:
             preposition = token.lower_
             continue
         if modifier and preposition is None:
@@ -609,8 +613,13 @@ def mention(root: Token, tokens: range, period: Period) -> TimeMention:
         token.lower_ in CHANGE_WORDS or token.lemma_.lower() in CHANGE_NOUNS or _verb_direction(token) is not None
         or preposition in ("than", "against", "compared", "versus", "vs")) or token.lemma_.lower() == "compare"
     text = root.doc[tokens.start:tokens.stop].text
-    return TimeMention(root, tokens, period, reported, baseline, bound=preposition in BOUND_PREPOSITIONS,
-                       yearless=not any(ch.isdigit() for ch in text) and relative_shift(text) is None)
+    # "the lowest since 2001", "its first gold since 1984": a record's reach, not any figure's time
+    record = preposition == "since" and any(t.tag_ in ("JJS", "RBS") or t.lower_ in RECORD_WORDS
+                                            for t in (token, *token.children))
+    return TimeMention(root, tokens, period, reported, baseline,
+                       bound=preposition in BOUND_PREPOSITIONS or record,
+                       yearless=not any(ch.isdigit() for ch in text) and relative_shift(text) is None,
+                       since=preposition == "since")
 
 
 SPAN_ENDS = {"to", "ended", "ending", "through", "until", "till"}
@@ -671,7 +680,9 @@ def time_mentions(sent: Span, entities: list[Span], dates: list[tuple[range, str
             # "12 per cent less than a year earlier": in a sentence of change, a time before the time
             # talked about is what the change is measured from
             mentions.append(replace(found, baseline=True) if _speaks_of_change(sent) else found)
-    return mentions
+    # "displaced since January", "the highest since 1995": the time runs from then to the report
+    return [replace(m, period=Period(m.period.start, published)) if m.since and published is not None
+            and published > m.period.end else m for m in mentions]
 
 
 def _speaks_of_change(sent: Span) -> bool:
