@@ -94,6 +94,11 @@ def test_the_time_a_figure_is_for():
     # a party named as a plural proper noun is whose; a storm's name is what happened, not whose
     ("The Liberal Democrats gained 163 council seats.", "163", ("Liberal Democrats",), ()),
     ("Storm Fenella brought gusts of 93mph to the coast.", "93mph", (), ()),
+    # an event's name is not whose either
+    ("Karan Bhati won the Asian Athletics Championships with a throw of 87.21 m.", "87.21", ("Karan Bhati",), ()),
+    # a reporter is whose a figure is only when its clause names no one ("its" here is the inflation's)
+    (("India's retail inflation eased to 3.16 per cent in April, its lowest in six years, the statistics "
+      "ministry said."), "3.16 per cent", (), ("India",)),
 ])
 def test_whose_and_where(sentence, text, actors, places):
     frame = figure(sentence, text).frame

@@ -755,9 +755,8 @@ def read_frame(span: Span, quantity: Quantity, counted_noun: int | None, mention
     skip = {t.i for ent in entities if ent.label_ in FRAME_NAME_LABELS | {"DATE", "TIME"}
             for t in ent if head is None or t.i != head.i}
     actors, places = named_in_clause(span, clause, head, figures, entities)
-    if not actors or not places:  # "20 of its soldiers": the owner's names, "the Indian Army"
-        owner_actors, owner_places = owner_names(span, verb, clause, entities)
-        actors, places = actors or owner_actors, places or owner_places
+    if not actors and not places:  # "20 of its soldiers": the owner's names, "the Indian Army" (but "India's
+        actors, places = owner_names(span, verb, clause, entities)  # inflation ..., its lowest": India's own)
     actors = actors or unrecognised_subject(verb)
     forecaster = verb.head if verb is not None and verb.dep_ in ("xcomp", "ccomp") else None
     if forecaster is not None and forecaster.lemma_.lower() in CLAUSE_HEDGES:  # "the IMF expects India's economy

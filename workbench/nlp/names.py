@@ -6,6 +6,8 @@
 """
 from __future__ import annotations
 
+import re
+
 import pycountry
 
 #: Nationality words mapped to their country, so "Chinese troops" meets "China's soldiers".
@@ -103,12 +105,18 @@ center institute foundation fund management directors secretariat cabinet parlia
 
 #: First words of the names of weather systems ("Storm Fenella", "Cyclone Remal"): what happened, not whose.
 WEATHER_SYSTEM_WORDS = frozenset("storm hurricane cyclone typhoon tropical".split())
+#: Last words of the names of events and indices ("the Asian Athletics Championships", "General Election
+#: 2024", "the Consumer Price Index"), which the small model often labels organisations: what or when, not whose.
+EVENT_NAME_WORDS = frozenset("""championship championships games cup olympics election elections summit
+tournament marathon festival index""".split())
 
 
 def is_generic_name(name: str) -> bool:
-    """A "name" made only of generic words ("Board", "the Company"), or a weather system's ("Storm Fenella"),
+    """A "name" made only of generic words ("Board", "the Company"), a weather system's ("Storm Fenella"), an
+    event's or an index's ("General Election 2024"), or one with an amount or a year in it ("INR 125 Crores"),
     which says nothing about whose."""
-    words = name.lower().removeprefix("the ").split()
+    words = [word for word in name.lower().removeprefix("the ").split() if not word.isdigit()]
     return bool(words) and (all(word in GENERIC_NAME_WORDS for word in words) or
-                            len(words) > 1 and words[0] in WEATHER_SYSTEM_WORDS)
+                            len(words) > 1 and (words[0] in WEATHER_SYSTEM_WORDS or words[-1] in EVENT_NAME_WORDS)
+                            or any(len(run) >= 3 for run in re.findall(r"\d+", name)))
 
