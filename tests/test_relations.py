@@ -145,3 +145,12 @@ def test_one_name_in_other_words(a, b, same):
     from workbench.match.frames import names_match
 
     assert names_match(a, b) is same and names_match(b, a) is same
+
+
+def test_a_change_without_a_measure_noun_measures_its_subject():
+    from workbench.match.frames import measure_of
+
+    [claim] = [c for c in extract_claims("Registered Democrats in North Carolina fell 2.1 percent in the year to "
+                                         "October, officials said.", "2024-10-08") if c.quantity is not None
+               and c.quantity.kind == "percent"]
+    assert claim.frame.measure is None and measure_of(claim).head == "democrat"

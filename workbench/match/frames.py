@@ -105,7 +105,23 @@ class Measure:
 def measure_of(claim: Claim) -> Measure:
     quantity = claim.quantity
     dated = quantity is not None and quantity.kind in ("date", "duration")  # an event: what it happened to
-    text = lexicon.rewrite((claim.subject or claim.frame.measure if dated else claim.frame.measure) or "")
+    measure = claim.subject or claim.frame.measure if dated else claim.frame.measure
+    if _changed_subject(claim):
+        measure = claim.subject  # "Registered Democrats fell 2.1 percent": what changed is the subject
+    return _measure(claim, lexicon.rewrite(measure or ""))
+
+
+def _changed_subject(claim: Claim) -> bool:
+    """Does a change say what changed only by its subject ("Registered Democrats fell 2.1 percent",
+    "... numbered 2.4 million, up 2.1 percent")?"""
+    quantity = claim.quantity
+    return quantity is not None and bool(quantity.direction and claim.subject) and not any(
+        _a_word(w) and normalise_word(w) not in GENERIC_MEASURE_WORDS and w.lower() not in STOP_WORDS
+        for w in (claim.frame.measure or "").split())
+
+
+def _measure(claim: Claim, text: str) -> Measure:
+    quantity = claim.quantity
     main, complement = text, ""
     for word in text.split()[1:]:
         if word.lower() in _PREPOSITIONS:
@@ -202,7 +218,7 @@ def _verb_only(claim: Claim, measure: Measure) -> bool:
     if measure.head is None:
         return True
     verb = predicate_verb(claim.predicate)
-    return verb is not None and (claim.frame.measure or "").lower() == verb
+    return verb is not None and (claim.frame.measure or "").lower() == verb and not _changed_subject(claim)
 
 
 def _same_by_verbs(claim: Claim, other: Claim, mine: Measure, theirs: Measure, my_verb: bool, their_verb: bool,
