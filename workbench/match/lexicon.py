@@ -57,6 +57,9 @@ house: house houses home homes dwelling dwellings
 vehicle: vehicle vehicles car cars unit units automobile automobiles
 aircraft: aircraft plane planes jet jets
 child: child children kid kids
+give: give gives gave given giving provide provides provided providing grant grants granted donate donated
+  pledge pledged
+aid: aid assistance support
 student: student students pupil pupils
 """.strip()
 
@@ -70,7 +73,8 @@ PHRASES = {
     "industrial output": "iip", "voter turnout": "turnout", "polling percentage": "turnout",
     "death toll": "deaths", "lost their lives": "died", "lost his life": "died", "lost her life": "died",
     "forced from their homes": "displaced", "forced to flee": "displaced", "shot down": "downed",
-    "revenue from operations": "revenue",
+    "revenue from operations": "revenue", "gst collections": "gst revenue", "gst collection": "gst revenue",
+    "tax collections": "tax revenue", "tax collection": "tax revenue",
     "per cent": "percent", "year-on-year": "yoy", "year on year": "yoy", "month-on-month": "mom",
     "month on month": "mom", "quarter-on-quarter": "qoq", "quarter on quarter": "qoq",
 }
