@@ -590,28 +590,42 @@ class TimeMention:
     since: bool = False  # "since January": from then until the report
 
 
+def _of_the_level_before(token: Token, preposition: Token) -> bool:
+    """Is a time phrase that of the level a change is measured from: it follows that level ("down 18 percent
+    from 173 in 2023", "up from 30.9 per cent in 2019"), or hangs from the comparison itself ("less than in
+    the 2019 election")?"""
+    if token.pos_ == "ADP":
+        return token.lower_ in BASELINE_PREPOSITIONS
+    before = preposition.nbor(-1) if preposition.i > 0 else None
+    if before is None or not (before.like_num or before.ent_type_ in ("PERCENT", "MONEY", "CARDINAL", "QUANTITY")):
+        return False
+    holder = before if before.dep_ == "pobj" else before.head
+    return holder.dep_ == "pobj" and holder.head.lower_ in BASELINE_PREPOSITIONS
+
+
 def mention(root: Token, tokens: range, period: Period) -> TimeMention:
     """A time phrase read where it hangs in the parse."""
     token = root
-    preposition = None
+    preposition, preposition_token = None, None
     for _ in range(MAX_CHAIN_STEPS):
         if token.head.i == token.i:
             break
         modifier = token.dep_ in ("compound", "nummod", "amod", "poss") and token.head.pos_ in ("NOUN", "PROPN")
         token = token.head
         if (token.pos_ == "ADP" or token.lower_ == "since") and preposition is None:
-            preposition = token.lower_
+            preposition, preposition_token = token.lower_, token
             continue
         if modifier and preposition is None:
             continue  # "on the 2021 elections": the time is the noun's
         if any(child.lower_ == "same" for child in token.children):
-            preposition = None  # "compared with the same period of 2023": the time is the period's
+            preposition, preposition_token = None, None  # "compared with the same period of 2023": the period's time
             continue
         break
     reported = token.pos_ == "VERB" and token.lemma_.lower() in REPORTING_VERBS
     baseline = preposition in BASELINE_PREPOSITIONS and (
         token.lower_ in CHANGE_WORDS or token.lemma_.lower() in CHANGE_NOUNS or _verb_direction(token) is not None
-        or preposition in ("than", "against", "compared", "versus", "vs")) or token.lemma_.lower() == "compare"
+        or preposition in ("than", "against", "compared", "versus", "vs")) or token.lemma_.lower() == "compare" \
+        or preposition_token is not None and _of_the_level_before(token, preposition_token)
     text = root.doc[tokens.start:tokens.stop].text
     # "the lowest since 2001", "its first gold since 1984": a record's reach, not any figure's time
     record = preposition == "since" and any(t.tag_ in ("JJS", "RBS") or t.lower_ in RECORD_WORDS
