@@ -204,7 +204,8 @@ CREATE OR REPLACE VIEW assignments_v AS SELECT * FROM assignments_of(NULL);
 CREATE OR REPLACE MACRO review_rounds_of(claim_ids) AS TABLE
 WITH decided AS (
     SELECT * FROM reviews v
-    WHERE (claim_ids IS NULL OR v.claim_id IN (SELECT unnest(claim_ids))) AND v.action = 'verdict' AND NOT EXISTS (SELECT 1 FROM reviews u WHERE u.undoes = v.id)
+    WHERE (claim_ids IS NULL OR v.claim_id IN (SELECT unnest(claim_ids)))
+      AND v.action = 'verdict' AND NOT EXISTS (SELECT 1 FROM reviews u WHERE u.undoes = v.id)
 ), in_force AS (
     SELECT claim_id, max(id) AS review_id FROM decided GROUP BY claim_id
 ), own AS (
