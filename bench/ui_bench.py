@@ -15,8 +15,9 @@ first 40 pages of the default queue) are matched for real by ``workbench.match.e
 synthetic ``matches`` rows (bulk insert), so the table has its full size. ``--reviews`` verdicts
 (default 5,000, on ~4,400 claims, six reviewers, some claims twice, a few undo rows) and
 ``--corrections`` corrections (default 300) are bulk-inserted, so ``claims_v``'s window functions
-have work. ``--db PATH`` keeps the database there and reuses it on the next run (it is only built
-when the file does not exist yet); without it the database is a temporary file, removed afterwards.
+have work, and the review queue is rebuilt after them, as a migration does. ``--db PATH`` keeps the
+database there and reuses it on the next run (it is only built when the file does not exist yet); without
+it the database is a temporary file, removed afterwards.
 
 **The timings** (``WORKBENCH_DB`` set to the database; ``st.cache_data.clear()`` before every cold
 sample; ``--repeat`` samples each, default 10), all in wall milliseconds around ``AppTest.run()``:
@@ -81,6 +82,7 @@ from workbench.match.index import PassageIndex
 from workbench.nlp.extract import ScoredSentence
 from workbench.store.db import Store, insert_rows
 from workbench.store.documents import AnalysedDocument, article_titles, content_hash, write_documents
+from workbench.store.queue import rebuild as rebuild_queue
 from workbench.store.reviews import QueueFilter, claim_detail, queue, queue_count, queue_position
 
 REVIEW_PAGE = ROOT / "workbench" / "ui" / "views" / "review.py"
@@ -349,6 +351,7 @@ def build(path: Path, claims: int, sentences: int, sources: int, match_claims: i
             insert_rows(con, "reviews", rows)
         if fixes["id"]:
             insert_rows(con, "corrections", fixes)
+        rebuild_queue(con)  # the rows went in behind the store's writers, which keep the review queue in step
     seconds["reviews and corrections"] = time.perf_counter() - started
     seconds["_real_matched"] = matched
     return seconds

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import pyarrow as pa
 
 from workbench.errors import ReviewError
+from workbench.store import queue
 from workbench.store.db import Store, records, utc_now
 
 #: A claim has a verdict in force: some verdict of it that no undo reverted (``claims_v.status`` is not unreviewed).
@@ -55,6 +56,7 @@ def assign(store: Store, claim_ids: Sequence[int], reviewer: str, assigned_by: s
                 "SELECT (SELECT coalesce(max(id), 0) FROM assignments) + row_number() OVER (ORDER BY i.claim_id), "
                 f"i.claim_id, ?, ?, ?, 'assigned' FROM _assign_ids i WHERE NOT {_DECIDED.format(claim='i.claim_id')}",
                 [reviewer, assigned_by, utc_now()]).fetchone()[0]
+            queue.refresh(con, [row[0] for row in con.execute("SELECT claim_id FROM _assign_ids").fetchall()])
         finally:
             con.unregister("_assign_ids")
     return Assigned(assigned, reviewed)
@@ -74,13 +76,14 @@ def send_back(store: Store, claim_id: int, assigned_by: str, note: str, reviewer
         con.execute("INSERT INTO assignments (id, claim_id, reviewer, assigned_by, assigned_at, state, note) "
                     "VALUES ((SELECT coalesce(max(id), 0) + 1 FROM assignments), ?, ?, ?, ?, 'sent_back', ?)",
                     [claim_id, to, assigned_by, utc_now(), note])
+        queue.refresh(con, [claim_id])
     return to
 
 
 def assignment(store: Store, claim_id: int) -> dict | None:
     """A claim's assignment (an ``assignments_v`` row: reviewer, assigned_by, assigned_at, state, note,
     pending), or None when it has none."""
-    found = store.records("SELECT * FROM assignments_v WHERE claim_id = ?", [claim_id])
+    found = store.records("SELECT * FROM assignments_of([?])", [claim_id])
     return found[0] if found else None
 
 

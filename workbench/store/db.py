@@ -23,6 +23,7 @@ import pyarrow as pa
 
 from workbench.errors import DAMAGED, DATABASE, WorkbenchError
 from workbench.settings import LOCK_TIMEOUT_S
+from workbench.store import queue
 from workbench.system import describe_process
 
 _MIGRATIONS = resources.files("workbench.store") / "migrations"
@@ -266,6 +267,7 @@ class Store:
                     con.execute(sql)
                     con.execute("INSERT INTO schema_version VALUES (?, now())", [version])
                 con.execute(_VIEWS.read_text(encoding="utf-8"))
+                queue.rebuild(con)  # derived from the tables through the views, which may have changed
                 con.commit()
             except BaseException:
                 con.rollback()

@@ -19,6 +19,7 @@ import duckdb
 import pyarrow as pa
 
 from workbench.claims import Claim, Segment
+from workbench.store import queue
 from workbench.store.db import Store, insert_rows, next_id, records, utc_now
 
 COLUMNS = {
@@ -185,6 +186,7 @@ def write_documents(con: duckdb.DuckDBPyConnection, documents: list[AnalysedDocu
     for kind in {d.kind for d in documents}:
         stored |= {(kind, h) for h in existing_hashes(con, kind, (d.sha256 for d in documents if d.kind == kind))}
     rows = BatchRows.after_stored(con, run_id, now)
+    first_claim = rows.next["claims"]
     added = 0
     for document in documents:
         key = (document.kind, document.sha256)
@@ -193,6 +195,7 @@ def write_documents(con: duckdb.DuckDBPyConnection, documents: list[AnalysedDocu
             rows.add(document)
             added += 1
     rows.insert()
+    queue.refresh(con, range(first_claim, rows.next["claims"]))
     return Written(added, rows.claims, rows.passages, len(documents) - added)
 
 
@@ -255,6 +258,7 @@ def load_batch(con: duckdb.DuckDBPyConnection, name: str, tables: dict[str, pa.T
                         f"q.segment_id + {shift['segments']} AS segment_id, q.claim_id + {shift['claims']} "
                         f"AS claim_id) FROM {views['quantities']} q JOIN {views['segments']} s "
                         f"ON s.id = q.segment_id WHERE list_contains(?, s.document_id) ORDER BY q.id", [keep])
+            queue.refresh(con, range(shift["claims"] + 1, next_id(con, "claims")))
         finally:
             for view in views.values():
                 con.unregister(view)

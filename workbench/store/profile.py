@@ -3,7 +3,11 @@
 Which keys there are, their defaults and what a value must be live in :mod:`workbench.export.profile`."""
 from __future__ import annotations
 
+from workbench.store import queue
 from workbench.store.db import Store, utc_now
+
+#: The key whose value (a share of claims for a second review) decides which claims' second review is due.
+_SECOND_REVIEW = "second_review"
 
 
 def profile_values(store: Store) -> dict[str, str]:
@@ -12,7 +16,8 @@ def profile_values(store: Store) -> dict[str, str]:
 
 
 def set_profile_values(store: Store, values: dict[str, str | None]) -> None:
-    """Set each key to its value, or unset it (None), in one transaction."""
+    """Set each key to its value, or unset it (None), in one transaction; a new second-review share rewrites the
+    review queue, since it decides whose second review is due."""
     with store.write() as con:
         for key, value in values.items():
             if value is None:
@@ -20,3 +25,5 @@ def set_profile_values(store: Store, values: dict[str, str | None]) -> None:
             else:
                 con.execute("INSERT OR REPLACE INTO profile (key, value, updated_at) VALUES (?, ?, ?)",
                             [key, value, utc_now()])
+        if _SECOND_REVIEW in values:
+            queue.rebuild(con)

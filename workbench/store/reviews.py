@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from workbench.errors import ReviewError
+from workbench.store import queue as review_queue
 from workbench.store.db import Store, next_id, records, utc_now
 
 #: The fields of a claim's reading a reviewer may correct; ``claims_v`` applies the newest correction of each.
@@ -45,16 +46,15 @@ class QueueFilter:
 
 
 def _where(filters: QueueFilter) -> tuple[str, list]:
-    """The filters as a ``claims_v`` condition and its parameters."""
+    """The filters as a condition on ``review_queue`` (see :mod:`workbench.store.queue`), and its parameters."""
     clauses, params = ["priority >= ?"], [filters.min_checkworthiness]
     if filters.assignee is not None:
-        clauses.append("claim_id IN (SELECT claim_id FROM assignments_v WHERE reviewer = ? AND pending)")
+        clauses.append("assignee = ? AND pending")
         params.append(filters.assignee)
     if filters.pool:
-        clauses.append("claim_id NOT IN (SELECT claim_id FROM assignments)")
+        clauses.append("assignee IS NULL")
     if filters.second_for is not None:
-        clauses.append("claim_id IN (SELECT claim_id FROM review_rounds_v WHERE second_due "
-                       "AND NOT list_contains(reviewers, ?))")
+        clauses.append("second_due AND NOT list_contains(deciders, ?)")
         params.append(filters.second_for)
     awaiting = filters.assignee is not None or filters.second_for is not None
     if filters.status == "reviewed":
@@ -72,29 +72,35 @@ def _where(filters: QueueFilter) -> tuple[str, list]:
         clauses.append("reviewer = ?")
         params.append(filters.reviewer)
     if filters.text.strip():
-        clauses.append("(sentence ILIKE ? OR coalesce(subject, '') ILIKE ? OR coalesce(quantity, '') ILIKE ?)")
+        clauses.append("(segment_id IN (SELECT id FROM segments WHERE text ILIKE ?) OR coalesce(subject, '') ILIKE ? "
+                       "OR coalesce(quantity, '') ILIKE ?)")
         pattern = f"%{filters.text.strip()}%"
         params += [pattern, pattern, pattern]
     return " AND ".join(clauses), params
 
 
 def queue(store: Store, filters: QueueFilter = QueueFilter(), limit: int = 50, offset: int = 0) -> list[dict]:
-    """One page of the queue (:data:`QUEUE_COLUMNS`) in :data:`QUEUE_ORDER` (paginated in SQL)."""
+    """One page of the queue (:data:`QUEUE_COLUMNS`) in :data:`QUEUE_ORDER`: the page is picked from
+    ``review_queue`` (paginated in SQL), then only its rows are joined to their document and sentence."""
     where, params = _where(filters)
-    return store.records(f"SELECT {', '.join(QUEUE_COLUMNS)} FROM claims_v WHERE {where} "
-                         f"ORDER BY {QUEUE_ORDER} LIMIT ? OFFSET ?", params + [limit, offset])
+    return store.records(
+        f"WITH page AS (SELECT * FROM review_queue WHERE {where} ORDER BY {QUEUE_ORDER} LIMIT ? OFFSET ?) "
+        "SELECT p.claim_id, d.title AS document, p.kind, p.quantity, s.text AS sentence, p.checkworthiness, "
+        "p.priority, p.status, p.reviewer FROM page p JOIN documents d ON d.id = p.document_id "
+        f"JOIN segments s ON s.id = p.segment_id ORDER BY {QUEUE_ORDER}",
+        params + [limit, offset])
 
 
 def queue_count(store: Store, filters: QueueFilter = QueueFilter()) -> int:
     where, params = _where(filters)
-    return store.value(f"SELECT count(*) FROM claims_v WHERE {where}", params)
+    return store.value(f"SELECT count(*) FROM review_queue WHERE {where}", params)
 
 
 def queue_position(store: Store, filters: QueueFilter, claim_id: int) -> int | None:
     """Where a claim stands in the filtered queue (0-based), or None when the filters leave it out."""
     where, params = _where(filters)
     found = store.records(f"SELECT position FROM (SELECT claim_id, row_number() OVER (ORDER BY {QUEUE_ORDER}) - 1 "
-                          f"AS position FROM claims_v WHERE {where}) WHERE claim_id = ?", params + [claim_id])
+                          f"AS position FROM review_queue WHERE {where}) WHERE claim_id = ?", params + [claim_id])
     return found[0]["position"] if found else None
 
 
@@ -111,9 +117,15 @@ class ClaimDetail:
     corrections: list[dict] = field(default_factory=list)
 
 
+def _reading(con, claim_id: int, columns: str = "*") -> dict | None:
+    """A claim's ``claims_v`` row (``columns`` of it), computed from its sentence's claims alone."""
+    return next(records(con.execute(f"SELECT {columns} FROM claims_of(?) WHERE claim_id = ?",
+                                    [review_queue.sentence_claims(con, [claim_id]), claim_id])), None)
+
+
 def claim_detail(store: Store, claim_id: int) -> ClaimDetail:
     with store.read() as con:
-        claim = next(records(con.execute("SELECT * FROM claims_v WHERE claim_id = ?", [claim_id])), None)
+        claim = _reading(con, claim_id)
         if claim is None:
             raise ReviewError(f"claim {claim_id} does not exist")
         around = next(records(con.execute(
@@ -165,7 +177,9 @@ def add_verdict(store: Store, claim_id: int, reviewer: str, verdict: str, note: 
     with store.write() as con:
         _require_claim(con, claim_id)
         _require_passages(con, passage_ids)
-        return _append_review(con, claim_id, reviewer, "verdict", verdict, note, evidence)
+        review_id = _append_review(con, claim_id, reviewer, "verdict", verdict, note, evidence)
+        review_queue.refresh(con, [claim_id])
+        return review_id
 
 
 def undo_last_verdict(store: Store, reviewer: str) -> dict | None:
@@ -188,6 +202,7 @@ def undo_last_verdict(store: Store, reviewer: str) -> dict | None:
             [undone["claim_id"], undone["id"]])), {})
         _append_review(con, undone["claim_id"], reviewer, "undo", before.get("verdict"), before.get("note"),
                        before.get("evidence"), undoes=undone["id"])
+        review_queue.refresh(con, [undone["claim_id"]])
     return {"claim_id": undone["claim_id"], "undone": undone["id"], "restored": before.get("verdict"),
             "note": undone["note"], "evidence": undone["evidence"]}
 
@@ -206,8 +221,7 @@ def add_corrections(store: Store, claim_id: int, reviewer: str, changes: dict[st
     differs from the claim's current reading; returns how many. The original reading stays."""
     with store.write() as con:
         _require_claim(con, claim_id)
-        current = next(records(con.execute(f"SELECT {', '.join(CORRECTABLE)} FROM claims_v WHERE claim_id = ?",
-                                           [claim_id])))
+        current = _reading(con, claim_id, ", ".join(CORRECTABLE))
         changed = 0
         for name, value in changes.items():
             old = _as_stored_text(current[name])
@@ -217,6 +231,8 @@ def add_corrections(store: Store, claim_id: int, reviewer: str, changes: dict[st
                         "VALUES (?, ?, ?, ?, ?, ?, ?)",
                         [next_id(con, "corrections"), claim_id, name, old, value, reviewer, utc_now()])
             changed += 1
+        if changed:
+            review_queue.refresh(con, [claim_id])
     return changed
 
 
@@ -247,6 +263,7 @@ def add_manual_claim(store: Store, sentence_id: int, reviewer: str, kind: str, s
                         "kind, qualifier, subject) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                         [next_id(con, "quantities"), sentence_id, claim_id, figure_text, figure_start,
                          figure_start + len(figure_text), value, unit, kind, qualifier, subject])
+        review_queue.refresh(con, [claim_id])
     return claim_id
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from workbench.errors import ReviewError
+from workbench.store import queue
 from workbench.store.db import Store, records, utc_now
 from workbench.store.reviews import _append_review, _require_claim
 
@@ -16,7 +17,7 @@ _ROUND_COLUMNS = ("claim_id, review_id, verdict, reviewers, verdicts, second_rev
 
 def review_round(store: Store, claim_id: int) -> dict | None:
     """A decided claim's ``review_rounds_v`` row, or None while it has no verdict."""
-    found = store.records(f"SELECT {_ROUND_COLUMNS} FROM review_rounds_v WHERE claim_id = ?", [claim_id])
+    found = store.records(f"SELECT {_ROUND_COLUMNS} FROM review_rounds_of([?])", [claim_id])
     return found[0] if found else None
 
 
@@ -42,13 +43,14 @@ def flag_second_review(store: Store, claim_ids: Sequence[int], editor: str) -> i
         for claim_id in claim_ids:
             con.execute("INSERT OR IGNORE INTO review_flags (claim_id, flagged_by, flagged_at) VALUES (?, ?, ?)",
                         [claim_id, editor, now])
+        queue.refresh(con, claim_ids)
         return con.execute("SELECT count(*) FROM review_flags").fetchone()[0] - before
 
 
 def _in_force(con, claim_id: int) -> dict:
     _require_claim(con, claim_id)
     found = next(records(con.execute(
-        "SELECT review_id, verdict, second_due, signed_off FROM review_rounds_v WHERE claim_id = ?", [claim_id])), None)
+        "SELECT review_id, verdict, second_due, signed_off FROM review_rounds_of([?])", [claim_id])), None)
     if found is None:
         raise ReviewError(f"claim {claim_id} has no verdict to sign off yet")
     return found
@@ -82,6 +84,7 @@ def adjudicate(store: Store, claim_id: int, editor: str, verdict: str, note: str
         _in_force(con, claim_id)
         review_id = _append_review(con, claim_id, editor, "verdict", verdict, note, evidence)
         _append_signoff(con, claim_id, review_id, verdict, editor, True)
+        queue.refresh(con, [claim_id])
     return review_id
 
 

@@ -49,13 +49,18 @@ ORDER BY r.id;
 -- check-worthiness, with dates that only time another figure after it; a date alone in its sentence keeps the
 -- score but comes after the other claims of that score; the document's own date (a dateline, a bare
 -- publication date) is 0, last.
-CREATE OR REPLACE VIEW claims_v AS
+-- `claims_of(claim_ids)` is the same for the claims `claim_ids` only (NULL: all), read from their rows alone: what
+-- the review queue (`review_queue`) and a claim's page need, in milliseconds. A claim's `dates` and `priority`
+-- depend on the other claims of its sentence, so `claim_ids` must hold those too (`queue.sentence_claims`).
+CREATE OR REPLACE MACRO claims_of(claim_ids) AS TABLE
 WITH verdict_in_force AS (
     SELECT * FROM reviews v
-    WHERE v.action = 'verdict' AND NOT EXISTS (SELECT 1 FROM reviews u WHERE u.undoes = v.id)
+    WHERE (claim_ids IS NULL OR v.claim_id IN (SELECT unnest(claim_ids)))
+      AND v.action = 'verdict' AND NOT EXISTS (SELECT 1 FROM reviews u WHERE u.undoes = v.id)
     QUALIFY row_number() OVER (PARTITION BY claim_id ORDER BY id DESC) = 1
 ), latest_correction AS (
     SELECT claim_id, field, new_value FROM corrections
+    WHERE claim_ids IS NULL OR claim_id IN (SELECT unnest(claim_ids))
     QUALIFY row_number() OVER (PARTITION BY claim_id, field ORDER BY id DESC) = 1
 ), wording AS (  -- how a reviewer words the claim for publication: not a correction of its reading
     SELECT claim_id, new_value AS wording FROM latest_correction WHERE field = 'wording'
@@ -123,7 +128,7 @@ SELECT
     c.created_at,
     c.run_id,
     w.wording
-FROM claims c
+FROM (SELECT * FROM claims WHERE claim_ids IS NULL OR id IN (SELECT unnest(claim_ids))) c
 JOIN documents d ON d.id = c.document_id
 JOIN segments s  ON s.id = c.segment_id
 LEFT JOIN quantities q       ON q.claim_id = c.id
@@ -144,6 +149,8 @@ SELECT
          WHEN t.dates THEN least(t.checkworthiness, coalesce(m.checkworthiness, t.checkworthiness))
          ELSE t.checkworthiness END AS priority
 FROM timed t JOIN least_figure m ON m.segment_id = t.segment_id;
+
+CREATE OR REPLACE VIEW claims_v AS SELECT * FROM claims_of(NULL);
 
 CREATE OR REPLACE VIEW matches_v AS
 SELECT
@@ -170,7 +177,8 @@ ORDER BY m.claim_id, m.rank;
 
 -- One row per claim that is assigned: its newest assignment (to `reviewer`, by `assigned_by`, `state` `assigned`
 -- or `sent_back` for correction, with its `note`), and whether it is `pending`: no verdict given since is in force.
-CREATE OR REPLACE VIEW assignments_v AS
+-- `assignments_of(claim_ids)`: the same for those claims only (NULL: all).
+CREATE OR REPLACE MACRO assignments_of(claim_ids) AS TABLE
 SELECT
     a.claim_id,
     a.reviewer,
@@ -182,17 +190,22 @@ SELECT
                 WHERE v.claim_id = a.claim_id AND v.action = 'verdict' AND v.created_at >= a.assigned_at
                   AND NOT EXISTS (SELECT 1 FROM reviews u WHERE u.undoes = v.id)) AS pending
 FROM assignments a
+WHERE claim_ids IS NULL OR a.claim_id IN (SELECT unnest(claim_ids))
 QUALIFY row_number() OVER (PARTITION BY a.claim_id ORDER BY a.id DESC) = 1;
+
+CREATE OR REPLACE VIEW assignments_v AS SELECT * FROM assignments_of(NULL);
 
 -- One row per decided claim: its verdict in force (`review_id`, `verdict`), each reviewer's own newest verdict on
 -- it (`verdicts`: reviewer, verdict, note, evidence, created_at; `reviewers`, in the order they decided; an
 -- editor's adjudication is no reviewer's), whether it goes to a second, blind reviewer (`second_review`: flagged
 -- by an editor, or among the profile's `second_review` percent of claims, picked by a fixed hash of the id), whether
 -- that is still due (`second_due`: one reviewer so far), whether reviewers `disagree`, and its sign-off.
-CREATE OR REPLACE VIEW review_rounds_v AS
+-- `review_rounds_of(claim_ids)`: the same for those claims only (NULL: all).
+CREATE OR REPLACE MACRO review_rounds_of(claim_ids) AS TABLE
 WITH decided AS (
     SELECT * FROM reviews v
-    WHERE v.action = 'verdict' AND NOT EXISTS (SELECT 1 FROM reviews u WHERE u.undoes = v.id)
+    WHERE (claim_ids IS NULL OR v.claim_id IN (SELECT unnest(claim_ids)))
+      AND v.action = 'verdict' AND NOT EXISTS (SELECT 1 FROM reviews u WHERE u.undoes = v.id)
 ), in_force AS (
     SELECT claim_id, max(id) AS review_id FROM decided GROUP BY claim_id
 ), own AS (
@@ -231,3 +244,29 @@ LEFT JOIN own o           ON o.claim_id = f.claim_id
 LEFT JOIN review_flags fl ON fl.claim_id = f.claim_id
 LEFT JOIN signoffs s      ON s.review_id = f.review_id
 CROSS JOIN share;
+
+CREATE OR REPLACE VIEW review_rounds_v AS SELECT * FROM review_rounds_of(NULL);
+
+-- The review queue's row of each of the claims `claim_ids` (NULL: all; with the other claims of their sentences):
+-- what the queue filters on and orders by, from `claims_of`, `assignments_of` and `review_rounds_of`. The table
+-- `review_queue` holds these rows, kept up to date by every write that changes one (see `store/queue.py`).
+CREATE OR REPLACE MACRO queue_of(claim_ids) AS TABLE
+SELECT
+    c.claim_id,
+    c.document_id,
+    c.segment_id,
+    c.kind,
+    c.quantity,
+    c.subject,
+    c.checkworthiness,
+    c.priority,
+    c.dates,
+    c.status,
+    c.reviewer,
+    a.reviewer                    AS assignee,
+    coalesce(a.pending, false)    AS pending,
+    coalesce(r.second_due, false) AS second_due,
+    coalesce(r.reviewers, [])     AS deciders
+FROM claims_of(claim_ids) c
+LEFT JOIN assignments_of(claim_ids) a    ON a.claim_id = c.claim_id
+LEFT JOIN review_rounds_of(claim_ids) r  ON r.claim_id = c.claim_id;
