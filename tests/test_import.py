@@ -126,23 +126,26 @@ def test_import_run_is_recorded_with_model_counts_and_errors(cli, store, write):
 
 
 def test_a_failing_document_rolls_back_alone_and_is_reported(store, monkeypatch):
-    real = documents.write_documents
+    records = [Record(text=f"{n} people were hurt in the {n}th incident.", origin=f"rec:{n}") for n in range(1, 5)]
+    failing = documents.content_hash(records[1].text)
+    real = documents.BatchRows.load
 
-    def write_failing_one(con, batch, run_id, now=None):
-        written = real(con, batch, run_id, now)
-        if any(d.origin == "rec:2" for d in batch):
+    def load_failing_one(rows, con, run_id, now=None, only=None):
+        written = real(rows, con, run_id, now, only)
+        if any(digest == failing for _, digest in (rows.keys if only is None else [rows.keys[only]])):
             raise RuntimeError("disk full")
         return written
 
-    monkeypatch.setattr(importer, "write_documents", write_failing_one)
-    records = [Record(text=f"{n} people were hurt in the {n}th incident.", origin=f"rec:{n}") for n in range(1, 5)]
+    monkeypatch.setattr(documents.BatchRows, "load", load_failing_one)
     report = importer.import_records(store, records, batch_docs=10)
     assert [str(p) for p in report.problems] == ["rec:2: could not be stored (disk full)"]
     stored = rows(store, "SELECT origin FROM documents ORDER BY origin")
     assert stored == [("rec:1",), ("rec:3",), ("rec:4",)]
-    # nothing of the failed document is left behind
+    # nothing of the failed document is left behind, and the others' ids leave no gap for it
     orphans = rows(store, "SELECT count(*) FROM segments WHERE document_id NOT IN (SELECT id FROM documents)")
     assert orphans == [(0,)]
+    assert rows(store, "SELECT id, origin FROM documents ORDER BY id") == [(1, "rec:1"), (2, "rec:3"), (3, "rec:4")]
+    assert rows(store, "SELECT min(id), max(id), count(*) FROM segments") == [(1, 3, 3)]
 
 
 def test_unknown_paths_fail_with_exit_status_1(cli, tmp_path):
@@ -260,13 +263,60 @@ def test_a_huge_document_is_inserted_in_pieces_in_one_transaction(store, monkeyp
         == [(120,)]
 
     def failing_late(con, table, columns, **options):
-        if table == "quantities" and columns["id"] and columns["id"][0] > 2 * 120 - 10:
+        if table == "quantities" and columns["id"][0].as_py() > 2 * 120 - 10:
             raise RuntimeError("disk full")
         return real_insert(con, table, columns, **options)
 
     monkeypatch.setattr(documents, "insert_rows", failing_late)
-    report = importer.import_records(store, [Record(text=text + "One more line: 5 people left.", origin="again")],
-                                     match=False)
-    assert [p.origin for p in report.problems] == ["again"]
+    again = Record(text=text + "One more line: 5 people left.", origin="again")
+    report = importer.import_records(store, [again], match=False)
+    assert [str(p) for p in report.problems] == ["again: could not be stored (disk full)"]
     assert rows(store, "SELECT count(*) FROM documents")[0][0] == 1
-    assert rows(store, "SELECT count(*) FROM claims")[0][0] == 120
+    assert [rows(store, f"SELECT count(*) FROM {table}")[0][0] for table in ("segments", "claims")] == [60, 120]
+    # a re-run completes it exactly: its rows follow the first document's without a gap
+    monkeypatch.setattr(documents, "insert_rows", real_insert)
+    assert importer.import_records(store, [again], match=False).claims == 121
+    assert rows(store, "SELECT count(*), max(id) FROM claims") == [(241, 241)]
+    assert rows(store, "SELECT count(*), max(id) FROM quantities") == [(241, 241)]
+
+
+#: Sentences that lean back on the one before (a source joins them into one passage), with figures, so that
+#: passages and claims straddle the pieces a text is cut into.
+STRADDLING = "".join(f"Officials said {n} people were hurt in district {n}. It was the {n}th blast since 2019, "
+                     f"and it cost Rs {n + 4} crore. " + ("\n\n" if n % 7 == 0 else "") for n in range(1, 90))
+
+
+@pytest.mark.parametrize("kind", ["article", "source"])
+def test_a_document_stored_piece_by_piece_is_stored_as_it_is_whole(store, tmp_path, monkeypatch, kind):
+    """Each piece's rows are made as it is analysed (and spilled to files past FLUSH_ROWS), never the whole
+    document's at once; yet every stored row is the one the whole document, analysed and written at once,
+    gives: the same ids, segments (passages joined across pieces), claims, figures and frames."""
+    from workbench.nlp import extract
+    from workbench.store.db import Store
+
+    monkeypatch.setattr(extract, "MAX_CHUNK_CHARS", 300)
+    monkeypatch.setattr(documents, "FLUSH_ROWS", 25)
+    records = [Record(text=STRADDLING, origin="huge", title="Huge"), Record(text=GALWAN, origin="small")]
+    extended, spilled = [], []
+    real_extend, real_spill = documents.BatchRows.extend, documents.feather.write_feather
+    monkeypatch.setattr(documents.BatchRows, "extend",
+                        lambda rows, segments, claims: extended.append(len(segments)) or
+                        real_extend(rows, segments, claims))
+    monkeypatch.setattr(documents.feather, "write_feather",
+                        lambda table, path, **options: spilled.append(path.name) or real_spill(table, path, **options))
+    report = importer.import_records(store, records, kind=kind, match=False)
+    assert report.ok and report.documents == 2
+    assert len(extended) > len(STRADDLING) // 300 and max(extended) < 10 and spilled
+
+    whole = Store(tmp_path / "whole.duckdb")
+    analyses = extract.analyse((record.text, record.published) for record in records)
+    with whole.write() as con:
+        documents.write_documents(con, [importer.analysed_document(kind, record, analysis)
+                                        for record, analysis in zip(records, analyses)], run_id=None)
+    stamps = {"imported_at", "created_at", "run_id"}
+    for table, columns in documents.COLUMNS.items():
+        select = f"SELECT {', '.join(c for c in columns if c not in stamps)} FROM {table} ORDER BY id"
+        assert rows(store, select) == rows(whole, select), table
+    passages = rows(store, "SELECT count(*) FROM segments WHERE kind = 'passage'")[0][0]
+    assert passages == report.passages and (kind == "article" or 0 < passages < STRADDLING.count(". "))
+    assert rows(store, "SELECT count(*) FROM quantities")[0][0] > 2 * 89

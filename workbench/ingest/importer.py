@@ -10,26 +10,26 @@ from __future__ import annotations
 
 import tempfile
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from workbench.errors import WorkbenchError
-from workbench.ingest.passages import segments_of
+from workbench.ingest.passages import DocumentSegments, segments_of
 from workbench.ingest.readers import Fields, Problem, Record, read_paths
 from workbench.match.embed import fill_vectors
-from workbench.nlp.extract import Analysis, analyse
+from workbench.nlp.extract import Analysis, analyse_pieces
 from workbench.nlp.numbers import dateline_date
 from workbench.nlp.pipeline import model_info
 from workbench.settings import IMPORT_BATCH_DOCS
 from workbench.store.db import DatabaseLocked, Store
 from workbench.store.documents import (
     AnalysedDocument,
+    BatchRows,
     Written,
     content_hash,
     count_passages,
     existing_hashes,
-    write_documents,
 )
 from workbench.store.runs import finish_run, start_run
 
@@ -129,18 +129,40 @@ def import_records(store: Store, records: Iterable[Record], *, kind: str = "arti
     records = list(records)
 
     def write(todo: list[Record], report: ImportReport, run_id: int) -> None:
-        batch: list[AnalysedDocument] = []
         items = ((record.text, record.published) for record in todo)
         processes = workers if len(todo) >= MIN_DOCS_PER_PROCESS * workers else 1
-        for record, analysis in zip(todo, analyse(items, workers=processes, progress=progress)):
-            batch.append(analysed_document(kind, record, analysis))
-            if len(batch) >= batch_docs:
-                _write_batch(store, batch, run_id, report)
-                batch = []
-        if batch:
-            _write_batch(store, batch, run_id, report)
+        pieces = analyse_pieces(items, workers=processes, progress=progress)
+        for batch, rows in _analysed_batches(kind, todo, pieces, batch_docs):
+            _write_batch(store, batch, rows, run_id, report)
 
     return run_import(store, records, write, kind=kind, problems=problems, on_total=on_total, match=match)
+
+
+def _analysed_batches(kind: str, records: list[Record], pieces: Iterator[tuple[Analysis, bool]],
+                      batch_docs: int) -> Iterator[tuple[list[Record], BatchRows]]:
+    """The records, ``batch_docs`` at a time, with their rows: each piece's segments and claims become rows as
+    soon as the piece is analysed, so a huge document is never held whole, only its text; rows beyond a
+    few tens of thousands wait in a temporary folder (in ``$TMPDIR``) that goes once the batch is written."""
+    todo = iter(records)
+    while True:
+        with tempfile.TemporaryDirectory(prefix="workbench-rows-") as folder:
+            batch: list[Record] = []
+            rows = BatchRows(Path(folder))
+            document = None
+            for piece, last in pieces:
+                if document is None:
+                    batch.append(next(todo))
+                    rows.begin(analysed_document(kind, batch[-1]))
+                    document = DocumentSegments(kind, batch[-1].text)
+                rows.extend(*document.add(piece))
+                if last:
+                    rows.extend(*document.close())
+                    document = None
+                    if len(batch) >= batch_docs:
+                        break
+            if not batch:
+                return
+            yield batch, rows
 
 
 #: Analyses and stores the records not yet stored (``todo``), adding what it did to the report.
@@ -178,8 +200,10 @@ def run_import(store: Store, records: list[Record], write: Writer, *, kind: str,
     return report
 
 
-def analysed_document(kind: str, record: Record, analysis: Analysis) -> AnalysedDocument:
-    """A record and what the pipeline found in it, as the store writes it."""
+def analysed_document(kind: str, record: Record, analysis: Analysis | None = None) -> AnalysedDocument:
+    """A record and what the pipeline found in it, as the store writes it; without an analysis, the record
+    alone, its segments and claims to follow piece by piece (:class:`~workbench.store.documents.BatchRows`)."""
+    analysis = analysis or Analysis()
     return AnalysedDocument(kind=kind, text=record.text, sha256=content_hash(record.text), origin=record.origin,
                             segments=segments_of(kind, record.text, analysis.sentences), claims=analysis.claims,
                             title=record.title, url=record.url,
@@ -205,18 +229,18 @@ def _not_yet_stored(store: Store, kind: str, records: list[Record], report: Impo
     return todo
 
 
-def _write_batch(store: Store, batch: list[AnalysedDocument], run_id: int, report: ImportReport) -> None:
+def _write_batch(store: Store, batch: list[Record], rows: BatchRows, run_id: int, report: ImportReport) -> None:
     try:
         with store.write() as con:
-            report.add(write_documents(con, batch, run_id))
+            report.add(rows.load(con, run_id))
     except DatabaseLocked:
         raise
     except Exception:  # noqa: BLE001 - the batch rolled back whole; find the document that broke it
-        for document in batch:
+        for index, record in enumerate(batch):
             try:
                 with store.write() as con:
-                    report.add(write_documents(con, [document], run_id))
+                    report.add(rows.load(con, run_id, only=index))
             except DatabaseLocked:
                 raise
             except Exception as error:  # noqa: BLE001 - reported per document, others go on
-                report.problems.append(Problem(document.origin, f"could not be stored ({error})"))
+                report.problems.append(Problem(record.origin, f"could not be stored ({error})"))

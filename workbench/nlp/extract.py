@@ -97,19 +97,20 @@ def _analysed(nlp, batch: list[tuple[int, bool, Doc]]) -> Iterator[tuple[int, bo
         yield offset, last, doc
 
 
-def analyse(items: Iterable[tuple[str, str | None]], batch_size: int = 32, workers: int = 1,
-            progress: Callable[[int], None] | None = None) -> Iterator[Analysis]:
-    """Analyse (text, published ISO date or None) pairs, in order, through one ``nlp.pipe`` stream; with
-    ``workers`` > 1, in that many processes, each with its own pipeline, the results in the same order.
-    ``progress`` is told how many characters have been analysed as they are: chunk by chunk, so that a
-    single 50 MB text shows it is moving."""
+def analyse_pieces(items: Iterable[tuple[str, str | None]], batch_size: int = 32, workers: int = 1,
+                   progress: Callable[[int], None] | None = None) -> Iterator[tuple[Analysis, bool]]:
+    """What each piece of each (text, published ISO date or None) pair holds, in order, with whether it is its
+    text's last piece: a consumer can store a huge text piece by piece instead of holding all of it. One piece
+    is a chunk of at most :data:`MAX_CHUNK_CHARS`; with ``workers`` > 1 (processes, each with its own pipeline)
+    a whole text comes back as one piece. ``progress`` is told how many characters have been analysed as they
+    are: chunk by chunk, so that a single 50 MB text shows it is moving."""
     if workers > 1:
-        yield from _analyse_in_processes(items, batch_size, workers, progress)
+        yield from ((analysis, True) for analysis in _analyse_in_processes(items, batch_size, workers, progress))
         return
-    current = Analysis()
     for offset, last, doc in _stream(items, batch_size):
         if progress:
             progress(len(doc.text))
+        piece = Analysis()
         entities = list(doc.ents)  # once per Doc: Span.ents rebuilds every entity of the Doc on each call
         starts = [ent.start for ent in entities]
         for sent in doc.sents:
@@ -117,10 +118,21 @@ def analyse(items: Iterable[tuple[str, str | None]], batch_size: int = 32, worke
                 sentence = sentence_of(sent)
                 actors, places = names_of(entities[bisect.bisect_left(starts, sent.start):
                                                    bisect.bisect_left(starts, sent.end)])
-                current.sentences.append(ScoredSentence(
+                piece.sentences.append(ScoredSentence(
                     sentence.text, sentence.start + offset, sentence.end + offset,
                     float(sent._.checkworthiness or 0.0), actors, places))
-        current.claims.extend(claim.shifted(offset) for claim in doc._.claims)
+        piece.claims.extend(claim.shifted(offset) for claim in doc._.claims)
+        yield piece, last
+
+
+def analyse(items: Iterable[tuple[str, str | None]], batch_size: int = 32, workers: int = 1,
+            progress: Callable[[int], None] | None = None) -> Iterator[Analysis]:
+    """Analyse (text, published ISO date or None) pairs, in order, through one ``nlp.pipe`` stream, each text
+    whole (its pieces joined; see :func:`analyse_pieces` for the arguments)."""
+    current = Analysis()
+    for piece, last in analyse_pieces(items, batch_size, workers, progress):
+        current.sentences.extend(piece.sentences)
+        current.claims.extend(piece.claims)
         if last:
             yield current
             current = Analysis()
@@ -173,4 +185,4 @@ def extract_claims(text: str, published: str | None = None) -> list[Claim]:
     return list(iter_claims(text, published))
 
 
-__all__ = ["Analysis", "ScoredSentence", "Sentence", "analyse", "chunks", "extract_claims", "iter_claims"]
+__all__ = ["Analysis", "ScoredSentence", "Sentence", "analyse", "analyse_pieces", "chunks", "extract_claims", "iter_claims"]

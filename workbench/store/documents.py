@@ -1,8 +1,9 @@
 """Documents: writing analysed ones (documents, segments, claims and quantities, in bulk) and reading them.
 
-Rows go to DuckDB as Arrow tables (one INSERT per table per batch), which is what keeps storage
-far below the cost of the spaCy pass. Callers hold the transaction (``Store.write()``), so a batch
-lands whole or not at all. A document is stored as segments: an article's sentences, a source's
+A batch's rows are built while it is analysed, with ids counted within the batch (``BatchRows``), and go
+to DuckDB as Arrow tables (one INSERT per table per batch, or per spilled file of a huge one), which is
+what keeps storage far below the cost of the spaCy pass. Callers hold the transaction (``Store.write()``),
+only for the load, so a batch lands whole or not at all and the file is not held while spaCy runs. A document is stored as segments: an article's sentences, a source's
 passages (grouped by ingest before they get here); their ids are ``sentence_id`` and ``passage_id``
 in what this module returns, ``segment_id`` in the tables.
 """
@@ -12,11 +13,15 @@ import bisect
 import datetime as dt
 import hashlib
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 import duckdb
+import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
+from pyarrow import feather
 
 from workbench.claims import Claim, Segment
 from workbench.store import queue
@@ -97,30 +102,39 @@ def existing_hashes(con: duckdb.DuckDBPyConnection, kind: str, hashes: Iterable[
     return {row[0] for row in rows}
 
 
-#: Rows held per batch before they are inserted (in the batch's own transaction): a huge document's hundreds
-#: of thousands of claims never wait as Python lists and an Arrow table all at once.
+#: Rows of one table a batch holds in memory: beyond them (given a folder) they are spilled to a file, so a
+#: claim-dense huge document's hundreds of thousands of claims never wait as Python lists all at once.
 FLUSH_ROWS = 50_000
+#: Each table's columns that hold ids, and the table whose ids they are: what moves when a batch's ids, counted
+#: from 1 within it, go past the stored ones.
+ID_COLUMNS = {
+    "documents": {"id": "documents"},
+    "segments": {"id": "segments", "document_id": "documents"},
+    "claims": {"id": "claims", "document_id": "documents", "segment_id": "segments"},
+    "quantities": {"id": "quantities", "segment_id": "segments", "claim_id": "claims"},
+}
 
 
 class BatchRows:
-    """Column lists for one batch, with ids continuing from ``first_ids`` (table → its batch's first id).
-    Given a connection, rows go into it (in its transaction) whenever :data:`FLUSH_ROWS` wait, and at the end
-    (:meth:`insert`); without one (a batch file's tables) they are all kept."""
+    """A batch of documents as rows of the store's tables, ids counted from 1 within the batch, built while the
+    documents are analysed (the database is not held meanwhile) and stored by :meth:`load` in one transaction.
 
-    def __init__(self, first_ids: dict[str, int], run_id: int | None, now: dt.datetime,
-                 con: duckdb.DuckDBPyConnection | None = None):
-        self.con = con
-        self.run_id = run_id
-        self.now = now
+    A document is given whole (:meth:`add`) or piece by piece (:meth:`begin`, then :meth:`extend` as each piece
+    is analysed). Given a ``spill`` folder, a table's rows go to an Arrow file in it whenever
+    :data:`FLUSH_ROWS` wait, and :meth:`load` reads them back a file at a time: a batch's memory stays bounded
+    however large its documents. Without one (a batch file's tables) they are all kept."""
+
+    def __init__(self, spill: Path | None = None):
+        self.spill = spill
         self.columns = {table: {column: [] for column in columns} for table, columns in COLUMNS.items()}
-        self.next = dict(first_ids)
-        self.claims = 0
-        self.passages = 0
-
-    @classmethod
-    def after_stored(cls, con: duckdb.DuckDBPyConnection, run_id: int | None, now: dt.datetime) -> BatchRows:
-        """Ids continuing from what the database already holds, rows inserted into it."""
-        return cls({table: next_id(con, table) for table in COLUMNS}, run_id, now, con)
+        self.next = {table: 1 for table in COLUMNS}
+        self.files = {table: 0 for table in COLUMNS}
+        self.firsts: list[dict[str, int]] = []  # each document's first id in every table: its rows follow
+        self.keys: list[tuple[str, str]] = []  # each document's (kind, sha256)
+        self.kind = ""
+        self.document_id = 0
+        self.seq = 0
+        self.previous: tuple[int, int] | None = None  # (start, id) of the document's last segment given before
 
     def _add(self, table: str, **values) -> int:
         row_id = self.next[table]
@@ -129,74 +143,130 @@ class BatchRows:
         columns = self.columns[table]
         for column, target in columns.items():
             target.append(values.get(column))
-        if self.con is not None and len(columns["id"]) >= FLUSH_ROWS:
-            self.insert()
+        if self.spill is not None and len(columns["id"]) >= FLUSH_ROWS:
+            feather.write_feather(pa.table(columns), self.spill / f"{table}-{self.files[table]:05d}.arrow")
+            self.files[table] += 1
+            for values_of_column in columns.values():
+                values_of_column.clear()
         return row_id
 
     def add(self, document: AnalysedDocument) -> None:
-        document_id = self._add(
+        """A whole document: its metadata, segments and claims."""
+        self.begin(document)
+        self.extend(document.segments, document.claims)
+
+    def begin(self, document: AnalysedDocument) -> None:
+        """A document's own row; its segments and claims (any in ``document`` are ignored) follow by
+        :meth:`extend`. The time and run are stamped when the batch is loaded."""
+        self.firsts.append(dict(self.next))
+        self.keys.append((document.kind, document.sha256))
+        self.kind = document.kind
+        self.document_id = self._add(
             "documents", kind=document.kind, title=document.title, url=document.url,
             published=dt.date.fromisoformat(document.published) if document.published else None,
-            sha256=document.sha256, text=document.text, origin=document.origin, imported_at=self.now,
-            run_id=self.run_id)
-        if document.kind == "source":
-            self.passages += len(document.segments)
-        starts, ids = [], []
-        for seq, unit in enumerate(document.segments):
+            sha256=document.sha256, text=document.text, origin=document.origin)
+        self.seq = 0
+        self.previous = None
+
+    def extend(self, segments: Sequence[Segment], claims: Sequence[Claim]) -> None:
+        """More of the current document: its next segments, in order, and claims. A claim belongs to the last
+        segment that starts at or before its sentence; claims come no earlier in the text than the segments
+        given before this call, so that segment is the last of those or one of these, and only that one is
+        kept from call to call."""
+        starts, ids = ([self.previous[0]], [self.previous[1]]) if self.previous else ([], [])
+        for unit in segments:
             starts.append(unit.start)
-            ids.append(self._add("segments", document_id=document_id, seq=seq,
-                                 kind="sentence" if document.kind == "article" else "passage",
+            ids.append(self._add("segments", document_id=self.document_id, seq=self.seq,
+                                 kind="sentence" if self.kind == "article" else "passage",
                                  char_start=unit.start, char_end=unit.end, text=unit.text,
                                  checkworthiness=unit.checkworthiness, actors=list(unit.actors),
                                  places=list(unit.places)))
-        for claim in document.claims:
+            self.seq += 1
+        if starts:
+            self.previous = (starts[-1], ids[-1])
+        for claim in claims:
             index = bisect.bisect_right(starts, claim.sentence.start) - 1
             if index < 0:
                 continue  # a claim before every stored segment cannot be shown in context
-            if document.kind == "source":
+            if self.kind == "source":
                 if claim.quantity is not None:  # a source's figures are evidence, not claims to review
                     self._add_quantity(claim, ids[index], None)
                 continue
             claim_id = self._add(
-                "claims", document_id=document_id, segment_id=ids[index], kind=claim.kind, subject=claim.subject,
-                predicate=claim.predicate, time=claim.time, attribution=claim.attribution,
+                "claims", document_id=self.document_id, segment_id=ids[index], kind=claim.kind,
+                subject=claim.subject, predicate=claim.predicate, time=claim.time, attribution=claim.attribution,
                 attribution_kind=claim.attribution_kind, hedged=claim.hedged,
-                checkworthiness=claim.checkworthiness, origin="extracted", created_at=self.now, run_id=self.run_id,
-                entities=list(claim.entities))
-            self.claims += 1
+                checkworthiness=claim.checkworthiness, origin="extracted", entities=list(claim.entities))
             if claim.quantity is not None:
                 self._add_quantity(claim, ids[index], claim_id)
 
     def _add_quantity(self, claim: Claim, segment_id: int, claim_id: int | None) -> None:
         self._add("quantities", segment_id=segment_id, claim_id=claim_id, **quantity_values(claim))
 
-    def insert(self) -> None:
-        """Insert every waiting row, parents before children (documents, segments, claims, quantities)."""
-        for table, columns in self.columns.items():
-            insert_rows(self.con, table, columns)
-            for values in columns.values():
-                values.clear()
+    def tables(self) -> dict[str, pa.Table]:
+        """Every row (none spilled: no folder), table by table."""
+        return {table: pa.table(columns) for table, columns in self.columns.items()}
+
+    def _pieces(self, table: str) -> Iterator[pa.Table]:
+        """A table's rows in id order: its spilled files, one at a time, then those still in memory."""
+        for number in range(self.files[table]):
+            yield feather.read_table(self.spill / f"{table}-{number:05d}.arrow", memory_map=True)
+        if self.columns[table]["id"]:
+            yield pa.table(self.columns[table])
+
+    def load(self, con: duckdb.DuckDBPyConnection, run_id: int | None, now: dt.datetime | None = None,
+             only: int | None = None) -> Written:
+        """Insert the batch's documents (or only the ``only``-th, counted from 0) in the caller's transaction,
+        stamped with the run and the time, with their claims' rows of the review queue. A document already
+        stored (same kind and hash) or repeated in the batch is left out with all its rows; the others' ids
+        follow the stored ones without gaps, each table's rows in the order they were found. Nothing is
+        consumed: after a rollback it can load again."""
+        now = now or utc_now()
+        wanted = range(len(self.keys)) if only is None else [only]
+        seen: set[tuple[str, str]] = set()
+        for kind in {self.keys[index][0] for index in wanted}:
+            seen |= {(kind, digest) for digest in existing_hashes(
+                con, kind, (self.keys[index][1] for index in wanted if self.keys[index][0] == kind))}
+        kept = np.zeros(len(self.keys), dtype=bool)
+        for index in wanted:
+            if self.keys[index] not in seen:
+                seen.add(self.keys[index])
+                kept[index] = True
+        # a document's rows of a table are the ids from its first to the next document's first
+        firsts = {table: np.array([row[table] for row in self.firsts], dtype=np.int64) for table in COLUMNS}
+        sizes = {table: np.diff([*firsts[table], self.next[table]]) for table in COLUMNS}
+        shifts = {}
+        for table in COLUMNS:  # each kept document's rows go to the first free ids after those kept before it
+            taken = np.where(kept, sizes[table], 0)
+            shifts[table] = next_id(con, table) + np.cumsum(taken) - taken - firsts[table]
+        stamps = {"imported_at": now, "created_at": now, "run_id": run_id}
+        first_claim = next_id(con, "claims")
+        for table, moved in ID_COLUMNS.items():
+            for rows in self._pieces(table):
+                document = np.searchsorted(firsts[table], rows.column("id").to_numpy(), side="right") - 1
+                mask = kept[document]
+                if not mask.any():
+                    continue
+                rows, document = rows.filter(mask), document[mask]
+                columns = {name: rows.column(name) for name in rows.column_names}
+                for column, counted_in in moved.items():
+                    columns[column] = pc.add(columns[column].cast(pa.int64()), pa.array(shifts[counted_in][document]))
+                for column in COLUMNS[table]:
+                    if column in stamps:
+                        columns[column] = pa.repeat(stamps[column], len(rows))
+                insert_rows(con, table, columns)
+        queue.refresh(con, range(first_claim, next_id(con, "claims")))  # the new claims' rows of the queue
+        passages = sum(int(sizes["segments"][index]) for index in np.flatnonzero(kept) if self.keys[index][0] == "source")
+        return Written(int(kept.sum()), int(sizes["claims"][kept].sum()), passages, len(wanted) - int(kept.sum()))
 
 
 def write_documents(con: duckdb.DuckDBPyConnection, documents: list[AnalysedDocument], run_id: int | None,
                     now: dt.datetime | None = None) -> Written:
-    """Insert documents not already stored (by kind and hash); all in the caller's transaction."""
-    now = now or utc_now()
-    stored: set[tuple[str, str]] = set()
-    for kind in {d.kind for d in documents}:
-        stored |= {(kind, h) for h in existing_hashes(con, kind, (d.sha256 for d in documents if d.kind == kind))}
-    rows = BatchRows.after_stored(con, run_id, now)
-    first_claim = rows.next["claims"]
-    added = 0
+    """Insert whole documents not already stored (by kind and hash); all in the caller's transaction."""
+    rows = BatchRows()
     for document in documents:
-        key = (document.kind, document.sha256)
-        if key not in stored:
-            stored.add(key)
-            rows.add(document)
-            added += 1
-    rows.insert()
-    queue.refresh(con, range(first_claim, rows.next["claims"]))
-    return Written(added, rows.claims, rows.passages, len(documents) - added)
+        rows.add(document)
+    return rows.load(con, run_id, now)
 
 
 # -- batch files: documents analysed elsewhere, loaded in bulk ----------------------------------------------
@@ -204,10 +274,10 @@ def write_documents(con: duckdb.DuckDBPyConnection, documents: list[AnalysedDocu
 def batch_tables(documents: list[AnalysedDocument]) -> dict[str, pa.Table]:
     """Documents as rows of the store's own tables (table → Arrow table), for a batch file: ids count from 1
     within the batch, and :func:`load_batch` moves them past the stored ones."""
-    rows = BatchRows({table: 1 for table in COLUMNS}, None, utc_now())
+    rows = BatchRows()
     for document in documents:
         rows.add(document)
-    return {table: pa.table(columns) for table, columns in rows.columns.items()}
+    return rows.tables()
 
 
 def loaded_batches(store: Store, names: Iterable[str]) -> set[str]:
