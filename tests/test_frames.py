@@ -96,9 +96,12 @@ def test_the_time_a_figure_is_for():
     ("Storm Fenella brought gusts of 93mph to the coast.", "93mph", (), ()),
     # an event's name is not whose either
     ("Karan Bhati won the Asian Athletics Championships with a throw of 87.21 m.", "87.21", ("Karan Bhati",), ()),
-    # a reporter is whose a figure is only when its clause names no one ("its" here is the inflation's)
+    # a record's own "its" ("its lowest") does not make the reporter whose the figure is
     (("India's retail inflation eased to 3.16 per cent in April, its lowest in six years, the statistics "
       "ministry said."), "3.16 per cent", (), ("India",)),
+    # "its" soldiers are the reporter's: the clause's own name is a person, its place the army's
+    (("The Indian Army said 20 of its soldiers were killed, among them Colonel B. Santosh Babu, the "
+      "commanding officer."), "20", ("B. Santosh Babu",), ("Indian",)),
 ])
 def test_whose_and_where(sentence, text, actors, places):
     frame = figure(sentence, text).frame

@@ -560,7 +560,10 @@ def unrecognised_subject(verb: Token | None) -> tuple[str, ...]:
 def owner_names(span: Span, verb: Token | None, clause: set[int], entities: list[Span]) -> Names:
     """Names for a clause that points at its owner with a pronoun ("..., the company said; its revenue rose",
     "Meridian said it would cut"): those of the clause it is reported by."""
-    pronoun = any(span.doc[i].lower_ in ("its", "their", "it", "they", "his", "her") for i in clause)
+    # not a record's own "its" ("inflation eased to 3.16 per cent, its lowest in six years")
+    pronoun = any(span.doc[i].lower_ in ("its", "their", "it", "they", "his", "her")
+                  and not (span.doc[i].head.tag_ in ("JJS", "RBS") or span.doc[i].head.lower_ in RECORD_WORDS)
+                  for i in clause)
     if not pronoun or verb is None:
         return (), ()
     reporter = verb.head
@@ -769,8 +772,9 @@ def read_frame(span: Span, quantity: Quantity, counted_noun: int | None, mention
     skip = {t.i for ent in entities if ent.label_ in FRAME_NAME_LABELS | {"DATE", "TIME"}
             for t in ent if head is None or t.i != head.i}
     actors, places = named_in_clause(span, clause, head, figures, entities)
-    if not actors and not places:  # "20 of its soldiers": the owner's names, "the Indian Army" (but "India's
-        actors, places = owner_names(span, verb, clause, entities)  # inflation ..., its lowest": India's own)
+    if not actors or not places:  # "20 of its soldiers": the owner's names, "the Indian Army"
+        owner_actors, owner_places = owner_names(span, verb, clause, entities)
+        actors, places = actors or owner_actors, places or owner_places
     actors = actors or unrecognised_subject(verb)
     forecaster = verb.head if verb is not None and verb.dep_ in ("xcomp", "ccomp") else None
     if forecaster is not None and forecaster.lemma_.lower() in CLAUSE_HEDGES:  # "the IMF expects India's economy
