@@ -15,7 +15,8 @@ chooses the threshold at which a ``contradicts`` is right at least 97 times in 1
 Which figures it may weigh at all stays with the rules (:func:`workbench.match.relation.may_contradict`),
 because a wrong ``contradicts`` is the costliest error the product can make: never a level against a
 change, periods of unlike length, two times that both texts say and that do not overlap, a forecast
-against a fact, a kind of the claim's measure or the date of another event. ``supports`` stays with the rules too (see the README).
+against a fact, a kind of the claim's measure or the date of another event. ``supports`` stays with the
+rules too (see the README).
 """
 from __future__ import annotations
 

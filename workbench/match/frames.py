@@ -322,12 +322,14 @@ def name_conflict(mine: tuple[str, ...], theirs: tuple[str, ...], fallback_text:
     return unmatched_mine[0], unmatched_theirs[0]
 
 
-def _wider_place(my_places: tuple[str, ...], their_places: tuple[str, ...], passage_text: frozenset[str]) -> str | None:
+def _wider_place(my_places: tuple[str, ...], their_places: tuple[str, ...],
+                 passage_text: frozenset[str]) -> str | None:
     """The passage's figure is for whole countries where the claim's is for a part of one that the passage
     never names ("312 civilians in Ukraine's Kharkiv region" against "2,064 civilians across Ukraine")."""
     if not their_places or not all(place_key(place) in COUNTRIES for place in their_places):
         return None
-    parts = [place for place in my_places if place_key(place) not in COUNTRIES and not _name_words(place) <= passage_text]
+    parts = [place for place in my_places
+             if place_key(place) not in COUNTRIES and not _name_words(place) <= passage_text]
     return f"a wider place ({their_places[0]} vs {parts[0]})" if parts else None
 
 

@@ -41,7 +41,8 @@ dwindle tank""".split())
 #: soldiers": a toll, not a change).
 TRANSITIVE = {"raise", "hike", "boost", "cut", "lower", "reduce", "double", "triple", "quadruple", "halve", "shed",
               "lose", "exceed", "outpace", "top", "add"}
-INTRANSITIVE = (RISING | FALLING) - TRANSITIVE
+CHANGE_VERBS = RISING | FALLING
+INTRANSITIVE = CHANGE_VERBS - TRANSITIVE
 #: Nouns that are a change of something: "GDP growth of 8.2%", "a 3% drop in sales".
 CHANGE_NOUNS = {
     "growth": "up", "rise": "up", "increase": "up", "gain": "up", "jump": "up", "surge": "up", "hike": "up",
@@ -703,7 +704,7 @@ def time_mentions(sent: Span, entities: list[Span], dates: list[tuple[range, str
 
 
 def _speaks_of_change(sent: Span) -> bool:
-    return any(token.lower_ in CHANGE_WORDS or token.lemma_.lower() in RISING | FALLING
+    return any(token.lower_ in CHANGE_WORDS or token.lemma_.lower() in CHANGE_VERBS
                or token.lemma_.lower() in CHANGE_NOUNS for token in sent)
 
 

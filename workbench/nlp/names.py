@@ -48,8 +48,6 @@ COUNTRY_ALIASES = {
 }
 
 
-
-
 #: Countries that share their name with a US state: by name alone, either may be meant.
 US_STATE_NAMESAKES = {"Georgia"}
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from workbench.nlp import numbers as N
-from workbench.nlp.frames import FALLING, RISING
+from workbench.nlp.frames import CHANGE_VERBS
 
 # Multi-word qualifiers, matched right before the figure (longest first).
 QUALIFIERS: dict[tuple[str, ...], str] = {}
@@ -472,7 +472,7 @@ class QuantityScanner:
             before = start - 1
             while self.low(before) in ("by", "up", "down"):  # "edged down by 150,000 to 7.4 million"
                 before -= 1
-            if before >= 0 and self.doc[before].lemma_.lower() in RISING | FALLING:
+            if before >= 0 and self.doc[before].lemma_.lower() in CHANGE_VERBS:
                 return False
             for k in (start - 1, start - 2, start - 3):
                 if self.low(k) == "from":
