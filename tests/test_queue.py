@@ -3,6 +3,8 @@ use gives exactly the rows, in the order, that the query over ``claims_v`` gave 
 database in every review state; and each write that changes a claim's queue row keeps the table in step."""
 from __future__ import annotations
 
+from collections import Counter
+from itertools import pairwise
 from pathlib import Path
 
 import duckdb
@@ -15,6 +17,7 @@ from workbench.ingest.readers import Record
 from workbench.ingest.reanalyse import reanalyse
 from workbench.nlp.extract import analyse
 from workbench.store import documents
+from workbench.store import queue as queue_table
 from workbench.store.db import SCHEMA_VERSION, Store
 from workbench.store.reviews import (
     QUEUE_ORDER,
@@ -164,9 +167,11 @@ def test_every_filter_gives_the_old_queue_through_each_writer(desk):
     assert queue_count(desk, QueueFilter(status="all", assignee="ben")) == 2  # ids[3], and ids[1] sent back
 
 
-def test_imports_in_bulk_and_reanalysis_keep_the_queue(desk):
-    """A batch file's bulk load (the Ray and multi-process import) adds its claims' rows, and reading documents
-    again (which rewrites their figures' frames) leaves every row as ``queue_of`` computes it."""
+def test_imports_in_bulk_and_reanalysis_keep_the_queue(desk, monkeypatch):
+    """A batch file's bulk load (the Ray and multi-process import) adds its claims' rows, a few sentences at a
+    time, and reading documents again (which rewrites their figures' frames) leaves every row as ``queue_of``
+    computes it."""
+    monkeypatch.setattr(queue_table, "REFRESH_CLAIMS", 3)
     text = (EXAMPLES / "assam-floods.txt").read_text(encoding="utf-8")
     records = [Record(text + "\n\nAt least 12 people were missing on Tuesday.", "extra.txt", "Extra"),
                Record("The 2024 budget gave ₹900 crore to flood relief, up 30% on 2023.", "budget.txt", "Budget")]
@@ -182,6 +187,24 @@ def test_imports_in_bulk_and_reanalysis_keep_the_queue(desk):
         con.execute("INSERT INTO meta SELECT 'reanalyse_through', CAST(max(id) AS VARCHAR) FROM documents")
     reanalyse(desk)
     assert_same_queue(desk, "reanalysis")
+
+
+def test_a_bulk_load_rewrites_the_queue_a_slice_of_whole_sentences_at_a_time(desk, monkeypatch):
+    """A range of new claims is cut into slices of about ``REFRESH_CLAIMS``, never inside a sentence (a claim's
+    priority needs its sentence's other claims), covering every claim of those sentences once."""
+    monkeypatch.setattr(queue_table, "REFRESH_CLAIMS", 4)
+    first, last = desk.value("SELECT min(id) FROM claims"), desk.value("SELECT max(id) FROM claims")
+    with desk.read() as con:
+        slices = list(queue_table.sentence_slices(con, first + 1, last))
+        everything = queue_table.sentence_claims(con, range(first + 1, last + 1))
+    sentence_of = {row["id"]: row["segment_id"] for row in desk.records("SELECT id, segment_id FROM claims")}
+    assert len(slices) > 3
+    assert sorted(claim for piece in slices for claim in piece) == everything
+    for piece, after in pairwise(slices):
+        assert len(piece) >= 4  # only the last slice may be short
+        assert sentence_of[piece[-1]] != sentence_of[after[0]]
+    largest = max(Counter(sentence_of.values()).values())
+    assert max(len(piece) for piece in slices) < 4 + largest
 
 
 def test_a_database_of_schema_21_gets_its_queue_from_the_migration(desk):
