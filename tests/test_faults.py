@@ -3,9 +3,11 @@ status, and that nothing stored is lost (the derived index is rebuilt, never tru
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -14,6 +16,7 @@ from conftest import Cli
 from workbench.match.index import VECTORS_FILE, PassageIndex, index_path
 from workbench.store.db import Store
 from workbench.store.runs import start_run
+from workbench.system import temporary_folder
 
 
 @pytest.fixture
@@ -92,6 +95,24 @@ def test_a_run_whose_process_died_is_closed_as_failed_by_the_next(tmp_path):
     assert json.loads(rows[killed][1])[0]["reason"].startswith(f"the run stopped before it finished: process "
                                                                f"{dead.pid} on ")
     assert rows[alive] == (None, None)
+
+
+def test_a_temporary_folder_left_by_a_killed_process_goes_when_the_next_is_made(tmp_path, monkeypatch):
+    """An import's spilled rows (or an upload) live in a folder named after its process; a kill leaves it behind,
+    and the next folder of that purpose removes it, but not one whose process still runs."""
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    left = tmp_path / f"workbench-rows-{dead.pid}-abc"
+    running = tmp_path / f"workbench-rows-{os.getppid()}-def"
+    other = tmp_path / f"workbench-upload-{dead.pid}-ghi"
+    for folder in (left, running, other):
+        (folder / "inside").mkdir(parents=True)
+    with temporary_folder("rows") as folder:
+        assert folder.is_dir() and folder.name.startswith(f"workbench-rows-{os.getpid()}-")
+        assert not left.exists()
+        assert running.exists() and other.exists()
+    assert not folder.exists()
 
 
 # -- damaged databases ----------------------------------------------------------------------------------

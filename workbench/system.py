@@ -1,10 +1,16 @@
-"""What this machine can tell about other processes: who they are, and who holds a port.
+"""What this machine can tell about other processes: who they are, whether they still run, and who holds a
+port; and temporary folders that outlive no process for long.
 
 Read from Linux's ``/proc``; elsewhere, or without permission, the answers are simply less precise.
 """
 from __future__ import annotations
 
+import contextlib
+import os
+import shutil
 import socket
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 MAX_COMMAND = 120
@@ -57,3 +63,27 @@ def port_holder(port: int) -> str | None:
         except OSError:
             continue
     return None
+
+
+def process_running(pid: int) -> bool:
+    """Is there a process ``pid`` (of any user)?"""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's
+        return True
+    return True
+
+
+@contextlib.contextmanager
+def temporary_folder(purpose: str) -> Iterator[Path]:
+    """A folder in ``$TMPDIR`` named ``workbench-PURPOSE-PID-...``, removed on the way out. A process killed
+    meanwhile cannot remove its own, so folders of this purpose whose process is gone go first."""
+    prefix = f"workbench-{purpose}-"
+    for left in Path(tempfile.gettempdir()).glob(f"{prefix}*"):
+        owner = left.name[len(prefix):].split("-", 1)[0]
+        if owner.isdigit() and not process_running(int(owner)):
+            shutil.rmtree(left, ignore_errors=True)
+    with tempfile.TemporaryDirectory(prefix=f"{prefix}{os.getpid()}-") as folder:
+        yield Path(folder)

@@ -8,7 +8,6 @@ SHA-256 of the text normalised for line ends and surrounding whitespace) is skip
 """
 from __future__ import annotations
 
-import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
@@ -32,6 +31,7 @@ from workbench.store.documents import (
     existing_hashes,
 )
 from workbench.store.runs import finish_run, start_run
+from workbench.system import temporary_folder
 
 DOCUMENT_KINDS = ("article", "source")
 #: Told how many more characters have been analysed (``on_total`` is told how many there are in all).
@@ -96,16 +96,16 @@ def import_uploads(store: Store, files: list[tuple[str, bytes]], *, kind: str = 
                    on_total: Callable[[int], None] | None = None, progress: Progress | None = None) -> ImportReport:
     """Import uploaded files given as (file name, bytes), exactly as ``workbench import`` would import them
     from disk; documents record the uploaded file's name as their origin, and problems are named by it."""
-    with tempfile.TemporaryDirectory(prefix="workbench-upload-") as folder:
+    with temporary_folder("upload") as folder:
         paths = []
         for number, (name, data) in enumerate(files):
-            target = Path(folder) / str(number) / Path(name).name  # keep the name, never a path from outside
+            target = folder / str(number) / Path(name).name  # keep the name, never a path from outside
             target.parent.mkdir()
             target.write_bytes(data)
             paths.append(str(target))
         records, problems = _read(paths, fields, encoding)
-    records = [replace(record, origin=_strip_folder(record.origin, folder)) for record in records]
-    problems = [replace(problem, origin=_strip_folder(problem.origin, folder)) for problem in problems]
+    records = [replace(record, origin=_strip_folder(record.origin, str(folder))) for record in records]
+    problems = [replace(problem, origin=_strip_folder(problem.origin, str(folder))) for problem in problems]
     return import_records(store, records, kind=kind, problems=problems, on_total=on_total, progress=progress)
 
 
@@ -145,9 +145,9 @@ def _analysed_batches(kind: str, records: list[Record], pieces: Iterator[tuple[A
     few tens of thousands wait in a temporary folder (in ``$TMPDIR``) that goes once the batch is written."""
     todo = iter(records)
     while True:
-        with tempfile.TemporaryDirectory(prefix="workbench-rows-") as folder:
+        with temporary_folder("rows") as folder:
             batch: list[Record] = []
-            rows = BatchRows(Path(folder))
+            rows = BatchRows(folder)
             document = None
             for piece, last in pieces:
                 if document is None:

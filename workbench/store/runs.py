@@ -8,6 +8,7 @@ import socket
 import sys
 
 from workbench.store.db import Store, next_id, records, utc_now
+from workbench.system import process_running
 
 
 def _user() -> str:
@@ -15,19 +16,6 @@ def _user() -> str:
         return getpass.getuser()
     except (KeyError, OSError):
         return str(os.getuid())
-
-
-def _gone(pid: int | None) -> bool:
-    """Has the process ended (on this machine)?"""
-    if not pid:
-        return False
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return True
-    except PermissionError:  # someone else's, and alive
-        return False
-    return False
 
 
 def start_run(store: Store, kind: str, model: dict | None = None) -> int:
@@ -39,7 +27,7 @@ def start_run(store: Store, kind: str, model: dict | None = None) -> int:
         unfinished = list(records(con.execute("SELECT id, pid FROM runs WHERE finished_at IS NULL AND host = ?",
                                               [host])))
         for run in unfinished:
-            if _gone(run["pid"]):
+            if run["pid"] and not process_running(run["pid"]):
                 reason = f"the run stopped before it finished: process {run['pid']} on {host} ended"
                 con.execute("UPDATE runs SET finished_at = ?, errors = ? WHERE id = ?",
                             [utc_now(), json.dumps([{"origin": "run", "reason": reason}]), run["id"]])
