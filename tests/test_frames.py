@@ -124,6 +124,34 @@ def test_a_change_is_never_for_its_base_time(sentence, text, base):
     assert not (figure(sentence, text).quantity.time or "").startswith(base)
 
 
+@pytest.mark.parametrize("sentence,level,level_time,compared,compared_time", [
+    # the level a figure is compared with keeps its own time, and lends it to no other figure
+    ("Payrolls edged up by 22,000 in August, and the jobless rate rose to 4.3%, compared with 4.2% in July.",
+     "4.3%", "2023-08", "4.2%", "2023-07"),
+    ("A total of 2,04,812 dengue cases were reported across the country in 2023, against 2,33,251 cases in 2022.",
+     "2,04,812", "2023", "2,33,251", "2022"),
+])
+def test_the_level_compared_with_is_a_baseline_of_its_own_time(sentence, level, level_time, compared,
+                                                                compared_time):
+    reached, before = figure(sentence, level, "2024-01-10"), figure(sentence, compared, "2024-01-10")
+    assert (reached.quantity.time, reached.quantity.role) == (level_time, None)
+    assert (before.quantity.time, before.quantity.role) == (compared_time, "baseline")
+
+
+def test_a_figure_reported_in_a_year_is_of_that_year_but_a_report_date_is_no_figures_time():
+    assert figure("Some 412 deaths were reported in 2023.", "Some 412", "2024-06-10").quantity.time == "2023"
+    assert figure("Exports rose 5% to $20 billion, the ministry reported on 3 June.", "$20 billion",
+                  "2024-06-10").quantity.time is None
+
+
+@pytest.mark.parametrize("sentence,text", [
+    ("Labour won the by-election with a majority of 11,176, the returning officer announced.", "11,176"),
+    ("Joanna Penrose is duly elected with a majority of 3,948.", "3,948"),
+])
+def test_a_majority_of_a_number_is_a_winning_margin(sentence, text):
+    assert figure(sentence, text).frame.measure == "majority"
+
+
 def test_edged_down_is_down_whatever_the_parse():
     # the small model reads this "down" as an adverb, not as the verb's particle
     assert figure("The unemployment rate edged down to 4.1 percent in December.", "4.1 percent").quantity.direction \

@@ -136,6 +136,9 @@ RULES = [
     # a glued "m": millions of something, or metres
     ("Neeraj Chopra threw 89.45m to win silver.", "89.45m", 89.45, None, "m", "measure", None),
     ("Bolt holds the 100m world record.", "100m", 100, None, "m", "measure", None),
+    ("The waiting list stood at 7.42m, down from 7.54m.", "7.42m", 7.42e6, None, None, "count", None),
+    ("Some 3.2m patients had waited longer than 18 weeks; the long jump record is 8.95m.", "8.95m", 8.95, None,
+     "m", "measure", None),
     ("The club paid £3.5m for him.", "£3.5m", 3.5e6, None, "GBP", "money", None),
     # nationalities counted as people, energy units
     ("About 8.9 million Sudanese have been displaced.", "About 8.9 million", 8.9e6, None, "person", "count", "about"),

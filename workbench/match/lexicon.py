@@ -47,7 +47,7 @@ intercept: intercept intercepted downed destroy destroyed
 sell: sell sold buy bought purchase purchased acquire acquired dispatches deliver delivered delivery
   deliveries
 sign: sign signed agree agreed deal contract
-win: win won take took secure secured bag bagged receive received capture captured
+win: win won take took secure secured bag bagged receive received capture captured elect elected
 open: open opened opening inaugurate inaugurated debut debuted host hosted stage staged
 approve: approve approved sanction sanctioned clear cleared
 cut: cut cuts reduce reduced reduction lower lowered trim trimmed slash slashed

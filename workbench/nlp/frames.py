@@ -234,6 +234,18 @@ def change_of(span: Span, quantity: Quantity, head_noun: Token | None) -> tuple[
     return direction, role
 
 
+def _compared_with(root: Token) -> bool:
+    """Is a figure the level another is compared with: "rose to 4.3%, compared with 4.2% in July", "were
+    reported in 2023, against 2,33,251 cases in 2022"?"""
+    phrase = root.head if root.dep_ in ("nummod", "quantmod", "compound") and root.head.pos_ == "NOUN" else root
+    preposition = phrase.head
+    if phrase.dep_ != "pobj":
+        return False
+    if preposition.lower_ in ("with", "to"):
+        return preposition.head.lemma_.lower() == "compare"
+    return preposition.lower_ in ("against", "versus", "vs") and preposition.head.pos_ in ("VERB", "AUX")
+
+
 def _against_an_earlier_time(span: Span) -> bool:
     """Does the rest of the figure's clause (to the next comma) name an earlier time?"""
     doc = span.doc
@@ -261,6 +273,8 @@ def _change_of(span: Span, quantity: Quantity, head_noun: Token | None) -> tuple
         origin = head.head if head.lower_ == "from" else root.head
         if origin.lower_ in CHANGE_WORDS or _verb_direction(origin) or origin.lemma_.lower() in CHANGE_NOUNS:
             return None, "baseline"
+    if _compared_with(root):
+        return None, "baseline"
     if before == "to":
         return _verb_direction(verb), None  # "drops by £122 to £1,568": the level reached, whatever the parse
     if head.lower_ == "by" or before == "by":
@@ -423,7 +437,8 @@ def measure_phrase(head: Token | None, span: Span, skip: set[int], verb: Token |
     complements = [c for c in head.rights if c.dep_ == "prep" and c.lower_ in MEASURE_PREPS and not _where(c)]
     if verb is not None and verb.lemma_.lower() in LIGHT_VERBS and head.head.i == verb.i:
         complements += [c for c in verb.rights if c.dep_ == "prep" and c.lower_ in MEASURE_PREPS and not _where(c)]
-    weak_head = head.lemma_.lower() in CHANGE_NOUNS or head.lemma_.lower() in GENERIC_HEADS
+    weak_head = (head.lemma_.lower() in CHANGE_NOUNS or head.lemma_.lower() in GENERIC_HEADS) and \
+        not _a_winning_margin(head, span)
     complement: list[Token] = []
     for preposition in complements[:2 if weak_head else 1]:
         subtree = list(preposition.subtree)
@@ -441,6 +456,14 @@ def measure_phrase(head: Token | None, span: Span, skip: set[int], verb: Token |
         main = modifiers + [head]
     text = " ".join(t.text for t in main + complement)
     return text or None
+
+
+def _a_winning_margin(head: Token, span: Span) -> bool:
+    """"A majority of 11,176": the figure is the majority itself, a winning margin (not "a majority of the
+    seats", where it says how much of something else)."""
+    root = span.root
+    return head.lemma_.lower() == "majority" and root.dep_ == "pobj" and root.head.lower_ == "of" and \
+        root.head.head.i == head.i
 
 
 #: Verbs whose "for" gives a price: "sold for £54m", "signed for £24m", "bought for ₹1.6 crore".
@@ -596,15 +619,22 @@ class TimeMention:
 
 def _of_the_level_before(token: Token, preposition: Token) -> bool:
     """Is a time phrase that of the level a change is measured from: it follows that level ("down 18 percent
-    from 173 in 2023", "up from 30.9 per cent in 2019"), or hangs from the comparison itself ("less than in
+    from 173 in 2023", "up from 30.9 per cent in 2019", "rose to 4.3%, compared with 4.2% in July"), or hangs from the comparison itself ("less than in
     the 2019 election")?"""
     if token.pos_ == "ADP":
         return token.lower_ in BASELINE_PREPOSITIONS
     before = preposition.nbor(-1) if preposition.i > 0 else None
-    if before is None or not (before.like_num or before.ent_type_ in ("PERCENT", "MONEY", "CARDINAL", "QUANTITY")):
+    if before is None or not (before.like_num or before.ent_type_ in ("PERCENT", "MONEY", "CARDINAL", "QUANTITY")
+                              or any(c.dep_ in ("nummod", "compound") and c.like_num for c in before.children)):
         return False
     holder = before if before.dep_ == "pobj" else before.head
-    return holder.dep_ == "pobj" and holder.head.lower_ in BASELINE_PREPOSITIONS
+    return holder.dep_ == "pobj" and _compares(holder.head)
+
+
+def _compares(preposition: Token) -> bool:
+    """Does a preposition introduce the level a figure is compared with ("from 173", "compared with 4.2%")?"""
+    return preposition.lower_ in BASELINE_PREPOSITIONS or \
+        preposition.lower_ in ("with", "to") and preposition.head.lemma_.lower() == "compare"
 
 
 def mention(root: Token, tokens: range, period: Period) -> TimeMention:
@@ -625,7 +655,9 @@ def mention(root: Token, tokens: range, period: Period) -> TimeMention:
             preposition, preposition_token = None, None  # "compared with the same period of 2023": the period's time
             continue
         break
-    reported = token.pos_ == "VERB" and token.lemma_.lower() in REPORTING_VERBS
+    # "the ministry said on Friday" dates a report; "2,04,812 cases were reported in 2023" the cases themselves
+    reported = token.pos_ == "VERB" and token.lemma_.lower() in REPORTING_VERBS and \
+        not any(child.dep_ == "nsubjpass" and any(t.like_num for t in child.subtree) for child in token.children)
     baseline = preposition in BASELINE_PREPOSITIONS and (
         token.lower_ in CHANGE_WORDS or token.lemma_.lower() in CHANGE_NOUNS or _verb_direction(token) is not None
         or preposition in ("than", "against", "compared", "versus", "vs")) or token.lemma_.lower() == "compare" \

@@ -78,6 +78,14 @@ SKIPPED = "skipped"
 SCALES_WITH_STOP = {f"{scale}." for scale in ("m", "bn", "mn", "k", "cr", "tn", "b")}
 #: Adjectives after "<number>m" that make it metres: "1.8m tall", "a 4m deep pit".
 MEASURED_ADJECTIVES = {"tall", "high", "long", "wide", "deep", "thick", "away", "across", "below", "above"}
+#: Words of a sentence that make a lone glued "m" millions ("the waiting list stood at 7.42m") or metres
+#: ("a throw of 87.21m").
+COUNTED_CONTEXT = {"list", "people", "patient", "customer", "household", "home", "viewer", "subscriber", "user",
+                   "visitor", "passenger", "population", "voter", "member", "job", "claimant", "worker", "resident",
+                   "tourist", "pathway", "download", "ticket", "follower", "migrant", "refugee", "child", "adult"}
+LENGTH_CONTEXT = {"throw", "jump", "vault", "leap", "clear", "height", "high", "tall", "long", "length", "deep",
+                  "depth", "wide", "width", "wave", "distance", "metre", "meter", "sea", "elevation", "altitude",
+                  "dive", "javelin", "discus", "hammer", "shot", "swim", "race", "sprint", "hurdle", "relay", "run"}
 #: Race distances written with a glued "m": metres, not millions.
 RACE_DISTANCES = {"60", "100", "110", "200", "400", "800", "1500", "3000", "5000", "10000"}
 #: Lemmas that read better as units than spaCy's own: "people" counts persons, "taxes" are not "taxis".
@@ -402,8 +410,12 @@ class QuantityScanner:
         if number.replace(",", "") in RACE_DISTANCES or self.low(i + 1) in MEASURED_ADJECTIVES:
             return False  # "100m final", "1.8m tall"
         following = self.doc[i + 1] if i + 1 < self.n else None
-        return following is not None and following.pos_ in ("NOUN", "PROPN", "ADJ") and \
-            following.lower_ not in ("world", "record", "final", "race", "sprint", "hurdles", "freestyle")
+        if following is not None and following.pos_ in ("NOUN", "PROPN", "ADJ"):
+            return following.lower_ not in ("world", "record", "final", "race", "sprint", "hurdles", "freestyle")
+        # On its own ("stood at 7.42m", "threw 89.45m"): millions where its sentence counts people or things
+        # and says nothing of lengths
+        words = {token.lemma_.lower() for token in self.doc[i].sent}
+        return bool(words & COUNTED_CONTEXT) and not words & LENGTH_CONTEXT
 
     # -- growing a core into a figure ------------------------------------------------------------
 
