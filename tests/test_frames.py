@@ -130,6 +130,8 @@ def test_a_change_is_never_for_its_base_time(sentence, text, base):
      "4.3%", "2023-08", "4.2%", "2023-07"),
     ("A total of 2,04,812 dengue cases were reported across the country in 2023, against 2,33,251 cases in 2022.",
      "2,04,812", "2023", "2,33,251", "2022"),
+    ("Net profit for FY 2024-25 was ₹640.2 crore, compared with ₹588.9 crore in FY 2023-24.",
+     "₹640.2 crore", "2024-04/2025-03", "₹588.9 crore", "2023-04/2024-03"),
 ])
 def test_the_level_compared_with_is_a_baseline_of_its_own_time(sentence, level, level_time, compared,
                                                                 compared_time):

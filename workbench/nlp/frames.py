@@ -625,7 +625,7 @@ def _of_the_level_before(token: Token, preposition: Token) -> bool:
         return token.lower_ in BASELINE_PREPOSITIONS
     before = preposition.nbor(-1) if preposition.i > 0 else None
     if before is None or not (before.like_num or before.ent_type_ in ("PERCENT", "MONEY", "CARDINAL", "QUANTITY")
-                              or any(c.dep_ in ("nummod", "compound") and c.like_num for c in before.children)):
+                              or any(t.like_num for t in before.subtree)):  # "2,33,251 cases", "₹912.6 crore"
         return False
     holder = before if before.dep_ == "pobj" else before.head
     return holder.dep_ == "pobj" and _compares(holder.head)

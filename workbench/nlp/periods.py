@@ -10,7 +10,9 @@ Fiscal years differ by country (India and the UK from April, the US federal year
 text rarely says which: a fiscal year is read loosely, as the union of the two ("FY24" runs from
 April 2023 to September 2024); a bare "Q3" likewise covers the calendar and the April-start fiscal
 quarter. Loose readings only ever make two times overlap more often, which keeps a figure comparable
-rather than wrongly ruled out; whether figures agree is decided by their values.
+rather than wrongly ruled out; whether figures agree is decided by their values. A year written as two
+("2022-23", "fiscal 2023-24") is the Indian and British form, April to March, read exactly: read loosely,
+consecutive years would share six months, and one year's figure would seem to refute the next's.
 """
 from __future__ import annotations
 
@@ -180,8 +182,8 @@ def _year_span(match: re.Match, anchor: dt.date) -> Period | None:
         last = first // 100 * 100 + int(match["b"])
     if not 0 < last - first <= 10:
         return None
-    if last - first == 1:  # "2023-24": a fiscal year from April, or the two calendar years it touches
-        return Period(dt.date(first, 4, 1), dt.date(last, 3, 31)).union(fiscal_year(last))
+    if last - first == 1:  # "2023-24": a fiscal year from April
+        return Period(dt.date(first, 4, 1), dt.date(last, 3, 31))
     return Period(dt.date(first, 1, 1), dt.date(last, 12, 31))
 
 
