@@ -52,6 +52,7 @@ def test_a_bare_count_a_change_reached_counts_its_subject(sentence, text, unit):
     ("Tata Motors' net profit rose to ₹7,025 crore in the quarter.", "₹7,025 crore", "net profit"),
     ("The floods caused $1.2 billion of losses in Assam.", "$1.2 billion", "losses"),
     ("The state has set up 612 relief camps.", "612", "relief camps"),
+    ("Turnout was 46.33 per cent.", "46.33 per cent", "Turnout"),  # not a PERSON, as the small model says
 ])
 def test_what_is_measured(sentence, text, measure):
     assert figure(sentence, text).frame.measure == measure

@@ -365,12 +365,17 @@ def measure_head(span: Span, quantity: Quantity, counted_noun: int | None) -> To
 
 #: Measures spaCy often takes for organisations.
 MEASURE_ACRONYMS = {"gdp", "gva", "gst", "cpi", "wpi", "iip", "gnp", "ebitda", "eps", "pat", "nav", "aum", "fdi"}
+#: Measures that open a sentence capitalised, where the small model takes them for names ("Turnout was
+#: 46.33 per cent": a PERSON).
+CAPITALISED_MEASURES = {"turnout", "inflation", "unemployment", "revenue", "output", "exports", "imports", "sales",
+                        "profit", "growth", "attendance", "enrolment", "enrollment", "polling", "footfall"}
 
 
 def _a_name(token: Token) -> bool:
     """A named company, place or person, which says whose a figure is rather than what it measures (not
     spaCy's occasional common noun taken for a name: "Turnout" as a PERSON, tagged a verb; nor "GDP")."""
-    return token.ent_type_ in FRAME_NAME_LABELS and token.pos_ == "PROPN" and token.lower_ not in MEASURE_ACRONYMS
+    return token.ent_type_ in FRAME_NAME_LABELS and token.pos_ == "PROPN" and token.lower_ not in MEASURE_ACRONYMS \
+        and not (token.is_sent_start and token.lower_ in CAPITALISED_MEASURES)
 
 
 def _subject(verb: Token | None) -> Token | None:
