@@ -70,6 +70,7 @@ def test_a_sentence_final_scale_keeps_its_figure():
      ("drugmaker Deccan Pharma",)),
     # "the Board", "the Trust", "Consolidated": capitalised common words name no one
     ("The Board approved capital expenditure of Rs 18,000 crore.", "Rs 18,000 crore", ()),
+    ("A total of 26,07,044 TB cases were notified in 2024.", "26,07,044", ()),  # a disease, not an organisation
 ])
 def test_whose_figure(sentence, text, actors):
     assert figure(sentence, text).frame.actors == actors

@@ -136,6 +136,8 @@ RULES = [
     # a glued "m": millions of something, or metres
     ("Neeraj Chopra threw 89.45m to win silver.", "89.45m", 89.45, None, "m", "measure", None),
     ("Bolt holds the 100m world record.", "100m", 100, None, "m", "measure", None),
+    ("A total of 26,07,044 TB cases were notified.", "26,07,044", 2607044, None, "case", "count", None),
+    ("The drive holds 4 TB of photos.", "4 TB", 4, None, "TB", "measure", None),
     ("The waiting list stood at 7.42m, down from 7.54m.", "7.42m", 7.42e6, None, None, "count", None),
     ("Some 3.2m patients had waited longer than 18 weeks; the long jump record is 8.95m.", "8.95m", 8.95, None,
      "m", "measure", None),

@@ -243,7 +243,7 @@ def _compared_with(root: Token) -> bool:
         return False
     if preposition.lower_ in ("with", "to"):
         return preposition.head.lemma_.lower() == "compare"
-    return preposition.lower_ in ("against", "versus", "vs") and preposition.head.pos_ in ("VERB", "AUX")
+    return preposition.lower_ in ("against", "versus", "vs")
 
 
 def _against_an_earlier_time(span: Span) -> bool:
@@ -364,7 +364,8 @@ def measure_head(span: Span, quantity: Quantity, counted_noun: int | None) -> To
 
 
 #: Measures spaCy often takes for organisations.
-MEASURE_ACRONYMS = {"gdp", "gva", "gst", "cpi", "wpi", "iip", "gnp", "ebitda", "eps", "pat", "nav", "aum", "fdi"}
+MEASURE_ACRONYMS = {"gdp", "gva", "gst", "cpi", "wpi", "iip", "gnp", "ebitda", "eps", "pat", "nav", "aum", "fdi",
+                    "tb", "hiv", "aids"}
 #: Measures that open a sentence capitalised, where the small model takes them for names ("Turnout was
 #: 46.33 per cent": a PERSON).
 CAPITALISED_MEASURES = {"turnout", "inflation", "unemployment", "revenue", "output", "exports", "imports", "sales",
@@ -505,7 +506,7 @@ def names_of(entities) -> Names:
         name = ent.text.removesuffix("'s").removesuffix("’s").removesuffix("'").strip()
         if name.lower().startswith("the "):
             name = name[4:]
-        if is_generic_name(name):
+        if is_generic_name(name) or name.lower() in MEASURE_ACRONYMS:  # "TB cases": no one's
             continue
         if ent.label_ in PLACE_LABELS or is_nationality(name) or place_key(name) in COUNTRIES or \
                 ent.label_ == "LOC" and _an_area(ent, name):

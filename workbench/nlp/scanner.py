@@ -86,6 +86,9 @@ COUNTED_CONTEXT = {"list", "people", "patient", "customer", "household", "home",
 LENGTH_CONTEXT = {"throw", "jump", "vault", "leap", "clear", "height", "high", "tall", "long", "length", "deep",
                   "depth", "wide", "width", "wave", "distance", "metre", "meter", "sea", "elevation", "altitude",
                   "dive", "javelin", "discus", "hammer", "shot", "swim", "race", "sprint", "hurdle", "relay", "run"}
+#: Nouns after "TB" that make it tuberculosis ("26,07,044 TB cases"), not terabytes.
+TUBERCULOSIS_NOUNS = {"case", "cases", "patient", "patients", "death", "deaths", "infection", "infections",
+                      "notification", "notifications", "test", "tests", "survivor", "survivors"}
 #: Race distances written with a glued "m": metres, not millions.
 RACE_DISTANCES = {"60", "100", "110", "200", "400", "800", "1500", "3000", "5000", "10000"}
 #: Lemmas that read better as units than spaCy's own: "people" counts persons, "taxes" are not "taxis".
@@ -692,6 +695,8 @@ class QuantityScanner:
                 if size == 1 and words[0] in ("m", "t", "g", "l", "mi") and not self.glued(i - 1) and \
                         i + 1 < self.n and self.doc[i + 1].pos_ in ("NOUN", "PROPN", "ADJ", "DET"):
                     return None  # "5 m people" would be ambiguous
+                if words == ("tb",) and self.low(i + 1) in TUBERCULOSIS_NOUNS:
+                    return None  # "26,07,044 TB cases": tuberculosis, not terabytes
                 return N.MEASURE_UNITS[words], i + size
         return None
 
