@@ -21,7 +21,6 @@ import re
 import shutil
 import time
 from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
@@ -50,8 +49,6 @@ EXACT_UP_TO = 50_000
 #: 16, 128 and 64): wider than the defaults, for recall.
 HNSW = {"connectivity": 32, "expansion_add": 128, "expansion_search": 128}
 WRITER_HEAP = 128_000_000
-#: Vector searches at once per index (one per thread matching against it at the same time).
-NEAREST_THREADS = 4
 _TERM = re.compile(r"[a-z0-9]+")
 
 @lru_cache(maxsize=20_000)
@@ -171,8 +168,6 @@ class PassageIndex:
             self.index = tantivy.Index(self.schema, path=str(self.path), reuse=True)
         self.vectors = self._load_vectors()
         self._keys: np.ndarray | None = None  # the graph's passage ids, sorted: read when first needed
-        #: where :meth:`search` asks the vector index, alongside tantivy (threads start when first needed)
-        self._nearest_threads = ThreadPoolExecutor(max_workers=NEAREST_THREADS, thread_name_prefix="nearest")
 
     def _load_vectors(self) -> VectorIndex:
         vectors = _new_vectors()
@@ -339,13 +334,10 @@ class PassageIndex:
         ``nearest`` (default ``limit``) passages nearest to ``vector`` (the claim's sentence vector) by meaning;
         their union (the nearest with their cosine to the vector), best BM25 first. ``after`` restricts to
         passages added after that id; ``within`` to the given passages, every one of which is returned (with a
-        BM25 of 0 when no word matches). The vector index is asked in a thread of its own while tantivy is
-        (both let go of the GIL while they search)."""
-        near_soon = self._nearest_threads.submit(self.nearest, vector, nearest or limit, after) \
-            if vector is not None and within is None else None
+        BM25 of 0 when no word matches)."""
         searcher = self.index.searcher()
         found = self._lexical(searcher, words, figure_tokens, limit, after, within)
-        near = near_soon.result() if near_soon is not None else {}
+        near = self.nearest(vector, nearest or limit, after) if vector is not None and within is None else {}
         hits = [self._hit(stored, score, near) for stored, score in found.values()]
         missing = [passage_id for passage_id in near if passage_id not in found]
         if missing:
