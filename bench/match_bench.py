@@ -40,8 +40,13 @@ of restating claims whose own passage the full match puts in its top 5. The prod
     .venv/bin/python bench/match_bench.py --sizes 1000000 --no-fts    # tantivy only
     .venv/bin/python bench/match_bench.py --sizes 50000 --claims 500 --fts-queries 50
 
-Everything lives in a temporary directory (``--workdir`` to choose where), removed size by size.
+Everything lives in a temporary directory (``--workdir`` to choose where), removed size by size. With
+``--keep DIR`` each size's passage index (tantivy and the usearch graph, ~10 min to build at 1M) is kept in
+``DIR/size-N-seed-S`` instead, and a later run with the same ``--keep``, size and seed reuses it: only the
+queries are timed (no build figures, no DuckDB baselines), for comparing matching code run after run.
 Nothing is downloaded; no assertions.
+
+    .venv/bin/python bench/match_bench.py --sizes 1000000 --no-fts --no-vss --keep /tmp/match-bench-kept
 """
 from __future__ import annotations
 
@@ -69,11 +74,12 @@ import pyarrow as pa
 from workbench.claims import Sentence
 from workbench.match.embed import DIMENSIONS, embedder
 from workbench.match.engine import Matcher, claim_query
-from workbench.match.index import PassageIndex, query_terms
+from workbench.match.index import VECTORS_FILE, PassageIndex, query_terms
 from workbench.match.rank import ClaimQuery
 from workbench.store.matching import claim_from_record
 
 POOL = 30  # hits per BM25 query, as the matcher retrieves (workbench.settings.MATCH_POOL)
+KEPT = "kept"  # marks a finished index under --keep, which later runs reuse
 
 # -- vocabulary ---------------------------------------------------------------------------------------
 
@@ -401,7 +407,13 @@ def chunks(size: int, chunk: int) -> Iterator[tuple[int, int]]:
 
 
 def run_size(size: int, args, workdir: Path, fts_path: str | None, vss_path: str | None) -> Result:
-    here = workdir / f"size-{size}"
+    if args.keep is not None:
+        here = args.keep / f"size-{size}-seed-{args.seed}"
+        if (here / KEPT).exists():
+            return measure(PassageIndex(here / "index"), Result(size, 0.0, 0.0, dir_size(here / "index") / 1e6, [], []),
+                           args, None, None, here)
+    else:
+        here = workdir / f"size-{size}"
     here.mkdir(parents=True)
     index = PassageIndex(here / "index")
     con = None
@@ -451,8 +463,19 @@ def run_size(size: int, args, workdir: Path, fts_path: str | None, vss_path: str
     result = Result(size, generate_s, build_s, dir_size(here / "index") / 1e6, [], [])
     result.embed_per_s = size / embed_s
     result.usearch_build_s = usearch_s
-    result.usearch_mb = index.vectors.memory_usage / 1e6
+    result.fts_load_s = load_s if con is not None else None
+    result.vss_build_s = vss_load_s if vss is not None else None  # the HNSW build is added when timed
+    if args.keep is not None:
+        index.vectors.save(str(here / "index" / VECTORS_FILE))
+        (here / KEPT).touch()
+    return measure(index, result, args, con, vss, here)
 
+
+def measure(index: PassageIndex, result: Result, args, con, vss, here: Path) -> Result:
+    """Time the queries against a built index (and the DuckDB baselines when given), then remove ``here``
+    unless it is kept."""
+    size = result.size
+    result.usearch_mb = index.vectors.memory_usage / 1e6
     claims = claim_queries(args.seed, size, args.claims)
     matcher = Matcher(index)
     warm = claims[: min(20, len(claims))]
@@ -472,7 +495,7 @@ def run_size(size: int, args, workdir: Path, fts_path: str | None, vss_path: str
     if vss is not None:
         started = time.perf_counter()
         vss.execute("CREATE INDEX vectors_hnsw ON vectors USING HNSW (v) WITH (metric = 'cosine')")
-        result.vss_build_s = time.perf_counter() - started + vss_load_s
+        result.vss_build_s += time.perf_counter() - started
         sql = f"SELECT id FROM vectors ORDER BY array_cosine_distance(v, ?::FLOAT[{DIMENSIONS}]) LIMIT {POOL}"
         vss_claims = claims[: args.fts_queries]
         for claim in vss_claims[:3]:
@@ -486,7 +509,6 @@ def run_size(size: int, args, workdir: Path, fts_path: str | None, vss_path: str
         started = time.perf_counter()
         con.execute("PRAGMA create_fts_index('passages', 'id', 'text')")
         result.fts_build_s = time.perf_counter() - started
-        result.fts_load_s = load_s
         sql = ("SELECT id, text, score FROM (SELECT id, text, fts_main_passages.match_bm25(id, ?) AS score "
                "FROM passages) WHERE score IS NOT NULL ORDER BY score DESC LIMIT 30")
         fts_claims = claims[: args.fts_queries]
@@ -496,7 +518,8 @@ def run_size(size: int, args, workdir: Path, fts_path: str | None, vss_path: str
         con.close()
     result.rss_gb = peak_rss_gb()
     gc.collect()
-    shutil.rmtree(here, ignore_errors=True)
+    if args.keep is None:
+        shutil.rmtree(here, ignore_errors=True)
     return result
 
 
@@ -572,6 +595,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--chunk", type=int, default=100_000, help="passages per add_passages call (one commit)")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--workdir", type=Path, help="where the temporary indexes go (default: the system tmp)")
+    parser.add_argument("--keep", type=Path, metavar="DIR",
+                        help="keep each size's passage index (text and vectors) in DIR and reuse it when there "
+                             "already: no build figures, no DuckDB baselines")
     args = parser.parse_args(argv)
     sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
 

@@ -1,10 +1,12 @@
 """Figure agreement (qualifiers, units, dates through implied dates) and same-subject judgements."""
 from __future__ import annotations
 
+import math
+
 import pytest
 
 from workbench.claims import Claim, Quantity, Sentence
-from workbench.match.figures import compare, implied_text
+from workbench.match.figures import compare, implied_text, interval
 
 
 def Figure(kind, unit, value, **fields) -> Claim:
@@ -109,3 +111,25 @@ def test_dates_compare_months_when_both_have_them():
     assert [p.agrees for p in compare(june, [Figure("date", "year", 2020, iso="2020-06-15")])] == [True]
     assert [p.agrees for p in compare(june, [Figure("date", "year", 2020, iso="2020-02")])] == [False]
     assert [p.verdict for p in compare(june, [Figure("date", "year", 2020, iso="2020")])] == ["compatible"]
+
+
+@pytest.mark.parametrize("qualifier,bounds", [
+    (None, (99.501, 100.499)),             # (just under) half a step either side
+    ("exactly", (99.501, 100.499)),
+    ("at_least", (100.0, math.inf)),
+    ("more_than", (100.0, math.inf)),
+    ("at_most", (-math.inf, 100.0)),
+    ("less_than", (-math.inf, 100.0)),
+    ("up_to", (0.0, 100.0)),
+    ("about", (90.0, 110.0)),              # ten per cent either side
+    ("nearly", (90.0, 100.499)),
+])
+def test_the_values_a_qualified_figure_allows(qualifier, bounds):
+    low, high = interval(Quantity(text="100", start=0, end=0, value=100.0, unit="soldier", kind="count",
+                                  qualifier=qualifier, step=1.0))
+    assert (round(low, 6), round(high, 6)) == bounds
+
+
+def test_an_approximate_date_allows_a_year_either_side():
+    assert interval(Quantity(text="1990", start=0, end=0, value=1990.0, unit="year", kind="date",
+                             qualifier="about")) == (1989.0, 1991.0)

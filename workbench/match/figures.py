@@ -134,16 +134,17 @@ def interval(quantity: Quantity) -> tuple[float, float]:
         slack = abs(value) * ROUNDING
     if quantity.value_max is not None:
         return value - slack, quantity.value_max * scale + slack
-    about_slack = 1.0 if quantity.kind == "date" else max(abs(value) * ABOUT, slack)
-    return {
-        "at_least": (value, math.inf),
-        "more_than": (value, math.inf),  # a rounded "30" may still be "over 30": the boundary is allowed
-        "at_most": (-math.inf, value),
-        "less_than": (-math.inf, value),
-        "about": (value - about_slack, value + about_slack),
-        "nearly": (value - about_slack, value + slack),
-        "up_to": (min(0.0, value), value),
-    }.get(quantity.qualifier or "", (value - slack, value + slack))
+    qualifier = quantity.qualifier
+    if qualifier in ("at_least", "more_than"):  # a rounded "30" may still be "over 30": the boundary is allowed
+        return value, math.inf
+    if qualifier in ("at_most", "less_than"):
+        return -math.inf, value
+    if qualifier == "up_to":
+        return min(0.0, value), value
+    if qualifier in ("about", "nearly"):
+        about_slack = 1.0 if quantity.kind == "date" else max(abs(value) * ABOUT, slack)
+        return value - about_slack, value + (about_slack if qualifier == "about" else slack)
+    return value - slack, value + slack
 
 
 AGREES, CONFLICTS, COMPATIBLE = "agrees", "conflicts", "compatible"

@@ -22,7 +22,7 @@ import shutil
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -332,21 +332,19 @@ class PassageIndex:
                nearest: int | None = None) -> list[Hit]:
         """BM25 over the words (:func:`query_terms`), separately the passages sharing a figure term, and the
         ``nearest`` (default ``limit``) passages nearest to ``vector`` (the claim's sentence vector) by meaning;
-        their union (the nearest with their cosine to the vector), best BM25 first. ``after`` restricts to passages added after that id; ``within``
-        to the given passages, every one of which is returned (with a BM25 of 0 when no word matches)."""
-        hits = self._lexical(words, figure_tokens, limit, after, within)
-        if vector is None:
-            return sorted(hits.values(), key=lambda h: -h.bm25)
-        near = self.nearest(vector, nearest or limit, after) if within is None else {}
-        missing = [passage_id for passage_id in near if passage_id not in hits]
+        their union (the nearest with their cosine to the vector), best BM25 first. ``after`` restricts to
+        passages added after that id; ``within`` to the given passages, every one of which is returned (with a
+        BM25 of 0 when no word matches)."""
+        searcher = self.index.searcher()
+        found = self._lexical(searcher, words, figure_tokens, limit, after, within)
+        near = self.nearest(vector, nearest or limit, after) if vector is not None and within is None else {}
+        hits = [self._hit(stored, score, near) for stored, score in found.values()]
+        missing = [passage_id for passage_id in near if passage_id not in found]
         if missing:
-            searcher = self.index.searcher()
             query = tantivy.Query.term_set_query(self.schema, "passage_id", missing)
-            for _, address in searcher.search(query, len(missing), count=False).hits:
-                hit = self._hit(searcher, address, 0.0)
-                hits[hit.passage_id] = replace(hit, lexical=False)
-        return sorted((replace(hit, similarity=near[hit.passage_id], nearest=True) if hit.passage_id in near else hit
-                       for hit in hits.values()), key=lambda h: -h.bm25)
+            hits += [self._hit(searcher.doc(address), 0.0, near, lexical=False)
+                     for _, address in searcher.search(query, len(missing), count=False).hits]
+        return sorted(hits, key=lambda h: -h.bm25)
 
     def nearest(self, vector: np.ndarray, limit: int, after: int | None) -> dict[int, float]:
         """The ``limit`` passages nearest to the vector (cosine), among those added after ``after`` if given:
@@ -378,16 +376,25 @@ class PassageIndex:
             self._keys = np.sort(np.asarray(self.vectors.keys, dtype=np.uint64))
         return self._keys
 
-    def _lexical(self, words: list[str], figure_tokens: list[str], limit: int, after: int | None,
-                 within: list[int] | None) -> dict[int, Hit]:
-        searcher = self.index.searcher()
+    def _lexical(self, searcher: tantivy.Searcher, words: list[str], figure_tokens: list[str], limit: int,
+                 after: int | None, within: list[int] | None) -> dict[int, tuple[tantivy.Document, float]]:
+        """Each passage found by its words, by its figures' terms or (``within``) at all, by passage id: its
+        stored fields and the score it was first found with. A passage both queries find is read once."""
         text_query = self._text_query(words)
-        hits: dict[int, Hit] = {}
+        found: dict[int, tuple[tantivy.Document, float]] = {}
+        read: set[tuple[int, int]] = set()
+
+        def add(query: tantivy.Query, first: bool, scored: bool = True) -> None:
+            for score, address in searcher.search(query, limit, count=False).hits:
+                if (address.segment_ord, address.doc) not in read:
+                    read.add((address.segment_ord, address.doc))
+                    stored = searcher.doc(address)
+                    passage_id = stored.get_first("passage_id")
+                    if first or passage_id not in found:
+                        found[passage_id] = stored, score if scored else 0.0
+
         if text_query is not None:
-            for score, address in searcher.search(self._restrict(text_query, after, within), limit,
-                                                  count=False).hits:
-                hit = self._hit(searcher, address, score)
-                hits[hit.passage_id] = hit
+            add(self._restrict(text_query, after, within), first=True)
         if figure_tokens:
             figure_query = tantivy.Query.boolean_query(
                 [(tantivy.Occur.Should, tantivy.Query.term_query(self.schema, "figures", token))
@@ -395,34 +402,32 @@ class PassageIndex:
             clauses = [(tantivy.Occur.Must, tantivy.Query.const_score_query(figure_query, 0.0))]
             if text_query is not None:
                 clauses.append((tantivy.Occur.Should, text_query))
-            query = self._restrict(tantivy.Query.boolean_query(clauses), after, within)
-            for score, address in searcher.search(query, limit, count=False).hits:
-                hit = self._hit(searcher, address, score)
-                hits.setdefault(hit.passage_id, hit)
+            add(self._restrict(tantivy.Query.boolean_query(clauses), after, within), first=False)
         if within is not None:
-            for _, address in searcher.search(self._restrict(tantivy.Query.all_query(), after, within),
-                                              limit, count=False).hits:
-                hit = self._hit(searcher, address, 0.0)
-                hits.setdefault(hit.passage_id, hit)
-        return hits
+            add(self._restrict(tantivy.Query.all_query(), after, within), first=False, scored=False)
+        return found
 
     @staticmethod
-    def _hit(searcher, address, score: float) -> Hit:
-        stored = searcher.doc(address)
-        text, start, end = stored["text"][0], stored["start"][0], stored["end"][0]
-        figures, actors, places = _stored_figures(stored["figures_json"][0], stored["names_json"][0], text, start, end)
+    def _hit(stored: tantivy.Document, score: float, near: dict[int, float], lexical: bool = True) -> Hit:
+        """A passage as the reranker reads it, from its stored fields; ``near``: the passages nearest by
+        meaning, with their cosine."""
+        passage_id, text = stored.get_first("passage_id"), stored.get_first("text")
+        start, end = stored.get_first("start"), stored.get_first("end")
+        figures, actors, places = _stored_figures(stored.get_first("figures_json"), stored.get_first("names_json"),
+                                                  text, start, end)
         return Hit(
-            passage_id=stored["passage_id"][0], document_id=stored["document_id"][0],
-            source=stored["source"][0] or None, published=stored["published"][0] or None,
-            text=text, start=start, end=end, figures=figures, bm25=float(score), context=stored["context"][0],
-            actors=actors, places=places)
+            passage_id=passage_id, document_id=stored.get_first("document_id"),
+            source=stored.get_first("source") or None, published=stored.get_first("published") or None,
+            text=text, start=start, end=end, figures=figures, bm25=float(score), context=stored.get_first("context"),
+            actors=actors, places=places, similarity=near.get(passage_id, 0.0), lexical=lexical,
+            nearest=passage_id in near)
 
     def passages_by_source(self) -> dict[str | None, list[Hit]]:
         """Every indexed passage, grouped by its source's title (for evaluation sets and small corpora)."""
         searcher = self.index.searcher()
         grouped: dict[str | None, list[Hit]] = {}
         for _, address in searcher.search(tantivy.Query.all_query(), max(self.count(), 1), count=False).hits:
-            hit = self._hit(searcher, address, 0.0)
+            hit = self._hit(searcher.doc(address), 0.0, {})
             grouped.setdefault(hit.source, []).append(hit)
         return grouped
 

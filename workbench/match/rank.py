@@ -18,6 +18,7 @@ part of the relations evaluation set, cross-validated, not by hand.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 from rapidfuzz import fuzz, utils
 
@@ -59,13 +60,14 @@ class ClaimQuery:
     def entities(self) -> tuple[str, ...]:
         return self.claim.entities
 
-    @property
+    @cached_property
     def unit(self) -> str | None:
-        """What a count counts (a death toll counts deaths); other kinds of figure have none."""
+        """What a count counts (a death toll counts deaths); other kinds of figure have none. Like the other
+        cached properties, worked out once per claim rather than once per candidate."""
         quantity = self.claim.quantity
         return counted(quantity, self.claim.predicate) if quantity is not None and quantity.kind == "count" else None
 
-    @property
+    @cached_property
     def compared(self) -> tuple[Claim, ...]:
         """The figures a passage's are compared with: the claim's own, or a statement's time when its sentence
         gives one ("last year" → 2024; the document's date, every undated sentence's time, says nothing)."""
@@ -76,6 +78,16 @@ class ClaimQuery:
             return ()
         when = Quantity(text=time, start=0, end=0, value=float(time[:4]), unit="year", kind="date", iso=time)
         return (replace(self.claim, kind="date", quantity=when),)
+
+    @cached_property
+    def fuzz_text(self) -> str:
+        """The sentence as rapidfuzz compares it (its ``default_process``)."""
+        return utils.default_process(self.text)
+
+    @cached_property
+    def fuzz_subject(self) -> str:
+        """The subject (else the sentence) as rapidfuzz compares it."""
+        return utils.default_process(self.subject or self.text)
 
 
 @dataclass(frozen=True)
@@ -117,12 +129,17 @@ def figure_outcome(judgements: tuple[Judgement, ...]) -> str:
     return ELSEWHERE if judgements else NOTHING
 
 
-def judge_hit(query: ClaimQuery, hit: Hit, passage_words: frozenset[str], complete: bool = False
+def words_in_context(hit: Hit, passage_words: frozenset[str]) -> frozenset[str]:
+    """The passage's words with those of its context (its source's title and opening passage)."""
+    return passage_words | content_words(hit.context) if hit.context else passage_words
+
+
+def judge_hit(query: ClaimQuery, hit: Hit, context_words: frozenset[str], complete: bool = False
               ) -> tuple[Judgement, ...]:
     """Every comparable figure of the passage against the claim's, each with its frame check (``complete``:
-    every question answered, see :func:`workbench.match.frames.check`)."""
+    every question answered, see :func:`workbench.match.frames.check`); ``context_words`` are
+    :func:`words_in_context`'s."""
     claim_words = content_words(query.text)
-    context_words = passage_words | content_words(hit.context) if hit.context else passage_words
     judgements = []
     for claim in query.compared:
         for comparison in compare(claim, list(hit.figures)):
@@ -135,7 +152,8 @@ def judge_hit(query: ClaimQuery, hit: Hit, passage_words: frozenset[str], comple
 def completed(query: ClaimQuery, scored: Scored) -> Scored:
     """A ranked candidate with every frame question answered for each of its figures: what relating it
     weighs. Ranking stops at the first no, for speed; only the few candidates shown are completed."""
-    return replace(scored, judgements=judge_hit(query, scored.hit, scored.passage_words, complete=True))
+    context_words = words_in_context(scored.hit, scored.passage_words)
+    return replace(scored, judgements=judge_hit(query, scored.hit, context_words, complete=True))
 
 
 @dataclass(frozen=True)
@@ -155,12 +173,14 @@ class Parts:
 
 
 def parts(query: ClaimQuery, hit: Hit) -> Parts:
-    sentence_ratio = fuzz.token_set_ratio(query.text, hit.text, processor=utils.default_process) / 100
-    subject_ratio = fuzz.partial_ratio(query.subject or query.text, hit.text, processor=utils.default_process) / 100
-    words = frozenset(content_words(hit.text))
-    overlap = entity_overlap(query.entities, words | content_words(hit.context))
+    hit_text = utils.default_process(hit.text)  # once for both ratios; the claim's is processed once per claim
+    sentence_ratio = fuzz.token_set_ratio(query.fuzz_text, hit_text) / 100
+    subject_ratio = fuzz.partial_ratio(query.fuzz_subject, hit_text) / 100
+    words = content_words(hit.text)
+    context_words = words_in_context(hit, words)
+    overlap = entity_overlap(query.entities, context_words)
     topic = (subject_overlap(query.subject, query.unit, words) + (1.0 if overlap is None else overlap)) / 2
-    judgements = judge_hit(query, hit, words)
+    judgements = judge_hit(query, hit, context_words)
     return Parts(hit.bm25, (sentence_ratio + subject_ratio) / 2, topic, judgements, figure_outcome(judgements), words)
 
 
