@@ -241,9 +241,12 @@ def _compared_with(root: Token) -> bool:
     preposition = phrase.head
     if phrase.dep_ != "pobj":
         return False
-    if preposition.lower_ in ("with", "to"):
-        return preposition.head.lemma_.lower() == "compare"
-    return preposition.lower_ in ("against", "versus", "vs")
+    return _compared_by(preposition) or preposition.lower_ in ("against", "versus", "vs")
+
+
+def _compared_by(preposition: Token) -> bool:
+    """"compared with", "compared to"."""
+    return preposition.lower_ in ("with", "to") and preposition.head.lemma_.lower() == "compare"
 
 
 def _against_an_earlier_time(span: Span) -> bool:
@@ -625,8 +628,8 @@ class TimeMention:
 
 def _of_the_level_before(token: Token, preposition: Token) -> bool:
     """Is a time phrase that of the level a change is measured from: it follows that level ("down 18 percent
-    from 173 in 2023", "up from 30.9 per cent in 2019", "rose to 4.3%, compared with 4.2% in July"), or hangs from the comparison itself ("less than in
-    the 2019 election")?"""
+    from 173 in 2023", "up from 30.9 per cent in 2019", "rose to 4.3%, compared with 4.2% in July"), or hangs
+    from the comparison itself ("less than in the 2019 election")?"""
     if token.pos_ == "ADP":
         return token.lower_ in BASELINE_PREPOSITIONS
     before = preposition.nbor(-1) if preposition.i > 0 else None
@@ -639,8 +642,7 @@ def _of_the_level_before(token: Token, preposition: Token) -> bool:
 
 def _compares(preposition: Token) -> bool:
     """Does a preposition introduce the level a figure is compared with ("from 173", "compared with 4.2%")?"""
-    return preposition.lower_ in BASELINE_PREPOSITIONS or \
-        preposition.lower_ in ("with", "to") and preposition.head.lemma_.lower() == "compare"
+    return preposition.lower_ in BASELINE_PREPOSITIONS or _compared_by(preposition)
 
 
 def mention(root: Token, tokens: range, period: Period) -> TimeMention:

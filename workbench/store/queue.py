@@ -51,10 +51,8 @@ def refresh(con: duckdb.DuckDBPyConnection, claim_ids: Iterable[int]) -> None:
     """Rewrite the queue rows of ``claim_ids`` and of the other claims of their sentences, in the caller's
     transaction, after a write that changed what they show. A ``range`` (a bulk load's new claims) is rewritten
     a slice of sentences at a time."""
-    if isinstance(claim_ids, range):
-        slices = sentence_slices(con, claim_ids.start, claim_ids.stop - 1) if claim_ids else iter(())
-    else:
-        slices = iter([sentence_claims(con, claim_ids)])
+    slices = sentence_slices(con, claim_ids.start, claim_ids.stop - 1) if isinstance(claim_ids, range) \
+        else [sentence_claims(con, claim_ids)]
     for ids in slices:
         if ids:
             con.execute("DELETE FROM review_queue WHERE claim_id IN (SELECT unnest(?::BIGINT[]))", [ids])
