@@ -25,7 +25,7 @@ from spacy.tokens import Span, Token
 
 from workbench.claims import Frame, Quantity
 from workbench.nlp.names import COUNTRIES, is_generic_name, is_nationality, place_key
-from workbench.nlp.numbers import as_date
+from workbench.nlp.numbers import as_date, currency_prefix
 from workbench.nlp.periods import Period, from_iso, read_period, relative_shift
 from workbench.nlp.syntax import HEDGE_LEMMAS, MAX_CHAIN_STEPS, MAX_HEAD_STEPS, REPORTING_VERBS, SUBJECT_DEPS
 
@@ -180,6 +180,10 @@ def hedged(verb: Token | None, root: Token) -> bool:
 
 # -- direction of change -------------------------------------------------------------------------------
 
+#: Prepositions that make "cut" a path through space ("cut through Warren County"), not a reduction.
+CUT_THROUGH = {"through", "across", "along"}
+
+
 def _verb_direction(token: Token | None) -> str | None:
     if token is None:
         return None
@@ -192,6 +196,8 @@ def _verb_direction(token: Token | None) -> str | None:
     if particle in ("up", "down") and token.lemma_.lower() not in ("shut", "close", "break", "set", "turn"):
         return particle  # "edged down", "shot up"
     lemma = token.lemma_.lower()
+    if lemma == "cut" and following is not None and following.lower_ in CUT_THROUGH:
+        return None  # "a tornado cut through Warren County": a path, not a cut
     if lemma in RISING:
         return "up"
     if lemma in FALLING or token.lower_ == "fell":
@@ -322,29 +328,33 @@ def _change_of(span: Span, quantity: Quantity, head_noun: Token | None) -> tuple
 
 # -- what is measured ----------------------------------------------------------------------------------
 
-def measure_head(span: Span, quantity: Quantity, counted_noun: int | None) -> Token | None:
+def measure_head(span: Span, quantity: Quantity, counted_noun: int | None,
+                 figures: list[Span] = ()) -> Token | None:
     """The noun a figure measures: the counted noun ("612 relief camps"), the noun it is "of" ("a relief
     package of ₹1,200 crore", "42% of the vote"), the noun it modifies ("a ₹1,200-crore package"), else
-    the subject of its verb ("net profit rose to ₹7,025 crore"); for a date, what the event happened to."""
+    the subject of its verb ("net profit rose to ₹7,025 crore"); for a date, what the event happened to,
+    never another of the sentence's ``figures`` ("earned ₹9,741 crore in 2023-24": not the crore)."""
     doc = span.doc
     own = range(span.start, span.end)
     root = span.root
     verb = clause_verb(root)
     if quantity.kind == "date":
-        objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and not _a_name(c)] \
-            if verb is not None else []
+        in_figures = {token.i for figure in figures for token in figure}
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and not _a_name(c)
+                   and c.i not in in_figures] if verb is not None else []
         target = objects[0] if objects else _subject(verb)
         return target if target is not None and target.i not in own and not _a_name(target) else None
     if counted_noun is not None and quantity.kind in ("count", "measure"):
         return doc[counted_noun]
     of_child = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-    if of_child is not None and quantity.kind in ("percent", "ratio", "money"):  # "$1.2 billion of losses"
+    if of_child is not None and quantity.kind in ("percent", "ratio", "money", "measure"):  # "$1.2 billion of
+        # losses", "46 lakh tonnes of finished steel"
         target = next((c for c in of_child.children if c.dep_ == "pobj"), None)
         if target is not None and target.pos_ in ("NOUN", "PROPN"):
             return target
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ in ("NOUN", "PROPN") and \
             root.head.head.i not in own:
-        return root.head.head
+        return _named_with_a_preposition(root.head.head)
     if root.dep_ in ("compound", "amod", "nummod", "nmod") and root.head.pos_ == "NOUN" and root.head.i not in own \
             and root.head.lemma_.lower() not in TIME_WORDS:
         return root.head
@@ -352,7 +362,7 @@ def measure_head(span: Span, quantity: Quantity, counted_noun: int | None) -> To
         return root.head.head  # "a contract extension worth $142 million"
     if counted_noun is not None and quantity.kind not in ("money", "percent"):
         return doc[counted_noun]
-    if verb is not None and root.dep_ == "pobj" and root.head.lower_ in ("to", "at") and root.head.head.i == verb.i:
+    if verb is not None and root.dep_ == "pobj" and root.head.lower_ in ("to", "at", "by") and root.head.head.i == verb.i:
         target = next((c for c in verb.children if c.dep_ == "dobj"), None)
         if target is not None and target.pos_ in ("NOUN", "PROPN"):
             return target  # "bring US tariffs on Indian imports to 50%", "cut the repo rate to 6.5%"
@@ -364,6 +374,17 @@ def measure_head(span: Span, quantity: Quantity, counted_noun: int | None) -> To
             not _a_name(subject) and subject.lemma_.lower() not in TIME_WORDS:
         return subject
     return None
+
+
+def _named_with_a_preposition(noun: Token) -> Token:
+    """The measure a figure is "of" when its name has a preposition inside ("a profit after tax of Rs 24.5
+    billion", "earnings before tax of £3m"): the parser hangs the figure on "tax", but what is measured is the
+    profit (the lexicon reads "profit after tax" as net profit)."""
+    preposition = noun.head
+    if noun.dep_ == "pobj" and preposition.lower_ in ("after", "before") and preposition.i > 0 and \
+            noun.doc[preposition.i - 1].pos_ == "NOUN":
+        return noun.doc[preposition.i - 1]
+    return noun
 
 
 #: Measures spaCy often takes for organisations.
@@ -403,7 +424,7 @@ def _subject(verb: Token | None) -> Token | None:
 MEASURE_ADJECTIVES = set("""net gross retail wholesale core industrial domestic foreign fiscal operating military
 civilian infant maternal public private federal national urban rural average median jobless nonfarm underlying
 real nominal consolidated standalone organic agricultural electoral unemployed uninsured registered eligible
-active daily weekly monthly annual quarterly pretax pre-tax current capital commercial residential total""".split())
+active daily weekly monthly annual quarterly pretax pre-tax current capital commercial residential total repo""".split())
 
 
 #: Nouns of places: "in 19 districts", "across the state" say where, not what is measured.
@@ -509,7 +530,8 @@ def names_of(entities) -> Names:
         name = ent.text.removesuffix("'s").removesuffix("’s").removesuffix("'").strip()
         if name.lower().startswith("the "):
             name = name[4:]
-        if is_generic_name(name) or name.lower() in MEASURE_ACRONYMS:  # "TB cases": no one's
+        if is_generic_name(name) or name.lower() in MEASURE_ACRONYMS or currency_prefix(name):  # "TB cases",
+            # "Rs." (the small model's ORG): no one's
             continue
         if ent.label_ in PLACE_LABELS or is_nationality(name) or place_key(name) in COUNTRIES or \
                 ent.label_ == "LOC" and _an_area(ent, name):
@@ -577,8 +599,11 @@ def _nearest(token: Token, span: Span, figures: list[Span]) -> bool:
 
 def unrecognised_subject(verb: Token | None) -> tuple[str, ...]:
     """The clause's subject when it is a proper noun spaCy's small model did not recognise as a name
-    ("drugmaker Deccan Pharma reported a net profit of ₹1,240 crore"): the company it most likely is."""
+    ("drugmaker Deccan Pharma reported a net profit of ₹1,240 crore"), or the subject's owner ("Engro
+    Corporation's profit after tax rose"): the company it most likely is."""
     subject = _subject(verb)
+    if subject is not None and subject.pos_ != "PROPN":
+        subject = next((c for c in subject.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
     if subject is None or subject.pos_ != "PROPN" or subject.ent_type_ or subject.lower_ in MEASURE_ACRONYMS:
         return ()
     words = [t for t in subject.lefts if t.dep_ == "compound" and t.pos_ == "PROPN" and t.i == subject.i - 1] + \
@@ -809,7 +834,7 @@ def read_frame(span: Span, quantity: Quantity, counted_noun: int | None, mention
     sentence by the caller: spaCy builds them anew on every ``Span.ents``), and ``referred`` the time the
     sentence refers to without naming it ("That year, ..."), which an undated figure takes."""
     verb, clause = clause_tokens(span.root)
-    head = measure_head(span, quantity, counted_noun)
+    head = measure_head(span, quantity, counted_noun, figures)
     skip = {t.i for ent in entities if ent.label_ in FRAME_NAME_LABELS | {"DATE", "TIME"}
             for t in ent if head is None or t.i != head.i}
     actors, places = named_in_clause(span, clause, head, figures, entities)

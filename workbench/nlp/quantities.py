@@ -5,12 +5,14 @@ figures with their kind, unit, qualifier and range) and :mod:`workbench.nlp.not_
 not a claim). This module turns the figures into :class:`workbench.claims.Quantity` values on spans.
 
 Results: ``doc.spans["quantities"]``, each span with ``span._.quantity`` (a Quantity) and
-``span._.counted_noun`` (the index of the counted noun), and ``doc._.quantities``.
+``span._.counted_noun`` (the index of the counted noun), and ``doc._.quantities``. Added to a pipeline, it
+also teaches that pipeline's tokenizer the currency abbreviations written with a full stop ("Rs. 500").
 """
 from __future__ import annotations
 
 import re
 
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -21,7 +23,10 @@ from workbench.nlp.scanner import SCALES_WITH_STOP, Figure, QuantityScanner
 
 SPAN_KEY = "quantities"
 CAPITAL_SCALE_WITH_STOP = re.compile(r"^\d[\d,.]*[KMBT]\.$")
-VERSION = "8"
+VERSION = "9"
+#: Abbreviations with a full stop that open a figure ("Rs. 18,612 million", as Pakistani and Sri Lankan
+#: releases write it): kept one token, or the parser ends the sentence at the stop and the currency is lost.
+CURRENCY_ABBREVIATIONS = ("Rs.", "rs.", "RS.")
 
 
 def exact(value: float) -> float:
@@ -70,6 +75,8 @@ class QuantityNormalizer:
     def __init__(self, nlp: Language, name: str):
         self.name = name
         _register_extensions()
+        for abbreviation in CURRENCY_ABBREVIATIONS:
+            nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
