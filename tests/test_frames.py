@@ -116,6 +116,8 @@ def test_the_time_a_figure_is_for():
     # a party named as a plural proper noun is whose; a storm's name is what happened, not whose
     ("The Liberal Democrats gained 163 council seats.", "163", ("Liberal Democrats",), ()),
     ("Storm Fenella brought gusts of 93mph to the coast.", "93mph", (), ()),
+    # a storm's rating is no organisation; a place it passed through is where
+    ("An EF-3 tornado with winds of 150 mph tore through Rowan County.", "150 mph", (), ("Rowan County",)),
     # an event's name is not whose either
     ("Karan Bhati won the Asian Athletics Championships with a throw of 87.21 m.", "87.21", ("Karan Bhati",), ()),
     # a record's own "its" ("its lowest") does not make the reporter whose the figure is

@@ -154,3 +154,20 @@ def test_a_change_without_a_measure_noun_measures_its_subject():
                                          "October, officials said.", "2024-10-08") if c.quantity is not None
                and c.quantity.kind == "percent"]
     assert claim.frame.measure is None and measure_of(claim).head == "democrat"
+
+
+@pytest.mark.parametrize("passage,clash", [
+    # the passage's own names stand in for its figure's, and it names one of the claim's places
+    ("The National Weather Service has rated the Warren County tornado an EF-3 with peak winds of 150 mph.", None),
+    # it names none of them: its organisation may be another place's team
+    ("The National Weather Service has rated the tornado an EF-3 with peak winds of 150 mph.",
+     "about another (national weather service vs warren county)"),
+])
+def test_a_passage_naming_one_of_the_claims_places_is_about_it(passage, clash):
+    from workbench.match.figures import content_words
+    from workbench.match.frames import whose_conflict
+
+    claim_words = frozenset(content_words("A tornado with peak winds of 150 mph cut through Warren County, Kentucky."))
+    passage_words = frozenset(content_words(passage))
+    assert whose_conflict((), ("Warren County", "Kentucky"), ("National Weather Service",), (), set(passage_words),
+                          (claim_words, passage_words)) == clash

@@ -352,7 +352,10 @@ def whose_conflict(my_actors: tuple[str, ...], my_places: tuple[str, ...], their
         return f"another place ({clash[1]} vs {clash[0]})"
     if my_actors and not my_places and their_places and not their_actors:
         clash = name_conflict(my_actors, their_places, keyed=place_key, alike=_not_a_country, texts=texts)
-    elif my_places and not my_actors and their_actors and not their_places:
+    elif my_places and not my_actors and their_actors and not their_places and \
+            not any(_name_words(place_key(place)) <= fallback_text for place in my_places):
+        # (the passage's names stand in for the figure's, and its text names one of the claim's places: "Warren
+        # County, Kentucky" and "the National Weather Service rated the Warren County tornado")
         clash = name_conflict(my_places, their_actors, fallback_text, keyed=place_key, alike=_not_a_country,
                               texts=texts)
     return f"about another ({clash[1]} vs {clash[0]})" if clash else None

@@ -24,9 +24,9 @@ injure: injure injured injuries injury wound wounded hurt
 employee: employee employees worker workers staff job jobs position positions post posts role roles headcount
   employment payroll payrolls
 ballot: ballot ballots vote votes
-turnout: turnout polling participation
+turnout: turnout polling participation cast
 margin: margin majority
-seat: seat seats councillor councillors ward wards
+seat: seat seats councillor councillors ward wards constituency constituencies
 revenue: revenue revenues sale sales turnover topline takings
 profit: profit profits earnings earning income incomes pat earn earned
 spend: spend spending spent expenditure expenditures outlay outlays invest invested investment investments
@@ -41,7 +41,7 @@ unemployment: unemployment jobless unemployed
 economy: economy gdp gva output
 deploy: deploy deployed deployment send sent dispatch dispatched station stationed join joined
 evacuate: evacuate evacuated evacuation evacuations shift shifted relocate relocated
-displace: displace displaced displacement flee fled uproot uprooted
+displace: displace displaced displacement flee fled uproot uprooted drive driven
 launch: launch launched fire fired attack attacked
 intercept: intercept intercepted downed destroy destroyed
 sell: sell sold buy bought purchase purchased acquire acquired dispatches deliver delivered delivery

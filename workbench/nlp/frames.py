@@ -85,7 +85,7 @@ FRAME_NAME_LABELS = ACTOR_LABELS | PLACE_LABELS | {"LOC", "FAC"}
 #: Where a name says whose or where a figure is (its other roles, "beat Houston", do not).
 NAME_DEPS = {"nsubj", "nsubjpass", "poss", "compound", "amod", "nmod", "appos", "agent", "npadvmod", "dobj"}
 NAME_PREPOSITIONS = {"in", "at", "across", "throughout", "within", "inside", "for", "of", "by", "from", "near",
-                     "off", "to", "on"}
+                     "off", "to", "on", "through", "into"}
 OPPONENT_WORDS = {"against", "versus", "vs", "over", "beat", "defeat", "edge", "outscore", "trounce", "rout",
                   "thrash", "overcome"}
 #: Words of time, never what a figure measures ("18 percent year over year").

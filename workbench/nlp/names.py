@@ -109,12 +109,17 @@ EVENT_NAME_WORDS = frozenset("""championship championships games cup olympics el
 tournament marathon festival index""".split())
 
 
+#: A storm's rating on the Enhanced Fujita or Saffir-Simpson scale.
+STORM_RATING = re.compile(r"(?:EF|F)-?[0-5]|[Cc]ategory[- ][1-5]")
+
+
 def is_generic_name(name: str) -> bool:
     """A "name" made only of generic words ("Board", "the Company"), a weather system's ("Storm Fenella"), an
     event's or an index's ("General Election 2024"), or one with an amount or a year in it ("INR 125 Crores"),
-    which says nothing about whose."""
+    which says nothing about whose; nor does a storm's rating ("EF-3", "Category 4"), which the small model
+    takes for an organisation."""
     words = [word for word in name.lower().removeprefix("the ").split() if not word.isdigit()]
-    return bool(words) and (all(word in GENERIC_NAME_WORDS for word in words) or
+    return bool(STORM_RATING.fullmatch(name)) or bool(words) and (all(word in GENERIC_NAME_WORDS for word in words) or
                             len(words) > 1 and (words[0] in WEATHER_SYSTEM_WORDS or words[-1] in EVENT_NAME_WORDS)
                             or any(len(run) >= 3 for run in re.findall(r"\d+", name)))
 
