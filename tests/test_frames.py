@@ -116,6 +116,13 @@ def test_the_time_a_figure_is_for():
     # a party named as a plural proper noun is whose; a storm's name is what happened, not whose
     ("The Liberal Democrats gained 163 council seats.", "163", ("Liberal Democrats",), ()),
     ("Storm Fenella brought gusts of 93mph to the coast.", "93mph", (), ()),
+    # a state or province is a place where the small model reads an organisation, a facility or a person,
+    # but a person named like one who acts is a person
+    ("At least 41 people died in Himachal Pradesh on Monday.", "At least 41", (), ("Himachal Pradesh",)),
+    ("The ministry will deploy 156 helicopters along the Ladakh and Sikkim borders.", "156", (),
+     ("Ladakh", "Sikkim")),
+    ("About 1.48 crore families in Tamil Nadu are enrolled in the scheme.", "About 1.48 crore", (), ("Tamil Nadu",)),
+    ("Nelson scored 40 runs.", "40", ("Nelson",), ()),
     # a storm's rating is no organisation; a place it passed through is where
     ("An EF-3 tornado with winds of 150 mph tore through Rowan County.", "150 mph", (), ("Rowan County",)),
     # an event's name is not whose either

@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Span, Token
 
 from workbench.claims import Frame, Quantity
-from workbench.nlp.names import COUNTRIES, is_generic_name, is_nationality, place_key
+from workbench.nlp.names import COUNTRIES, is_generic_name, is_nationality, is_subdivision, place_key
 from workbench.nlp.numbers import as_date, currency_prefix
 from workbench.nlp.periods import Period, from_iso, read_period, relative_shift
 from workbench.nlp.syntax import HEDGE_LEMMAS, MAX_CHAIN_STEPS, MAX_HEAD_STEPS, REPORTING_VERBS, SUBJECT_DEPS
@@ -534,7 +534,8 @@ def names_of(entities) -> Names:
             # "Rs." (the small model's ORG): no one's
             continue
         if ent.label_ in PLACE_LABELS or is_nationality(name) or place_key(name) in COUNTRIES or \
-                ent.label_ == "LOC" and _an_area(ent, name):
+                ent.label_ == "LOC" and _an_area(ent, name) or is_subdivision(name) and not (
+                    ent.label_ == "PERSON" and ent.root.dep_ in SUBJECT_DEPS):  # "Ladakh", but "Nelson scored"
             places.append(name)
         elif ent.label_ in ACTOR_LABELS - {"NORP"} or ent.label_ == "NORP" and ent.root.tag_ == "NNPS":
             # NORP as a plural proper noun is a party ("the Liberal Democrats", "Republicans"); as an

@@ -7,6 +7,8 @@
 from __future__ import annotations
 
 import re
+import unicodedata
+from functools import lru_cache
 
 import pycountry
 
@@ -84,6 +86,29 @@ def place_key(name: str) -> str:
     elif low.endswith("s") and low[:-1] in DEMONYMS:  # "Indians", "Afghans"
         low = DEMONYMS[low[:-1]]
     return COUNTRY_ALIASES.get(low, low)
+
+
+#: Subdivision names that are also ordinary words of other names ("Central", "Northern"): never a place alone.
+_AMBIGUOUS_SUBDIVISIONS = frozenset("""central northern southern eastern western north south east west capital
+coast islands upper lower""".split())
+
+
+def _folded(text: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch)).lower()
+
+
+@lru_cache(maxsize=1)
+def _subdivision_names() -> frozenset[str]:
+    """The states, provinces and regions of ISO 3166-2 (its data ships in pycountry's wheel), accents folded:
+    "Himāchal Pradesh" is written "Himachal Pradesh" in news copy."""
+    return frozenset(name for subdivision in pycountry.subdivisions for part in subdivision.name.split(";")
+                     if (name := _folded(part.strip())) and name not in _AMBIGUOUS_SUBDIVISIONS)
+
+
+def is_subdivision(name: str) -> bool:
+    """A state, province or region ("Karnataka", "Tamil Nadu", "Khyber Pakhtunkhwa", "Kentucky"): a place even
+    where spaCy's small model labels it an organisation or a person."""
+    return _folded(place_key(name)) in _subdivision_names()
 
 
 def is_nationality(name: str) -> bool:
