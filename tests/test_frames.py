@@ -199,3 +199,12 @@ def test_since_runs_from_then_to_the_report():
 def test_since_after_a_record_is_not_the_figures_time():
     sentence = "Turnout at the general election was 59.7 per cent, the lowest since 2001, the commission said."
     assert figure(sentence, "59.7 per cent", published="2024-07-06").quantity.time != "2001"
+
+
+def test_states_and_provinces_are_known_with_their_countries():
+    from workbench.nlp.names import countries_of, is_subdivision
+
+    assert countries_of("Ladakh") == {"india"} and countries_of("Punjab") == {"india", "pakistan"}
+    assert countries_of("Kentucky") == {"us"} and is_subdivision("Himachal Pradesh")
+    # below the first level, and names of well-known companies, are left alone: Morocco's Tata, Nigeria's Delta
+    assert not is_subdivision("Tata") and not is_subdivision("Delta") and not countries_of("Tata Motors")

@@ -171,3 +171,13 @@ def test_a_passage_naming_one_of_the_claims_places_is_about_it(passage, clash):
     passage_words = frozenset(content_words(passage))
     assert whose_conflict((), ("Warren County", "Kentucky"), ("National Weather Service",), (), set(passage_words),
                           (claim_words, passage_words)) == clash
+
+
+@pytest.mark.parametrize("text,rewritten", [
+    ("Public sector net borrowing", "government borrowing"),  # the ONS's name for what the news calls it
+    ("profit after tax", "net profit"),
+])
+def test_a_measure_named_in_several_words_is_read_as_one(text, rewritten):
+    from workbench.match.lexicon import rewrite
+
+    assert rewrite(text) == rewritten

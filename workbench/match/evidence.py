@@ -32,7 +32,7 @@ from workbench.match.embed import embedder
 from workbench.match.figures import canonical_unit, content_words, normalise_word
 from workbench.match.frames import measure_of, measure_text, names_match
 from workbench.match.rank import ClaimQuery, Judgement, Scored, opposite
-from workbench.nlp.names import place_key
+from workbench.nlp.names import countries_of, place_key
 from workbench.settings import ContradictionModel
 
 #: The frame questions the model weighs (:attr:`FrameCheck.stage`); a level against a change ("role") is
@@ -127,9 +127,16 @@ def named_there(judgement: Judgement, scored: Scored, to_support: bool = False) 
     keys = {place_key(name) for name in names}
     words = scored.passage_words | content_words(hit.context.split("\n")[0])  # the passage and its title
 
+    # An event's date is the date of an event in the country its state or province is part of ("trade was
+    # suspended in 2020 ... the standoff in eastern Ladakh" dates India's border trade); a count or an amount
+    # of a state's is not the country's.
+    event = judgement.comparison.mine.kind == "date"
+    parts_of = {country for name in names for country in countries_of(name)} if event else set()
+
     def found(name: str) -> bool:
         return place_key(name) in keys or content_words(name) <= words or place_key(name) in words or \
-            any(names_match(name, theirs) for theirs in names)  # "BJP" and "Bharatiya Janata Party"
+            any(names_match(name, theirs) for theirs in names) or \
+            place_key(name) in parts_of  # "BJP" and "Bharatiya Janata Party"; "Ladakh" for India
 
     # One of the claim's names is enough (its clause may name others in passing); a passage that names no
     # place at all (a statistics office's release) is read as about the claim's place.

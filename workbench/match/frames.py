@@ -44,6 +44,12 @@ GENERIC_MEASURE_WORDS = {normalise_word(w) for w in """number figure level amoun
 annual yearly monthly quarterly official provisional final estimated cumulative current record combined
 full whole per cent percent share rate value sum count growth yoy mom qoq total real""".split()}
 
+#: Words that name a group of people within a count of them ("women voters", "first-time voters", "rural
+#: households"): a group's figure neither supports nor contradicts the whole's, though the measure is a kind
+#: of the claim's.
+SUBGROUP_WORDS = {normalise_word(w) for w in """women woman men man female male girls boys young youth elderly
+older senior first-time new rural urban adult adults minor minors""".split()}
+
 
 @dataclass(frozen=True)
 class FrameCheck:
@@ -207,6 +213,8 @@ def same_measure(claim: Claim, other: Claim, claim_words: set[str],
         # in other words, close enough for agreeing figures; one it knows ("displaced") names its own event
         known = mine.event in KNOWN_WORDS or theirs.event in KNOWN_WORDS
         return True, False if known else None, f"another event ({claim.predicate} vs {other.predicate})"
+    if their_kind & SUBGROUP_WORDS:
+        return True, False, f"a group of the measure's ({measure_text(other)} vs {measure_text(claim)})"
     if their_kind:
         return True, None, f"a kind of the measure ({measure_text(other)} vs {measure_text(claim)})"
     return True, True, ""

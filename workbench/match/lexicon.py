@@ -61,6 +61,8 @@ give: give gives gave given giving provide provides provided providing grant gra
   pledge pledged
 aid: aid assistance support
 student: student students pupil pupils
+voter: voter voters elector electors
+prize: prize prizes reward rewards purse
 """.strip()
 
 #: Multi-word names rewritten to one before words are compared.
@@ -75,6 +77,7 @@ PHRASES = {
     "forced from their homes": "displaced", "forced to flee": "displaced", "shot down": "downed",
     "revenue from operations": "revenue", "gst collections": "gst revenue", "gst collection": "gst revenue",
     "tax collections": "tax revenue", "tax collection": "tax revenue",
+    "public sector net borrowing": "government borrowing", "public sector borrowing": "government borrowing",
     "per cent": "percent", "year-on-year": "yoy", "year on year": "yoy", "month-on-month": "mom",
     "month on month": "mom", "quarter-on-quarter": "qoq", "quarter on quarter": "qoq",
 }

@@ -88,9 +88,10 @@ def place_key(name: str) -> str:
     return COUNTRY_ALIASES.get(low, low)
 
 
-#: Subdivision names that are also ordinary words of other names ("Central", "Northern"): never a place alone.
+#: Subdivision names that are also ordinary words of other names ("Central", "Northern") or a well-known
+#: company's ("Delta"): never a place alone.
 _AMBIGUOUS_SUBDIVISIONS = frozenset("""central northern southern eastern western north south east west capital
-coast islands upper lower""".split())
+coast islands upper lower delta""".split())
 
 
 def _folded(text: str) -> str:
@@ -98,17 +99,33 @@ def _folded(text: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _subdivision_names() -> frozenset[str]:
-    """The states, provinces and regions of ISO 3166-2 (its data ships in pycountry's wheel), accents folded:
-    "Himāchal Pradesh" is written "Himachal Pradesh" in news copy."""
-    return frozenset(name for subdivision in pycountry.subdivisions for part in subdivision.name.split(";")
-                     if (name := _folded(part.strip())) and name not in _AMBIGUOUS_SUBDIVISIONS)
+def _subdivisions() -> dict[str, frozenset[str]]:
+    """The states, provinces and regions of ISO 3166-2 (its data ships in pycountry's wheel), accents folded
+    ("Himāchal Pradesh" is written "Himachal Pradesh" in news copy), each with the keys of the countries it
+    names a part of ("Punjab": India's and Pakistan's). Only the first level: the thousands of districts and
+    municipalities below it share too many names with companies and people (Morocco's province of Tata)."""
+    countries: dict[str, set[str]] = {}
+    for subdivision in pycountry.subdivisions:
+        if getattr(subdivision, "parent_code", None):
+            continue
+        country = pycountry.countries.get(alpha_2=subdivision.country_code)
+        key = place_key(getattr(country, "common_name", None) or country.name) if country else None
+        for part in subdivision.name.split(";"):
+            name = _folded(part.strip())
+            if name and name not in _AMBIGUOUS_SUBDIVISIONS:
+                countries.setdefault(name, set()).update([key] if key else [])
+    return {name: frozenset(keys) for name, keys in countries.items()}
 
 
 def is_subdivision(name: str) -> bool:
     """A state, province or region ("Karnataka", "Tamil Nadu", "Khyber Pakhtunkhwa", "Kentucky"): a place even
     where spaCy's small model labels it an organisation or a person."""
-    return _folded(place_key(name)) in _subdivision_names()
+    return _folded(place_key(name)) in _subdivisions()
+
+
+def countries_of(name: str) -> frozenset[str]:
+    """The keys of the countries a state, province or region is part of ("Ladakh" → India's), else none."""
+    return _subdivisions().get(_folded(place_key(name)), frozenset())
 
 
 def is_nationality(name: str) -> bool:
