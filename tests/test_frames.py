@@ -59,6 +59,8 @@ def test_a_bare_count_a_change_reached_counts_its_subject(sentence, text, unit):
     ("The Bank recorded a profit after tax of Rs 24.5 billion for the year.", "Rs 24.5 billion", "profit"),
     ("The company despatched 46 lakh tonnes of finished steel in FY24.", "46 lakh tonnes", "steel"),
     ("The RBI raised the repo rate by 50 basis points to 5.4%.", "50 basis points", "repo"),  # not "RBI"
+    # what took place, not the place of "take place"
+    ("Polling will take place on 12 February.", "12 February", "Polling"),
     # a date's measure is what its event happened to, never another figure: the crore is no measure
     ("The Board of Control for Cricket in India earned ₹9,741 crore in 2023-24.", "₹9,741 crore", None),
 ])

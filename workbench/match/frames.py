@@ -38,7 +38,7 @@ LIKE_LENGTH = 4.0
 #: or "operating").
 LIGHT_VERBS = set("""be have stand reach hit total remain stay record report show put see touch amount say
 estimate count register number come cross top take make get give release publish announce tell post
-include find become set operate run function establish confirm verify identify comprise""".split())
+include find become set operate run function establish confirm verify identify comprise hold""".split())
 #: Words of a measure phrase that do not tell measures apart ("the total number of cases").
 GENERIC_MEASURE_WORDS = {normalise_word(w) for w in """number figure level amount overall latest new
 annual yearly monthly quarterly official provisional final estimated cumulative current record combined

@@ -62,6 +62,7 @@ give: give gives gave given giving provide provides provided providing grant gra
 aid: aid assistance support
 student: student students pupil pupils
 voter: voter voters elector electors
+collapse: collapse collapsed fail failed breach breached burst
 prize: prize prizes reward rewards purse
 """.strip()
 

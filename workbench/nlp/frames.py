@@ -341,7 +341,7 @@ def measure_head(span: Span, quantity: Quantity, counted_noun: int | None,
     if quantity.kind == "date":
         in_figures = {token.i for figure in figures for token in figure}
         objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and not _a_name(c)
-                   and c.i not in in_figures] if verb is not None else []
+                   and c.i not in in_figures and not _took_place(verb, c)] if verb is not None else []
         target = objects[0] if objects else _subject(verb)
         return target if target is not None and target.i not in own and not _a_name(target) else None
     if counted_noun is not None and quantity.kind in ("count", "measure"):
@@ -374,6 +374,11 @@ def measure_head(span: Span, quantity: Quantity, counted_noun: int | None,
             not _a_name(subject) and subject.lemma_.lower() not in TIME_WORDS:
         return subject
     return None
+
+
+def _took_place(verb: Token, noun: Token) -> bool:
+    """"Polling will take place on 12 February": the place is the verb's, what happened is its subject."""
+    return verb.lemma_.lower() == "take" and noun.lower_ == "place"
 
 
 def _named_with_a_preposition(noun: Token) -> Token:
