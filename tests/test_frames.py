@@ -118,6 +118,7 @@ def test_the_time_a_figure_is_for():
     # a party named as a plural proper noun is whose; a storm's name is what happened, not whose
     ("The Liberal Democrats gained 163 council seats.", "163", ("Liberal Democrats",), ()),
     ("Storm Fenella brought gusts of 93mph to the coast.", "93mph", (), ()),
+    ("Storm Corrie left around 240,000 homes without power across Wales.", "around 240,000", (), ("Wales",)),
     # a state or province is a place where the small model reads an organisation, a facility or a person,
     # but a person named like one who acts is a person
     ("At least 41 people died in Himachal Pradesh on Monday.", "At least 41", (), ("Himachal Pradesh",)),

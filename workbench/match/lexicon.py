@@ -53,7 +53,9 @@ approve: approve approved sanction sanctioned clear cleared
 cut: cut cuts reduce reduced reduction lower lowered trim trimmed slash slashed
 suspend: suspend suspended suspension halt halted stop stopped freeze froze frozen pause paused
 raise: raise raised collect collected receipt receipts mobilise mobilised mobilize mobilized
-house: house houses home homes dwelling dwellings
+house: house houses home homes dwelling dwellings property properties
+militant: militant militants terrorist terrorists insurgent insurgents
+maoist: maoist maoists naxal naxals naxalite naxalites
 vehicle: vehicle vehicles car cars unit units automobile automobiles
 aircraft: aircraft plane planes jet jets
 child: child children kid kids

@@ -24,7 +24,14 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Span, Token
 
 from workbench.claims import Frame, Quantity
-from workbench.nlp.names import COUNTRIES, is_generic_name, is_nationality, is_subdivision, place_key
+from workbench.nlp.names import (
+    COUNTRIES,
+    WEATHER_SYSTEM_WORDS,
+    is_generic_name,
+    is_nationality,
+    is_subdivision,
+    place_key,
+)
 from workbench.nlp.numbers import as_date, currency_prefix
 from workbench.nlp.periods import Period, from_iso, read_period, relative_shift
 from workbench.nlp.syntax import HEDGE_LEMMAS, MAX_CHAIN_STEPS, MAX_HEAD_STEPS, REPORTING_VERBS, SUBJECT_DEPS
@@ -535,8 +542,9 @@ def names_of(entities) -> Names:
         name = ent.text.removesuffix("'s").removesuffix("’s").removesuffix("'").strip()
         if name.lower().startswith("the "):
             name = name[4:]
-        if is_generic_name(name) or name.lower() in MEASURE_ACRONYMS or currency_prefix(name):  # "TB cases",
-            # "Rs." (the small model's ORG): no one's
+        if is_generic_name(name) or name.lower() in MEASURE_ACRONYMS or currency_prefix(name) or \
+                _a_storm(ent.doc, ent.start):
+            # "TB cases", "Rs." (the small model's ORG), "Corrie" of "Storm Corrie": no one's
             continue
         if ent.label_ in PLACE_LABELS or is_nationality(name) or place_key(name) in COUNTRIES or \
                 ent.label_ == "LOC" and _an_area(ent, name) or is_subdivision(name) and not (
@@ -618,7 +626,13 @@ def unrecognised_subject(verb: Token | None) -> tuple[str, ...]:
             and before.head.i == subject.i:
         words.insert(0, before)
     name = " ".join(t.text for t in words)
-    return () if is_generic_name(name) or len(name) < 2 else (name,)
+    return () if is_generic_name(name) or len(name) < 2 or _a_storm(subject.doc, words[0].i) else (name,)
+
+
+def _a_storm(doc, start: int) -> bool:
+    """Is the name starting at ``start`` a storm's ("Corrie" of "Storm Corrie", when "Storm" is not tagged a
+    name): what happened, not whose."""
+    return start > 0 and doc[start - 1].lower_ in WEATHER_SYSTEM_WORDS
 
 
 def owner_names(span: Span, verb: Token | None, clause: set[int], entities: list[Span]) -> Names:
