@@ -126,6 +126,7 @@ def test_the_time_a_figure_is_for():
      ("Ladakh", "Sikkim")),
     ("About 1.48 crore families in Tamil Nadu are enrolled in the scheme.", "About 1.48 crore", (), ("Tamil Nadu",)),
     ("Nelson scored 40 runs.", "40", ("Nelson",), ()),
+    ("Lalitpur district has reported 3,100 dengue cases so far in 2024.", "3,100", (), ("Lalitpur",)),
     # a storm's rating is no organisation; a place it passed through is where
     ("An EF-3 tornado with winds of 150 mph tore through Rowan County.", "150 mph", (), ("Rowan County",)),
     # an event's name is not whose either

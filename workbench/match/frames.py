@@ -341,32 +341,19 @@ def _wider_place(my_places: tuple[str, ...], their_places: tuple[str, ...],
     return f"a wider place ({their_places[0]} vs {parts[0]})" if parts else None
 
 
-def _not_a_country(a: str, b: str) -> bool:
-    return a not in COUNTRIES and b not in COUNTRIES
-
-
 def whose_conflict(my_actors: tuple[str, ...], my_places: tuple[str, ...], their_actors: tuple[str, ...],
                    their_places: tuple[str, ...], fallback_text: set[str],
                    texts: tuple[frozenset[str], frozenset[str]]) -> str | None:
     """Why the two figures are of different actors or places, or None. Companies, parties and people are
-    compared with each other, places with places of their level; when one side names only a company or
-    party and the other only a place, they are compared too unless either is a country (a state's team and
-    another state, but not Tata Motors and India). ``fallback_text`` and ``texts``: see :func:`name_conflict`."""
+    compared with each other, places with places of their level, never a company or a person with a place
+    (Sahyadri Steel and Kalinganagar, the NBA and Sacramento): most such pairs are a place the small model
+    read as a name, or the reverse, which the names of states and areas now catch ("Lalitpur district").
+    ``fallback_text`` and ``texts``: see :func:`name_conflict`."""
     clash = name_conflict(my_actors, their_actors, fallback_text, texts=texts)
     if clash:
         return f"about another ({clash[1]} vs {clash[0]})"
     clash = name_conflict(my_places, their_places, keyed=place_key, alike=same_level, texts=texts)
-    if clash:
-        return f"another place ({clash[1]} vs {clash[0]})"
-    if my_actors and not my_places and their_places and not their_actors:
-        clash = name_conflict(my_actors, their_places, keyed=place_key, alike=_not_a_country, texts=texts)
-    elif my_places and not my_actors and their_actors and not their_places and \
-            not any(_name_words(place_key(place)) <= fallback_text for place in my_places):
-        # (the passage's names stand in for the figure's, and its text names one of the claim's places: "Warren
-        # County, Kentucky" and "the National Weather Service rated the Warren County tornado")
-        clash = name_conflict(my_places, their_actors, fallback_text, keyed=place_key, alike=_not_a_country,
-                              texts=texts)
-    return f"about another ({clash[1]} vs {clash[0]})" if clash else None
+    return f"another place ({clash[1]} vs {clash[0]})" if clash else None
 
 
 # -- when ----------------------------------------------------------------------------------------------

@@ -547,7 +547,8 @@ def names_of(entities) -> Names:
             # "TB cases", "Rs." (the small model's ORG), "Corrie" of "Storm Corrie": no one's
             continue
         if ent.label_ in PLACE_LABELS or is_nationality(name) or place_key(name) in COUNTRIES or \
-                ent.label_ == "LOC" and _an_area(ent, name) or is_subdivision(name) and not (
+                ent.label_ == "LOC" and _an_area(ent, name) or _named_with_an_area_word(ent, NAMED_AREA_WORDS) or \
+                is_subdivision(name) and not (
                     ent.label_ == "PERSON" and ent.root.dep_ in SUBJECT_DEPS):  # "Ladakh", but "Nelson scored"
             places.append(name)
         elif ent.label_ in ACTOR_LABELS - {"NORP"} or ent.label_ == "NORP" and ent.root.tag_ == "NNPS":
@@ -560,8 +561,17 @@ def names_of(entities) -> Names:
 
 def _an_area(ent: Span, name: str) -> bool:
     words = name.split()
+    return len(words) > 1 and words[0].lower() in COMPASS_WORDS or _named_with_an_area_word(ent, AREA_WORDS)
+
+
+#: Words after a name that make it a place even where the small model reads an organisation or a person
+#: ("Lalitpur district", "Kharkiv oblast"); not "state" or "division", which companies and agencies have.
+NAMED_AREA_WORDS = AREA_WORDS - {"state", "division", "municipality"}
+
+
+def _named_with_an_area_word(ent: Span, words: set[str]) -> bool:
     after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
-    return len(words) > 1 and words[0].lower() in COMPASS_WORDS or after is not None and after.lower_ in AREA_WORDS
+    return after is not None and after.lower_ in words
 
 
 def _says_whose(ent: Span) -> bool:
