@@ -127,6 +127,8 @@ def test_the_time_a_figure_is_for():
     ("About 1.48 crore families in Tamil Nadu are enrolled in the scheme.", "About 1.48 crore", (), ("Tamil Nadu",)),
     ("Nelson scored 40 runs.", "40", ("Nelson",), ()),
     ("Lalitpur district has reported 3,100 dengue cases so far in 2024.", "3,100", (), ("Lalitpur",)),
+    # a results table's country code (ISO 3166 or the IOC's) is a country, not an organisation
+    ("2. Lin Cheng-hao (TPE) 84.02m; 3. Rafiq Ahmed (PAK) 83.70m.", "83.70m", ("Rafiq Ahmed",), ("Pakistan",)),
     # a storm's rating is no organisation; a place it passed through is where
     ("An EF-3 tornado with winds of 150 mph tore through Rowan County.", "150 mph", (), ("Rowan County",)),
     # an event's name is not whose either

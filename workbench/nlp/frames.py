@@ -27,6 +27,7 @@ from workbench.claims import Frame, Quantity
 from workbench.nlp.names import (
     COUNTRIES,
     WEATHER_SYSTEM_WORDS,
+    country_of_code,
     is_generic_name,
     is_nationality,
     is_subdivision,
@@ -540,6 +541,9 @@ def names_of(entities) -> Names:
     places: list[str] = []
     for ent in entities:
         name = ent.text.removesuffix("'s").removesuffix("’s").removesuffix("'").strip()
+        if _in_brackets(ent) and country_of_code(name):  # "Karan Bhati (IND) 85.16m": a country
+            places.append(country_of_code(name))
+            continue
         if name.lower().startswith("the "):
             name = name[4:]
         if is_generic_name(name) or name.lower() in MEASURE_ACRONYMS or currency_prefix(name) or \
@@ -557,6 +561,11 @@ def names_of(entities) -> Names:
             actors.append(name)
             places += [word for word in name.split() if is_nationality(word) or place_key(word) in COUNTRIES]
     return tuple(dict.fromkeys(actors)), tuple(dict.fromkeys(places))
+
+
+def _in_brackets(ent: Span) -> bool:
+    doc = ent.doc
+    return ent.start > 0 and doc[ent.start - 1].text == "(" and ent.end < len(doc) and doc[ent.end].text == ")"
 
 
 def _an_area(ent: Span, name: str) -> bool:

@@ -128,6 +128,22 @@ def countries_of(name: str) -> frozenset[str]:
     return _subdivisions().get(_folded(place_key(name)), frozenset())
 
 
+#: Olympic (IOC) codes that differ from ISO 3166's, as results tables write them ("Lin Cheng-hao (TPE)").
+IOC_CODES = {"GER": "Germany", "NED": "Netherlands", "SUI": "Switzerland", "RSA": "South Africa",
+             "POR": "Portugal", "DEN": "Denmark", "CRO": "Croatia", "GRE": "Greece", "BUL": "Bulgaria",
+             "TPE": "Taiwan", "INA": "Indonesia", "MAS": "Malaysia", "PHI": "Philippines", "KSA": "Saudi Arabia",
+             "IRI": "Iran", "CHI": "Chile", "LAT": "Latvia", "SLO": "Slovenia", "NGR": "Nigeria",
+             "ZIM": "Zimbabwe", "SRI": "Sri Lanka", "NEP": "Nepal", "BAN": "Bangladesh", "UAE": "UAE"}
+
+
+def country_of_code(code: str) -> str | None:
+    """The country a results table's three-letter code stands for ("IND" → "India", "TPE" → "Taiwan")."""
+    if code in IOC_CODES:
+        return IOC_CODES[code]
+    country = pycountry.countries.get(alpha_3=code) if len(code) == 3 and code.isupper() else None
+    return (getattr(country, "common_name", None) or country.name) if country else None
+
+
 def is_nationality(name: str) -> bool:
     low = name.lower().strip()
     return low in DEMONYMS or low.endswith("s") and low[:-1] in DEMONYMS
