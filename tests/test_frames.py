@@ -76,6 +76,19 @@ def test_rs_with_a_full_stop_is_rupees_in_one_sentence():
     assert claim.sentence.text.startswith("The Company")
 
 
+def test_a_scale_that_took_the_full_stop_still_ends_its_sentence():
+    """"£32m. The previous record ... in 2019": two sentences, so the 2019 is not the fee's time."""
+    text = "He joined Westbury for a club-record fee of £32m. The previous record was the £14m received in 2019."
+    fee = figure(text, "£32m")
+    assert fee.sentence.text.endswith("£32m.") and fee.quantity.time is None
+
+
+def test_a_scale_tagged_a_verb_is_no_verb():
+    """"sold ... for £32m on 30 August": the tagger read "m" as a verb; the fee is what was paid in a sale."""
+    claim = figure("Harrowgate Town sold striker Callum Reeve to Westbury for £32m on 30 August 2024.", "£32m")
+    assert (claim.predicate, claim.frame.measure) == ("sell", "fee")
+
+
 def test_a_sentence_final_scale_keeps_its_figure():
     quantity = figure("Capital investment totalled £62m.", "£62m").quantity
     assert (quantity.value, quantity.unit, quantity.end - quantity.start) == (62_000_000, "GBP", 4)

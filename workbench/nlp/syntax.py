@@ -52,11 +52,20 @@ def noun_phrase(head: Token, skip: set[int] = frozenset()) -> str | None:
     return text or None
 
 
+#: Scales glued to a figure ("£32m", "Rs 5bn"), which the tagger now and then takes for a verb.
+SCALE_ABBREVIATIONS = ("m", "bn", "mn", "k", "cr", "tn", "b")
+
+
+def a_verb(token: Token) -> bool:
+    """A verb, and not a figure's own scale tagged one ("sold him for £32m on Friday": "m")."""
+    return token.pos_ == "VERB" and token.lower_ not in SCALE_ABBREVIATIONS
+
+
 def governing_verb(token: Token) -> Token | None:
     """The nearest verb above a token: what the sentence says happened to the figure."""
     current = token
     for _ in range(MAX_HEAD_STEPS):
-        if current.pos_ in ("VERB",) or current.pos_ == "AUX" and current.dep_ == "ROOT":
+        if a_verb(current) or current.pos_ == "AUX" and current.dep_ == "ROOT":
             return current
         if current.head.i == current.i:
             return current if current.pos_ in ("VERB", "AUX") else None
