@@ -139,6 +139,9 @@ def test_the_time_a_figure_is_for():
      ("Ladakh", "Sikkim")),
     ("About 1.48 crore families in Tamil Nadu are enrolled in the scheme.", "About 1.48 crore", (), ("Tamil Nadu",)),
     ("Nelson scored 40 runs.", "40", ("Nelson",), ()),
+    # an alliance that sets the scene is not whose the figure is; one that owns the measure is
+    ("Some 2,300 troops will deploy to Estonia as part of NATO's forward presence.", "Some 2,300", (), ("Estonia",)),
+    ("NATO's defence spending rose 11% in 2024.", "11%", ("NATO",), ()),
     ("Lalitpur district has reported 3,100 dengue cases so far in 2024.", "3,100", (), ("Lalitpur",)),
     # a results table's country code (ISO 3166 or the IOC's) is a country, not an organisation
     ("2. Lin Cheng-hao (TPE) 84.02m; 3. Rafiq Ahmed (PAK) 83.70m.", "83.70m", ("Rafiq Ahmed",), ("Pakistan",)),

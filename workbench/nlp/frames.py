@@ -591,6 +591,12 @@ def _named_with_an_area_word(ent: Span, words: set[str]) -> bool:
     return after is not None and after.lower_ in words
 
 
+#: Alliances and international bodies, which a story names for the setting of its figure ("troops for NATO's
+#: eastern flank", "the NATO exercise", "the U.N. refugee agency said") more often than as whose it is.
+BLOCS = {"nato", "un", "u.n.", "united nations", "eu", "european union", "g7", "g20", "opec", "opec+", "asean",
+         "african union", "quad", "brics", "commonwealth"}
+
+
 def _says_whose(ent: Span) -> bool:
     """Is a name in a role that says whose or where a figure is (not the other side of it)?"""
     root = ent.root
@@ -613,7 +619,17 @@ def named_in_clause(span: Span, clause: set[int], head: Token | None, figures: l
     return names_of(ent for ent in entities
                     if not (ent.start >= span.start and ent.end <= span.end) and any(t.i in clause for t in ent)
                     and not (head is not None and head.i in range(ent.start, ent.end)) and _says_whose(ent)
-                    and not _reports(ent.root, verb) and _nearest(ent.root, span, figures))
+                    and not _reports(ent.root, verb) and _nearest(ent.root, span, figures)
+                    and not _sets_the_scene(ent, head))
+
+
+def _sets_the_scene(ent: Span, head: Token | None) -> bool:
+    """An alliance owning a noun of the clause other than the figure's measure ("join NATO's Steadfast Dart
+    exercise", "on NATO's eastern flank"): the setting of the figure, not whose it is ("NATO's defence
+    spending rose 11%" is NATO's)."""
+    root = ent.root
+    return root.dep_ in ("poss", "compound") and root.head.dep_ in ("pobj", "dobj") and \
+        (head is None or root.head.i != head.i) and ent.text.lower().removeprefix("the ").removesuffix("'s") in BLOCS
 
 
 def _reports(token: Token, verb: Token | None) -> bool:
