@@ -102,6 +102,7 @@ def test_a_sentence_final_scale_keeps_its_figure():
     # "the Board", "the Trust", "Consolidated": capitalised common words name no one
     ("The Board approved capital expenditure of Rs 18,000 crore.", "Rs 18,000 crore", ()),
     ("A total of 26,07,044 TB cases were notified in 2024.", "26,07,044", ()),  # a disease, not an organisation
+    ("Revenue rose 103% on an FX-neutral basis.", "103%", ()),  # foreign exchange names no one
     # the owner of the subject, unrecognised as a name ("Engro Corporation's profit")
     ("Engro Corporation's profit after tax rose 18 per cent to Rs 34.2bn.", "Rs 34.2bn", ("Engro Corporation",)),
     # "Rs." (the small model's organisation) is a currency, no one's
@@ -142,6 +143,7 @@ def test_the_time_a_figure_is_for():
     # an alliance that sets the scene is not whose the figure is; one that owns the measure is
     ("Some 2,300 troops will deploy to Estonia as part of NATO's forward presence.", "Some 2,300", (), ("Estonia",)),
     ("NATO's defence spending rose 11% in 2024.", "11%", ("NATO",), ()),
+    ("Punjab Kings spent ₹26.75 crore at the IPL auction.", "₹26.75 crore", (), ()),  # not the IPL's
     ("Lalitpur district has reported 3,100 dengue cases so far in 2024.", "3,100", (), ("Lalitpur",)),
     # a results table's country code (ISO 3166 or the IOC's) is a country, not an organisation
     ("2. Lin Cheng-hao (TPE) 84.02m; 3. Rafiq Ahmed (PAK) 83.70m.", "83.70m", ("Rafiq Ahmed",), ("Pakistan",)),

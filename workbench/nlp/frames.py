@@ -591,10 +591,11 @@ def _named_with_an_area_word(ent: Span, words: set[str]) -> bool:
     return after is not None and after.lower_ in words
 
 
-#: Alliances and international bodies, which a story names for the setting of its figure ("troops for NATO's
-#: eastern flank", "the NATO exercise", "the U.N. refugee agency said") more often than as whose it is.
+#: Alliances, international bodies and leagues, which a story names for the setting of its figure ("troops
+#: for NATO's eastern flank", "the NATO exercise", "at the IPL auction") more often than as whose it is.
 BLOCS = {"nato", "un", "u.n.", "united nations", "eu", "european union", "g7", "g20", "opec", "opec+", "asean",
-         "african union", "quad", "brics", "commonwealth"}
+         "african union", "quad", "brics", "commonwealth", "ipl", "wpl", "psl", "nba", "nfl", "mlb", "nhl",
+         "premier league", "champions league", "la liga", "serie a", "bundesliga"}
 
 
 def _says_whose(ent: Span) -> bool:
@@ -624,9 +625,9 @@ def named_in_clause(span: Span, clause: set[int], head: Token | None, figures: l
 
 
 def _sets_the_scene(ent: Span, head: Token | None) -> bool:
-    """An alliance owning a noun of the clause other than the figure's measure ("join NATO's Steadfast Dart
-    exercise", "on NATO's eastern flank"): the setting of the figure, not whose it is ("NATO's defence
-    spending rose 11%" is NATO's)."""
+    """An alliance or a league owning a noun of the clause other than the figure's measure ("join NATO's
+    Steadfast Dart exercise", "on NATO's eastern flank", "at the IPL auction"): the setting of the figure,
+    not whose it is ("NATO's defence spending rose 11%" is NATO's)."""
     root = ent.root
     return root.dep_ in ("poss", "compound") and root.head.dep_ in ("pobj", "dobj") and \
         (head is None or root.head.i != head.i) and ent.text.lower().removeprefix("the ").removesuffix("'s") in BLOCS

@@ -155,7 +155,7 @@ GENERIC_NAME_WORDS = frozenset("""
 board company trust state government ministry department council committee consolidated standalone
 turnout mission bank court agency authority commission army police club league team party office bureau
 administration union federation association corporation group firm airline university hospital centre
-center institute foundation fund management directors secretariat cabinet parliament assembly
+center institute foundation fund management directors secretariat cabinet parliament assembly fx
 """.split())
 
 
