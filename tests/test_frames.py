@@ -103,6 +103,9 @@ def test_a_sentence_final_scale_keeps_its_figure():
     ("The Board approved capital expenditure of Rs 18,000 crore.", "Rs 18,000 crore", ()),
     ("A total of 26,07,044 TB cases were notified in 2024.", "26,07,044", ()),  # a disease, not an organisation
     ("Revenue rose 103% on an FX-neutral basis.", "103%", ()),  # foreign exchange names no one
+    # a name that hangs by another figure's preposition is that figure's (the parser hangs "for" by "to")
+    (("Ruiz took 54.0% of ballots cast in Saturday's runoff, according to unofficial county returns, to 46.0% "
+      "for Ortega."), "54.0%", ()),
     # the owner of the subject, unrecognised as a name ("Engro Corporation's profit")
     ("Engro Corporation's profit after tax rose 18 per cent to Rs 34.2bn.", "Rs 34.2bn", ("Engro Corporation",)),
     # "Rs." (the small model's organisation) is a currency, no one's

@@ -620,7 +620,7 @@ def named_in_clause(span: Span, clause: set[int], head: Token | None, figures: l
     return names_of(ent for ent in entities
                     if not (ent.start >= span.start and ent.end <= span.end) and any(t.i in clause for t in ent)
                     and not (head is not None and head.i in range(ent.start, ent.end)) and _says_whose(ent)
-                    and not _reports(ent.root, verb) and _nearest(ent.root, span, figures)
+                    and not _reports(ent.root, verb) and _nearest(ent.root, span, figures, name=True)
                     and not _sets_the_scene(ent, head))
 
 
@@ -640,13 +640,18 @@ def _reports(token: Token, verb: Token | None) -> bool:
         (verb is None or token.head.i != verb.i)
 
 
-def _nearest(token: Token, span: Span, figures: list[Span]) -> bool:
+def _nearest(token: Token, span: Span, figures: list[Span], name: bool = False) -> bool:
     """Is a name or time phrase this figure's: on the clause's verb (shared by its figures), or on words
-    nearer to this figure than to any other?"""
+    nearer to this figure than to any other? A ``name`` is not when it hangs by the preposition of another
+    figure ("to 46.0% for Ortega", which the parser hangs by "to"); a time may be both's."""
+    others = {i for other in figures if other.start != span.start for i in range(other.start, other.end)} \
+        if name else set()
     attached = token
     while attached.head.i != attached.i and (attached.dep_ in ("pobj", "compound", "poss", "case", "appos", "conj",
                                                                 "nsubj", "nsubjpass", "agent", "npadvmod")
                                             or attached.pos_ == "ADP"):
+        if attached.pos_ == "ADP" and any(child.dep_ == "pobj" and child.i in others for child in attached.children):
+            return False
         attached = attached.head
     if attached.pos_ in ("VERB", "AUX"):
         return True
