@@ -174,6 +174,11 @@ class ClaimBuilder:
         verb = governing_verb(span.root)
         if verb is None:
             return None
+        if verb.lemma_.lower() == "leave":  # "left 94 people dead", "left 20 dead": what the event did to them
+            state = next((LEFT_STATES[t.lower_] for t in (*noun.children, *verb.children)
+                          if t.dep_ in ("amod", "oprd", "acomp") and t.lower_ in LEFT_STATES), None)
+            if state:
+                return state
         negated = any(child.dep_ == "neg" for child in verb.children)
         particle = " ".join(child.text for child in verb.children if child.dep_ == "prt")
         life = "life" if any(child.dep_ == "dobj" and child.lemma_.lower() in ("life", "live")
@@ -356,6 +361,10 @@ def inherit_measures(spans: list[Span], frames: list[tuple[Quantity, Frame]]) ->
                                 places=frame.places or donor.places)
         filled.append((quantity, frame))
     return filled
+
+
+#: What "left N people ..." did to them.
+LEFT_STATES = {"dead": "die", "injured": "injure", "wounded": "injure"}
 
 
 @Language.factory("claim_builder", default_config={"statement_threshold": STATEMENT_THRESHOLD})
