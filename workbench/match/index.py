@@ -341,10 +341,16 @@ class PassageIndex:
         hits = [self._hit(stored, score, near) for stored, score in found.values()]
         missing = [passage_id for passage_id in near if passage_id not in found]
         if missing:
-            query = tantivy.Query.term_set_query(self.schema, "passage_id", missing)
+            query = self._passages_query(missing)
             hits += [self._hit(searcher.doc(address), 0.0, near, lexical=False)
                      for _, address in searcher.search(query, len(missing), count=False).hits]
         return sorted(hits, key=lambda h: -h.bm25)
+
+    def _passages_query(self, passage_ids: list[int]) -> tantivy.Query:
+        """The few given passages, one term query each: at 1M passages a tenth of a term set query's time
+        (0.07 against 0.7 ms, ``bench/match_bench.py``'s index)."""
+        return tantivy.Query.boolean_query([(tantivy.Occur.Should, tantivy.Query.term_query(
+            self.schema, "passage_id", passage_id)) for passage_id in passage_ids])
 
     def nearest(self, vector: np.ndarray, limit: int, after: int | None) -> dict[int, float]:
         """The ``limit`` passages nearest to the vector (cosine), among those added after ``after`` if given:
