@@ -148,6 +148,9 @@ def test_the_time_a_figure_is_for():
     ("NATO's defence spending rose 11% in 2024.", "11%", ("NATO",), ()),
     ("Punjab Kings spent ₹26.75 crore at the IPL auction.", "₹26.75 crore", (), ()),  # not the IPL's
     ("Lalitpur district has reported 3,100 dengue cases so far in 2024.", "3,100", (), ("Lalitpur",)),
+    # Britain's counties, under its nations in ISO 3166-2 (the small model calls this one a product)
+    ("Officers confirmed that 620 residential properties in Monmouthshire were flooded.", "620", (),
+     ("Monmouthshire",)),
     # a results table's country code (ISO 3166 or the IOC's) is a country, not an organisation
     ("2. Lin Cheng-hao (TPE) 84.02m; 3. Rafiq Ahmed (PAK) 83.70m.", "83.70m", ("Rafiq Ahmed",), ("Pakistan",)),
     # a storm's rating is no organisation; a place it passed through is where
@@ -235,3 +238,5 @@ def test_states_and_provinces_are_known_with_their_countries():
     assert countries_of("Kentucky") == {"us"} and is_subdivision("Himachal Pradesh")
     # below the first level, and names of well-known companies, are left alone: Morocco's Tata, Nigeria's Delta
     assert not is_subdivision("Tata") and not is_subdivision("Delta") and not countries_of("Tata Motors")
+    # Britain's counties are listed under its nations, by their English names ("Monmouthshire [Sir Fynwy]")
+    assert countries_of("Monmouthshire") == countries_of("Bristol") == {"uk"}

@@ -17,7 +17,7 @@ import re
 GROUPS = """
 soldier: soldier soldiers troop troops trooper troopers serviceman servicemen personnel jawan jawans
 person: person persons people individual individuals resident residents citizen citizens inhabitant inhabitants
-  villager villagers
+  villager villagers population
 death: death deaths fatality fatalities casualty casualties dead die died dies dying kill killed killing
   killings toll life lives perish perished slain victim victims
 injure: injure injured injuries injury wound wounded hurt

@@ -98,20 +98,27 @@ def _folded(text: str) -> str:
     return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch)).lower()
 
 
+#: Countries whose second level of ISO 3166-2 is what their news calls a place.
+SUBDIVIDED_NATIONS = {"GB"}
+
+
 @lru_cache(maxsize=1)
 def _subdivisions() -> dict[str, frozenset[str]]:
     """The states, provinces and regions of ISO 3166-2 (its data ships in pycountry's wheel), accents folded
     ("Himāchal Pradesh" is written "Himachal Pradesh" in news copy), each with the keys of the countries it
-    names a part of ("Punjab": India's and Pakistan's). Only the first level: the thousands of districts and
-    municipalities below it share too many names with companies and people (Morocco's province of Tata)."""
+    names a part of ("Punjab": India's and Pakistan's). Only the first level, where the thousands of
+    districts and municipalities below it share too many names with companies and people (Morocco's province
+    of Tata); but Britain's counties and unitary authorities, which ISO 3166-2 lists under its four nations,
+    are the places of its local news ("Powys", "Monmouthshire")."""
     countries: dict[str, set[str]] = {}
     for subdivision in pycountry.subdivisions:
-        if getattr(subdivision, "parent_code", None):
+        if getattr(subdivision, "parent_code", None) and subdivision.country_code not in SUBDIVIDED_NATIONS:
             continue
         country = pycountry.countries.get(alpha_2=subdivision.country_code)
         key = place_key(getattr(country, "common_name", None) or country.name) if country else None
         for part in subdivision.name.split(";"):
-            name = _folded(part.strip())
+            # "Monmouthshire [Sir Fynwy GB-FYN]": the English name; "Bristol, City of": Bristol
+            name = _folded(re.sub(r"\s*\[.*?\]", "", part).split(",")[0].strip())
             if name and name not in _AMBIGUOUS_SUBDIVISIONS:
                 countries.setdefault(name, set()).update([key] if key else [])
     return {name: frozenset(keys) for name, keys in countries.items()}
