@@ -57,6 +57,8 @@ def test_a_bare_count_a_change_reached_counts_its_subject(sentence, text, unit):
     ("Turnout was 46.33 per cent.", "46.33 per cent", "Turnout"),  # not a PERSON, as the small model says
     # the parser hangs the figure on "tax"; the measure's name has a preposition inside
     ("The Bank recorded a profit after tax of Rs 24.5 billion for the year.", "Rs 24.5 billion", "profit"),
+    # a hyphenated modifier kept whole, however the parser hangs it (here as an interjection)
+    ("Like-for-like sales at Barrow & Finch rose 6.1 per cent.", "6.1 per cent", "Like-for-like sales"),
     ("The company despatched 46 lakh tonnes of finished steel in FY24.", "46 lakh tonnes", "steel"),
     ("The RBI raised the repo rate by 50 basis points to 5.4%.", "50 basis points", "repo"),  # not "RBI"
     # what took place, not the place of "take place"

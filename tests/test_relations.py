@@ -107,7 +107,7 @@ def test_a_conflict_that_cannot_contradict_says_why(sources):
     assert relation_of(sources, case).why == ("another event (affect vs shelter): nearly 24 lakh residents vs 53,429 people, "
                                               "so no contradiction")
     kind = next(c for c in CASES if c["id"] == "comparable-store-cannot-contradict")
-    assert relation_of(sources, kind).why.startswith("a kind of the measure (comparable store sales vs sales)")
+    assert relation_of(sources, kind).why.startswith("a kind of the measure (comparable-store sales vs sales)")
 
 
 def test_the_shipped_contradiction_model_weighs_exactly_the_features_matching_computes(sources):

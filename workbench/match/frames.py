@@ -45,10 +45,10 @@ annual yearly monthly quarterly official provisional final estimated cumulative 
 full whole per cent percent share rate value sum count growth yoy mom qoq total real""".split()}
 
 #: Words that name a group of people within a count of them ("women voters", "first-time voters", "rural
-#: households"): a group's figure neither supports nor contradicts the whole's, though the measure is a kind
-#: of the claim's.
+#: households", "police personnel" among security personnel): a group's figure neither supports nor
+#: contradicts the whole's, though the measure is a kind of the claim's.
 SUBGROUP_WORDS = {normalise_word(w) for w in """women woman men man female male girls boys young youth elderly
-older senior first-time new rural urban adult adults minor minors""".split()}
+older senior first-time new rural urban adult adults minor minors police""".split()}
 
 
 @dataclass(frozen=True)

@@ -467,6 +467,18 @@ def _hyphenated(token: Token) -> bool:
                                token.i > 0 and doc[token.i - 1].text == "-" and not doc[token.i - 1].whitespace_)
 
 
+def _glued_before(token: Token) -> list[Token]:
+    """The words of a hyphenated modifier right before a token, however the parser hung them ("Like-for-like
+    sales", which the small model parses as an interjection)."""
+    doc, words = token.doc, []
+    i = token.i - 1
+    while i >= 0 and (_hyphenated(doc[i]) or doc[i].text == "-" and not doc[i].whitespace_):
+        if doc[i].is_alpha:
+            words.insert(0, doc[i])
+        i -= 1
+    return words
+
+
 def measure_phrase(head: Token | None, span: Span, skip: set[int], verb: Token | None) -> str | None:
     """The measured thing in words: the head noun with the words that say which kind ("net profit",
     "relief camps") and a short complement ("people in relief camps"), without names (they are actors and
@@ -485,6 +497,8 @@ def measure_phrase(head: Token | None, span: Span, skip: set[int], verb: Token |
 
     modifiers = [t for child in head.lefts if child.dep_ in ("compound", "amod", "nmod", "npadvmod")
                  for t in child.subtree if usable(t) or _hyphenated(t)]
+    modifiers = sorted({t.i: t for t in [*modifiers, *_glued_before(head)] if t.i not in own}.values(),
+                       key=lambda t: t.i)
     complements = [c for c in head.rights if c.dep_ == "prep" and c.lower_ in MEASURE_PREPS and not _where(c)]
     if verb is not None and verb.lemma_.lower() in LIGHT_VERBS and head.head.i == verb.i:
         complements += [c for c in verb.rights if c.dep_ == "prep" and c.lower_ in MEASURE_PREPS and not _where(c)]
@@ -505,8 +519,18 @@ def measure_phrase(head: Token | None, span: Span, skip: set[int], verb: Token |
         return None  # "a 22 percent increase": what increased is said elsewhere
     else:
         main = modifiers + [head]
-    text = " ".join(t.text for t in main + complement)
-    return text or None
+    return _rendered(main + complement) or None
+
+
+def _rendered(tokens: list[Token]) -> str:
+    """Words as a phrase, a hyphenated modifier kept whole ("like-for-like sales", "first-time voters")."""
+    text = ""
+    for previous, token in zip([None, *tokens], tokens):
+        doc = token.doc
+        glued = previous is not None and token.i == previous.i + 2 and doc[previous.i + 1].text == "-" and \
+            not previous.whitespace_ and not doc[previous.i + 1].whitespace_
+        text += ("-" if glued else " " if text else "") + token.text
+    return text
 
 
 def _a_winning_margin(head: Token, span: Span) -> bool:
