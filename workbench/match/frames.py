@@ -48,7 +48,7 @@ full whole per cent percent share rate value sum count growth yoy mom qoq total 
 #: households", "police personnel" among security personnel): a group's figure neither supports nor
 #: contradicts the whole's, though the measure is a kind of the claim's.
 SUBGROUP_WORDS = {normalise_word(w) for w in """women woman men man female male girls boys young youth elderly
-older senior first-time new rural urban adult adults minor minors police""".split()}
+older senior first-time rural urban adult adults minor minors police""".split()}
 
 
 @dataclass(frozen=True)
@@ -214,7 +214,7 @@ def same_measure(claim: Claim, other: Claim, claim_words: set[str],
         known = mine.event in KNOWN_WORDS or theirs.event in KNOWN_WORDS
         return True, False if known else None, f"another event ({claim.predicate} vs {other.predicate})"
     if their_kind & SUBGROUP_WORDS:
-        return True, False, f"a group of the measure's ({measure_text(other)} vs {measure_text(claim)})"
+        return True, False, f"a group within the measure ({measure_text(other)} vs {measure_text(claim)})"
     if their_kind:
         return True, None, f"a kind of the measure ({measure_text(other)} vs {measure_text(claim)})"
     return True, True, ""
