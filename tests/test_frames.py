@@ -182,6 +182,9 @@ def test_whose_and_where(sentence, text, actors, places):
     ("Colombia recorded 142 landmine casualties in 2024, down 18 percent from 173 in 2023.", "18 percent", "2023"),
     ("The party polled 33.2 per cent of the votes, up 2.3 percentage points from 30.9 per cent in 2019.",
      "2.3 percentage points", "2019"),
+    # a time "compared with" is the other side's: the profit is the quarter's, the loss the year before's
+    (("Konkan Cements reported a standalone net profit of ₹318 crore for the June quarter, compared with a loss a "
+      "year earlier, the company said on Monday."), "₹318 crore", "2023"),
 ])
 def test_a_change_is_never_for_its_base_time(sentence, text, base):
     assert not (figure(sentence, text).quantity.time or "").startswith(base)

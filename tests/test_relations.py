@@ -110,6 +110,25 @@ def test_a_conflict_that_cannot_contradict_says_why(sources):
     assert relation_of(sources, kind).why.startswith("a kind of the measure (comparable-store sales vs sales)")
 
 
+def test_a_passage_that_also_gives_the_claims_figure_does_not_refute_it(tmp_path):
+    """A wrong contradicts is the costliest error: a passage that gives the claim's very figure, for what the
+    rules read as another measure ("flood spending") or with no words at all (a results table's "3.8%"), may
+    well be saying what the claim says; the reviewer gets related and both figures, not a correction."""
+    case = {"claim": "Chief Minister Pema Khandu announced a relief package of ₹1,200 crore for the flood-hit "
+                     "districts on Wednesday.", "figure": "₹1,200 crore", "claim_published": "2024-07-04",
+            "source_title": "flood-spending", "source_published": "2024-07-04",
+            "passage": "Chief Minister Pema Khandu announced a relief package of ₹800 crore for the flood-hit "
+                       "districts on Wednesday, taking the state's flood spending this year to ₹1,200 crore."}
+    store = Store(tmp_path / "also.duckdb")
+    import_records(store, [Record(text=case["passage"], origin=case["source_title"], title=case["source_title"],
+                                  published=case["source_published"])], kind="source", match=False)
+    PassageIndex.for_store(store).sync(store)
+    candidate = relation_of(store, case)
+    assert candidate.relation == "related"
+    assert candidate.why == ("the passage also gives ₹1,200 crore (₹12 bn) (another measure (relief package vs "
+                             "flood spending)): ₹1,200 crore (₹12 bn) vs ₹800 crore (₹8 bn), so no contradiction")
+
+
 def test_the_shipped_contradiction_model_weighs_exactly_the_features_matching_computes(sources):
     """The model in weights.json was fitted on the features ``evidence.features`` computes now (a feature
     added or dropped without a refit would be silently ignored or fail), at the precision it promises."""

@@ -49,9 +49,21 @@ def _dates_a_beginning(judgement: Judgement) -> bool:
     return bool(START_VERBS.intersection((comparison.other.predicate or "").split()))
 
 
+def also_giving(scored: Scored) -> Judgement | None:
+    """A figure of the passage that agrees with the claim's where the words may measure another thing ("taking
+    the state's flood spending to ₹1,200 crore"; a results table's bare "3.8%"). A passage that also gives
+    the claim's figure never contradicts it: it may well say what the claim says (a wrong contradicts is the
+    costliest error; the reviewer sees both figures)."""
+    return next((j for j in scored.judgements if j.frame.stage == "measure" and j.comparison.agrees
+                 and not opposite(j.comparison)), None)
+
+
 def why_not_contradicting(judgement: Judgement, scored: Scored) -> str:
     """Why a conflicting figure does not contradict the claim, in a reviewer's words, or "" when it does."""
     comparison, frame = judgement.comparison, judgement.frame
+    also = also_giving(scored)
+    if also is not None:
+        return f"the passage also gives {written(also.comparison.theirs)} ({also.frame.reason})"
     if not frame.exact:
         return frame.reason_text or "perhaps another measure"
     if not frame.like_length:
@@ -86,11 +98,12 @@ def may_contradict(scored: Scored) -> list[Judgement]:
     conflicts, the two are not a level and a change, the periods are of like length, neither or both are
     forecasts, two dates date the same event, and when the rules read the words as one measure they read
     it as exactly the claim's (a kind of it, "comparable-store sales" for "sales", never contradicts); and
-    no figure of the same measure agrees (a passage that also gives the claim's figure does not refute it);
+    no figure of the passage agrees, of the same measure or of what the words may read as another
+    (:func:`also_giving`: a passage that also gives the claim's figure does not refute it);
     and when both texts say the time their figure is for, those times overlap ("30 in 2020" is not refuted
     by "35 in 2019"). Where the rules read another measure or actor, or a time only one text says, the
     model weighs how sure that reading is."""
-    if any(j.comparison.agrees and not opposite(j.comparison) for j in _same(scored)):
+    if any(j.comparison.agrees and not opposite(j.comparison) for j in _same(scored)) or also_giving(scored):
         return []
     return [j for j in scored.judgements if j.frame.stage in WEIGHED_STAGES and _dates_a_beginning(j)
             and not (j.frame.stage == "time" and j.frame.times_said == 2)

@@ -853,12 +853,21 @@ def time_mentions(sent: Span, entities: list[Span], dates: list[tuple[range, str
         period = read_period(ent.text, anchor, nearest.period if nearest else None)
         if period is not None:
             found = mention(ent.root, range(ent.start, ent.end), period)
-            # "12 per cent less than a year earlier": in a sentence of change, a time before the time
-            # talked about is what the change is measured from
-            mentions.append(replace(found, baseline=True) if _speaks_of_change(sent) else found)
+            # "12 per cent less than a year earlier": in a sentence of change or of comparison ("a profit
+            # of ₹318 crore, compared with a loss a year earlier"), a time before the time talked about is
+            # that of what it is measured against
+            mentions.append(replace(found, baseline=True) if _speaks_of_change(sent) or _sets_against(sent) else found)
     # "displaced since January", "the highest since 1995": the time runs from then to the report
     return [replace(m, period=Period(m.period.start, published)) if m.since and published is not None
             and published > m.period.end else m for m in mentions]
+
+
+#: Words that set one figure against another: "compared with a loss a year earlier", "against 2,33,251".
+COMPARING = {"compared", "comparison", "against", "versus", "vs", "vs."}
+
+
+def _sets_against(sent: Span) -> bool:
+    return any(token.lower_ in COMPARING for token in sent)
 
 
 def _speaks_of_change(sent: Span) -> bool:
