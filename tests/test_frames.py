@@ -145,6 +145,11 @@ def test_the_time_a_figure_is_for():
      ("Ladakh", "Sikkim")),
     ("About 1.48 crore families in Tamil Nadu are enrolled in the scheme.", "About 1.48 crore", (), ("Tamil Nadu",)),
     ("Nelson scored 40 runs.", "40", ("Nelson",), ()),
+    # but a state of more than one word is no person, whatever it does
+    ("Andhra Pradesh has reported 6,218 dengue cases this year.", "6,218", (), ("Andhra Pradesh",)),
+    # an agency named by its state is that state's
+    ("The Oregon Health Authority has confirmed 148 measles cases since January.", "148",
+     ("Oregon Health Authority",), ("Oregon",)),
     # an alliance that sets the scene is not whose the figure is; one that owns the measure is
     ("Some 2,300 troops will deploy to Estonia as part of NATO's forward presence.", "Some 2,300", (), ("Estonia",)),
     ("NATO's defence spending rose 11% in 2024.", "11%", ("NATO",), ()),

@@ -584,15 +584,24 @@ def names_of(entities) -> Names:
             continue
         if ent.label_ in PLACE_LABELS or is_nationality(name) or place_key(name) in COUNTRIES or \
                 ent.label_ == "LOC" and _an_area(ent, name) or _named_with_an_area_word(ent, NAMED_AREA_WORDS) or \
-                is_subdivision(name) and not (
-                    ent.label_ == "PERSON" and ent.root.dep_ in SUBJECT_DEPS):  # "Ladakh", but "Nelson scored"
+                is_subdivision(name) and not (  # "Ladakh", "Tamil Nadu has reported", but "Nelson scored"
+                    ent.label_ == "PERSON" and ent.root.dep_ in SUBJECT_DEPS and len(name.split()) == 1):
             places.append(name)
         elif ent.label_ in ACTOR_LABELS - {"NORP"} or ent.label_ == "NORP" and ent.root.tag_ == "NNPS":
             # NORP as a plural proper noun is a party ("the Liberal Democrats", "Republicans"); as an
             # adjective ("Himalayan", "Muslim voters") it is no one's
             actors.append(name)
             places += [word for word in name.split() if is_nationality(word) or place_key(word) in COUNTRIES]
+            places += _named_after_a_state(name)
     return tuple(dict.fromkeys(actors)), tuple(dict.fromkeys(places))
+
+
+def _named_after_a_state(name: str) -> list[str]:
+    """The state or province an organisation's name begins with ("the Oregon Health Authority", "Kerala State
+    Disaster Management Authority"): its figures are that state's."""
+    words = name.split()
+    return next(([" ".join(words[:n])] for n in (3, 2, 1) if len(words) > n and is_subdivision(" ".join(words[:n]))),
+                [])
 
 
 def _in_brackets(ent: Span) -> bool:
