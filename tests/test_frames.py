@@ -147,6 +147,8 @@ def test_the_time_a_figure_is_for():
     ("Nelson scored 40 runs.", "40", ("Nelson",), ()),
     # but a state of more than one word is no person, whatever it does
     ("Andhra Pradesh has reported 6,218 dengue cases this year.", "6,218", (), ("Andhra Pradesh",)),
+    # an institution named by an acronym and its city is an institution there, not the city
+    ("AIIMS Delhi carried out 312 kidney transplants in 2024-25.", "312", ("AIIMS Delhi",), ("Delhi",)),
     # an agency named by its state is that state's
     ("The Oregon Health Authority has confirmed 148 measles cases since January.", "148",
      ("Oregon Health Authority",), ("Oregon",)),

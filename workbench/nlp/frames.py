@@ -582,7 +582,10 @@ def names_of(entities) -> Names:
                 _a_storm(ent.doc, ent.start):
             # "TB cases", "Rs." (the small model's ORG), "Corrie" of "Storm Corrie": no one's
             continue
-        if ent.label_ in PLACE_LABELS or is_nationality(name) or place_key(name) in COUNTRIES or \
+        if _an_institution_of(ent, name):  # "AIIMS Delhi", which the small model reads as a place
+            actors.append(name)
+            places.append(_an_institution_of(ent, name))
+        elif ent.label_ in PLACE_LABELS or is_nationality(name) or place_key(name) in COUNTRIES or \
                 ent.label_ == "LOC" and _an_area(ent, name) or _named_with_an_area_word(ent, NAMED_AREA_WORDS) or \
                 is_subdivision(name) and not (  # "Ladakh", "Tamil Nadu has reported", but "Nelson scored"
                     ent.label_ == "PERSON" and ent.root.dep_ in SUBJECT_DEPS and len(name.split()) == 1):
@@ -594,6 +597,17 @@ def names_of(entities) -> Names:
             places += [word for word in name.split() if is_nationality(word) or place_key(word) in COUNTRIES]
             places += _named_after_a_state(name)
     return tuple(dict.fromkeys(actors)), tuple(dict.fromkeys(places))
+
+
+def _an_institution_of(ent: Span, name: str) -> str | None:
+    """The place of an institution named by an acronym and its city or state ("AIIMS Delhi", "NHS England"),
+    else None: the rest of the name is a state or country, or the small model read the whole as a place."""
+    first, _, rest = name.partition(" ")
+    if len(first) < 3 or not (first.isalpha() and first.isupper()) or not rest[:1].isupper() or \
+            place_key(first) in COUNTRIES:
+        return None
+    known = ent.label_ in PLACE_LABELS or is_subdivision(rest) or place_key(rest) in COUNTRIES
+    return rest if known else None
 
 
 def _named_after_a_state(name: str) -> list[str]:
