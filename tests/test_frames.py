@@ -147,6 +147,8 @@ def test_the_time_a_figure_is_for():
     ("Nelson scored 40 runs.", "40", ("Nelson",), ()),
     # but a state of more than one word is no person, whatever it does
     ("Andhra Pradesh has reported 6,218 dengue cases this year.", "6,218", (), ("Andhra Pradesh",)),
+    # a town written with its state, which the small model reads as a facility, is a place in that state
+    ("The storm surge reached 9 feet in Cedar Key, Florida, on Thursday.", "9 feet", (), ("Cedar Key", "Florida")),
     # an institution named by an acronym and its city is an institution there, not the city
     ("AIIMS Delhi carried out 312 kidney transplants in 2024-25.", "312", ("AIIMS Delhi",), ("Delhi",)),
     # an agency named by its state is that state's

@@ -587,6 +587,7 @@ def names_of(entities) -> Names:
             places.append(_an_institution_of(ent, name))
         elif ent.label_ in PLACE_LABELS or is_nationality(name) or place_key(name) in COUNTRIES or \
                 ent.label_ == "LOC" and _an_area(ent, name) or _named_with_an_area_word(ent, NAMED_AREA_WORDS) or \
+                ent.label_ == "FAC" and _written_with_its_state(ent) or \
                 is_subdivision(name) and not (  # "Ladakh", "Tamil Nadu has reported", but "Nelson scored"
                     ent.label_ == "PERSON" and ent.root.dep_ in SUBJECT_DEPS and len(name.split()) == 1):
             places.append(name)
@@ -597,6 +598,18 @@ def names_of(entities) -> Names:
             places += [word for word in name.split() if is_nationality(word) or place_key(word) in COUNTRIES]
             places += _named_after_a_state(name)
     return tuple(dict.fromkeys(actors)), tuple(dict.fromkeys(places))
+
+
+def _written_with_its_state(ent: Span) -> bool:
+    """Is the name followed by a comma and a state or country ("Cedar Key, Florida"): a town there?"""
+    doc, start = ent.doc, ent.end + 1
+    if start >= len(doc) or doc[ent.end].text != "," or doc[start].ent_iob_ != "B":
+        return False
+    end = start + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    state = doc[start:end].text
+    return is_subdivision(state) or place_key(state) in COUNTRIES
 
 
 def _an_institution_of(ent: Span, name: str) -> str | None:
