@@ -65,6 +65,13 @@ def test_a_bare_count_a_change_reached_counts_its_subject(sentence, text, unit):
     ("Polling will take place on 12 February.", "12 February", "Polling"),
     # a date's measure is what its event happened to, never another figure: the crore is no measure
     ("The Board of Control for Cricket in India earned ₹9,741 crore in 2023-24.", "₹9,741 crore", None),
+    # a figure after a label, as tables, results lines and statistical releases write them: the label
+    ("Profit before tax: £1,302m (2024/25: £1,118m), up 16.5%.", "£1,302m", "Profit before tax"),
+    ("Total ballots cast: 1,614,203.", "1,614,203", "Total ballots cast"),
+    ("Kick-off 15:00. Referee: S. Hooper. Attendance: 86,412.", "86,412", "Attendance"),
+    ("Deaths: 187; houses fully damaged: 612.", "612", "houses damaged"),
+    ("Total receipts this period (July 1, 2024 - September 30, 2024): $12,403,118.56.", "$12,403,118.56",
+     "Total receipts period"),
 ])
 def test_what_is_measured(sentence, text, measure):
     assert figure(sentence, text).frame.measure == measure

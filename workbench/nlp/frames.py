@@ -546,6 +546,33 @@ PRICE_VERBS = {"sell", "buy", "sign", "purchase", "acquire", "auction", "bid", "
                "rent", "hire", "snap", "land", "secure", "retain"}
 
 
+#: What ends a label on its left: a figure's label runs from the last of these to its colon.
+LABEL_STARTS = {".", ";", ":", ",", "—", "–", "|", "•"}
+
+
+def labelled_by(span: Span) -> str | None:
+    """The label a figure is written after, as tables, results lines and statistical releases write them
+    ("Turnout: 39.17%", "Profit before tax: £1,302m", "Deaths: 187; houses fully damaged: 612"): its words
+    back to the last stop, semicolon, comma or line start, less what is in brackets; None when the figure
+    follows no colon or the label has no word (a year: "(2024/25: £1,118m)")."""
+    doc, sent = span.doc, span.sent
+    if span.start - 1 < sent.start or not doc[span.start - 1].text.endswith(":"):
+        return None
+    words, depth = [], doc[span.start - 1].text.count(")")  # "(July 1 - September 30, 2024):"
+    for token in reversed(doc[sent.start:span.start - 1]):
+        if token.text == ")":
+            depth += 1
+        elif token.text == "(":
+            if depth == 0:
+                break
+            depth -= 1
+        elif depth == 0 and (token.text in LABEL_STARTS or "\n" in token.text):
+            break
+        elif depth == 0 and token.pos_ in ("NOUN", "PROPN", "ADJ", "VERB", "ADP") and token.is_alpha:
+            words.append(token.text)
+    return " ".join(reversed(words)) or None
+
+
 def event_measure(span: Span, verb: Token | None, skip: set[int]) -> str | None:
     """An amount whose measure is its event ("allocated Rs 500 crore for flood relief", "will invest
     ₹18,000 crore"): what it is for, else the event itself."""
@@ -996,6 +1023,6 @@ def read_frame(span: Span, quantity: Quantity, counted_noun: int | None, mention
         period = referred
     quantity = replace(quantity, direction=direction, role=role, time=period.iso() if period else quantity.time,
                        unit=quantity.unit or counted_by_subject(span, quantity, counted_noun, head, direction, role))
-    measure = measure_phrase(head, span, skip, verb) if head is not None else \
-        event_measure(span, verb, skip) if quantity.kind in ("money", "count") else None
+    measure = measure_phrase(head, span, skip, verb) if head is not None else labelled_by(span) or (
+        event_measure(span, verb, skip) if quantity.kind in ("money", "count") else None)
     return quantity, Frame(measure, actors, places, figure_hedged)
