@@ -154,6 +154,9 @@ def test_the_time_a_figure_is_for():
     ("Nelson scored 40 runs.", "40", ("Nelson",), ()),
     # but a state of more than one word is no person, whatever it does
     ("Andhra Pradesh has reported 6,218 dengue cases this year.", "6,218", (), ("Andhra Pradesh",)),
+    # a company's own board is no one's: the company is whose
+    ("The Board of Directors of Northfield Semiconductor approved a buyback of up to $5 billion.", "up to $5 billion",
+     ("Northfield Semiconductor",), ()),
     # a town written with its state, which the small model reads as a facility, is a place in that state
     ("The storm surge reached 9 feet in Cedar Key, Florida, on Thursday.", "9 feet", (), ("Cedar Key", "Florida")),
     # an institution named by an acronym and its city is an institution there, not the city

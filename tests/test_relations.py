@@ -158,6 +158,9 @@ def test_the_shipped_contradiction_model_weighs_exactly_the_features_matching_co
     ("Jo Penrose", "Joanna Penrose", True),  # a short form of the first name
     ("Sam Marlow", "Samantha Marlow", True),
     ("Sam Marlow", "Samantha Hale", False),
+    ("Tom Reilly", "Thomas Reilly", True),  # a short form that is not the start of the name
+    ("Bill Okafor", "William Okafor", True),
+    ("Tom Reilly", "Thomas Kerr", False),
     ("Maruti Suzuki", "Tata Motors", False),
 ])
 def test_one_name_in_other_words(a, b, same):

@@ -281,13 +281,22 @@ def names_match(a: str, b: str) -> bool:
         _short_first_name(a, b) or _short_first_name(b, a)
 
 
+#: Short forms of first names that are not their start ("Tom" for Thomas; "Sam" for Samantha needs none).
+SHORT_FORMS = {"tom": "thomas", "bill": "william", "will": "william", "bob": "robert", "bobby": "robert",
+               "jim": "james", "jimmy": "james", "mike": "michael", "dave": "david", "tony": "anthony",
+               "liz": "elizabeth", "beth": "elizabeth", "kate": "katherine", "katie": "katherine",
+               "jack": "john", "johnny": "john", "harry": "henry", "dick": "richard", "rick": "richard",
+               "ted": "edward", "ned": "edward", "steve": "stephen", "peggy": "margaret", "maggie": "margaret",
+               "sandy": "alexandra", "chuck": "charles", "charlie": "charles", "jenny": "jennifer", "sue": "susan"}
+
+
 def _short_first_name(short: str, long: str) -> bool:
     short_words, long_words = short.split(), long.split()
     if not len(short_words) == len(long_words) == 2:
         return False
     (first, last), (long_first, long_last) = short_words, long_words
-    return last == long_last and first != long_first and long_first.lower().startswith(first.lower()) and \
-        first[:1].isupper()
+    return last == long_last and first != long_first and first[:1].isupper() and (
+        long_first.lower().startswith(first.lower()) or SHORT_FORMS.get(first.lower()) == long_first.lower())
 
 
 def _initials(short: str, long: str) -> bool:

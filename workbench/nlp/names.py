@@ -166,6 +166,10 @@ center institute foundation fund management directors secretariat cabinet parlia
 """.split())
 
 
+#: Words that join the words of a name ("Board of Directors"), generic or not by their neighbours.
+NAME_CONNECTORS = frozenset({"of", "and", "&", "for"})
+
+
 #: First words of the names of weather systems ("Storm Fenella", "Cyclone Remal"): what happened, not whose.
 WEATHER_SYSTEM_WORDS = frozenset("storm hurricane cyclone typhoon tropical".split())
 #: Last words of the names of events and indices ("the Asian Athletics Championships", "General Election
@@ -183,7 +187,8 @@ def is_generic_name(name: str) -> bool:
     event's or an index's ("General Election 2024"), or one with an amount or a year in it ("INR 125 Crores"),
     which says nothing about whose; nor does a storm's rating ("EF-3", "Category 4"), which the small model
     takes for an organisation."""
-    words = [word for word in name.lower().removeprefix("the ").split() if not word.isdigit()]
+    words = [word for word in name.lower().removeprefix("the ").split() if not word.isdigit()
+             and word not in NAME_CONNECTORS]
     return bool(STORM_RATING.fullmatch(name)) or bool(words) and (all(word in GENERIC_NAME_WORDS for word in words) or
                             len(words) > 1 and (words[0] in WEATHER_SYSTEM_WORDS or words[-1] in EVENT_NAME_WORDS)
                             or any(len(run) >= 3 for run in re.findall(r"\d+", name)))
