@@ -9,7 +9,7 @@ what the rules found and which of their questions said no, how alike the two mea
 the two figures are (word overlap and WordLlama vectors, :mod:`workbench.match.embed`), how alike the two
 sentences and the stories are, how far apart the values are, whether the passage names the claim's actor or
 place. ``bench/fit_relations.py`` fits it on the tuning part of the relations set, cross-validated, and
-chooses the threshold at which a ``contradicts`` is right at least 97 times in 100 there
+chooses the threshold at which a ``contradicts`` is right at least 98 times in 100 there
 (``workbench/match/weights.json``, section ``contradicts``).
 
 Which figures it may weigh at all stays with the rules (:func:`workbench.match.relation.may_contradict`),
