@@ -23,3 +23,13 @@ def test_a_year_written_as_two_runs_april_to_march_and_never_overlaps_the_next()
 def test_a_fiscal_year_by_its_end_is_read_loosely_for_either_convention():
     assert period("FY24").overlaps(period("the six months to September 2024"))  # a US federal year
     assert period("FY24").overlaps(period("April 2023"))  # an Indian one
+
+
+def test_a_quarter_or_half_of_a_fiscal_year_written_as_two_is_that_quarter_or_half():
+    """A fiscal year written as two ("FY2025-26", "2024-25") runs April to March, so its quarters and halves
+    are exact; one written by its end ("FY25") is read for either convention."""
+    assert period("Q1 FY2025-26").iso() == "2025-04/2025-06"
+    assert period("Q3 FY 2024-25").iso() == "2024-10/2024-12"
+    assert period("H1 FY2024-25").iso() == "2024-04/2024-09"
+    assert period("H1 FY25").iso() == "2024-04/2025-03"  # April to September, or October to March
+    assert not period("H1 FY25").overlaps(period("2023"))

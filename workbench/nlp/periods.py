@@ -174,6 +174,27 @@ def _span_to(match: re.Match, anchor: dt.date) -> Period | None:
     return Period(dt.date(start_index // 12, start_index % 12 + 1, 1), end.end)
 
 
+_PART = r"(?:q(?P<q>[1-4])|(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter|h(?P<h>[12])|" \
+        r"(?P<half>first|second)\s+half)"
+
+
+@pattern(r"\b" + _PART + r"\s*(?:of\s+)?(?:(?:fiscal|financial year|fy|f\.y\.)\s*'?)?"
+         r"(?P<a>(?:19|20)\d{2}|\d{2})\s*[-–—/]\s*(?P<b>\d{2}|(?:19|20)\d{2})\b")
+def _part_of_a_year_span(match: re.Match, anchor: dt.date) -> Period | None:
+    """"Q1 FY2025-26", "H1 2024-25": a quarter or half of a fiscal year written as two, April to March."""
+    first, last = _year(match["a"]), _year(match["b"])
+    if len(match["b"]) == 2:
+        last = first // 100 * 100 + int(match["b"])
+    if last - first != 1:
+        return None
+    if match["q"] or match["ord"]:
+        number, months = int(match["q"]) if match["q"] else ORDINAL_WORDS[match["ord"]], 3
+    else:
+        number, months = 1 if match["h"] == "1" or match["half"] == "first" else 2, 6
+    start = first * 12 + 3 + (number - 1) * months
+    return Period.months(start // 12, start % 12 + 1, months)
+
+
 @pattern(r"\b(?:fiscal|financial year|fy|f\.y\.)\s*'?(?P<a>\d{4}|\d{2})\s*[-–—/]\s*(?P<b>\d{4}|\d{2})\b")
 @pattern(r"\b(?P<a>(?:19|20)\d{2})\s*[-–—/]\s*(?P<b>\d{2}|(?:19|20)\d{2})\b(?!\s*(?:%|per|percent))")
 def _year_span(match: re.Match, anchor: dt.date) -> Period | None:
@@ -218,9 +239,14 @@ def _quarter_ended(match: re.Match, anchor: dt.date) -> Period:
     return Period.months(start_index // 12, start_index % 12 + 1, 3)
 
 
-@pattern(r"\b(?:(?P<half>first|second)\s+half|h(?P<h>[12]))(?:\s*(?:of\s+)?(?P<year>\d{4}))?")
+@pattern(r"\b(?:(?P<half>first|second)\s+half|h(?P<h>[12]))(?:\s*(?:of\s+)?(?:(?P<fy>fiscal|fy|financial year)\s*'?"
+         r"(?P<fyear>\d{4}|\d{2})|(?P<year>\d{4})))?")
 def _half(match: re.Match, anchor: dt.date) -> Period:
     number = 1 if (match["half"] or "") == "first" or match["h"] == "1" else 2
+    if match["fy"]:  # H1 FY25: from April 2024 (India, UK) or from October 2024 (US federal)
+        start = (_year(match["fyear"]) - 1) * 12 + 3 + (number - 1) * 6
+        return Period.months(start // 12, start % 12 + 1, 6).union(Period.months((start + 6) // 12,
+                                                                                 (start + 6) % 12 + 1, 6))
     year = int(match["year"]) if match["year"] else (anchor.year if number == 1 or anchor.month > 6 else
                                                      anchor.year - 1)
     return Period.months(year, 1 if number == 1 else 7, 6)
