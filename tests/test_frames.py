@@ -154,6 +154,11 @@ def test_the_time_a_figure_is_for():
     ("Nelson scored 40 runs.", "40", ("Nelson",), ()),
     # but a state of more than one word is no person, whatever it does
     ("Andhra Pradesh has reported 6,218 dengue cases this year.", "6,218", (), ("Andhra Pradesh",)),
+    # a unit, a kind of share sale or a period the small model takes for a name is no one's
+    ("Deccan Power Ltd raised ₹1,200 crore through a QIP on Monday.", "₹1,200 crore", ("Deccan Power Ltd",), ()),
+    ("Infolane Technologies will set up 150 MW of capacity at a cost of about ₹8,500 crore.", "about ₹8,500 crore",
+     ("Infolane Technologies",), ()),
+    ("In Q3 FY26, volumes rose 6.2% to 8.1 million tonnes, Dakshin Cement said.", "FY26", (), ()),
     # a company's own board is no one's: the company is whose
     ("The Board of Directors of Northfield Semiconductor approved a buyback of up to $5 billion.", "up to $5 billion",
      ("Northfield Semiconductor",), ()),

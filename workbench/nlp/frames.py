@@ -410,7 +410,9 @@ def _named_with_a_preposition(noun: Token) -> Token:
 
 #: Measures spaCy often takes for organisations.
 MEASURE_ACRONYMS = {"gdp", "gva", "gst", "cpi", "wpi", "iip", "gnp", "ebitda", "eps", "pat", "nav", "aum", "fdi",
-                    "tb", "hiv", "aids"}
+                    "tb", "hiv", "aids",
+                    # units and kinds of share sale, which the small model also takes for organisations
+                    "mw", "gw", "kw", "mwh", "gwh", "kwh", "mtpa", "bcm", "qip", "ipo", "fpo", "ofs"}
 #: Measures that open a sentence capitalised, where the small model takes them for names ("Turnout was
 #: 46.33 per cent": a PERSON).
 CAPITALISED_MEASURES = {"turnout", "inflation", "unemployment", "revenue", "output", "exports", "imports", "sales",

@@ -179,17 +179,21 @@ tournament marathon festival index""".split())
 
 
 #: A storm's rating on the Enhanced Fujita or Saffir-Simpson scale.
+#: A period written as a code ("Q3 FY26", "H1 FY2024-25", "FY25", "Q2 2024"), which the small model may take
+#: for a person or an organisation.
+PERIOD_CODE = re.compile(r"(?:(?:q[1-4]|h[12])\s*)?(?:fy|cy)\s*'?\d{2,4}(?:\s*[-–/]\s*\d{2,4})?|(?:q[1-4]|h[12])\s*'?\d{2,4}",
+                         re.IGNORECASE)
 STORM_RATING = re.compile(r"(?:EF|F)-?[0-5]|[Cc]ategory[- ][1-5]")
 
 
 def is_generic_name(name: str) -> bool:
     """A "name" made only of generic words ("Board", "the Company"), a weather system's ("Storm Fenella"), an
     event's or an index's ("General Election 2024"), or one with an amount or a year in it ("INR 125 Crores"),
-    which says nothing about whose; nor does a storm's rating ("EF-3", "Category 4"), which the small model
-    takes for an organisation."""
+    which says nothing about whose; nor does a storm's rating ("EF-3", "Category 4") or a period written as a
+    code ("Q3 FY26"), which the small model takes for an organisation or a person."""
     words = [word for word in name.lower().removeprefix("the ").split() if not word.isdigit()
              and word not in NAME_CONNECTORS]
-    return bool(STORM_RATING.fullmatch(name)) or bool(words) and (all(word in GENERIC_NAME_WORDS for word in words) or
+    return bool(STORM_RATING.fullmatch(name) or PERIOD_CODE.fullmatch(name)) or bool(words) and (all(word in GENERIC_NAME_WORDS for word in words) or
                             len(words) > 1 and (words[0] in WEATHER_SYSTEM_WORDS or words[-1] in EVENT_NAME_WORDS)
                             or any(len(run) >= 3 for run in re.findall(r"\d+", name)))
 
