@@ -136,6 +136,29 @@ def test_the_time_a_figure_is_for():
     assert figure(sentence, "4.1%").quantity.time == "2024-04"
 
 
+@pytest.mark.parametrize("sentence,text,time", [
+    # a results statement's prior-year comparative in brackets is that year's, and lends its year to no other
+    ("Adjusted operating profit for the year ended 31 December 2024 was £1,468 million (2023: £1,912 million).",
+     "£1,468 million", "2024"),
+    ("Adjusted operating profit for the year ended 31 December 2024 was £1,468 million (2023: £1,912 million).",
+     "£1,912 million", "2023"),
+    # and says the figure before it is for the year after
+    ("Revenue increased by 9% to £1.4 billion (2023: £1.28 billion), with growth in defence.", "£1.4 billion", "2024"),
+    # a change without a time of its own is for the time of the level it reached
+    ("Revenue for the year decreased by 6% to £528.2m (2023: £561.9m).", "6%", "2024"),
+    (("Provisional data indicate 80,391 drug overdose deaths during 2024, a decrease of 26.9% from the 110,037 "
+      "deaths estimated in 2023."), "26.9%", "2024"),
+    # a time in a clause of another figure's ("the ₹28,414 crore mopped up in October 2023") is that figure's
+    (("Maharashtra's GST receipts stood at Rs 31,540 crore, 11% higher than the Rs 28,414 crore mopped up in "
+      "October 2023."), "Rs 31,540 crore", None),
+    # a quarter written as a code before its fiscal year, which the small model reads as a name
+    ("Revenue from operations stood at ₹3,412 crore for Q3 FY26, up 6.2 per cent.", "₹3,412 crore",
+     "2025-10/2026-06"),
+])
+def test_whose_time_a_time_phrase_is(sentence, text, time):
+    assert figure(sentence, text, "2026-02-01").quantity.time == time
+
+
 @pytest.mark.parametrize("sentence,text,actors,places", [
     # a country the small model labels an organisation is a place
     ("An attack in Niger killed 20 soldiers on Tuesday.", "20", (), ("Niger",)),

@@ -26,7 +26,7 @@ from workbench.nlp.quantities import SPAN_KEY
 from workbench.nlp.syntax import HEDGE_LEMMAS, REPORTING_VERBS, clause_subject, governing_verb, noun_phrase
 from workbench.settings import STATEMENT_THRESHOLD
 
-VERSION = "15"
+VERSION = "16"
 
 #: Entities that say what a claim is about: "Nepal", "the Indian Army", "Modi", "Chinese".
 ENTITY_LABELS = {"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART"}
@@ -98,7 +98,7 @@ class ClaimBuilder:
             referred = None if explicit or anchor is None else from_iso(anchor)  # "That year", "last month"
             frames = [read_frame(span, self.with_implied_date(span, base), span._.counted_noun, mentions, timed,
                                  sent_ents, referred) for span in spans]
-            for span, (quantity, frame) in zip(spans, inherit_measures(spans, frames)):
+            for span, (quantity, frame) in zip(spans, inherit_times(spans, inherit_measures(spans, frames))):
                 claims.append(Claim(
                     sentence=sentence,
                     kind=quantity.kind,
@@ -359,6 +359,22 @@ def inherit_measures(spans: list[Span], frames: list[tuple[Quantity, Frame]]) ->
                 donor = min(donors, key=lambda item: item[0])[1]
                 frame = replace(frame, measure=donor.measure, actors=frame.actors or donor.actors,
                                 places=frame.places or donor.places)
+        filled.append((quantity, frame))
+    return filled
+
+
+def inherit_times(spans: list[Span], frames: list[tuple[Quantity, Frame]]) -> list[tuple[Quantity, Frame]]:
+    """A change without a time of its own ("decreased by 6% to £528.2m (2023: £561.9m)", "80,391 deaths
+    during 2024, a decrease of 26.9%") is for the time of the level it goes with: the nearest figure of its
+    sentence that is a level, not the one it started from, and has a time."""
+    filled = []
+    for span, (quantity, frame) in zip(spans, frames):
+        if quantity.role == "change" and quantity.time is None:
+            donors = [(tree_distance(other.root, span.root), other_quantity.time) for other, (other_quantity, _)
+                      in zip(spans, frames) if other.start != span.start and other_quantity.time
+                      and other_quantity.role is None and other_quantity.kind not in ("date", "duration")]
+            if donors:
+                quantity = replace(quantity, time=min(donors, key=lambda item: item[0])[1])
         filled.append((quantity, frame))
     return filled
 

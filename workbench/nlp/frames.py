@@ -19,6 +19,7 @@ which only a figure of that earlier time takes.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
@@ -72,6 +73,9 @@ CHANGE_WORDS = {"up": "up", "down": "down", "higher": "up", "lower": "down", "mo
 COMPARATIVES = {word for word in CHANGE_WORDS if word not in ("up", "down")}
 #: Words that introduce the earlier time or level a change is measured from: "up 3% on 2019", "from 4.1%".
 BASELINE_PREPOSITIONS = {"from", "on", "than", "against", "over", "compared", "versus", "vs"}
+#: Prepositions of the period a figure is for ("during 2024"), never of the day it was said ("in February
+#: 2021, ... named four soldiers" may be either).
+PERIOD_PREPOSITIONS = {"during", "for", "over", "throughout"}
 #: Prepositions that make a time an end or a start rather than when a figure is for.
 BOUND_PREPOSITIONS = {"through", "until", "till", "by", "before", "after"}
 #: Words that make "since 2001" the reach of a record rather than a time a figure is for.
@@ -743,7 +747,11 @@ def _nearest(token: Token, span: Span, figures: list[Span], name: bool = False) 
             return False
         attached = attached.head
     if attached.pos_ in ("VERB", "AUX"):
-        return True
+        # unless the verb is of a clause that describes another figure ("the ₹28,414 crore mopped up in
+        # October 2023")
+        return not (attached.dep_ in ("relcl", "acl") and any(
+            other.start <= attached.head.i < other.end or attached.head.i == other.root.head.i != span.root.head.i
+            for other in figures if other.start != span.start))  # the figure, or what it counts ("deaths")
     distance = tree_distance(span.root, token)
     return all(distance <= tree_distance(other.root, token) for other in figures
                if other.start != span.start and not (other.start <= token.i < other.end))
@@ -846,9 +854,12 @@ def mention(root: Token, tokens: range, period: Period) -> TimeMention:
             preposition, preposition_token = None, None  # "compared with the same period of 2023": the period's time
             continue
         break
-    # "the ministry said on Friday" dates a report; "2,04,812 cases were reported in 2023" the cases themselves
+    # "the ministry said on Friday" dates a report; "2,04,812 cases were reported in 2023" and "data indicate
+    # 80,391 deaths during 2024" the figures themselves
     reported = token.pos_ == "VERB" and token.lemma_.lower() in REPORTING_VERBS and \
-        not any(child.dep_ == "nsubjpass" and any(t.like_num for t in child.subtree) for child in token.children)
+        not any(child.dep_ == "nsubjpass" and any(t.like_num for t in child.subtree) for child in token.children) \
+        and not (preposition in PERIOD_PREPOSITIONS and any(
+            child.dep_ == "dobj" and any(t.like_num for t in child.subtree) for child in token.children))
     baseline = preposition in BASELINE_PREPOSITIONS and (
         token.lower_ in CHANGE_WORDS or token.lemma_.lower() in CHANGE_NOUNS or _verb_direction(token) is not None
         or preposition in ("than", "against", "compared", "versus", "vs")) or token.lemma_.lower() == "compare" \
@@ -864,6 +875,8 @@ def mention(root: Token, tokens: range, period: Period) -> TimeMention:
 
 
 SPAN_ENDS = {"to", "ended", "ending", "through", "until", "till"}
+#: A quarter or a half written as a code ("Q3", "H1") before the year it is of.
+QUARTER_CODE = re.compile(r"[qh][1-4]")
 SPAN_WORDS = {"week", "weeks", "month", "months", "year", "years", "quarter", "quarters", "half", "half-year"}
 
 
@@ -871,6 +884,8 @@ def _span_start(sent: Span, start: int) -> int:
     """Where a time phrase that ends at a date begins: "the 52 weeks to 24 February 2024", "the year
     ended March 31" (else the date's own start)."""
     doc = sent.doc
+    if start - 1 >= sent.start and QUARTER_CODE.fullmatch(doc[start - 1].lower_):
+        return start - 1  # "Q3 FY26", the quarter read as a name and the year as a date
     if start - 1 <= sent.start or doc[start - 1].lower_ not in SPAN_ENDS:
         return start
     for k in range(start - 2, max(sent.start, start - 6) - 1, -1):
@@ -947,7 +962,14 @@ def time_of_figure(span: Span, role: str | None, clause: set[int], mentions: lis
     from 4.1% in April", "Gavaskar's 774 in 1971"); else the sentence's only period; else none (the
     document's date stands for it). Report dates never; the time a change is measured from only for the
     level it started at, which also takes a time on its own words ("from 4.1% in April")."""
+    label = next((m for m in mentions if _labels(m, span)), None)
+    if label is not None:  # "(2023: £1,912 million)"
+        return label
+    compared = next((m for m in mentions for other in figures if _labels(m, other) and _follows(span, m)), None)
+    if compared is not None:  # "£1.4 billion (2023: £1.28 billion)": the year after the comparative's
+        return replace(compared, period=compared.period.shifted(12))
     candidates = [m for m in mentions if not m.reported and not m.bound
+                  and not any(_labels(m, other) for other in figures if other.start != span.start)
                   and (m.baseline == (role == "baseline") or role == "baseline" and _within(m.root, _phrase_root(span)))
                   and not any(m.tokens.start >= other.start and m.tokens.stop <= other.end
                               for other in [span, *figures] if other._.quantity.kind != "date")]
@@ -959,6 +981,17 @@ def time_of_figure(span: Span, role: str | None, clause: set[int], mentions: lis
     if in_clause:
         return min(in_clause, key=lambda m: (tree_distance(span.root, m.root), abs(m.root.i - span.root.i)))
     return candidates[0] if len({m.period for m in candidates}) == 1 else None
+
+
+def _labels(mention: TimeMention, span: Span) -> bool:
+    """Is the time phrase the label the figure is written after ("(2023: £1,912 million)", "H1 2024: 4,870")?"""
+    colon = span.start - 1
+    return colon >= 0 and span.doc[colon].text == ":" and mention.tokens.stop == colon
+
+
+def _follows(span: Span, mention: TimeMention) -> bool:
+    """Does the time phrase open the brackets right after the figure ("£1.4 billion (2023: ...")?"""
+    return mention.tokens.start == span.end + 1 and span.doc[span.end].text == "("
 
 
 def _phrase_root(span: Span) -> Token:
