@@ -81,6 +81,8 @@ PHRASES = {
     "revenue from operations": "revenue", "gst collections": "gst revenue", "gst collection": "gst revenue",
     "tax collections": "tax revenue", "tax collection": "tax revenue",
     "public sector net borrowing": "government borrowing", "public sector borrowing": "government borrowing",
+    "came into force": "took effect", "come into force": "take effect", "comes into force": "takes effect",
+    "came into effect": "took effect", "come into effect": "take effect", "cessation of hostilities": "ceasefire",
     "per cent": "percent", "year-on-year": "yoy", "year on year": "yoy", "month-on-month": "mom",
     "month on month": "mom", "quarter-on-quarter": "qoq", "quarter on quarter": "qoq",
 }
