@@ -33,3 +33,15 @@ def test_a_quarter_or_half_of_a_fiscal_year_written_as_two_is_that_quarter_or_ha
     assert period("H1 FY2024-25").iso() == "2024-04/2024-09"
     assert period("H1 FY25").iso() == "2024-04/2025-03"  # April to September, or October to March
     assert not period("H1 FY25").overlaps(period("2023"))
+
+
+def test_days_and_weeks_of_a_month_are_those_days():
+    """Health bulletins and disaster reports count by runs of days ("1 to 7 June") and weeks of a month."""
+    assert period("during the week of 1 to 7 June 2024").iso() == "2024-06-01/2024-06-07"
+    assert period("between 1 and 7 June 2024").iso() == "2024-06-01/2024-06-07"
+    assert period("June 1-7, 2024").iso() == "2024-06-01/2024-06-07"
+    assert period("from 1 March to 31 May 2024").iso() == "2024-03/2024-05"  # whole months
+    assert period("March 1 through May 15, 2024").iso() == "2024-03-01/2024-05-15"
+    assert period("the first week of June").iso() == "2024-06-01/2024-06-07"  # read on 1 June 2024
+    assert period("the last week of March 2024").iso() == "2024-03-25/2024-03-31"
+    assert not period("the first week of June").overlaps(period("8 June 2024"))

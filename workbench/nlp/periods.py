@@ -257,6 +257,48 @@ def _fiscal(match: re.Match, anchor: dt.date) -> Period:
     return fiscal_year(_year(match["year"]))
 
 
+_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+_DAY = r"(?:st|nd|rd|th)?"
+_TO = r"\s*(?:-|–|—|to|and|until|till|through)\s*"
+_OF_YEAR = r"(?:,?\s+(?P<year>\d{4}))?"
+
+
+@pattern(r"\b(?P<d1>\d{1,2})" + _DAY + r"\s+(?P<m1>" + _NAMES + r")\.?" + _TO + r"(?P<d2>\d{1,2})" + _DAY
+         + r"\s+(?P<m2>" + _NAMES + r")\b\.?" + _OF_YEAR)
+@pattern(r"\b(?P<m1>" + _NAMES + r")\.?\s+(?P<d1>\d{1,2})" + _DAY + _TO + r"(?P<m2>" + _NAMES + r")\.?\s+"
+         r"(?P<d2>\d{1,2})" + _DAY + r"\b" + _OF_YEAR)
+@pattern(r"\b(?P<d1>\d{1,2})" + _DAY + _TO + r"(?P<d2>\d{1,2})" + _DAY + r"\s+(?P<m2>" + _NAMES + r")\b\.?"
+         + _OF_YEAR)
+@pattern(r"\b(?P<m2>" + _NAMES + r")\.?\s+(?P<d1>\d{1,2})" + _DAY + _TO + r"(?P<d2>\d{1,2})" + _DAY + r"\b"
+         + _OF_YEAR)
+def _day_span(match: re.Match, anchor: dt.date) -> Period | None:
+    """"1 to 7 June 2024", "June 1-7, 2024", "from 1 March to 31 May 2024": a run of days, as health
+    bulletins and disaster reports count."""
+    last_month = MONTHS[match["m2"]]
+    first_month = MONTHS[match["m1"]] if "m1" in match.groupdict() else last_month
+    year = int(match["year"]) if match["year"] else latest_month(last_month, anchor).start.year
+    try:
+        start = dt.date(year if first_month <= last_month else year - 1, first_month, int(match["d1"]))
+        end = dt.date(year, last_month, int(match["d2"]))
+    except ValueError:
+        return None
+    return Period(start, end) if start < end else None
+
+
+WEEK_OF_MONTH = {"first": 1, "second": 8, "third": 15, "fourth": 22}
+
+
+@pattern(r"\b(?P<week>first|second|third|fourth|last)\s+week\s+of\s+(?P<m>" + _NAMES + r")\b\.?" + _OF_YEAR)
+def _week_of_month(match: re.Match, anchor: dt.date) -> Period:
+    """"the first week of June": its first seven days; "the last week of March": its last seven."""
+    month = MONTHS[match["m"]]
+    whole = Period.month(int(match["year"]), month) if match["year"] else latest_month(month, anchor)
+    if match["week"] == "last":
+        return Period(whole.end - dt.timedelta(days=6), whole.end)
+    start = whole.start.replace(day=WEEK_OF_MONTH[match["week"]])
+    return Period(start, start + dt.timedelta(days=6))
+
+
 @pattern(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<year>\d{4})\b")
 @pattern(r"\b" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})\b")
 def _full_date(match: re.Match, anchor: dt.date) -> Period | None:
