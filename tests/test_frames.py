@@ -50,6 +50,18 @@ def test_a_bare_count_a_change_reached_counts_its_subject(sentence, text, unit):
     assert figure(sentence, text).quantity.unit == unit
 
 
+@pytest.mark.parametrize("sentence", [
+    "During the exchange of fire, four troops embraced shahadat.",  # as Pakistan's military writes it
+    "Four jawans of the District Reserve Guard attained martyrdom in the exchange of fire.",
+    "Four soldiers laid down their lives in the attack.",
+])
+def test_a_soldiers_death_in_the_words_of_an_army_is_a_death(sentence):
+    from workbench.match.figures import counted
+
+    claim = next(c for c in extract_claims(sentence, "2024-06-10") if c.quantity is not None)
+    assert counted(claim.quantity, claim.predicate) == "death"
+
+
 @pytest.mark.parametrize("sentence,text,measure", [
     ("Tata Motors' net profit rose to ₹7,025 crore in the quarter.", "₹7,025 crore", "net profit"),
     ("The floods caused $1.2 billion of losses in Assam.", "$1.2 billion", "losses"),

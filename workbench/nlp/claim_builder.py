@@ -26,7 +26,7 @@ from workbench.nlp.quantities import SPAN_KEY
 from workbench.nlp.syntax import HEDGE_LEMMAS, REPORTING_VERBS, clause_subject, governing_verb, noun_phrase
 from workbench.settings import STATEMENT_THRESHOLD
 
-VERSION = "17"
+VERSION = "18"
 
 #: Entities that say what a claim is about: "Nepal", "the Indian Army", "Modi", "Chinese".
 ENTITY_LABELS = {"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART"}
@@ -181,8 +181,8 @@ class ClaimBuilder:
                 return state
         negated = any(child.dep_ == "neg" for child in verb.children)
         particle = " ".join(child.text for child in verb.children if child.dep_ == "prt")
-        life = "life" if any(child.dep_ == "dobj" and child.lemma_.lower() in ("life", "live")
-                             for child in verb.children) else ""  # "lost their lives"
+        life = "life" if any(child.dep_ == "dobj" and child.lemma_.lower() in GIVEN_LIVES
+                             for child in verb.children) else ""  # "lost their lives", "embraced shahadat"
         words = (["not"] if negated else []) + [verb.lemma_] + ([particle] if particle else []) + \
             ([life] if life else [])
         return " ".join(words)
@@ -378,6 +378,10 @@ def inherit_times(spans: list[Span], frames: list[tuple[Quantity, Frame]]) -> li
         filled.append((quantity, frame))
     return filled
 
+
+#: What soldiers are said to lose or give when they die: "lost their lives", "laid down their lives", and
+#: as armies in South Asia write it, "embraced shahadat", "attained martyrdom".
+GIVEN_LIVES = {"life", "live", "lives", "shahadat", "martyrdom"}
 
 #: What "left N people ..." did to them.
 LEFT_STATES = {"dead": "die", "injured": "injure", "wounded": "injure"}

@@ -429,9 +429,16 @@ class QuantityScanner:
             range_end = self.read_range(core)  # "between 10 and 15", "10-15", "two or three"
             if range_end is not None:
                 value_max, end = range_end
-        figure = Figure(core.start, end, core.value, kind="count", value_max=value_max, scale=core.scale)
         unit_at = core.start - 2 if self.low(core.start - 1) == "-" and self.glued(core.start - 2) else core.start - 1
-        leading_unit = core.leading_unit or LEADING_UNITS.get(self.low(unit_at))
+        if self.magnitude_written_short(core, unit_at):  # "M 5.6 - 148 km W of Coos Bay": no range
+            end, value_max = core.end, None
+        figure = Figure(core.start, end, core.value, kind="count", value_max=value_max, scale=core.scale)
+        if self.low(unit_at) == "of" and LEADING_UNITS.get(self.low(unit_at - 1)):  # "a magnitude of 7.1"
+            figure.kind, figure.unit = "measure", LEADING_UNITS[self.low(unit_at - 1)]
+            self.read_left(figure)
+            return figure
+        leading_unit = core.leading_unit or LEADING_UNITS.get(self.low(unit_at)) or (
+            "magnitude" if self.magnitude_written_short(core, unit_at) else None)
         if core.leading_unit:
             unit_at = core.start
         if leading_unit:
@@ -447,6 +454,12 @@ class QuantityScanner:
         if not self.read_unit(figure, core):
             return None
         return figure
+
+    def magnitude_written_short(self, core: Core, unit_at: int) -> bool:
+        """"M 5.6", "M6.1" as seismological agencies write a magnitude: a capital M just before a number
+        below ten written with one decimal."""
+        return 0 <= unit_at < self.n and self.doc[unit_at].text == "M" and core.leading_unit is None and \
+            0 < core.value < 10 and re.fullmatch(r"\d\.\d", self.doc[core.start].text) is not None
 
     def read_suffix(self, figure: Figure, suffix: str) -> Figure | None:
         """A unit written against the digits: "19.5pc", "0.67C", "150km"; an unknown one ("5G") is no figure."""
