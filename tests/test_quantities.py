@@ -77,6 +77,9 @@ RULES = [
     ("A 6.2-magnitude earthquake struck.", "6.2-magnitude", 6.2, None, "magnitude", "measure", None),
     ("An aftershock of magnitude 5.4 followed.", "magnitude 5.4", 5.4, None, "magnitude", "measure", None),
     ("The earthquake had a magnitude of 7.1.", "7.1", 7.1, None, "magnitude", "measure", None),
+    # members counted by the group they belong to
+    ("Bodies of 14 Maoist cadres were recovered.", "14", 14, None, "maoist", "count", None),
+    ("Security forces killed 9 militant fighters.", "9", 9, None, "militant", "count", None),
     ("M 5.6 - 148 km W of Coos Bay, Oregon.", "M 5.6", 5.6, None, "magnitude", "measure", None),  # USGS's form
     ("The farm produces 40 MW of power.", "40 MW", 40, None, "MW", "measure", None),
     ("The star is 120 light-years away.", "120 light-years", 120, None, "ly", "measure", None),

@@ -42,7 +42,7 @@ include find become set operate run function establish confirm verify identify c
 #: Words of a measure phrase that do not tell measures apart ("the total number of cases").
 GENERIC_MEASURE_WORDS = {normalise_word(w) for w in """number figure level amount overall latest new
 annual yearly monthly quarterly official provisional final estimated cumulative current record combined
-full whole per cent percent share rate value sum count growth yoy mom qoq total real""".split()}
+full whole per cent percent share rate value sum count growth yoy mom qoq total real cadre cadres""".split()}
 
 #: Words that name a group of people within a count of them ("women voters", "first-time voters", "rural
 #: households", "police personnel" among security personnel): a group's figure neither supports nor

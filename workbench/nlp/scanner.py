@@ -62,6 +62,9 @@ RATIO_FOLLOWERS = {"as", "more", "higher", "larger", "bigger", "greater", "the",
 INDEX_WORDS = {"sensex", "nifty", "dow", "nasdaq", "ftse", "index", "s&p", "nikkei", "kospi", "dax", "cac",
                "stoxx", "sti", "kse", "hang"}
 COUNT_NOUN_SKIP = {"ADJ", "NUM", "PUNCT", "ADV"}
+# Words for the members of a group, counted as the group when it is named with them ("Maoist cadres").
+MEMBER_WORDS = {"cadre", "member", "fighter", "operative"}
+ARMED_GROUPS = {"maoist", "naxal", "naxalite", "militant", "terrorist", "insurgent", "rebel", "jihadist"}
 # Units written before their number: "magnitude 5.4".
 LEADING_UNITS = {"magnitude": "magnitude"}
 # Separators that join two figures into a range.
@@ -157,6 +160,11 @@ def unit_lemma(token: Token) -> str:
             not doc[token.i + 1].whitespace_ and doc[token.i + 2].is_alpha:
         return f"{token.lower_}-{doc[token.i + 2].lemma_.lower()}"
     lemma = token.lemma_.lower()
+    if lemma in MEMBER_WORDS:  # "14 Maoist cadres": Maoists, counted by the group they belong to
+        group = next((child.lower_.removesuffix("s") for child in token.lefts if child.dep_ in ("compound", "amod")
+                      and child.lower_.removesuffix("s") in ARMED_GROUPS), None)
+        if group:
+            return group
     return UNIT_LEMMAS.get(token.lower_, UNIT_LEMMAS.get(lemma, lemma))
 
 
