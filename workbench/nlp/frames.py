@@ -615,9 +615,10 @@ def names_of(entities) -> Names:
                 _a_storm(ent.doc, ent.start):
             # "TB cases", "Rs." (the small model's ORG), "Corrie" of "Storm Corrie": no one's
             continue
-        if _an_institution_of(ent, name):  # "AIIMS Delhi", which the small model reads as a place
+        institution_place = _an_institution_of(ent, name)
+        if institution_place:  # "AIIMS Delhi", which the small model reads as a place
             actors.append(name)
-            places.append(_an_institution_of(ent, name))
+            places.append(institution_place)
         elif ent.label_ in PLACE_LABELS or is_nationality(name) or place_key(name) in COUNTRIES or \
                 ent.label_ == "LOC" and _an_area(ent, name) or _named_with_an_area_word(ent, NAMED_AREA_WORDS) or \
                 ent.label_ == "FAC" and _written_with_its_state(ent) or \
