@@ -209,6 +209,8 @@ def test_whose_time_a_time_phrase_is(sentence, text, time):
     ("NATO's defence spending rose 11% in 2024.", "11%", ("NATO",), ()),
     ("Punjab Kings spent ₹26.75 crore at the IPL auction.", "₹26.75 crore", (), ()),  # not the IPL's
     ("Lalitpur district has reported 3,100 dengue cases so far in 2024.", "3,100", (), ("Lalitpur",)),
+    # and so is each of a list of them
+    ("Rain-related deaths in Kullu and Mandi districts stood at 41 on Monday.", "41", (), ("Kullu", "Mandi")),
     # Britain's counties, under its nations in ISO 3166-2 (the small model calls this one a product)
     ("Officers confirmed that 620 residential properties in Monmouthshire were flooded.", "620", (),
      ("Monmouthshire",)),

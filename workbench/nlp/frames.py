@@ -680,9 +680,25 @@ def _an_area(ent: Span, name: str) -> bool:
 NAMED_AREA_WORDS = AREA_WORDS - {"state", "division", "municipality"}
 
 
+#: How many words of a list of names may stand between a name and the area word they share ("Idukki, Wayanad
+#: and Kozhikode districts").
+MAX_LISTED_WORDS = 8
+
+
 def _named_with_an_area_word(ent: Span, words: set[str]) -> bool:
-    after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
-    return after is not None and after.lower_ in words
+    """"Lalitpur district", and each name of a list that shares one ("Kullu and Mandi districts"); never a
+    number ("19 districts")."""
+    if ent.label_ not in FRAME_NAME_LABELS:
+        return False
+    doc, i = ent.doc, ent.end
+    while i < len(doc) and i - ent.end < MAX_LISTED_WORDS and (doc[i].lower_ in (",", "and", "&")
+                                                               or doc[i].pos_ == "PROPN"):
+        i += 1
+    if i >= len(doc):
+        return False
+    area = doc[i].lower_
+    listed = i > ent.end or ent.start > 0 and doc[ent.start - 1].lower_ in (",", "and", "&")
+    return area in words or listed and area.endswith("s") and area[:-1] in words  # not "the Baltic states"
 
 
 #: Alliances, international bodies and leagues, which a story names for the setting of its figure ("troops
