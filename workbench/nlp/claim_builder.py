@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import replace
 
 from spacy.language import Language
@@ -347,18 +348,24 @@ def shift_date(iso: str, amount: int, unit: str) -> str:
     return f"{index // 12:04d}-{index % 12 + 1:02d}"
 
 
+def _nearest_other(span: Span, spans: list[Span], frames: list[tuple[Quantity, Frame]],
+                   fits: Callable[[Quantity, Frame], bool]) -> tuple[Quantity, Frame] | None:
+    """The figure of the sentence nearest ``span`` in the parse, other than it, that ``fits``."""
+    donors = [(tree_distance(other.root, span.root), framed) for other, framed in zip(spans, frames)
+              if other.start != span.start and fits(*framed)]
+    return min(donors, key=lambda item: item[0])[1] if donors else None
+
+
 def inherit_measures(spans: list[Span], frames: list[tuple[Quantity, Frame]]) -> list[tuple[Quantity, Frame]]:
     """A figure whose measure is only a change ("a decrease of 1.1 points", "up 14%") measures what the
     figure it goes with does: the nearest figure of its sentence with a measure of its own."""
     filled = []
     for span, (quantity, frame) in zip(spans, frames):
         if frame.measure is None and quantity.kind not in ("date", "duration"):
-            donors = [(tree_distance(other.root, span.root), other_frame) for other, (_, other_frame)
-                      in zip(spans, frames) if other_frame.measure and other.start != span.start]
-            if donors:
-                donor = min(donors, key=lambda item: item[0])[1]
-                frame = replace(frame, measure=donor.measure, actors=frame.actors or donor.actors,
-                                places=frame.places or donor.places)
+            donor = _nearest_other(span, spans, frames, lambda _, other: bool(other.measure))
+            if donor is not None:
+                frame = replace(frame, measure=donor[1].measure, actors=frame.actors or donor[1].actors,
+                                places=frame.places or donor[1].places)
         filled.append((quantity, frame))
     return filled
 
@@ -370,11 +377,10 @@ def inherit_times(spans: list[Span], frames: list[tuple[Quantity, Frame]]) -> li
     filled = []
     for span, (quantity, frame) in zip(spans, frames):
         if quantity.role == "change" and quantity.time is None:
-            donors = [(tree_distance(other.root, span.root), other_quantity.time) for other, (other_quantity, _)
-                      in zip(spans, frames) if other.start != span.start and other_quantity.time
-                      and other_quantity.role is None and other_quantity.kind not in ("date", "duration")]
-            if donors:
-                quantity = replace(quantity, time=min(donors, key=lambda item: item[0])[1])
+            donor = _nearest_other(span, spans, frames, lambda other, _: bool(other.time) and other.role is None
+                                   and other.kind not in ("date", "duration"))
+            if donor is not None:
+                quantity = replace(quantity, time=donor[0].time)
         filled.append((quantity, frame))
     return filled
 
