@@ -143,6 +143,15 @@ def _year(text: str) -> int:
     return int(text) if len(text) == 4 else 2000 + int(text)
 
 
+def _years_of_a_span(match: re.Match) -> tuple[int, int]:
+    """The first and last years of a span written as two ("2023-24", "FY2025-26"): a second year of two
+    digits is in the first one's century."""
+    first, last = _year(match["a"]), _year(match["b"])
+    if len(match["b"]) == 2:
+        last = first // 100 * 100 + int(match["b"])
+    return first, last
+
+
 PATTERNS: list[tuple[re.Pattern, object]] = []
 
 
@@ -182,9 +191,7 @@ _PART = r"(?:q(?P<q>[1-4])|(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[- 
          r"(?P<a>(?:19|20)\d{2}|\d{2})\s*[-–—/]\s*(?P<b>\d{2}|(?:19|20)\d{2})\b")
 def _part_of_a_year_span(match: re.Match, anchor: dt.date) -> Period | None:
     """"Q1 FY2025-26", "H1 2024-25": a quarter or half of a fiscal year written as two, April to March."""
-    first, last = _year(match["a"]), _year(match["b"])
-    if len(match["b"]) == 2:
-        last = first // 100 * 100 + int(match["b"])
+    first, last = _years_of_a_span(match)
     if last - first != 1:
         return None
     if match["q"] or match["ord"]:
@@ -198,9 +205,7 @@ def _part_of_a_year_span(match: re.Match, anchor: dt.date) -> Period | None:
 @pattern(r"\b(?:fiscal|financial year|fy|f\.y\.)\s*'?(?P<a>\d{4}|\d{2})\s*[-–—/]\s*(?P<b>\d{4}|\d{2})\b")
 @pattern(r"\b(?P<a>(?:19|20)\d{2})\s*[-–—/]\s*(?P<b>\d{2}|(?:19|20)\d{2})\b(?!\s*(?:%|per|percent))")
 def _year_span(match: re.Match, anchor: dt.date) -> Period | None:
-    first, last = int(match["a"]) if len(match["a"]) == 4 else _year(match["a"]), _year(match["b"])
-    if len(match["b"]) == 2:
-        last = first // 100 * 100 + int(match["b"])
+    first, last = _years_of_a_span(match)
     if not 0 < last - first <= 10:
         return None
     if last - first == 1:  # "2023-24": a fiscal year from April
