@@ -438,20 +438,19 @@ class QuantityScanner:
             if range_end is not None:
                 value_max, end = range_end
         unit_at = core.start - 2 if self.low(core.start - 1) == "-" and self.glued(core.start - 2) else core.start - 1
-        if self.magnitude_written_short(core, unit_at):  # "M 5.6 - 148 km W of Coos Bay": no range
+        short_magnitude = self.magnitude_written_short(core, unit_at)
+        if short_magnitude:  # "M 5.6 - 148 km W of Coos Bay": no range
             end, value_max = core.end, None
         figure = Figure(core.start, end, core.value, kind="count", value_max=value_max, scale=core.scale)
-        if self.low(unit_at) == "of" and LEADING_UNITS.get(self.low(unit_at - 1)):  # "a magnitude of 7.1"
-            figure.kind, figure.unit = "measure", LEADING_UNITS[self.low(unit_at - 1)]
-            self.read_left(figure)
-            return figure
+        # "a magnitude of 7.1"; "an aftershock of magnitude 5.4", "a magnitude-4.8 earthquake", "M 5.6": the unit
+        # is written first
+        unit_before_of = LEADING_UNITS.get(self.low(unit_at - 1)) if self.low(unit_at) == "of" else None
         leading_unit = core.leading_unit or LEADING_UNITS.get(self.low(unit_at)) or (
-            "magnitude" if self.magnitude_written_short(core, unit_at) else None)
-        if core.leading_unit:
-            unit_at = core.start
-        if leading_unit:
-            # "an aftershock of magnitude 5.4", "a magnitude-4.8 earthquake": the unit is written first.
-            figure.kind, figure.unit, figure.start = "measure", leading_unit, unit_at
+            "magnitude" if short_magnitude else None)
+        if unit_before_of or leading_unit:
+            figure.kind, figure.unit = "measure", unit_before_of or leading_unit
+            if not unit_before_of:
+                figure.start = core.start if core.leading_unit else unit_at
             self.read_left(figure)
             return figure
         self.read_left(figure)
@@ -464,8 +463,8 @@ class QuantityScanner:
         return figure
 
     def magnitude_written_short(self, core: Core, unit_at: int) -> bool:
-        """"M 5.6", "M6.1" as seismological agencies write a magnitude: a capital M just before a number
-        below ten written with one decimal."""
+        """"M 5.6" as seismological agencies write a magnitude: a capital M just before a number below ten
+        written with one decimal."""
         return 0 <= unit_at < self.n and self.doc[unit_at].text == "M" and core.leading_unit is None and \
             0 < core.value < 10 and re.fullmatch(r"\d\.\d", self.doc[core.start].text) is not None
 
