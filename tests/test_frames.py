@@ -84,6 +84,15 @@ def test_a_soldiers_death_in_the_words_of_an_army_is_a_death(sentence):
     ("Deaths: 187; houses fully damaged: 612.", "612", "houses damaged"),
     ("Total receipts this period (July 1, 2024 - September 30, 2024): $12,403,118.56.", "$12,403,118.56",
      "Total receipts period"),
+    # a rate a measure changed at is the measure's, written either way round
+    ("Real gross domestic product increased at an annual rate of 3.1 percent in the third quarter.", "3.1 percent",
+     "Real gross domestic product"),
+    ("The U.S. economy grew at a 3.1 percent annual rate in the third quarter.", "3.1 percent", "economy"),
+    # the object of its own verb measures what the verb did, not what another clause's figure counts
+    ("The Ridgeback Fire has burned about 48,000 acres and destroyed more than 600 structures.",
+     "about 48,000 acres", None),
+    # a date's event happened to something other than a figure: the money gets no measure from it
+    ("A further £1.8bn will go to community diagnostic centres by March 2026.", "£1.8bn", None),
 ])
 def test_what_is_measured(sentence, text, measure):
     assert figure(sentence, text).frame.measure == measure

@@ -217,6 +217,8 @@ RULES = [
     ("Five of the nine committee members backed the cut.", "Five", 5, None, "member", "count", None),
     ("The alliance won 63 of Uttar Pradesh's 80 Lok Sabha seats.", "63", 63, None, "seat", "count", None),
     ("The alliance won 63 of Uttar Pradesh's 80 Lok Sabha seats.", "80", 80, None, "seat", "count", None),
+    # a participle before the counted noun, which the tagger takes for a verb, and the noun's own compound
+    ("A total of 1,476 confirmed measles cases were reported.", "1,476", 1476, None, "case", "count", None),
 ]
 
 

@@ -20,14 +20,14 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from workbench.claims import Claim, Frame, Quantity, Sentence
-from workbench.nlp.frames import read_frame, time_mentions, tree_distance
+from workbench.nlp.frames import clause_verb, read_frame, time_mentions, tree_distance
 from workbench.nlp.numbers import as_date, only_a_dateline
 from workbench.nlp.periods import from_iso
 from workbench.nlp.quantities import SPAN_KEY
 from workbench.nlp.syntax import HEDGE_LEMMAS, REPORTING_VERBS, clause_subject, governing_verb, noun_phrase
 from workbench.settings import STATEMENT_THRESHOLD
 
-VERSION = "19"
+VERSION = "20"
 
 #: Entities that say what a claim is about: "Nepal", "the Indian Army", "Modi", "Chinese".
 ENTITY_LABELS = {"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART"}
@@ -349,20 +349,26 @@ def shift_date(iso: str, amount: int, unit: str) -> str:
 
 
 def _nearest_other(span: Span, spans: list[Span], frames: list[tuple[Quantity, Frame]],
-                   fits: Callable[[Quantity, Frame], bool]) -> tuple[Quantity, Frame] | None:
+                   fits: Callable[[Span, Quantity, Frame], bool]) -> tuple[Quantity, Frame] | None:
     """The figure of the sentence nearest ``span`` in the parse, other than it, that ``fits``."""
     donors = [(tree_distance(other.root, span.root), framed) for other, framed in zip(spans, frames)
-              if other.start != span.start and fits(*framed)]
+              if other.start != span.start and fits(other, *framed)]
     return min(donors, key=lambda item: item[0])[1] if donors else None
 
 
 def inherit_measures(spans: list[Span], frames: list[tuple[Quantity, Frame]]) -> list[tuple[Quantity, Frame]]:
     """A figure whose measure is only a change ("a decrease of 1.1 points", "up 14%") measures what the
-    figure it goes with does: the nearest figure of its sentence with a measure of its own."""
+    figure it goes with does: the nearest figure of its sentence with a measure of its own, not a date (what
+    a date's event happened to is not a measured thing: "A further £1.8bn will go to ... by March 2026"),
+    nor one of another verb when the figure is its own verb's object ("burned about 48,000 acres and
+    destroyed more than 600 structures": the acres are what burned)."""
     filled = []
     for span, (quantity, frame) in zip(spans, frames):
         if frame.measure is None and quantity.kind not in ("date", "duration"):
-            donor = _nearest_other(span, spans, frames, lambda _, other: bool(other.measure))
+            own_verb = clause_verb(span.root) if span.root.dep_ == "dobj" else None
+            donor = _nearest_other(span, spans, frames, lambda other, measured, framed, verb=own_verb: bool(
+                framed.measure) and measured.kind not in ("date", "duration")
+                and (verb is None or clause_verb(other.root) == verb))
             if donor is not None:
                 frame = replace(frame, measure=donor[1].measure, actors=frame.actors or donor[1].actors,
                                 places=frame.places or donor[1].places)
@@ -377,7 +383,7 @@ def inherit_times(spans: list[Span], frames: list[tuple[Quantity, Frame]]) -> li
     filled = []
     for span, (quantity, frame) in zip(spans, frames):
         if quantity.role == "change" and quantity.time is None:
-            donor = _nearest_other(span, spans, frames, lambda other, _: bool(other.time) and other.role is None
+            donor = _nearest_other(span, spans, frames, lambda _, other, __: bool(other.time) and other.role is None
                                    and other.kind not in ("date", "duration"))
             if donor is not None:
                 quantity = replace(quantity, time=donor[0].time)

@@ -363,7 +363,7 @@ def measure_head(span: Span, quantity: Quantity, counted_noun: int | None,
         objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and not _a_name(c)
                    and c.i not in in_figures and not _took_place(verb, c)] if verb is not None else []
         target = objects[0] if objects else _subject(verb)
-        return target if target is not None and target.i not in own and not _a_name(target) else None
+        return target if target is not None and target.i not in own and target.i not in in_figures and not _a_name(target) else None
     if counted_noun is not None and quantity.kind in ("count", "measure"):
         return doc[counted_noun]
     of_child = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "of"), None)
@@ -374,10 +374,10 @@ def measure_head(span: Span, quantity: Quantity, counted_noun: int | None,
             return target
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ in ("NOUN", "PROPN") and \
             root.head.head.i not in own:
-        return _named_with_a_preposition(root.head.head)
+        return _its_subject_at_a_rate(_named_with_a_preposition(root.head.head), verb, own)
     if root.dep_ in ("compound", "amod", "nummod", "nmod") and root.head.pos_ == "NOUN" and root.head.i not in own \
             and root.head.lemma_.lower() not in TIME_WORDS:
-        return root.head
+        return _its_subject_at_a_rate(root.head, verb, own)
     if root.head.lower_ == "worth" and root.head.head.pos_ in ("NOUN", "PROPN"):
         return root.head.head  # "a contract extension worth $142 million"
     if counted_noun is not None and quantity.kind not in ("money", "percent"):
@@ -394,6 +394,17 @@ def measure_head(span: Span, quantity: Quantity, counted_noun: int | None,
             not _a_name(subject) and subject.lemma_.lower() not in TIME_WORDS:
         return subject
     return None
+
+
+def _its_subject_at_a_rate(noun: Token, verb: Token | None, own: range) -> Token:
+    """A rate the verb's subject changed at is the subject's ("GDP increased at an annual rate of 3.1
+    percent", "the economy grew at a 3.1 percent annual rate"): the subject is what is measured."""
+    if verb is None or noun.lemma_.lower() not in GENERIC_HEADS or noun.dep_ != "pobj" or \
+            noun.head.lower_ != "at" or noun.head.head.i != verb.i:
+        return noun
+    subject = _subject(verb)
+    usable = subject is not None and subject.i not in own and subject.pos_ in ("NOUN", "PROPN") and not _a_name(subject)
+    return subject if usable else noun
 
 
 def _took_place(verb: Token, noun: Token) -> bool:

@@ -62,6 +62,12 @@ RATIO_FOLLOWERS = {"as", "more", "higher", "larger", "bigger", "greater", "the",
 INDEX_WORDS = {"sensex", "nifty", "dow", "nasdaq", "ftse", "index", "s&p", "nikkei", "kospi", "dax", "cac",
                "stoxx", "sti", "kse", "hang"}
 COUNT_NOUN_SKIP = {"ADJ", "NUM", "PUNCT", "ADV"}
+def _participle_before_a_noun(token) -> bool:
+    """A participle used as an adjective of the counted noun ("1,476 confirmed measles cases", "900 displaced
+    families"), which the tagger calls a verb."""
+    return token.tag_ in ("VBN", "VBG") and token.dep_ == "amod" and token.head.i > token.i
+
+
 # Words for the members of a group, counted as the group when it is named with them ("Maoist cadres").
 MEMBER_WORDS = {"cadre", "member", "fighter", "operative"}
 ARMED_GROUPS = {"maoist", "naxal", "naxalite", "militant", "terrorist", "insurgent", "rebel", "jihadist"}
@@ -820,12 +826,15 @@ class QuantityScanner:
             if token.pos_ == "NOUN" and token.lower_ in N.TIME_UNITS and self.low(j - 1) in ("last", "this", "next"):
                 return None  # "to 58,000 last year": when, not what is counted
             if token.pos_ == "NOUN":
-                return j
+                while token.dep_ == "compound" and token.head.pos_ == "NOUN" and 0 < token.head.i - token.i <= 2:
+                    token = token.head  # "1,476 confirmed measles cases": cases
+                return token.i
             if token.pos_ == "PROPN" and token.text.isupper() and self.low(j + 1) and \
                     self.doc[min(j + 1, self.n - 1)].pos_ == "NOUN":
                 j += 1  # "900 FBI files": an acronym modifying the counted noun
                 continue
-            if token.pos_ not in COUNT_NOUN_SKIP or token.lower_ in (",", "and", "or"):
+            if (token.pos_ not in COUNT_NOUN_SKIP and not _participle_before_a_noun(token)) or \
+                    token.lower_ in (",", "and", "or"):
                 return None
             j += 1
         return None
