@@ -133,6 +133,10 @@ def test_a_sentence_final_scale_keeps_its_figure():
     ("The Board approved capital expenditure of Rs 18,000 crore.", "Rs 18,000 crore", ()),
     ("A total of 26,07,044 TB cases were notified in 2024.", "26,07,044", ()),  # a disease, not an organisation
     ("Revenue rose 103% on an FX-neutral basis.", "103%", ()),  # foreign exchange names no one
+    # the reporter is the owner of a clause whose subject is a pronoun, not of one that only names "their homes"
+    ("Fighting forced about 14,000 people from their homes last week, the UN refugee agency said.", "about 14,000",
+     ()),
+    ("Tata Motors said its net profit rose 9% to ₹1,400 crore.", "₹1,400 crore", ("Tata Motors",)),
     # a name that hangs by another figure's preposition is that figure's (the parser hangs "for" by "to")
     (("Ruiz took 54.0% of ballots cast in Saturday's runoff, according to unofficial county returns, to 46.0% "
       "for Ortega."), "54.0%", ()),

@@ -809,13 +809,24 @@ def _a_storm(doc, start: int) -> bool:
     return start > 0 and doc[start - 1].lower_ in WEATHER_SYSTEM_WORDS
 
 
+def _of_the_subject(pronoun: Token, span: Span) -> bool:
+    """A pronoun that is its clause's subject ("it would cut"), or owns the subject ("its revenue rose") or
+    what the figure counts ("its 1,200 staff", "20 of its soldiers")."""
+    if pronoun.dep_ in SUBJECT_DEPS:
+        return True
+    owned, figure = pronoun.head, range(span.start, span.end)
+    return pronoun.dep_ == "poss" and (owned.dep_ in SUBJECT_DEPS or any(c.i in figure for c in owned.children)
+                                       or owned.head.lower_ == "of" and owned.head.head.i in figure)
+
+
 def owner_names(span: Span, verb: Token | None, clause: set[int], entities: list[Span]) -> Names:
     """Names for a clause that points at its owner with a pronoun ("..., the company said; its revenue rose",
     "Meridian said it would cut"): those of the clause it is reported by."""
-    # not a record's own "its" ("inflation eased to 3.16 per cent, its lowest in six years")
+    # not a record's own "its" ("inflation eased to 3.16 per cent, its lowest in six years"), nor a pronoun
+    # of what is counted ("forced about 14,000 people from their homes"): the subject or what it owns
     pronoun = any(span.doc[i].lower_ in ("its", "their", "it", "they", "his", "her")
                   and not (span.doc[i].head.tag_ in ("JJS", "RBS") or span.doc[i].head.lower_ in RECORD_WORDS)
-                  for i in clause)
+                  and _of_the_subject(span.doc[i], span) for i in clause)
     if not pronoun or verb is None:
         return (), ()
     reporter = verb.head
