@@ -233,6 +233,8 @@ def test_whose_time_a_time_phrase_is(sentence, text, time):
     ("An EF-3 tornado with winds of 150 mph tore through Rowan County.", "150 mph", (), ("Rowan County",)),
     # an event's name is not whose either
     ("Karan Bhati won the Asian Athletics Championships with a throw of 87.21 m.", "87.21", ("Karan Bhati",), ()),
+    ("Jasprit Bumrah took 32 wickets in the Border-Gavaskar Trophy.", "32", ("Jasprit Bumrah",), ()),
+    ("Jannik Sinner won $3.6 million at the US Open.", "$3.6 million", ("Jannik Sinner",), ()),
     # a record's own "its" ("its lowest") does not make the reporter whose the figure is
     (("India's retail inflation eased to 3.16 per cent in April, its lowest in six years, the statistics "
       "ministry said."), "3.16 per cent", (), ("India",)),
