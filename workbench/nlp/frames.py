@@ -513,7 +513,7 @@ def measure_phrase(head: Token | None, span: Span, skip: set[int], verb: Token |
             token.pos_ == "PROPN" and token.text.isupper() and len(token.text) <= 5)  # "GDP", "GST", "TB"
 
     modifiers = [t for child in head.lefts if child.dep_ in ("compound", "amod", "nmod", "npadvmod")
-                 for t in child.subtree if usable(t) or _hyphenated(t)]
+                 for t in child.subtree if usable(t) or _hyphenated(t) or _names_an_index(t, head)]
     modifiers = sorted({t.i: t for t in [*modifiers, *_glued_before(head)] if t.i not in own}.values(),
                        key=lambda t: t.i)
     complements = [c for c in head.rights if c.dep_ == "prep" and c.lower_ in MEASURE_PREPS and not _where(c)]
@@ -537,6 +537,16 @@ def measure_phrase(head: Token | None, span: Span, skip: set[int], verb: Token |
     else:
         main = modifiers + [head]
     return _rendered(main + complement) or None
+
+
+def _names_an_index(token: Token, head: Token) -> bool:
+    """A word of an index's name, which the small model takes for an organisation's ("the Consumer Price
+    Index", "the Producer Price Index"): what is measured, not whose."""
+    if head.lower_ != "index" or token.pos_ != "PROPN":
+        return False
+    while token.dep_ == "compound" and token.head.i != head.i:
+        token = token.head
+    return token.dep_ == "compound" and token.head.i == head.i
 
 
 def _rendered(tokens: list[Token]) -> str:
