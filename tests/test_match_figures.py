@@ -7,6 +7,8 @@ import pytest
 
 from workbench.claims import Claim, Quantity, Sentence
 from workbench.match.figures import compare, implied_text, interval
+from workbench.match.frames import two_windows
+from workbench.nlp.periods import from_iso
 
 
 def Figure(kind, unit, value, **fields) -> Claim:
@@ -133,3 +135,13 @@ def test_the_values_a_qualified_figure_allows(qualifier, bounds):
 def test_an_approximate_date_allows_a_year_either_side():
     assert interval(Quantity(text="1990", start=0, end=0, value=1990.0, unit="year", kind="date",
                              qualifier="about")) == (1989.0, 1991.0)
+
+
+@pytest.mark.parametrize("first,second,apart", [
+    ("2023-03/2024-02", "2022-08/2023-07", True),   # two 12-month windows of a rolling measure
+    ("2025", "2024-04/2025-03", False),             # a fiscal year labelled by the year it ends in
+    ("2024-07/2025-06", "2024-04/2025-03", False),  # two companies' fiscal years, mostly shared
+    ("2024-10/2024-12", "2024-12-01/2025-02-01", False),  # quarters: retailers' calendars shift them
+])
+def test_two_windows_of_a_rolling_measure_are_two_times(first, second, apart):
+    assert two_windows(from_iso(first), from_iso(second)) is apart

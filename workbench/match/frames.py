@@ -33,6 +33,8 @@ from workbench.nlp.periods import Period, from_iso
 UNDATED_DAYS = 90
 #: For a contradiction, the longer period may be at most this many times the shorter.
 LIKE_LENGTH = 4.0
+#: A year's window, give or take the days a 52-week fiscal year or a month-end leaves out.
+YEAR_DAYS = 360
 
 #: Verbs that say nothing about what is measured ("was", "stood at", "reported", "reached"; camps "set up"
 #: or "operating").
@@ -384,6 +386,17 @@ def _days(period: Period) -> int:
     return (period.end - period.start).days + 1
 
 
+def two_windows(a: Period, b: Period) -> bool:
+    """Two periods of a year or more that share less than half of the shorter, neither of them starting a
+    calendar year: two windows of a rolling measure ("the 12 months through February" and "the 12 months
+    ending July"). A year against a fiscal year that ends in it ("2025" and "April 2024–March 2025", as
+    results label a fiscal year) stays one time, and so do quarters, which retailers' calendars shift."""
+    if a.start.timetuple().tm_yday == 1 or b.start.timetuple().tm_yday == 1 or min(_days(a), _days(b)) < YEAR_DAYS:
+        return False
+    shared = (min(a.end, b.end) - max(a.start, b.start)).days + 1
+    return shared < min(_days(a), _days(b)) / 2
+
+
 def describe(period: Period | None) -> str:
     """A period in a reviewer's words: "2023", "April 2024", "4 Aug 2024", "Oct–Dec 2023", "2023–2024"."""
     if period is None:
@@ -426,7 +439,8 @@ def check(claim: Claim, claim_published: str | None, other: Claim, other_publish
         else (None, False)
     like_length, apart = True, False
     if my_period is not None and their_period is not None:
-        apart = not my_period.overlaps(their_period)
+        apart = not my_period.overlaps(their_period) or my_explicit and their_explicit and \
+            two_windows(my_period, their_period)
         if apart and not complete:
             return FrameCheck(False, period=my_period, other_period=their_period, stage="time")
         if my_explicit and their_explicit and not (event_word(claim) and event_word(other)):
