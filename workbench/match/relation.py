@@ -17,6 +17,8 @@ vs ₹2,958 crore → conflicts".
 """
 from __future__ import annotations
 
+import re
+
 from workbench.claims import Quantity
 from workbench.figures_text import figure_text
 from workbench.match.evidence import WEIGHED_STAGES, Evidence, dates_same_event, named_there, weigh
@@ -58,12 +60,31 @@ def also_giving(scored: Scored) -> Judgement | None:
                  and not opposite(j.comparison)), None)
 
 
+#: A number as written, with at least three digits ("90.23", "1,476", "7.54"): rare enough that a passage
+#: writing it again is writing the claim's figure.
+_WRITTEN_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def writes_the_figure(scored: Scored, quantity: Quantity) -> str | None:
+    """The claim's number of three digits or more, when the passage writes it too, whatever the extraction read
+    around it ("2. Neeraj Chopra (IND) 90.23m NR" in a results table): such a passage may well say what the
+    claim says, and is never read as contradicting it."""
+    found = _WRITTEN_NUMBER.search(quantity.text) if quantity.kind != "date" else None
+    if found is None or sum(ch.isdigit() for ch in found.group(0)) < 3:
+        return None
+    number = found.group(0).rstrip(",")
+    return number if re.search(rf"(?<![\d.,]){re.escape(number)}(?![\d]|[.,]\d)", scored.hit.text) else None
+
+
 def why_not_contradicting(judgement: Judgement, scored: Scored) -> str:
     """Why a conflicting figure does not contradict the claim, in a reviewer's words, or "" when it does."""
     comparison, frame = judgement.comparison, judgement.frame
     also = also_giving(scored)
     if also is not None:
         return f"the passage also gives {written(also.comparison.theirs)} ({also.frame.reason})"
+    number = None if opposite(comparison) else writes_the_figure(scored, comparison.claim.quantity)
+    if number:
+        return f"the passage also writes {number}"
     if not frame.exact:
         return frame.reason_text or "perhaps another measure"
     if not frame.like_length:
@@ -110,7 +131,8 @@ def may_contradict(scored: Scored) -> list[Judgement]:
             and (j.frame.exact or not j.frame.measure_same) and j.frame.like_length
             and (j.comparison.conflicts or opposite(j.comparison))
             and j.comparison.claim.frame.hedged == j.comparison.other.frame.hedged
-            and (j.comparison.mine.kind != "date" or dates_same_event(j, scored.passage_words))]
+            and (j.comparison.mine.kind != "date" or dates_same_event(j, scored.passage_words))
+            and (opposite(j.comparison) or not writes_the_figure(scored, j.comparison.claim.quantity))]
 
 
 def _weighed(evidence: Evidence, verdict: str) -> str:
