@@ -276,10 +276,17 @@ _SYNONYM_STEMS = {_STEMMER.stemWord(k): _STEMMER.stemWord(v)
 KNOWN_WORDS = frozenset(_SYNONYM_STEMS.values())
 
 
+#: Endings of a hyphenated word that only say "of": "opioid-related deaths" are opioid deaths.
+_OF_ENDINGS = ("-related", "-linked")
+
+
 @lru_cache(maxsize=200_000)
 def normalise_word(word: str) -> str:
     """Lowercased, stemmed (Snowball English), then mapped to its synonym group: enough to compare words."""
-    stem = _STEMMER.stemWord(word.lower().strip("'-").replace("'s", "").replace("’s", ""))
+    word = word.lower().strip("'-").replace("'s", "").replace("’s", "")
+    for ending in _OF_ENDINGS:
+        word = word.removesuffix(ending)
+    stem = _STEMMER.stemWord(word)
     return _SYNONYM_STEMS.get(stem, stem)
 
 
