@@ -15,6 +15,9 @@ from workbench import review
 from workbench.store.db import Store
 
 REVIEWERS = [f"reviewer{n}" for n in range(1, 9)]
+#: Enough documents that the import is still writing when the reviewers start, even on a busy machine (with 30,
+#: the whole import once finished before the first save began while another test file ran beside this one).
+DOCUMENTS = 80
 
 
 @pytest.mark.slow
@@ -22,7 +25,7 @@ def test_eight_reviewers_and_an_import_at_once_store_every_verdict_once_under_it
     store = demo_database
     claim_ids = [row["id"] for row in store.records("SELECT id FROM claims ORDER BY id")]
     documents_before = store.value("SELECT count(*) FROM documents")
-    corpus(tmp_path / "incoming", "delta", 30)
+    corpus(tmp_path / "incoming", "delta", DOCUMENTS)
     importing = subprocess.Popen([WORKBENCH, "import", str(tmp_path / "incoming"), "--db", str(store.path),
                                   "--batch-size", "1", "--no-match", "--workers", "1"],
                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
@@ -60,4 +63,4 @@ def test_eight_reviewers_and_an_import_at_once_store_every_verdict_once_under_it
     assert all(row["verdict"] == review.VERDICTS[REVIEWERS.index(row["reviewer"]) % len(review.VERDICTS)]
                for row in rows)
     assert store.value("SELECT count(*) = count(DISTINCT id) FROM reviews")
-    assert store.value("SELECT count(*) FROM documents") == documents_before + 30
+    assert store.value("SELECT count(*) FROM documents") == documents_before + DOCUMENTS
