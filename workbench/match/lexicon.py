@@ -76,6 +76,7 @@ PHRASES = {
     "consumer price index": "cpi", "consumer prices": "cpi", "retail inflation": "cpi inflation",
     # the US "all items index" (a measure is read without its determiner: "items index")
     "all items index": "cpi", "all-items index": "cpi", "items index": "cpi",
+    "incomplete pathways": "waiting list",  # the NHS's own name for its waiting list
     "nonfarm payroll employment": "jobs", "nonfarm payrolls": "jobs", "non-farm payrolls": "jobs",
     "goods and services tax": "gst", "index of industrial production": "iip", "industrial production": "iip",
     "industrial output": "iip", "voter turnout": "turnout", "polling percentage": "turnout",

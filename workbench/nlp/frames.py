@@ -462,7 +462,8 @@ def _subject(verb: Token | None) -> Token | None:
 MEASURE_ADJECTIVES = set("""net gross retail wholesale core industrial domestic foreign fiscal operating military
 civilian infant maternal public private federal national urban rural average median jobless nonfarm underlying
 real nominal consolidated standalone organic agricultural electoral unemployed uninsured registered eligible
-active daily weekly monthly annual quarterly pretax pre-tax current capital commercial residential total repo""".split())
+active daily weekly monthly annual quarterly pretax pre-tax current capital commercial residential total repo
+incomplete""".split())
 
 
 #: Nouns of places: "in 19 districts", "across the state" say where, not what is measured.
