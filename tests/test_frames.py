@@ -84,6 +84,8 @@ def test_a_soldiers_death_in_the_words_of_an_army_is_a_death(sentence):
     ("Deaths: 187; houses fully damaged: 612.", "612", "houses damaged"),
     ("Total receipts this period (July 1, 2024 - September 30, 2024): $12,403,118.56.", "$12,403,118.56",
      "Total receipts period"),
+    # a disease names what is counted, however the small model tags it
+    ("The number of dengue deaths this year stands at 212.", "212", "dengue deaths"),
     # an index's name, which the small model takes for an organisation's
     ("The Producer Price Index rose 0.2 percent in May.", "0.2 percent", "Producer Price Index"),
     # a rate a measure changed at is the measure's, written either way round

@@ -25,7 +25,7 @@ from functools import lru_cache
 from workbench.claims import Claim, Quantity
 from workbench.match import lexicon
 from workbench.match.figures import KNOWN_WORDS, STOP_WORDS, content_words, counted, normalise_word
-from workbench.nlp.frames import FALLING, RISING
+from workbench.nlp.frames import DISEASES, FALLING, RISING
 from workbench.nlp.names import COUNTRIES, place_key
 from workbench.nlp.periods import Period, from_iso
 
@@ -46,6 +46,8 @@ GENERIC_MEASURE_WORDS = {normalise_word(w) for w in """number figure level amoun
 annual yearly monthly quarterly official provisional final estimated cumulative current record combined
 full whole per cent percent share rate value sum count growth yoy mom qoq total real cadre cadres""".split()}
 
+#: Diseases, normalised: a count of one disease's cases or deaths is never another's.
+DISEASE_WORDS = {normalise_word(w) for w in DISEASES}
 #: Words that name a group of people within a count of them ("women voters", "first-time voters", "rural
 #: households", "police personnel" among security personnel): a group's figure neither supports nor
 #: contradicts the whole's, though the measure is a kind of the claim's.
@@ -198,6 +200,9 @@ def same_measure(claim: Claim, other: Claim, claim_words: set[str],
     if my_verb or their_verb:
         return _same_by_verbs(claim, other, mine, theirs, my_verb, their_verb, claim_words)
     if mine.head != theirs.head and mine.head not in theirs.complement and theirs.head not in mine.complement:
+        return False, False, differ
+    my_diseases, their_diseases = mine.words & DISEASE_WORDS, theirs.words & DISEASE_WORDS
+    if my_diseases and their_diseases and not my_diseases & their_diseases:
         return False, False, differ
     my_extras = mine.words - theirs.words - passage_words
     their_extras = theirs.words - mine.words - claim_words

@@ -466,6 +466,12 @@ active daily weekly monthly annual quarterly pretax pre-tax current capital comm
 incomplete""".split())
 
 
+#: Diseases, which name what a count of cases or deaths is of however the small model tags them ("dengue
+#: deaths": an adjective; "Measles cases": a name).
+DISEASES = set("""dengue malaria cholera measles covid covid-19 coronavirus flu influenza leptospirosis tuberculosis
+tb hiv aids mpox typhoid chikungunya zika ebola polio diphtheria pertussis encephalitis meningitis rabies
+hepatitis diarrhoea diarrhea pneumonia""".split())
+
 #: Nouns of places: "in 19 districts", "across the state" say where, not what is measured.
 PLACE_NOUNS = {"district", "state", "city", "region", "province", "county", "village", "area", "country", "town",
                "constituency", "ward", "division", "zone", "territory", "nation", "world", "coast", "valley"}
@@ -511,6 +517,7 @@ def measure_phrase(head: Token | None, span: Span, skip: set[int], verb: Token |
     def usable(token: Token) -> bool:
         return token.i not in own and token.i not in skip and not token.like_num and (
             token.pos_ == "NOUN" or token.pos_ == "ADJ" and token.lower_ in MEASURE_ADJECTIVES or
+            token.lower_ in DISEASES or
             token.pos_ == "PROPN" and token.text.isupper() and len(token.text) <= 5)  # "GDP", "GST", "TB"
 
     modifiers = [t for child in head.lefts if child.dep_ in ("compound", "amod", "nmod", "npadvmod")
