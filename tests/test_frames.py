@@ -183,6 +183,9 @@ def test_the_time_a_figure_is_for():
     # a quarter written as a code before its fiscal year, which the small model reads as a name
     ("Revenue from operations stood at ₹3,412 crore for Q3 FY26, up 6.2 per cent.", "₹3,412 crore",
      "2025-10/2026-06"),
+    # a month in which a verb of reporting issued the figure itself dates the figure, not a report
+    ("The Environment Agency issued 312 flood warnings across England in January.", "312", "2026-01"),
+    ("In December 2023 the Environment Agency issued 312 flood warnings.", "312", "2023-12"),
 ])
 def test_whose_time_a_time_phrase_is(sentence, text, time):
     assert figure(sentence, text, "2026-02-01").quantity.time == time

@@ -913,9 +913,11 @@ def mention(root: Token, tokens: range, period: Period) -> TimeMention:
         break
     # "the ministry said on Friday" dates a report; "2,04,812 cases were reported in 2023" and "data indicate
     # 80,391 deaths during 2024" the figures themselves
+    # ("the agency issued 312 flood warnings in January" dates the warnings, a month or longer being no day of
+    # a report)
     reported = token.pos_ == "VERB" and token.lemma_.lower() in REPORTING_VERBS and \
         not any(child.dep_ == "nsubjpass" and any(t.like_num for t in child.subtree) for child in token.children) \
-        and not (preposition in PERIOD_PREPOSITIONS and any(
+        and not ((preposition in PERIOD_PREPOSITIONS or preposition == "in" and period.end > period.start) and any(
             child.dep_ == "dobj" and any(t.like_num for t in child.subtree) for child in token.children))
     baseline = preposition in BASELINE_PREPOSITIONS and (
         token.lower_ in CHANGE_WORDS or token.lemma_.lower() in CHANGE_NOUNS or _verb_direction(token) is not None
