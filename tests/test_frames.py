@@ -186,6 +186,8 @@ def test_the_time_a_figure_is_for():
     # a month in which a verb of reporting issued the figure itself dates the figure, not a report
     ("The Environment Agency issued 312 flood warnings across England in January.", "312", "2026-01"),
     ("In December 2023 the Environment Agency issued 312 flood warnings.", "312", "2023-12"),
+    # unless what it counts has an event of its own: the naming is then the report's
+    ("In February 2021, China named four soldiers who died in the confrontation.", "four", None),
 ])
 def test_whose_time_a_time_phrase_is(sentence, text, time):
     assert figure(sentence, text, "2026-02-01").quantity.time == time

@@ -914,11 +914,11 @@ def mention(root: Token, tokens: range, period: Period) -> TimeMention:
     # "the ministry said on Friday" dates a report; "2,04,812 cases were reported in 2023" and "data indicate
     # 80,391 deaths during 2024" the figures themselves
     # ("the agency issued 312 flood warnings in January" dates the warnings, a month or longer being no day of
-    # a report)
+    # a report; "named four soldiers who died in the confrontation" in February 2021 names them then)
     reported = token.pos_ == "VERB" and token.lemma_.lower() in REPORTING_VERBS and \
         not any(child.dep_ == "nsubjpass" and any(t.like_num for t in child.subtree) for child in token.children) \
-        and not ((preposition in PERIOD_PREPOSITIONS or preposition == "in" and period.end > period.start) and any(
-            child.dep_ == "dobj" and any(t.like_num for t in child.subtree) for child in token.children))
+        and not (preposition in PERIOD_PREPOSITIONS and _gives_a_figure(token) or
+                 preposition == "in" and period.end > period.start and _gives_a_figure(token, without_event=True))
     baseline = preposition in BASELINE_PREPOSITIONS and (
         token.lower_ in CHANGE_WORDS or token.lemma_.lower() in CHANGE_NOUNS or _verb_direction(token) is not None
         or preposition in ("than", "against", "compared", "versus", "vs")) or token.lemma_.lower() == "compare" \
@@ -931,6 +931,13 @@ def mention(root: Token, tokens: range, period: Period) -> TimeMention:
                        bound=preposition in BOUND_PREPOSITIONS or record,
                        yearless=not any(ch.isdigit() for ch in text) and relative_shift(text) is None,
                        since=preposition == "since")
+
+
+def _gives_a_figure(verb: Token, without_event: bool = False) -> bool:
+    """Is a figure the verb's object ("issued 312 flood warnings")? ``without_event``: and the counted thing
+    has no event of its own ("named four soldiers who died": the deaths are another time's)."""
+    return any(child.dep_ == "dobj" and any(t.like_num for t in child.subtree) and not (
+        without_event and any(c.dep_ in ("relcl", "acl") for c in child.children)) for child in verb.children)
 
 
 SPAN_ENDS = {"to", "ended", "ending", "through", "until", "till"}
