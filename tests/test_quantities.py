@@ -219,6 +219,8 @@ RULES = [
     ("The alliance won 63 of Uttar Pradesh's 80 Lok Sabha seats.", "80", 80, None, "seat", "count", None),
     # a participle before the counted noun, which the tagger takes for a verb, and the noun's own compound
     ("A total of 1,476 confirmed measles cases were reported.", "1,476", 1476, None, "case", "count", None),
+    # a mark in a results table, with the record it set
+    ("Men's javelin: Neeraj Chopra (IND) 90.23m NR.", "90.23m", 90.23, None, "m", "measure", None),
 ]
 
 

@@ -101,6 +101,9 @@ TUBERCULOSIS_NOUNS = {"case", "cases", "patient", "patients", "death", "deaths",
                       "notification", "notifications", "test", "tests", "survivor", "survivors"}
 #: Race distances written with a glued "m": metres, not millions.
 RACE_DISTANCES = {"60", "100", "110", "200", "400", "800", "1500", "3000", "5000", "10000"}
+#: What results tables write after a mark: a national, personal, season's, world, championship, area or meeting
+#: record, a world lead ("90.23m NR": metres).
+RECORD_MARKS = {"NR", "PB", "SB", "WR", "CR", "WL", "AR", "ER", "MR", "OR", "WB", "NB"}
 #: Lemmas that read better as units than spaCy's own: "people" counts persons, "taxes" are not "taxis".
 UNIT_LEMMAS = {"people": "person", "persons": "person", "folks": "person", "children": "child", "taxes": "tax",
                "taxis": "tax"}
@@ -425,9 +428,10 @@ class QuantityScanner:
         number = self.doc[i - 1].text
         if i >= 2 and N.currency_prefix(self.doc[i - 2].text):
             return True
-        if number.replace(",", "") in RACE_DISTANCES or self.low(i + 1) in MEASURED_ADJECTIVES:
-            return False  # "100m final", "1.8m tall"
         following = self.doc[i + 1] if i + 1 < self.n else None
+        if number.replace(",", "") in RACE_DISTANCES or self.low(i + 1) in MEASURED_ADJECTIVES or \
+                following is not None and following.text in RECORD_MARKS:
+            return False  # "100m final", "1.8m tall", "90.23m NR"
         if following is not None and following.pos_ in ("NOUN", "PROPN", "ADJ"):
             return following.lower_ not in ("world", "record", "final", "race", "sprint", "hurdles", "freestyle")
         # On its own ("stood at 7.42m", "threw 89.45m"): millions where its sentence counts people or things
