@@ -137,10 +137,13 @@ def interval(quantity: Quantity) -> tuple[float, float]:
     qualifier = quantity.qualifier
     if qualifier in ("at_least", "more_than"):  # a rounded "30" may still be "over 30": the boundary is allowed
         return value, math.inf
-    if qualifier in ("at_most", "less_than"):
+    # "up to 93 mph" and "at most 93" allow what rounds to 93 ("81 knots", 93.2 mph), as a plain 93 does
+    if qualifier == "less_than":
         return -math.inf, value
+    if qualifier == "at_most":
+        return -math.inf, value + slack
     if qualifier == "up_to":
-        return min(0.0, value), value
+        return min(0.0, value), value + slack
     if qualifier in ("about", "nearly"):
         about_slack = 1.0 if quantity.kind == "date" else max(abs(value) * ABOUT, slack)
         return value - about_slack, value + (about_slack if qualifier == "about" else slack)
