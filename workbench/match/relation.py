@@ -120,7 +120,9 @@ def may_contradict(scored: Scored) -> list[Judgement]:
     forecasts, two dates date the same event, and when the rules read the words as one measure they read
     it as exactly the claim's (a kind of it, "comparable-store sales" for "sales", never contradicts); and
     no figure of the passage agrees, of the same measure or of what the words may read as another
-    (:func:`also_giving`: a passage that also gives the claim's figure does not refute it);
+    (:func:`also_giving`: a passage that also gives the claim's figure does not refute it), nor does the
+    passage write the claim's number again (:func:`writes_the_figure`) unless the two report changes the
+    other way round;
     and when both texts say the time their figure is for, those times overlap ("30 in 2020" is not refuted
     by "35 in 2019"). Where the rules read another measure or actor, or a time only one text says, the
     model weighs how sure that reading is."""
