@@ -396,10 +396,11 @@ def two_windows(a: Period, b: Period) -> bool:
     calendar year: two windows of a rolling measure ("the 12 months through February" and "the 12 months
     ending July"). A year against a fiscal year that ends in it ("2025" and "April 2024–March 2025", as
     results label a fiscal year) stays one time, and so do quarters, which retailers' calendars shift."""
-    if a.start.timetuple().tm_yday == 1 or b.start.timetuple().tm_yday == 1 or min(_days(a), _days(b)) < YEAR_DAYS:
+    shorter = min(_days(a), _days(b))
+    if a.start.timetuple().tm_yday == 1 or b.start.timetuple().tm_yday == 1 or shorter < YEAR_DAYS:
         return False
     shared = (min(a.end, b.end) - max(a.start, b.start)).days + 1
-    return shared < min(_days(a), _days(b)) / 2
+    return shared < shorter / 2
 
 
 def describe(period: Period | None) -> str:

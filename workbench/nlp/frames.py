@@ -363,7 +363,8 @@ def measure_head(span: Span, quantity: Quantity, counted_noun: int | None,
         objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and not _a_name(c)
                    and c.i not in in_figures and not _took_place(verb, c)] if verb is not None else []
         target = objects[0] if objects else _subject(verb)
-        return target if target is not None and target.i not in own and target.i not in in_figures and not _a_name(target) else None
+        usable = target is not None and target.i not in own and target.i not in in_figures and not _a_name(target)
+        return target if usable else None
     if counted_noun is not None and quantity.kind in ("count", "measure"):
         return doc[counted_noun]
     of_child = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "of"), None)
@@ -403,7 +404,8 @@ def _its_subject_at_a_rate(noun: Token, verb: Token | None, own: range) -> Token
             noun.head.lower_ != "at" or noun.head.head.i != verb.i:
         return noun
     subject = _subject(verb)
-    usable = subject is not None and subject.i not in own and subject.pos_ in ("NOUN", "PROPN") and not _a_name(subject)
+    usable = subject is not None and subject.i not in own and subject.pos_ in ("NOUN", "PROPN") and \
+        not _a_name(subject)
     return subject if usable else noun
 
 
@@ -465,12 +467,12 @@ real nominal consolidated standalone organic agricultural electoral unemployed u
 active daily weekly monthly annual quarterly pretax pre-tax current capital commercial residential total repo
 incomplete""".split())
 
-
 #: Diseases, which name what a count of cases or deaths is of however the small model tags them ("dengue
 #: deaths": an adjective; "Measles cases": a name).
 DISEASES = set("""dengue malaria cholera measles covid covid-19 coronavirus flu influenza leptospirosis tuberculosis
 tb hiv aids mpox typhoid chikungunya zika ebola polio diphtheria pertussis encephalitis meningitis rabies
 hepatitis diarrhoea diarrhea pneumonia""".split())
+
 
 #: Nouns of places: "in 19 districts", "across the state" say where, not what is measured.
 PLACE_NOUNS = {"district", "state", "city", "region", "province", "county", "village", "area", "country", "town",

@@ -173,7 +173,8 @@ NAME_CONNECTORS = frozenset({"of", "and", "&", "for"})
 #: First words of the names of weather systems ("Storm Fenella", "Cyclone Remal"): what happened, not whose.
 WEATHER_SYSTEM_WORDS = frozenset("storm hurricane cyclone typhoon tropical".split())
 #: Last words of the names of events and indices ("the Asian Athletics Championships", "General Election
-#: 2024", "the Border-Gavaskar Trophy", "the US Open", "the Consumer Price Index"), which the small model often labels organisations: what or when, not whose.
+#: 2024", "the Border-Gavaskar Trophy", "the US Open", "the Consumer Price Index"), which the small model
+#: often labels organisations: what or when, not whose.
 EVENT_NAME_WORDS = frozenset("""championship championships games cup olympics election elections summit
 tournament marathon festival index trophy open prix series derby""".split())
 

@@ -62,12 +62,6 @@ RATIO_FOLLOWERS = {"as", "more", "higher", "larger", "bigger", "greater", "the",
 INDEX_WORDS = {"sensex", "nifty", "dow", "nasdaq", "ftse", "index", "s&p", "nikkei", "kospi", "dax", "cac",
                "stoxx", "sti", "kse", "hang"}
 COUNT_NOUN_SKIP = {"ADJ", "NUM", "PUNCT", "ADV"}
-def _participle_before_a_noun(token) -> bool:
-    """A participle used as an adjective of the counted noun ("1,476 confirmed measles cases", "900 displaced
-    families"), which the tagger calls a verb."""
-    return token.tag_ in ("VBN", "VBG") and token.dep_ == "amod" and token.head.i > token.i
-
-
 # Words for the members of a group, counted as the group when it is named with them ("Maoist cadres").
 MEMBER_WORDS = {"cadre", "member", "fighter", "operative"}
 ARMED_GROUPS = {"maoist", "naxal", "naxalite", "militant", "terrorist", "insurgent", "rebel", "jihadist"}
@@ -181,6 +175,12 @@ def mistagged_noun(token: Token) -> bool:
     """A plural noun the tagger took for a verb, which the parser still treats as a noun ("80 seats")."""
     return token.pos_ == "VERB" and token.tag_ in ("NNS", "VBZ") and token.dep_ in ("pobj", "dobj", "nsubj",
                                                                                   "nsubjpass", "attr")
+
+
+def participle_before_a_noun(token: Token) -> bool:
+    """A participle used as an adjective of the counted noun ("1,476 confirmed measles cases", "900 displaced
+    families"), which the tagger calls a verb."""
+    return token.tag_ in ("VBN", "VBG") and token.dep_ == "amod" and token.head.i > token.i
 
 
 class QuantityScanner:
@@ -837,7 +837,7 @@ class QuantityScanner:
                     self.doc[min(j + 1, self.n - 1)].pos_ == "NOUN":
                 j += 1  # "900 FBI files": an acronym modifying the counted noun
                 continue
-            if (token.pos_ not in COUNT_NOUN_SKIP and not _participle_before_a_noun(token)) or \
+            if (token.pos_ not in COUNT_NOUN_SKIP and not participle_before_a_noun(token)) or \
                     token.lower_ in (",", "and", "or"):
                 return None
             j += 1
