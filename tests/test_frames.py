@@ -97,6 +97,12 @@ def test_a_soldiers_death_in_the_words_of_an_army_is_a_death(sentence):
      "about 48,000 acres", None),
     # a date's event happened to something other than a figure: the money gets no measure from it
     ("A further £1.8bn will go to community diagnostic centres by March 2026.", "£1.8bn", None),
+    # people of whom a relative clause says they died are deaths, as official bulletins count them
+    ("The number of persons who lost their lives in the landslide has risen to 31.", "31", "persons who died"),
+    ("So far 14 villagers who drowned in the flash flood have been identified.", "14", "villagers who died"),
+    ("There were 40 people who attended the rally.", "40", "people"),
+    # the conjunction kept, so that the lexicon knows the name
+    ("The goods and services deficit was $76.9 billion in August.", "$76.9 billion", "goods and services deficit"),
 ])
 def test_what_is_measured(sentence, text, measure):
     assert figure(sentence, text).frame.measure == measure
@@ -314,6 +320,12 @@ def test_edged_down_is_down_whatever_the_parse():
 def test_since_runs_from_then_to_the_report():
     sentence = "More than 9,000 people have fled their homes in the province since January, the agency said."
     assert figure(sentence, "More than 9,000", published="2024-07-04").quantity.time == "2024-01-01/2024-07-04"
+
+
+def test_since_a_clause_runs_from_its_date_to_the_report():
+    """"since the season began on 29 September": the clause's date is where the count starts, not its day."""
+    sentence = "Montana has confirmed 27 measles cases since the outbreak began on 3 March, officials said."
+    assert figure(sentence, "27", published="2025-06-20").quantity.time == "2025-03-03/2025-06-20"
 
 
 def test_since_after_a_record_is_not_the_figures_time():

@@ -45,3 +45,10 @@ def test_days_and_weeks_of_a_month_are_those_days():
     assert period("the first week of June").iso() == "2024-06-01/2024-06-07"  # read on 1 June 2024
     assert period("the last week of March 2024").iso() == "2024-03-25/2024-03-31"
     assert not period("the first week of June").overlaps(period("8 June 2024"))
+
+
+def test_a_date_written_with_dots_is_day_month_year():
+    """Indian and European bulletins date themselves "07.08.2025" (as of 7 August); an impossible one is a year."""
+    assert period("as of 18:00 hrs on 07.08.2025").iso() == "2025-08-07"
+    assert period("31.12.2024").iso() == "2024-12-31"
+    assert period("13.13.2025").iso() == "2025"

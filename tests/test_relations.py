@@ -195,6 +195,8 @@ def test_whose_compares_names_of_a_kind(mine, theirs, clash):
 @pytest.mark.parametrize("text,rewritten", [
     ("Public sector net borrowing", "government borrowing"),  # the ONS's name for what the news calls it
     ("profit after tax", "net profit"),
+    # one name inside another: both read
+    ("goods and services tax collections", "gst revenue"),
 ])
 def test_a_measure_named_in_several_words_is_read_as_one(text, rewritten):
     from workbench.match.lexicon import rewrite

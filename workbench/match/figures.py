@@ -29,7 +29,7 @@ from workbench.nlp.periods import from_iso
 
 #: Verbs (lemmas) that make a count of people a death toll: "300 people died" meets "300 deaths".
 DEATH_VERBS = {"die", "kill", "perish", "drown", "murder", "slay", "execute", "shoot", "claim", "death", "killing",
-               "execution", "life"}
+               "execution", "life", "neutralise", "neutralize"}  # security forces "neutralised" militants
 #: Measures converted to one base unit per dimension, so "3 km" meets "3,000 metres".
 CONVERSIONS = {
     "km": ("length", 1000.0), "m": ("length", 1.0), "cm": ("length", 0.01), "mm": ("length", 0.001),
@@ -280,7 +280,7 @@ KNOWN_WORDS = frozenset(_SYNONYM_STEMS.values())
 
 
 #: Endings of a hyphenated word that only say "of": "opioid-related deaths" are opioid deaths.
-_OF_ENDINGS = ("-related", "-linked")
+_OF_ENDINGS = ("-related", "-linked", "-associated")
 
 
 @lru_cache(maxsize=200_000)

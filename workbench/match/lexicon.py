@@ -19,7 +19,7 @@ soldier: soldier soldiers troop troops trooper troopers serviceman servicemen pe
 person: person persons people individual individuals resident residents citizen citizens inhabitant inhabitants
   villager villagers population
 death: death deaths fatality fatalities casualty casualties dead die died dies dying kill killed killing
-  killings toll life lives perish perished slain victim victims
+  killings toll life lives perish perished slain victim victims neutralise neutralised neutralize neutralized
 injure: injure injured injuries injury wound wounded hurt
 employee: employee employees worker workers staff job jobs position positions post posts role roles headcount
   employment payroll payrolls
@@ -66,6 +66,7 @@ student: student students pupil pupils
 voter: voter voters elector electors
 collapse: collapse collapsed fail failed breach breached burst
 prize: prize prizes reward rewards purse
+influenza: influenza flu
 """.strip()
 
 #: Multi-word names rewritten to one before words are compared.
@@ -84,6 +85,8 @@ PHRASES = {
     "forced from their homes": "displaced", "forced to flee": "displaced", "shot down": "downed",
     "revenue from operations": "revenue", "gst collections": "gst revenue", "gst collection": "gst revenue",
     "tax collections": "tax revenue", "tax collection": "tax revenue",
+    "goods and services deficit": "trade deficit", "goods and services trade deficit": "trade deficit",
+    "privately-owned housing starts": "housing starts", "privately owned housing starts": "housing starts",
     "public sector net borrowing": "government borrowing", "public sector borrowing": "government borrowing",
     "came into force": "took effect", "come into force": "take effect", "comes into force": "takes effect",
     "came into effect": "took effect", "come into effect": "take effect", "cessation of hostilities": "ceasefire",
@@ -111,4 +114,8 @@ def rewrite(text: str) -> str:
     """The text with its multi-word names rewritten to one ("profit after tax" → "net profit")."""
     if not _LAST_WORDS.search(text):
         return text
-    return _PHRASE.sub(lambda match: PHRASES[match.group(0).lower()], text)
+    # twice: one name's rewriting can complete another ("goods and services tax collections" → "gst
+    # collections" → "gst revenue")
+    for _ in range(2):
+        text = _PHRASE.sub(lambda match: PHRASES[match.group(0).lower()], text)
+    return text

@@ -114,6 +114,10 @@ MEASURE_PREPS = {"of", "in", "on", "for", "from", "at", "to"}
 #: Heads that say little by themselves: their complement says what is measured ("the number of cases").
 GENERIC_HEADS = {"number", "total", "figure", "level", "amount", "count", "tally", "share", "proportion",
                  "percentage", "rate", "value", "sum", "majority", "half", "portion", "toll"}
+#: Nouns for people, whom a relative clause of dying makes a count of deaths ("persons who lost their lives").
+PEOPLE_NOUNS = {"person", "people", "individual", "civilian", "resident", "villager", "citizen", "child",
+                "soldier", "passenger", "worker", "pilgrim", "tourist", "migrant", "patient", "victim"}
+DYING_VERBS = {"die", "perish", "drown", "succumb"}
 #: Light verbs: with them the verb's own complement completes the measure ("were in relief camps").
 LIGHT_VERBS = {"be", "remain", "stay", "live", "stand", "take"}
 #: Verbs whose object is the level of their subject ("borrowing reached £17.4bn", "collections hit ₹2.1 lakh
@@ -533,7 +537,10 @@ def measure_phrase(head: Token | None, span: Span, skip: set[int], verb: Token |
         not _a_winning_margin(head, span)
     complement: list[Token] = []
     for preposition in complements[:2 if weak_head else 1]:
-        subtree = list(preposition.subtree)
+        # a clause of dying says what the people are counted as (below), not which people
+        said = {t.i for noun in preposition.subtree if _who_died(noun) for clause in noun.children
+                if clause.dep_ == "relcl" for t in clause.subtree}
+        subtree = [t for t in preposition.subtree if t.i not in said]
         if len(subtree) <= MAX_COMPLEMENT_TOKENS and not any(t.i in own for t in subtree):
             words = [t for t in subtree if usable(t) or t.pos_ == "ADP" and t.i != preposition.i]
             if any(usable(t) for t in words):
@@ -546,7 +553,23 @@ def measure_phrase(head: Token | None, span: Span, skip: set[int], verb: Token |
         return None  # "a 22 percent increase": what increased is said elsewhere
     else:
         main = modifiers + [head]
-    return _rendered(main + complement) or None
+    rendered = _rendered(main + complement) or None
+    if rendered and any(t.lemma_.lower() in PEOPLE_NOUNS for t in main) and any(_who_died(t) for t in [head, *main]):
+        return f"{rendered} who died"
+    return rendered
+
+
+def _who_died(noun: Token) -> bool:
+    """A relative clause says the people died: "(the number of) persons who lost their lives", "people who
+    were killed", "residents who drowned"."""
+    for verb in noun.children:
+        if verb.dep_ != "relcl":
+            continue
+        lemma = verb.lemma_.lower()
+        if lemma in DYING_VERBS or lemma == "kill" and any(c.dep_ == "auxpass" for c in verb.children) or \
+                lemma == "lose" and any(c.dep_ == "dobj" and c.lemma_.lower() == "life" for c in verb.children):
+            return True
+    return False
 
 
 def _names_an_index(token: Token, head: Token) -> bool:
@@ -560,13 +583,15 @@ def _names_an_index(token: Token, head: Token) -> bool:
 
 
 def _rendered(tokens: list[Token]) -> str:
-    """Words as a phrase, a hyphenated modifier kept whole ("like-for-like sales", "first-time voters")."""
+    """Words as a phrase, a hyphenated modifier kept whole ("like-for-like sales", "first-time voters") and
+    the conjunction between two of its words kept ("goods and services deficit", which the lexicon knows)."""
     text = ""
     for previous, token in zip([None, *tokens], tokens):
         doc = token.doc
-        glued = previous is not None and token.i == previous.i + 2 and doc[previous.i + 1].text == "-" and \
-            not previous.whitespace_ and not doc[previous.i + 1].whitespace_
-        text += ("-" if glued else " " if text else "") + token.text
+        between = doc[previous.i + 1] if previous is not None and token.i == previous.i + 2 else None
+        glued = between is not None and between.text == "-" and not previous.whitespace_ and not between.whitespace_
+        joined = between is not None and between.dep_ == "cc"
+        text += ("-" if glued else f" {between.text} " if joined else " " if text else "") + token.text
     return text
 
 
@@ -929,10 +954,13 @@ def mention(root: Token, tokens: range, period: Period) -> TimeMention:
     # "the lowest since 2001", "its first gold since 1984": a record's reach, not any figure's time
     record = preposition == "since" and any(t.tag_ in ("JJS", "RBS") or t.lower_ in RECORD_WORDS
                                             for t in (token, *token.children))
+    # "since the season began on 29 September": the clause's "since" reaches its date
+    since = preposition == "since" or token.pos_ in ("VERB", "AUX") and token.dep_ == "advcl" and \
+        any(child.dep_ == "mark" and child.lower_ == "since" for child in token.children)
     return TimeMention(root, tokens, period, reported, baseline,
                        bound=preposition in BOUND_PREPOSITIONS or record,
                        yearless=not any(ch.isdigit() for ch in text) and relative_shift(text) is None,
-                       since=preposition == "since")
+                       since=since)
 
 
 def _gives_a_figure(verb: Token, without_event: bool = False) -> bool:

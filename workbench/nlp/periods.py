@@ -304,6 +304,16 @@ def _week_of_month(match: re.Match, anchor: dt.date) -> Period:
     return Period(start, start + dt.timedelta(days=6))
 
 
+@pattern(r"\b(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>(?:19|20)\d{2})\b")
+def _dotted_date(match: re.Match, anchor: dt.date) -> Period | None:
+    """"07.08.2025": day, month and year, as India and continental Europe write a date with dots (the US
+    writes month first, but with slashes, which stay unread)."""
+    try:
+        return Period.day(dt.date(int(match["year"]), int(match["month"]), int(match["day"])))
+    except ValueError:
+        return None
+
+
 @pattern(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<year>\d{4})\b")
 @pattern(r"\b" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})\b")
 def _full_date(match: re.Match, anchor: dt.date) -> Period | None:
