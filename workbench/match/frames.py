@@ -190,8 +190,7 @@ def same_measure(claim: Claim, other: Claim, claim_words: set[str],
     needs exactly (:mod:`relation`)."""
     mine, theirs = measure_of(claim), measure_of(other)
     differ = f"another measure ({measure_text(claim)} vs {measure_text(other)})"
-    events_differ = bool(mine.event and theirs.event and mine.event != theirs.event and not (
-        mine.event in passage_words and theirs.event in claim_words))
+    events_differ = events_apart(mine, theirs, claim_words, passage_words)
     if events_differ and mine.event in KNOWN_WORDS and theirs.event in KNOWN_WORDS:
         return False, False, f"another event ({claim.predicate} vs {other.predicate})"
     my_event = mine.event if mine.event in KNOWN_WORDS else None
@@ -227,6 +226,13 @@ def same_measure(claim: Claim, other: Claim, claim_words: set[str],
     return True, True, ""
 
 
+def events_apart(mine: Measure, theirs: Measure, claim_words: set[str], passage_words: set[str]) -> bool:
+    """Do the two figures count events told by different verbs ("burned" 450 hectares, "flooded" 120), which
+    neither text tells in the other's word?"""
+    return bool(mine.event and theirs.event and mine.event != theirs.event and not (
+        mine.event in passage_words and theirs.event in claim_words))
+
+
 def _verb_only(claim: Claim, measure: Measure) -> bool:
     """Is the figure's measure said only by its verb ("will give Ukraine £3bn", "burned 48,000 acres"), or
     not at all?"""
@@ -250,6 +256,10 @@ def _same_by_verbs(claim: Claim, other: Claim, mine: Measure, theirs: Measure, m
     specified, sentence_words = (theirs, claim_words) if my_verb else (mine, content_words(other.sentence.text))
     if (mine if my_verb else theirs).head is not None and specified.head in sentence_words:
         return True, None, f"the measure only in one sentence ({measure_text(claim)} vs {measure_text(other)})"
+    if claim.quantity.kind == other.quantity.kind == "measure" and mine.event and mine.event == theirs.event:
+        # an area or a length by what was done over it: "burned about 700 hectares" and "burned approximately
+        # 210 hectares of moorland" measure one thing, whatever the land is called
+        return True, True, ""
     return False, False, "what the figure measures is not said"
 
 

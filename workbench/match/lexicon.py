@@ -67,6 +67,7 @@ voter: voter voters elector electors
 collapse: collapse collapsed fail failed breach breached burst
 prize: prize prizes reward rewards purse
 influenza: influenza flu
+burn: burn burned burnt burning scorch scorched char charred
 """.strip()
 
 #: Multi-word names rewritten to one before words are compared.

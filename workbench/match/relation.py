@@ -22,8 +22,8 @@ import re
 from workbench.claims import Quantity
 from workbench.figures_text import figure_text
 from workbench.match.evidence import WEIGHED_STAGES, Evidence, dates_same_event, named_there, weigh
-from workbench.match.figures import implied_text
-from workbench.match.frames import measure_text
+from workbench.match.figures import content_words, implied_text
+from workbench.match.frames import events_apart, measure_of, measure_text
 from workbench.match.rank import ClaimQuery, Judgement, Scored, completed, opposite
 
 SUPPORTS, CONTRADICTS, RELATED = "supports", "contradicts", "related"
@@ -134,7 +134,18 @@ def may_contradict(scored: Scored) -> list[Judgement]:
             and (j.comparison.conflicts or opposite(j.comparison))
             and j.comparison.claim.frame.hedged == j.comparison.other.frame.hedged
             and (j.comparison.mine.kind != "date" or dates_same_event(j, scored.passage_words))
-            and (opposite(j.comparison) or not writes_the_figure(scored, j.comparison.claim.quantity))]
+            and (opposite(j.comparison) or not writes_the_figure(scored, j.comparison.claim.quantity))
+            and not _other_events(j, scored)]
+
+
+def _other_events(judgement: Judgement, scored: Scored) -> bool:
+    """Two areas, lengths or volumes of events told by different verbs (:func:`events_apart`), where the verb
+    is most of what says what is measured: neither can refute the other, however alike the rest of the words
+    ("burned about 450 hectares" and "flooded approximately 120 hectares of farmland"). Counts and dates
+    have their nouns and their own tests, and one event is told by many verbs ("voted", "cast ballots")."""
+    claim, other = judgement.comparison.claim, judgement.comparison.other
+    return judgement.comparison.mine.kind == "measure" and events_apart(measure_of(claim), measure_of(other), content_words(claim.sentence.text),
+                        scored.passage_words)
 
 
 def _weighed(evidence: Evidence, verdict: str) -> str:
