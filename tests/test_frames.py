@@ -101,6 +101,11 @@ def test_a_soldiers_death_in_the_words_of_an_army_is_a_death(sentence):
     ("The number of persons who lost their lives in the landslide has risen to 31.", "31", "persons who died"),
     ("So far 14 villagers who drowned in the flash flood have been identified.", "14", "villagers who died"),
     ("There were 40 people who attended the rally.", "40", "people"),
+    # the margin a contest was won or lost by, however it is written
+    ("Democrat Elena Ruiz beat Tom Hardy by about 6,000 votes.", "about 6,000", "margin"),
+    ("India won the third Test by a 434-run margin.", "434-run", "margin"),
+    ("Ruiz received 182,440 votes, a margin of 872 votes over Hardy.", "872", "margin"),
+    ("Ruiz received 182,440 votes, a margin of 872 votes over Hardy.", "182,440", "votes"),
     # the conjunction kept, so that the lexicon knows the name
     ("The goods and services deficit was $76.9 billion in August.", "$76.9 billion", "goods and services deficit"),
 ])
@@ -154,6 +159,8 @@ def test_a_sentence_final_scale_keeps_its_figure():
     ("Engro Corporation's profit after tax rose 18 per cent to Rs 34.2bn.", "Rs 34.2bn", ("Engro Corporation",)),
     # "Rs." (the small model's organisation) is a currency, no one's
     ("The Company earned Rs. 18,612 million, as against Rs. 15,255 million last year.", "Rs. 15,255 million", ()),
+    # a relative clause's figure is its antecedent's
+    ("The Congress, which polled nearly 40 per cent of the vote, won 37 seats.", "nearly 40 per cent", ("Congress",)),
 ])
 def test_whose_figure(sentence, text, actors):
     assert figure(sentence, text).frame.actors == actors
@@ -320,6 +327,11 @@ def test_edged_down_is_down_whatever_the_parse():
 def test_since_runs_from_then_to_the_report():
     sentence = "More than 9,000 people have fled their homes in the province since January, the agency said."
     assert figure(sentence, "More than 9,000", published="2024-07-04").quantity.time == "2024-01-01/2024-07-04"
+
+
+def test_losing_by_a_margin_is_no_fall():
+    claim = figure("Tom Hardy lost the governor's race to Elena Ruiz by 17,240 votes.", "17,240")
+    assert (claim.quantity.direction, claim.quantity.role, claim.frame.measure) == (None, None, "margin")
 
 
 def test_since_a_clause_runs_from_its_date_to_the_report():

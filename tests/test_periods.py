@@ -52,3 +52,8 @@ def test_a_date_written_with_dots_is_day_month_year():
     assert period("as of 18:00 hrs on 07.08.2025").iso() == "2025-08-07"
     assert period("31.12.2024").iso() == "2024-12-31"
     assert period("13.13.2025").iso() == "2025"
+
+
+def test_a_fiscal_year_written_in_full_is_a_fiscal_year():
+    assert period("in fiscal year 2022").iso() == period("fiscal 2022").iso() == period("FY2022").iso()
+    assert period("fiscal year 2022-23").iso() == "2022-04/2023-03"

@@ -27,7 +27,7 @@ from workbench.match import lexicon
 from workbench.match.figures import KNOWN_WORDS, STOP_WORDS, content_words, counted, normalise_word
 from workbench.nlp.frames import DISEASES, FALLING, RISING
 from workbench.nlp.names import COUNTRIES, place_key
-from workbench.nlp.periods import Period, from_iso
+from workbench.nlp.periods import Period, fiscal_year, from_iso
 
 #: How far before its document's date an undated figure may be for ("612 relief camps" in a July report).
 UNDATED_DAYS = 90
@@ -46,6 +46,8 @@ GENERIC_MEASURE_WORDS = {normalise_word(w) for w in """number figure level amoun
 annual yearly monthly quarterly official provisional final estimated cumulative current record combined
 full whole per cent percent share rate value sum count growth yoy mom qoq total real cadre cadres""".split()}
 
+#: How much a contest was won by ("a majority of 4,512", "won by 4,512 votes"), normalised.
+MARGIN = normalise_word("margin")
 #: Diseases, normalised: a count of one disease's cases or deaths is never another's.
 DISEASE_WORDS = {normalise_word(w) for w in DISEASES}
 #: Words that name a group of people within a count of them ("women voters", "first-time voters", "rural
@@ -140,7 +142,7 @@ def _measure(claim: Claim, text: str) -> Measure:
     main_words = [normalise_word(w) for w in main.split() if w.lower() not in STOP_WORDS and _a_word(w)]
     head = next((w for w in reversed(main_words) if w not in GENERIC_MEASURE_WORDS), None)
     counted_noun = counted(quantity, claim.predicate) if quantity is not None and quantity.kind == "count" else None
-    if counted_noun:
+    if counted_noun and head != MARGIN:  # a margin of 8,000 votes is a margin, not a count of votes
         head = normalise_word(counted_noun)
     complement_words = {w for w in content_words(complement) if _a_word(w) and w not in GENERIC_MEASURE_WORDS}
     words = {w for w in main_words if w not in GENERIC_MEASURE_WORDS} | complement_words
@@ -335,7 +337,8 @@ def name_conflict(mine: tuple[str, ...], theirs: tuple[str, ...], fallback_text:
                   texts: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())) -> tuple[str, str] | None:
     """Two names that tell the figures apart, (claim's, passage's), or None: both sides name someone and each
     names one the other does not (and that can be told apart: ``alike``). Not a conflict, though, when the
-    passage's names only stand in for its figure's and its text (``fallback_text``) names the claim's too,
+    passage's names only stand in for its figure's and its text (``fallback_text``) names the claim's too, or
+    the claim's text names those stand-ins,
     nor when each text names the other's (``texts``: the claim's words, the passage's words): the same
     parties, seen from each side ("UP Warriorz bought her for ₹1.6 crore" / "sold to UP Warriorz")."""
     if not mine or not theirs:
@@ -350,6 +353,8 @@ def name_conflict(mine: tuple[str, ...], theirs: tuple[str, ...], fallback_text:
     if fallback_text and all(_name_words(a) <= fallback_text for a in unmatched_mine):
         return None
     claim_text, passage_text = texts
+    if fallback_text and claim_text and all(_name_words(b) <= claim_text for b in unmatched_theirs):
+        return None  # the passage's borrowed names are the claim's too ("won the Rampura Kalan seat")
     if claim_text and passage_text and all(_name_words(a) <= passage_text for a in unmatched_mine) and \
             all(_name_words(b) <= claim_text for b in unmatched_theirs):
         return None
@@ -399,6 +404,17 @@ def period_of(quantity: Quantity, published: str | None, hedged: bool = False) -
 
 def _days(period: Period) -> int:
     return (period.end - period.start).days + 1
+
+
+def two_fiscal_years(a: Period, b: Period) -> bool:
+    """Two fiscal years named by the years they end in ("fiscal 2023", "fiscal year 2022"), each read loosely for
+    either convention (April of the year before to September): different years are different times, though
+    the loose readings overlap."""
+    return _loose_fiscal_year(a) and _loose_fiscal_year(b) and a.end.year != b.end.year
+
+
+def _loose_fiscal_year(period: Period) -> bool:
+    return period == fiscal_year(period.end.year)
 
 
 def two_windows(a: Period, b: Period) -> bool:
@@ -455,8 +471,8 @@ def check(claim: Claim, claim_published: str | None, other: Claim, other_publish
         else (None, False)
     like_length, apart = True, False
     if my_period is not None and their_period is not None:
-        apart = not my_period.overlaps(their_period) or my_explicit and their_explicit and \
-            two_windows(my_period, their_period)
+        apart = not my_period.overlaps(their_period) or my_explicit and their_explicit and (
+            two_windows(my_period, their_period) or two_fiscal_years(my_period, their_period))
         if apart and not complete:
             return FrameCheck(False, period=my_period, other_period=their_period, stage="time")
         if my_explicit and their_explicit and not (event_word(claim) and event_word(other)):

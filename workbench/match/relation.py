@@ -23,7 +23,7 @@ from workbench.claims import Quantity
 from workbench.figures_text import figure_text
 from workbench.match.evidence import WEIGHED_STAGES, Evidence, dates_same_event, named_there, weigh
 from workbench.match.figures import content_words, implied_text
-from workbench.match.frames import events_apart, measure_of, measure_text
+from workbench.match.frames import MARGIN, events_apart, measure_of, measure_text
 from workbench.match.rank import ClaimQuery, Judgement, Scored, completed, opposite
 
 SUPPORTS, CONTRADICTS, RELATED = "supports", "contradicts", "related"
@@ -69,11 +69,33 @@ def writes_the_figure(scored: Scored, quantity: Quantity) -> str | None:
     """The claim's number of three digits or more, when the passage writes it too, whatever the extraction read
     around it ("2. Neeraj Chopra (IND) 90.23m NR" in a results table): such a passage may well say what the
     claim says, and is never read as contradicting it."""
+    number = _written_number(quantity)
+    return number if number and _writes(scored.hit.text, number) else None
+
+
+def _written_number(quantity: Quantity) -> str | None:
+    """A figure's number as written, when it has three digits or more and is not a date ("90.23", "1,520")."""
     found = _WRITTEN_NUMBER.search(quantity.text) if quantity.kind != "date" else None
     if found is None or sum(ch.isdigit() for ch in found.group(0)) < 3:
         return None
-    number = found.group(0).rstrip(",")
-    return number if re.search(rf"(?<![\d.,]){re.escape(number)}(?![\d]|[.,]\d)", scored.hit.text) else None
+    return found.group(0).rstrip(",")
+
+
+def _writes(text: str, number: str) -> bool:
+    return re.search(rf"(?<![\d.,]){re.escape(number)}(?![\d]|[.,]\d)", text) is not None
+
+
+def given_by_the_claim(judgement: Judgement) -> bool:
+    """The claim's sentence itself writes the passage's conflicting number, for something else ("67.90 per
+    cent ..., with Sirsa district topping the list at 75.36 per cent"): that number is evidence for its other
+    figure, not against this one."""
+    claim = judgement.comparison.claim
+    number = _written_number(judgement.comparison.other.quantity)
+    if not number:
+        return False
+    start, end = claim.quantity.start - claim.sentence.start, claim.quantity.end - claim.sentence.start
+    text = claim.sentence.text
+    return _writes(text[:max(start, 0)] + " " + text[max(end, 0):], number)
 
 
 def why_not_contradicting(judgement: Judgement, scored: Scored) -> str:
@@ -135,7 +157,14 @@ def may_contradict(scored: Scored) -> list[Judgement]:
             and j.comparison.claim.frame.hedged == j.comparison.other.frame.hedged
             and (j.comparison.mine.kind != "date" or dates_same_event(j, scored.passage_words))
             and (opposite(j.comparison) or not writes_the_figure(scored, j.comparison.claim.quantity))
-            and not _other_events(j, scored)]
+            and not _other_events(j, scored) and not _margin_and_count(j) and not given_by_the_claim(j)]
+
+
+def _margin_and_count(judgement: Judgement) -> bool:
+    """One figure is a margin ("beat Laxalt by roughly 8,000 votes"), the other is not ("490,388 votes"):
+    never the same measure, however alike the words."""
+    heads = {measure_of(judgement.comparison.claim).head, measure_of(judgement.comparison.other).head}
+    return MARGIN in heads and len(heads) == 2
 
 
 def _other_events(judgement: Judgement, scored: Scored) -> bool:

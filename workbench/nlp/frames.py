@@ -249,6 +249,28 @@ def _whole_of_a_part(span: Span) -> bool:
 EARLIER_WORDS = {"ago", "earlier", "last", "previous", "before", "prior"}
 
 
+#: Verbs whose "by" gives the margin of a contest ("beat Laxalt by roughly 8,000 votes", "won by 32 runs").
+MARGIN_VERBS = {"win", "beat", "defeat", "lose", "lead", "trail", "edge", "hold", "retain", "unseat", "oust"}
+#: Nouns a margin is of ("a margin of 872 votes", "a 434-run win").
+MARGIN_NOUNS = {"margin", "majority", "win", "victory", "defeat", "loss", "lead"}
+
+
+def a_margin(span: Span) -> bool:
+    """Is the figure the margin a contest was won or lost by: "beat Republican Adam Laxalt in Nevada by roughly
+    8,000 votes", "lost the race to Katie Hobbs by 17,117 votes", "a margin of 872 votes", "a 434-run win"?"""
+    token = span.root
+    if token.dep_ in ("nummod", "compound", "amod") and token.head.pos_ == "NOUN":
+        if token.head.lemma_.lower() in MARGIN_NOUNS:
+            return True  # "a 434-run win"
+        token = token.head
+    if token.dep_ in ("compound", "amod") and token.head.lemma_.lower() in MARGIN_NOUNS:
+        return True
+    preposition = token.head
+    return token.dep_ == "pobj" and (
+        preposition.lower_ == "by" and preposition.head.lemma_.lower() in MARGIN_VERBS or
+        preposition.lower_ == "of" and preposition.head.lemma_.lower() in MARGIN_NOUNS - {"win", "loss"})
+
+
 def change_of(span: Span, quantity: Quantity, head_noun: Token | None) -> tuple[str | None, str | None]:
     """(direction, role) of a figure: the amount of a change ("rose 12%", "a 3% drop", "up 5%", "cut 300
     jobs"), the level it changed from ("up from ₹6,272 crore"), the whole of a partitive ("of the state's 35
@@ -257,6 +279,8 @@ def change_of(span: Span, quantity: Quantity, head_noun: Token | None) -> tuple[
     doc = span.doc
     if quantity.kind == "ratio" and quantity.value < 1 and span.end < len(doc) and doc[span.end].lower_ == "of":
         return None, None
+    if quantity.kind in ("count", "percent") and a_margin(span):
+        return None, None  # "lost to Hobbs by 17,117 votes": by how much, not how the votes changed
     direction, role = _change_of(span, quantity, head_noun)
     if direction is None and quantity.kind == "ratio" and quantity.unit == "times" and quantity.value > 1 and \
             _against_an_earlier_time(span):
@@ -830,6 +854,14 @@ def _nearest(token: Token, span: Span, figures: list[Span], name: bool = False) 
                if other.start != span.start and not (other.start <= token.i < other.end))
 
 
+def _relative_antecedent(verb: Token | None) -> Token | None:
+    """The noun a relative clause's "which" or "who" stands for, when it is the clause's subject."""
+    if verb is None or verb.dep_ != "relcl":
+        return None
+    relative = any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("which", "who", "that") for c in verb.children)
+    return verb.head if relative else None
+
+
 def unrecognised_subject(verb: Token | None) -> tuple[str, ...]:
     """The clause's subject when it is a proper noun spaCy's small model did not recognise as a name
     ("drugmaker Deccan Pharma reported a net profit of ₹1,240 crore"), or the subject's owner ("Engro
@@ -1137,6 +1169,9 @@ def read_frame(span: Span, quantity: Quantity, counted_noun: int | None, mention
     if not actors or not places:  # "20 of its soldiers": the owner's names, "the Indian Army"
         owner_actors, owner_places = owner_names(span, verb, clause, entities)
         actors, places = actors or owner_actors, places or owner_places
+    antecedent = _relative_antecedent(verb)
+    if not actors and antecedent is not None:  # "The Congress, which polled nearly 40 per cent": the Congress's
+        actors = names_of(ent for ent in entities if ent.start <= antecedent.i < ent.end)[0]
     actors = actors or unrecognised_subject(verb)
     forecaster = verb.head if verb is not None and verb.dep_ in ("xcomp", "ccomp") else None
     if forecaster is not None and forecaster.lemma_.lower() in CLAUSE_HEDGES:  # "the IMF expects India's economy
@@ -1156,4 +1191,7 @@ def read_frame(span: Span, quantity: Quantity, counted_noun: int | None, mention
                        unit=quantity.unit or counted_by_subject(span, quantity, counted_noun, head, direction, role))
     measure = measure_phrase(head, span, skip, verb) if head is not None else labelled_by(span) or (
         event_measure(span, verb, skip) if quantity.kind in ("money", "count") else None)
+    if quantity.kind in ("count", "percent") and a_margin(span) and not (
+            measure and measure.split()[-1].lower() in ("margin", "majority", "lead")):
+        measure = "margin"  # "won by 4,512 votes": the margin, whatever it counts ("a majority of" says so)
     return quantity, Frame(measure, actors, places, figure_hedged)

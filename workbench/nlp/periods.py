@@ -202,7 +202,7 @@ def _part_of_a_year_span(match: re.Match, anchor: dt.date) -> Period | None:
     return Period.months(start // 12, start % 12 + 1, months)
 
 
-@pattern(r"\b(?:fiscal|financial year|fy|f\.y\.)\s*'?(?P<a>\d{4}|\d{2})\s*[-–—/]\s*(?P<b>\d{4}|\d{2})\b")
+@pattern(r"\b(?:fiscal year|fiscal|financial year|fy|f\.y\.)\s*'?(?P<a>\d{4}|\d{2})\s*[-–—/]\s*(?P<b>\d{4}|\d{2})\b")
 @pattern(r"\b(?P<a>(?:19|20)\d{2})\s*[-–—/]\s*(?P<b>\d{2}|(?:19|20)\d{2})\b(?!\s*(?:%|per|percent))")
 def _year_span(match: re.Match, anchor: dt.date) -> Period | None:
     first, last = _years_of_a_span(match)
@@ -257,7 +257,7 @@ def _half(match: re.Match, anchor: dt.date) -> Period:
     return Period.months(year, 1 if number == 1 else 7, 6)
 
 
-@pattern(r"\b(?:fiscal|financial year|fy)\s*'?(?P<year>\d{4}|\d{2})\b")
+@pattern(r"\b(?:fiscal year|fiscal|financial year|fy)\s*'?(?P<year>\d{4}|\d{2})\b")
 def _fiscal(match: re.Match, anchor: dt.date) -> Period:
     return fiscal_year(_year(match["year"]))
 
