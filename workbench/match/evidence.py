@@ -114,6 +114,11 @@ def features(query: ClaimQuery, scored: Scored, judgement: Judgement) -> dict[st
     }
 
 
+#: A body a passage speaks of as its own, without naming it.
+_OWN_BODY = re.compile(r"\bthe (?:trust|district|council|authority|board|department|group|company|state)['’]s\b",
+                       re.IGNORECASE)
+
+
 def named_there(judgement: Judgement, scored: Scored, to_support: bool = False) -> bool:
     """Does the passage say who and where the claim's figure is about? A contradiction needs it: a figure
     without a place ("gusts of 70 to 80mph were widespread") may well be of another place than the claim's.
@@ -139,9 +144,12 @@ def named_there(judgement: Judgement, scored: Scored, to_support: bool = False) 
             place_key(name) in parts_of  # "BJP" and "Bharatiya Janata Party"; "Ladakh" for India
 
     # One of the claim's names is enough (its clause may name others in passing); a passage that names no
-    # place at all (a statistics office's release) is read as about the claim's place.
-    places_named = bool(other.places or hit.places)
-    actors_named = bool(other.actors or hit.actors) or not to_support
+    # place at all (a statistics office's release) is read as about the claim's place, unless it speaks of a
+    # body of its own ("the Trust's emergency department", "The District's unemployment rate"): then its
+    # title must name the claim's place or actor.
+    own_body = _OWN_BODY.search(hit.text) is not None
+    places_named = bool(other.places or hit.places) or own_body
+    actors_named = bool(other.actors or hit.actors) or not to_support or own_body
     return (not frame.actors or not actors_named or any(found(name) for name in frame.actors)) and \
         (not frame.places or not places_named or any(found(name) for name in frame.places))
 

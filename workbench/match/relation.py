@@ -114,10 +114,15 @@ def why_not_contradicting(judgement: Judgement, scored: Scored) -> str:
     if comparison.claim.frame.hedged != comparison.other.frame.hedged:
         return "one is a forecast or plan"
     if not named_there(judgement, scored):
-        return f"the passage does not name {', '.join((*comparison.claim.frame.actors, *comparison.claim.frame.places)[:2])}"
+        return _not_named(judgement)
     if comparison.mine.kind == "date" and not dates_same_event(judgement, scored.passage_words):
         return "perhaps the date of another event"
     return ""
+
+
+def _not_named(judgement: Judgement) -> str:
+    frame = judgement.comparison.claim.frame
+    return f"the passage does not name {', '.join((*frame.actors, *frame.places)[:2])}"
 
 
 def _compared(judgement: Judgement) -> str:
@@ -219,6 +224,8 @@ def relate(query: ClaimQuery, scored: Scored) -> tuple[str, str]:
         return RELATED, f"{why_not or 'not sure enough it is the same measure'}: {figures}, so no contradiction"
     if same:
         first = same[0]
+        if first.comparison.agrees and not named_there(first, scored, to_support=True):
+            return RELATED, f"{_not_named(first)}: {written(first.comparison.mine)} vs {written(first.comparison.theirs)}"
         reason = "neither establishes the other" if first.comparison.verdict == "compatible" else \
             "not comparable as a contradiction"
         return RELATED, f"{_compared(first)} → {reason}"
