@@ -107,6 +107,8 @@ def why_not_contradicting(judgement: Judgement, scored: Scored) -> str:
     number = None if opposite(comparison) else writes_the_figure(scored, comparison.claim.quantity)
     if number:
         return f"the passage also writes {number}"
+    if given_by_the_claim(judgement):
+        return f"the claim's sentence gives {written(comparison.theirs)} for something else"
     if not frame.exact:
         return frame.reason_text or "perhaps another measure"
     if not frame.like_length:
@@ -149,7 +151,8 @@ def may_contradict(scored: Scored) -> list[Judgement]:
     no figure of the passage agrees, of the same measure or of what the words may read as another
     (:func:`also_giving`: a passage that also gives the claim's figure does not refute it), nor does the
     passage write the claim's number again (:func:`writes_the_figure`) unless the two report changes the
-    other way round;
+    other way round, nor does the claim's own sentence write the passage's (:func:`given_by_the_claim`); a
+    margin is never weighed against a figure that is not one, nor an area against one of another event;
     and when both texts say the time their figure is for, those times overlap ("30 in 2020" is not refuted
     by "35 in 2019"). Where the rules read another measure or actor, or a time only one text says, the
     model weighs how sure that reading is."""
@@ -178,8 +181,8 @@ def _other_events(judgement: Judgement, scored: Scored) -> bool:
     ("burned about 450 hectares" and "flooded approximately 120 hectares of farmland"). Counts and dates
     have their nouns and their own tests, and one event is told by many verbs ("voted", "cast ballots")."""
     claim, other = judgement.comparison.claim, judgement.comparison.other
-    return judgement.comparison.mine.kind == "measure" and events_apart(measure_of(claim), measure_of(other), content_words(claim.sentence.text),
-                        scored.passage_words)
+    return judgement.comparison.mine.kind == "measure" and events_apart(
+        measure_of(claim), measure_of(other), content_words(claim.sentence.text), scored.passage_words)
 
 
 def _weighed(evidence: Evidence, verdict: str) -> str:
