@@ -132,6 +132,18 @@ def test_the_values_a_qualified_figure_allows(qualifier, bounds):
     assert (round(low, 6), round(high, 6)) == bounds
 
 
+@pytest.mark.parametrize("value,step,other,agrees", [
+    (6_800_000, 100_000, 6_280_000, False),  # "around 6.8 million" is not "around 6.28 million"
+    (6_800_000, 100_000, 6_620_000, True),
+    (53_000, 1_000, 53_429, True),           # "around 53,000" ≈ 53,429
+    (500, 1, 460, True),                     # a step of one says nothing of how round "500" is: a tenth
+    (1_200_000_000, 100_000_000, 1_240_000_000, True),
+])
+def test_about_a_coarsely_written_figure_is_a_few_of_its_steps(value, step, other, agrees):
+    claim = Figure("count", "person", value, qualifier="about", step=step)
+    assert [c.agrees for c in compare(claim, [Figure("count", "person", other, step=1.0)])] == [agrees]
+
+
 def test_an_approximate_date_allows_a_year_either_side():
     assert interval(Quantity(text="1990", start=0, end=0, value=1990.0, unit="year", kind="date",
                              qualifier="about")) == (1989.0, 1991.0)

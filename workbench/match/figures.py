@@ -50,6 +50,10 @@ _UNIT_GROUPS = lexicon.groups()
 ROUNDING = 0.01
 #: "about", "roughly", "around": ±10%; "nearly", "almost": up to 10% below.
 ABOUT = 0.10
+#: A figure written to a step of at least this share of it ("6.8 million": 1.5%) is "about" only
+#: within :data:`ABOUT_STEPS` of its steps.
+COARSE_STEP = 0.01
+ABOUT_STEPS = 3
 #: Half a unit of the last written digit, a hair less, so that 2.3 and 2.4 do not touch.
 HALF_STEP = 0.499
 
@@ -146,6 +150,11 @@ def interval(quantity: Quantity) -> tuple[float, float]:
         return min(0.0, value), value + slack
     if qualifier in ("about", "nearly"):
         about_slack = 1.0 if quantity.kind == "date" else max(abs(value) * ABOUT, slack)
+        step = (quantity.step or 0.0) * scale
+        # a step of one is any whole number's, which says nothing of how round "500" is
+        if quantity.kind != "date" and quantity.step != 1.0 and step >= abs(value) * COARSE_STEP:
+            # "around 6.8 million" is about 6.8, not 6.28: a few of its written steps, not a tenth of it
+            about_slack = min(about_slack, ABOUT_STEPS * step)
         return value - about_slack, value + (about_slack if qualifier == "about" else slack)
     return value - slack, value + slack
 
