@@ -66,13 +66,22 @@ def _apart_by(mine: Quantity, theirs: Quantity) -> float:
 WINDOW_WORDS = 6
 
 
-def window(claim: Claim) -> str:
-    """The words around a figure in its sentence, the figure itself left out."""
+def around_figure(claim: Claim) -> tuple[str, str] | None:
+    """The text of the figure's sentence before it and after it (None when its offsets are not the
+    sentence's)."""
     quantity, sentence = claim.quantity, claim.sentence
     start, end = quantity.start - sentence.start, quantity.end - sentence.start
     if not 0 <= start <= end <= len(sentence.text):
-        return sentence.text
-    before, after = sentence.text[:start].split(), sentence.text[end:].split()
+        return None
+    return sentence.text[:start], sentence.text[end:]
+
+
+def window(claim: Claim) -> str:
+    """The words around a figure in its sentence, the figure itself left out."""
+    around = around_figure(claim)
+    if around is None:
+        return claim.sentence.text
+    before, after = around[0].split(), around[1].split()
     return " ".join(before[-WINDOW_WORDS:] + after[:WINDOW_WORDS])
 
 

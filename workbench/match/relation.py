@@ -21,7 +21,14 @@ import re
 
 from workbench.claims import Quantity
 from workbench.figures_text import figure_text
-from workbench.match.evidence import WEIGHED_STAGES, Evidence, dates_same_event, named_there, weigh
+from workbench.match.evidence import (
+    WEIGHED_STAGES,
+    Evidence,
+    around_figure,
+    dates_same_event,
+    named_there,
+    weigh,
+)
 from workbench.match.figures import content_words, implied_text
 from workbench.match.frames import MARGIN, events_apart, measure_of, measure_text
 from workbench.match.rank import ClaimQuery, Judgement, Scored, completed, opposite
@@ -89,13 +96,9 @@ def given_by_the_claim(judgement: Judgement) -> bool:
     """The claim's sentence itself writes the passage's conflicting number, for something else ("67.90 per
     cent ..., with Sirsa district topping the list at 75.36 per cent"): that number is evidence for its other
     figure, not against this one."""
-    claim = judgement.comparison.claim
     number = _written_number(judgement.comparison.other.quantity)
-    if not number:
-        return False
-    start, end = claim.quantity.start - claim.sentence.start, claim.quantity.end - claim.sentence.start
-    text = claim.sentence.text
-    return _writes(text[:max(start, 0)] + " " + text[max(end, 0):], number)
+    around = around_figure(judgement.comparison.claim)
+    return bool(number) and around is not None and _writes(" ".join(around), number)
 
 
 def why_not_contradicting(judgement: Judgement, scored: Scored) -> str:

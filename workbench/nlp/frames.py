@@ -279,8 +279,6 @@ def change_of(span: Span, quantity: Quantity, head_noun: Token | None) -> tuple[
     doc = span.doc
     if quantity.kind == "ratio" and quantity.value < 1 and span.end < len(doc) and doc[span.end].lower_ == "of":
         return None, None
-    if quantity.kind in ("count", "percent") and a_margin(span):
-        return None, None  # "lost to Hobbs by 17,117 votes": by how much, not how the votes changed
     direction, role = _change_of(span, quantity, head_noun)
     if direction is None and quantity.kind == "ratio" and quantity.unit == "times" and quantity.value > 1 and \
             _against_an_earlier_time(span):
@@ -1177,7 +1175,9 @@ def read_frame(span: Span, quantity: Quantity, counted_noun: int | None, mention
     if forecaster is not None and forecaster.lemma_.lower() in CLAUSE_HEDGES:  # "the IMF expects India's economy
         actors += names_of(ent for ent in entities  # to grow 7%": a forecast is its forecaster's
                            if any(t.head.i == forecaster.i and t.dep_ in SUBJECT_DEPS for t in ent))[0]
-    direction, role = change_of(span, quantity, head)
+    margin = quantity.kind in ("count", "percent") and a_margin(span)
+    # a margin ("lost to Hobbs by 17,117 votes") says by how much, not how the votes changed
+    direction, role = (None, None) if margin else change_of(span, quantity, head)
     figure_hedged = hedged(verb, span.root)
     found = time_of_figure(span, role, clause, mentions, figures) if quantity.kind != "date" else None
     period = found.period if found is not None else None
@@ -1191,7 +1191,6 @@ def read_frame(span: Span, quantity: Quantity, counted_noun: int | None, mention
                        unit=quantity.unit or counted_by_subject(span, quantity, counted_noun, head, direction, role))
     measure = measure_phrase(head, span, skip, verb) if head is not None else labelled_by(span) or (
         event_measure(span, verb, skip) if quantity.kind in ("money", "count") else None)
-    if quantity.kind in ("count", "percent") and a_margin(span) and not (
-            measure and measure.split()[-1].lower() in ("margin", "majority", "lead")):
+    if margin and not (measure and measure.split()[-1].lower() in ("margin", "majority", "lead")):
         measure = "margin"  # "won by 4,512 votes": the margin, whatever it counts ("a majority of" says so)
     return quantity, Frame(measure, actors, places, figure_hedged)
