@@ -215,7 +215,8 @@ def as_percent(quantity: Quantity) -> Quantity:
                    qualifier=quantity.qualifier or "about", step=None)
 
 
-@dataclass(frozen=True)
+# Not frozen, for speed: see workbench.match.frames.FrameCheck.
+@dataclass(slots=True)
 class FigureComparison:
     """A claim's figure against one figure of a passage, each with what it is about (a :class:`Claim`);
     ``mine`` and ``theirs`` are the figures as compared (a duration as the date it implies, a fraction as a

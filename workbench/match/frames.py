@@ -57,7 +57,9 @@ SUBGROUP_WORDS = {normalise_word(w) for w in """women woman men man female male 
 older senior first-time rural urban adult adults minor minors police""".split()}
 
 
-@dataclass(frozen=True)
+# Not frozen: matching builds one for every candidate (or its every figure), and a frozen dataclass takes
+# four times as long to build (~2 against 0.5 µs); nothing changes one after it is built.
+@dataclass(slots=True)
 class FrameCheck:
     """Whether a passage's figure is about the claim's measure, and the makings of the why line: when not,
     the ``reason`` ("another measure (...)"), or the two periods that do not overlap; when so, the claim
@@ -291,6 +293,7 @@ def _name_words(name: str) -> frozenset[str]:
     return frozenset(normalise_word(w) for w in name.replace("-", " ").split() if w.lower() not in STOP_WORDS)
 
 
+@lru_cache(maxsize=100_000)
 def names_match(a: str, b: str) -> bool:
     """One name within the other, word for word ("Tata Motors" and "Tata"; "N. Biren Singh" and "Singh"), one
     the other's initials ("FDA" and "U.S. Food and Drug Administration"), or one person by a short form of
@@ -395,11 +398,17 @@ def period_of(quantity: Quantity, published: str | None, hedged: bool = False) -
     period = from_iso(quantity.time)
     if period is not None:
         return period, True
+    return _undated_period((published or "")[:10], hedged), False
+
+
+@lru_cache(maxsize=10_000)
+def _undated_period(published: str, hedged: bool) -> Period | None:
+    """The period of an undated figure in a document of that date (cached: every passage of a source asks)."""
     try:
-        date = dt.date.fromisoformat((published or "")[:10])
+        date = dt.date.fromisoformat(published)
     except ValueError:
-        return None, False
-    return Period(date - dt.timedelta(days=UNDATED_DAYS), date + dt.timedelta(days=365 if hedged else 0)), False
+        return None
+    return Period(date - dt.timedelta(days=UNDATED_DAYS), date + dt.timedelta(days=365 if hedged else 0))
 
 
 def _days(period: Period) -> int:

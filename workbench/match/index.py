@@ -127,7 +127,8 @@ def _new_vectors() -> VectorIndex:
     return VectorIndex(ndim=DIMENSIONS, metric="cos", dtype="f16", **HNSW)
 
 
-@dataclass(frozen=True)
+# Not frozen, for speed: see workbench.match.frames.FrameCheck.
+@dataclass(slots=True)
 class Hit:
     """One passage found by the index, with what the reranker needs: its figures, each with its frame."""
 

@@ -90,7 +90,8 @@ class ClaimQuery:
         return utils.default_process(self.subject or self.text)
 
 
-@dataclass(frozen=True)
+# Not frozen, for speed: see workbench.match.frames.FrameCheck.
+@dataclass(slots=True)
 class Judgement:
     """One comparable figure of the passage: how its value stands against the claim's, and whether it is
     about the same measure."""
@@ -99,7 +100,8 @@ class Judgement:
     frame: FrameCheck
 
 
-@dataclass(frozen=True)
+# Not frozen, for speed: see workbench.match.frames.FrameCheck.
+@dataclass(slots=True)
 class Scored:
     hit: Hit
     score: float
@@ -156,7 +158,8 @@ def completed(query: ClaimQuery, scored: Scored) -> Scored:
     return replace(scored, judgements=judge_hit(query, scored.hit, context_words, complete=True))
 
 
-@dataclass(frozen=True)
+# Not frozen, for speed: see workbench.match.frames.FrameCheck.
+@dataclass(slots=True)
 class Parts:
     """What a candidate's score is made of, before weighting."""
 

@@ -75,8 +75,10 @@ COUNTRIES = frozenset(DEMONYMS.values()) | frozenset(COUNTRY_ALIASES.values()) |
     COUNTRY_ALIASES.get(name, name) for name in _iso_country_names())
 
 
+@lru_cache(maxsize=50_000)
 def place_key(name: str) -> str:
-    """One key per place: "Chinese" → "china", "Britain" → "uk", "the United States" → "us"."""
+    """One key per place: "Chinese" → "china", "Britain" → "uk", "the United States" → "us" (cached: every
+    candidate's places are keyed)."""
     low = " ".join(name.lower().replace("’", "'").split())
     for prefix in ("the ",):
         low = low.removeprefix(prefix)
