@@ -263,6 +263,21 @@ def test_whose_time_a_time_phrase_is(sentence, text, time):
     # "its" soldiers are the reporter's: the clause's own name is a person, its place the army's
     (("The Indian Army said 20 of its soldiers were killed, among them Colonel B. Santosh Babu, the "
       "commanding officer."), "20", ("B. Santosh Babu",), ("Indian",)),
+    # a name the small model takes "the" into is still whose the figure is
+    ("Turnout in the Kingsbridge Town Council elections was 38.5 per cent.", "38.5 per cent",
+     ("Kingsbridge Town Council",), ()),
+    # a name the small model stops at "of" goes on with the proper nouns after it
+    ("The turnout in the election to the Legislative Assembly of Haryana was 67.9 per cent.", "67.9 per cent",
+     ("Legislative Assembly of Haryana",), ()),
+    # a place by a date or a duration is the clause's setting, not the date's own
+    (("A total of 18,200 patients waited longer than 12 hours in emergency departments in Scotland during "
+      "March 2026."), "18,200", (), ("Scotland",)),
+    # a relative clause saying which people are counted is part of the count ...
+    ("The number of patients who waited over a year for surgery in Wales fell to 9,800 in May.", "9,800",
+     (), ("Wales",)),
+    # ... but not one about someone else in the sentence
+    ("The blaze, started by a farmer who burned stubble near Rampur on 2 May, has burned about 3,400 hectares.",
+     "about 3,400 hectares", (), ()),
 ])
 def test_whose_and_where(sentence, text, actors, places):
     frame = figure(sentence, text).frame

@@ -20,14 +20,14 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from workbench.claims import Claim, Frame, Quantity, Sentence
-from workbench.nlp.frames import clause_verb, read_frame, time_mentions, tree_distance
+from workbench.nlp.frames import clause_verb, name_span, read_frame, time_mentions, tree_distance
 from workbench.nlp.numbers import as_date, only_a_dateline
 from workbench.nlp.periods import from_iso
 from workbench.nlp.quantities import SPAN_KEY
 from workbench.nlp.syntax import HEDGE_LEMMAS, REPORTING_VERBS, clause_subject, governing_verb, noun_phrase
 from workbench.settings import STATEMENT_THRESHOLD
 
-VERSION = "26"
+VERSION = "27"
 
 #: Entities that say what a claim is about: "Nepal", "the Indian Army", "Modi", "Chinese".
 ENTITY_LABELS = {"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART"}
@@ -76,7 +76,8 @@ class ClaimBuilder:
             spans_by_sentence.setdefault(span.sent.start, []).append(span)
         claims: list[Claim] = []
         last_date: str | None = None
-        entities = list(doc.ents)  # once per Doc: Span.ents rebuilds every entity of the Doc on each call
+        # once per Doc: Span.ents rebuilds every entity of the Doc on each call
+        entities = [name_span(ent) for ent in doc.ents]
         starts = [ent.start for ent in entities]
         for sent in doc.sents:
             if sent.text.isspace():

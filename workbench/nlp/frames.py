@@ -172,8 +172,24 @@ def _separate_clause(token: Token, root: Token) -> bool:
     if token.lower_ == "according":
         return True
     if token.dep_ in ("conj", "ccomp", "advcl", "parataxis", "relcl", "csubj") and token.pos_ in ("VERB", "AUX"):
+        if _restrictive(token, root):
+            return False  # what is counted: "patients who waited longer than four hours in Wales"
         return any(child.dep_ in SUBJECT_DEPS for child in token.children) or token.dep_ == "parataxis"
     return False
+
+
+def _restrictive(verb: Token, root: Token) -> bool:
+    """A relative clause that says which of the counted things are meant: on the figure's own noun or the
+    clause's subject ("25,400 patients who waited", "the number of patients who waited"), with no comma
+    before "who" (not one that adds to a name: "Tata Motors, which owns ...", nor one about someone else
+    in the sentence: "started by a man who pushed a burning car")."""
+    pronoun = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.lower_ in ("who", "that")), None)
+    if verb.dep_ != "relcl" or verb.head.pos_ != "NOUN" or pronoun is None or pronoun.i != verb.head.i + 1:
+        return False
+    noun = verb.head
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of":  # "the number of patients who ..."
+        noun = noun.head.head
+    return noun.dep_ in SUBJECT_DEPS or noun.i == root.head.i
 
 
 def tree_distance(a: Token, b: Token) -> int:
@@ -677,6 +693,22 @@ def event_measure(span: Span, verb: Token | None, skip: set[int]) -> str | None:
 
 # -- whose and where -----------------------------------------------------------------------------------
 
+def name_span(ent: Span) -> Span:
+    """A name as the sentence gives it, where the small model cut it wrong: without the article it takes in
+    ("the Thornbury Town Council"; the article hangs by the noun the name qualifies, and would stand for the
+    name's role), and with the proper nouns after an "of" it stops at ("the Legislative Assembly of" |
+    "Haryana"). Other entities, times among them ("the first quarter"), as they are."""
+    if ent.label_ not in FRAME_NAME_LABELS:
+        return ent
+    doc, start, end = ent.doc, ent.start, ent.end
+    if end - start > 1 and doc[start].dep_ == "det" and doc[start].head.i >= end:
+        start += 1
+    if doc[end - 1].lower_ == "of":
+        while end < len(doc) and doc[end].pos_ == "PROPN":
+            end += 1
+    return ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, label=ent.label_)
+
+
 def names_of(entities) -> Names:
     """(actors, places) among entities: companies, parties and people; countries, states, cities and
     nationalities."""
@@ -803,8 +835,11 @@ def named_in_clause(span: Span, clause: set[int], head: Token | None, figures: l
     """(actors, places) named in the figure's clause in a role that says whose or where it is, not in the
     figure itself, not the one reporting it ("..., the statistics ministry said"), and not hanging nearer
     another figure ("54% of the vote, to 46% for Ortega"). A name that is the measure itself (spaCy's
-    "Turnout" as a PERSON) is not one."""
+    "Turnout" as a PERSON) is not one. A date owns no name of another figure: a place by it is the setting of
+    the clause ("25,400 patients waited ... in Northern Ireland during January 2026")."""
     verb = clause_verb(span.root)
+    if span._.quantity.kind != "date":
+        figures = [figure for figure in figures if figure._.quantity.kind != "date"]
     return names_of(ent for ent in entities
                     if not (ent.start >= span.start and ent.end <= span.end) and any(t.i in clause for t in ent)
                     and not (head is not None and head.i in range(ent.start, ent.end)) and _says_whose(ent)
@@ -837,7 +872,7 @@ def _nearest(token: Token, span: Span, figures: list[Span], name: bool = False) 
     attached = token
     while attached.head.i != attached.i and (attached.dep_ in ("pobj", "compound", "poss", "case", "appos", "conj",
                                                                 "nsubj", "nsubjpass", "agent", "npadvmod")
-                                            or attached.pos_ == "ADP"):
+                                            or attached.pos_ == "ADP" or name and attached.tag_ == "RBR"):
         if attached.pos_ == "ADP" and any(child.dep_ == "pobj" and child.i in others for child in attached.children):
             return False
         attached = attached.head
