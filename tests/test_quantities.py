@@ -102,6 +102,8 @@ RULES = [
     ("Roughly $3bn was lost.", "Roughly $3bn", 3e9, None, "USD", "money", "about"),
     ("Up to 1,000 jobs could go.", "Up to 1,000", 1000, None, "job", "count", "up_to"),
     ("Exactly 12 players remain.", "Exactly 12", 12, None, "player", "count", "exactly"),
+    # "a record 48,824" is 48,824, which is a record: neither "at least" nor a qualifier it does not write
+    ("A record 48,824 runners finished.", "48,824", 48824, None, "runner", "count", None),
     ("Fewer than 50 seats were won.", "Fewer than 50", 50, None, "seat", "count", "less_than"),
     # ranges whose ends both carry their unit, and ends that share a scale
     ("Revenue will be between $4.1 billion and $4.3 billion.", "between $4.1 billion and $4.3 billion", 4.1e9,

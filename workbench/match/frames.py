@@ -26,7 +26,7 @@ from workbench.claims import Claim, Quantity
 from workbench.match import lexicon
 from workbench.match.figures import KNOWN_WORDS, STOP_WORDS, content_words, counted, normalise_word
 from workbench.nlp.frames import DISEASES, FALLING, RISING
-from workbench.nlp.names import COUNTRIES, place_key
+from workbench.nlp.names import COUNTRIES, countries_of, is_subdivision, place_key
 from workbench.nlp.periods import Period, fiscal_year, from_iso
 
 #: How far before its document's date an undated figure may be for ("612 relief camps" in a July report).
@@ -390,6 +390,34 @@ def whose_conflict(my_actors: tuple[str, ...], my_places: tuple[str, ...], their
     return f"another place ({clash[1]} vs {clash[0]})" if clash else None
 
 
+def listed_within(claim: Claim, their_places: tuple[str, ...], passage_words: set[str]) -> str | None:
+    """The passage's figure is for a list of places, none of them the claim's, in a passage whose text or
+    title names the claim's country or state ("1,60,240 persons from ... Ganjam, Puri, Jagatsinghpur and
+    Kendrapara districts" under "Special Relief Commissioner, Odisha"): most likely the parts of the claim's
+    place, whose total may be the claim's figure, but which never contradict it: that place, or None. Not
+    when a listed place is of its level or above it (Wales and Scotland; Kerala and Karnataka; Assam and
+    India), nor another country's state."""
+    if len(their_places) < 2:
+        return None
+    # a state or country the small model read as the one who acts ("Assam has shifted ...") is a place here
+    for mine in (*claim.frame.places, *claim.frame.actors):
+        if not _name_words(mine) <= passage_words or not all(_may_lie_in(theirs, mine) for theirs in their_places):
+            continue
+        return mine
+    return None
+
+
+def _may_lie_in(part: str, whole: str) -> bool:
+    """Can ``part`` be a place inside ``whole``, a country or a state the gazetteers know? Any place they do
+    not know can; a state only when it is of that country."""
+    whole_key, part_key = place_key(whole), place_key(part)
+    if names_match(whole_key, part_key) or part_key in COUNTRIES:
+        return False
+    if whole_key in COUNTRIES:
+        return not is_subdivision(part) or whole_key in countries_of(part)
+    return is_subdivision(whole) and not is_subdivision(part)
+
+
 # -- when ----------------------------------------------------------------------------------------------
 
 def period_of(quantity: Quantity, published: str | None, hedged: bool = False) -> tuple[Period | None, bool]:
@@ -499,8 +527,14 @@ def check(claim: Claim, claim_published: str | None, other: Claim, other_publish
     # company once) but not its places: a passage names the districts of a state, the towns of a district.
     actors = other.frame.actors or passage_names[0]
     passage_text = content_words(other.sentence.text)
-    clash = whose_conflict(claim.frame.actors, claim.frame.places, actors, other.frame.places,
+    # the claim's country or state whose parts the passage lists is no clash; its other places still are
+    # (North Kivu against South Kivu in a passage titled "DR Congo")
+    within = listed_within(claim, other.frame.places, passage_words)
+    my_places = tuple(place for place in claim.frame.places if place != within)
+    clash = whose_conflict(claim.frame.actors, my_places, actors, other.frame.places,
                            set() if other.frame.actors else passage_text, (frozenset(claim_words), passage_text))
+    if within and exact is not False:  # may support, never contradict
+        exact, reason = None, reason or f"places within {within} ({', '.join(other.frame.places)})"
     # Of the same measure, a country's count or amount against one for a part of it is a whole against a
     # part: never evidence either way (a date is of an event, wherever in the country it happened).
     dated = "date" in (mine.kind, theirs.kind) or claim.quantity is not None and claim.quantity.kind == "duration"

@@ -68,6 +68,7 @@ collapse: collapse collapsed fail failed breach breached burst
 prize: prize prizes reward rewards purse
 influenza: influenza flu
 burn: burn burned burnt burning scorch scorched char charred
+drone: drone drones uav uavs
 """.strip()
 
 #: Multi-word names rewritten to one before words are compared.

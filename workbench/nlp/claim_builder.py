@@ -20,7 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from workbench.claims import Claim, Frame, Quantity, Sentence
-from workbench.nlp.frames import clause_verb, name_span, read_frame, time_mentions, tree_distance
+from workbench.nlp.frames import clause_verb, name_spans, read_frame, time_mentions, tree_distance
 from workbench.nlp.numbers import as_date, only_a_dateline
 from workbench.nlp.periods import from_iso
 from workbench.nlp.quantities import SPAN_KEY
@@ -77,7 +77,7 @@ class ClaimBuilder:
         claims: list[Claim] = []
         last_date: str | None = None
         # once per Doc: Span.ents rebuilds every entity of the Doc on each call
-        entities = [name_span(ent) for ent in doc.ents]
+        entities = name_spans(list(doc.ents))
         starts = [ent.start for ent in entities]
         for sent in doc.sents:
             if sent.text.isspace():

@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 
 from workbench.claims import Claim, Sentence
 from workbench.nlp.claim_builder import sentence_of
-from workbench.nlp.frames import names_of
+from workbench.nlp.frames import name_spans, names_of
 from workbench.nlp.numbers import dateline_date
 from workbench.nlp.pipeline import load_pipeline
 
@@ -111,7 +111,7 @@ def analyse_pieces(items: Iterable[tuple[str, str | None]], batch_size: int = 32
         if progress:
             progress(len(doc.text))
         piece = Analysis()
-        entities = list(doc.ents)  # once per Doc: Span.ents rebuilds every entity of the Doc on each call
+        entities = name_spans(list(doc.ents))  # once per Doc: Span.ents rebuilds every entity on each call
         starts = [ent.start for ent in entities]
         for sent in doc.sents:
             if sent.text.strip():

@@ -179,17 +179,16 @@ def _separate_clause(token: Token, root: Token) -> bool:
 
 
 def _restrictive(verb: Token, root: Token) -> bool:
-    """A relative clause that says which of the counted things are meant: on the figure's own noun or the
-    clause's subject ("25,400 patients who waited", "the number of patients who waited"), with no comma
-    before "who" (not one that adds to a name: "Tata Motors, which owns ...", nor one about someone else
-    in the sentence: "started by a man who pushed a burning car")."""
+    """A relative clause that says which of the counted things are meant, with no comma before "who": on the
+    figure's own noun ("25,400 patients who waited") or on what the clause's subject is the number of ("the
+    number of patients who waited"); not one on a name or on anyone else ("Tata Motors, which owns ...",
+    "the company that owns Jaguar Land Rover", "started by a man who pushed a burning car")."""
     pronoun = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.lower_ in ("who", "that")), None)
     if verb.dep_ != "relcl" or verb.head.pos_ != "NOUN" or pronoun is None or pronoun.i != verb.head.i + 1:
         return False
     noun = verb.head
-    if noun.dep_ == "pobj" and noun.head.lower_ == "of":  # "the number of patients who ..."
-        noun = noun.head.head
-    return noun.dep_ in SUBJECT_DEPS or noun.i == root.head.i
+    of_the_subject = noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.dep_ in SUBJECT_DEPS
+    return of_the_subject or noun.i == root.head.i
 
 
 def tree_distance(a: Token, b: Token) -> int:
@@ -693,20 +692,33 @@ def event_measure(span: Span, verb: Token | None, skip: set[int]) -> str | None:
 
 # -- whose and where -----------------------------------------------------------------------------------
 
-def name_span(ent: Span) -> Span:
-    """A name as the sentence gives it, where the small model cut it wrong: without the article it takes in
-    ("the Thornbury Town Council"; the article hangs by the noun the name qualifies, and would stand for the
-    name's role), and with the proper nouns after an "of" it stops at ("the Legislative Assembly of" |
-    "Haryana"). Other entities, times among them ("the first quarter"), as they are."""
-    if ent.label_ not in FRAME_NAME_LABELS:
-        return ent
-    doc, start, end = ent.doc, ent.start, ent.end
-    if end - start > 1 and doc[start].dep_ == "det" and doc[start].head.i >= end:
-        start += 1
-    if doc[end - 1].lower_ == "of":
-        while end < len(doc) and doc[end].pos_ == "PROPN":
-            end += 1
-    return ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, label=ent.label_)
+#: How many untagged proper nouns a name cut at "of" takes after it.
+MAX_OF_WORDS = 3
+
+
+def name_spans(entities: list[Span]) -> list[Span]:
+    """The sentence's names as it gives them, where the small model cut them wrong: without the determiner it
+    takes in ("the Thornbury Town Council": the determiner hangs by the noun the name qualifies, and would
+    stand for the name's role), and a name it stops at "of" with the name right after it (which stays a name
+    of its own too), or with the few proper nouns after it that it tagged as nothing ("the Legislative
+    Assembly of" | "Haryana"). Other entities, times among them ("the first quarter"), as they are."""
+    spans = []
+    for ent, following in zip(entities, [*entities[1:], None]):
+        if ent.label_ not in FRAME_NAME_LABELS:
+            spans.append(ent)
+            continue
+        doc, start, end = ent.doc, ent.start, ent.end
+        if end - start > 1 and doc[start].dep_ == "det" and doc[start].head.i >= end:
+            start += 1
+        if doc[end - 1].lower_ == "of":
+            if following is not None and following.start == end:
+                end = following.end if following.label_ in FRAME_NAME_LABELS else end
+            else:  # a proper noun the model did not tag: "Haryana", at most three words, not past the sentence
+                stop = min(ent.sent.end, end + MAX_OF_WORDS, following.start if following is not None else len(doc))
+                while end < stop and doc[end].pos_ == "PROPN":
+                    end += 1
+        spans.append(ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, label=ent.label_))
+    return spans
 
 
 def names_of(entities) -> Names:
@@ -872,7 +884,7 @@ def _nearest(token: Token, span: Span, figures: list[Span], name: bool = False) 
     attached = token
     while attached.head.i != attached.i and (attached.dep_ in ("pobj", "compound", "poss", "case", "appos", "conj",
                                                                 "nsubj", "nsubjpass", "agent", "npadvmod")
-                                            or attached.pos_ == "ADP" or name and attached.tag_ == "RBR"):
+                                            or attached.pos_ == "ADP" or name and _compares_a_figure(attached)):
         if attached.pos_ == "ADP" and any(child.dep_ == "pobj" and child.i in others for child in attached.children):
             return False
         attached = attached.head
@@ -885,6 +897,16 @@ def _nearest(token: Token, span: Span, figures: list[Span], name: bool = False) 
     distance = tree_distance(span.root, token)
     return all(distance <= tree_distance(other.root, token) for other in figures
                if other.start != span.start and not (other.start <= token.i < other.end))
+
+
+def _compares_a_figure(token: Token) -> bool:
+    """A comparative whose "than" has a number ("waited longer than four hours in ... Northern Ireland"): a
+    name below it is where the compared figure's clause happened, not the other side of a comparison
+    ("higher than in Germany")."""
+    return token.tag_ == "RBR" and any(
+        child.lower_ == "than" and any(obj.dep_ == "pobj" and (obj.like_num or any(n.dep_ == "nummod" for n in obj.children))
+                                       for obj in child.children)
+        for child in token.children)
 
 
 def _relative_antecedent(verb: Token | None) -> Token | None:

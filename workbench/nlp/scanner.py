@@ -25,7 +25,7 @@ from workbench.nlp.syntax import SCALE_ABBREVIATIONS
 # Multi-word qualifiers, matched right before the figure (longest first).
 QUALIFIERS: dict[tuple[str, ...], str] = {}
 for _words, _qualifier in [
-    ("at least|no fewer than|no less than|not less than|a minimum of|a record", "at_least"),
+    ("at least|no fewer than|no less than|not less than|a minimum of", "at_least"),
     ("more than|over|above|in excess of|upwards of|just over|greater than|exceeding|well over", "more_than"),
     ("at most|no more than|not more than|a maximum of", "at_most"),
     ("less than|fewer than|under|below|short of", "less_than"),
