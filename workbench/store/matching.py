@@ -27,7 +27,8 @@ def figure_from_record(record: dict) -> Quantity:
 
 
 def claim_from_record(record: dict, sentence: Sentence, entities: Iterable[str] = ()) -> Claim:
-    """A figure with its frame, subject and predicate (a claim's, or a source passage's figure)."""
+    """A figure with its frame, subject and predicate (a claim's, or a source passage's figure), and who the
+    sentence says reported it (a claim's; a passage's figures are stored without)."""
     quantity = figure_from_record(record) if record.get("kind") not in (None, "statement") and \
         record.get("value") is not None else None
     return Claim(
@@ -35,7 +36,7 @@ def claim_from_record(record: dict, sentence: Sentence, entities: Iterable[str] 
         frame=Frame(record.get("measure"), tuple(record.get("actors") or ()), tuple(record.get("places") or ()),
                     bool(record.get("figure_hedged", record.get("hedged")))),
         subject=record.get("subject"), predicate=record.get("predicate"), time=record.get("time"),
-        hedged=bool(record.get("hedged")), entities=tuple(entities))
+        attribution=record.get("attribution"), hedged=bool(record.get("hedged")), entities=tuple(entities))
 
 
 # -- passages, for the derived index ------------------------------------------------------------------------
@@ -92,7 +93,8 @@ CLAIMS_SQL = """
 SELECT c.claim_id, c.document, c.sentence, c.sentence_start, c.sentence_end, c.kind, c.quantity AS text,
        c.quantity_start AS "start", c.quantity_end AS "end", c.value, c.value_max, c.unit, c.qualifier, c.iso,
        c.implied, c.implied_qualifier, c.implied_start, c.direction, c.role, c.step, c.measure, c.actors,
-       c.places, c.subject, c.predicate, c.hedged, q.hedged AS figure_hedged, coalesce(c.entities, []) AS entities,
+       c.places, c.subject, c.predicate, c.attribution, c.hedged, q.hedged AS figure_hedged,
+       coalesce(c.entities, []) AS entities,
        CASE WHEN EXISTS (SELECT 1 FROM corrections k WHERE k.claim_id = c.claim_id AND k.field = 'time')
             THEN c.time ELSE q.time END AS time,
        c.time AS claim_time, CAST(c.published AS VARCHAR) AS published, s.passages_upto,
