@@ -269,7 +269,7 @@ def test_whose_time_a_time_phrase_is(sentence, text, time):
     # a name the small model stops at "of" goes on with the proper nouns after it
     ("The turnout in the election to the Legislative Assembly of Haryana was 67.9 per cent.", "67.9 per cent",
      ("Legislative Assembly of Haryana",), ()),
-    # a place by a date or a duration is the clause's setting, not the date's own
+    # a place nearer the clause's date, or under "longer than 12 hours", is the count's too
     (("A total of 18,200 patients waited longer than 12 hours in emergency departments in Scotland during "
       "March 2026."), "18,200", (), ("Scotland",)),
     # a relative clause saying which people are counted is part of the count ...
