@@ -115,6 +115,11 @@ class Measure:
     complement: frozenset[str] = frozenset()  # the words after its preposition ("cases on the waiting list")
 
 
+#: Participles a label may end in that do not end in -ed or -en ("Ballots cast", "Seats won").
+IRREGULAR_PARTICIPLES = {"cast", "won", "lost", "held", "paid", "sold", "spent", "built", "hit", "cut", "set", "shot",
+                         "struck", "made", "bought", "sent", "kept", "left", "led", "met", "found", "run"}
+
+
 @lru_cache(maxsize=50_000)
 def measure_of(claim: Claim) -> Measure:
     quantity = claim.quantity
@@ -142,7 +147,14 @@ def _measure(claim: Claim, text: str) -> Measure:
             main, _, complement = text.partition(f" {word} ")
             break
     main_words = [normalise_word(w) for w in main.split() if w.lower() not in STOP_WORDS and _a_word(w)]
-    head = next((w for w in reversed(main_words) if w not in GENERIC_MEASURE_WORDS), None)
+    # a label's participle is its event, not what it counts ("Structures destroyed: 9,418" counts structures);
+    # "People killed: 4" still counts deaths, as "killed 4 people" does
+    verb = normalise_word(predicate_verb(claim.predicate) or "")
+    last = main.split()[-1].lower() if main.split() else ""
+    participle = len(main_words) > 1 and main_words[-1] == verb and verb != "death" and \
+        (last.endswith(("ed", "en")) or last in IRREGULAR_PARTICIPLES)
+    head = next((w for w in reversed(main_words[:-1] if participle else main_words)
+                 if w not in GENERIC_MEASURE_WORDS), None)
     counted_noun = counted(quantity, claim.predicate) if quantity is not None and quantity.kind == "count" else None
     if counted_noun and head != MARGIN:  # a margin of 8,000 votes is a margin, not a count of votes
         head = normalise_word(counted_noun)
