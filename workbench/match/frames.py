@@ -412,11 +412,8 @@ def listed_within(claim: Claim, their_places: tuple[str, ...], passage_words: se
     if len(their_places) < 2:
         return None
     # a state or country the small model read as the one who acts ("Assam has shifted ...") is a place here
-    for mine in (*claim.frame.places, *claim.frame.actors):
-        if not _name_words(mine) <= passage_words or not all(_may_lie_in(theirs, mine) for theirs in their_places):
-            continue
-        return mine
-    return None
+    return next((mine for mine in (*claim.frame.places, *claim.frame.actors) if _name_words(mine) <= passage_words
+                 and all(_may_lie_in(theirs, mine) for theirs in their_places)), None)
 
 
 def _may_lie_in(part: str, whole: str) -> bool:

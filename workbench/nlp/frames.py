@@ -903,10 +903,10 @@ def _compares_a_figure(token: Token) -> bool:
     """A comparative whose "than" has a number ("waited longer than four hours in ... Northern Ireland"): a
     name below it is where the compared figure's clause happened, not the other side of a comparison
     ("higher than in Germany")."""
+    def a_number(obj: Token) -> bool:
+        return obj.dep_ == "pobj" and (obj.like_num or any(n.dep_ == "nummod" for n in obj.children))
     return token.tag_ == "RBR" and any(
-        child.lower_ == "than" and any(obj.dep_ == "pobj" and (obj.like_num or any(n.dep_ == "nummod" for n in obj.children))
-                                       for obj in child.children)
-        for child in token.children)
+        child.lower_ == "than" and any(a_number(obj) for obj in child.children) for child in token.children)
 
 
 def _relative_antecedent(verb: Token | None) -> Token | None:
