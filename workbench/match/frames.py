@@ -430,8 +430,8 @@ def _may_lie_in(part: str, whole: str) -> bool:
 def _said_by(claim: Claim) -> frozenset[str]:
     """The words of who the figure's sentence says reported it ("Ukraine's General Staff said"): a claim names
     the passage's actor or place only outside them ("Russia lost 1,520 troops, Ukraine's General Staff said"
-    does not name "The Ukrainian armed forces"). A passage's figures are stored without their reporter, so
-    for them this is empty, in stored matching and ``match --input`` alike."""
+    does not name "The Ukrainian armed forces"). Only the claim's side is asked: a passage's figures are
+    stored without their reporter, in stored matching and ``match --input`` alike."""
     return content_words(claim.attribution) if claim.attribution else frozenset()
 
 
@@ -550,7 +550,7 @@ def check(claim: Claim, claim_published: str | None, other: Claim, other_publish
     my_places = tuple(place for place in claim.frame.places if place != within)
     clash = whose_conflict(claim.frame.actors, my_places, actors, other.frame.places,
                            set() if other.frame.actors else passage_text,
-                           (frozenset(claim_words) - _said_by(claim), passage_text - _said_by(other)))
+                           (frozenset(claim_words) - _said_by(claim), passage_text))
     if within and exact is not False:  # may support, never contradict
         exact, reason = None, reason or f"places within {within} ({', '.join(other.frame.places)})"
     # Of the same measure, a country's count or amount against one for a part of it is a whole against a
