@@ -243,6 +243,25 @@ def test_dates_carry_iso_dates():
     assert figure("The border trade was suspended in 2020.", "2020").iso == "2020"
 
 
+
+@pytest.mark.parametrize("sentence,published,span,iso", [
+    # AP style abbreviates months with a full stop: a date, not a count of 10
+    ("The runoff will be held on Dec. 10, the county elections board said.", "2024-11-20", "Dec. 10", "2024-12-10"),
+    ("The special election will be held on Jan. 14.", "2024-12-20", "Jan. 14", "2025-01-14"),
+    ("Early voting began Sept. 14, 2024, in most counties.", None, "Sept. 14, 2024", "2024-09-14"),
+    # India's and Europe's day.month.year, as official bulletins write it
+    ("A landslide occurred at Kattimala at 02:15 hrs on 30.07.2024.", None, "30.07.2024", "2024-07-30"),
+    ("The poll shall be held on 05.02.2025.", None, "05.02.2025", "2025-02-05"),
+])
+def test_newsroom_date_notations_are_dates(sentence, published, span, iso):
+    found = [c.quantity for c in extract_claims(sentence, published) if c.quantity]
+    dates = [q for q in found if q.kind == "date"]
+    assert [(q.text, q.iso) for q in dates] == [(span, iso)], [(q.text, q.kind) for q in found]
+
+
+def test_dots_between_numbers_that_cannot_be_a_day_and_month_are_no_date():
+    assert [q.kind for q in figures("Version 31.13.2024 was withdrawn on 3 March 2024.")] == ["date"]  # March's
+
 def test_two_figures_in_a_sentence_are_two_claims_with_their_own_subjects():
     claims = [c for c in extract_claims("At least 20 Indian soldiers and four Chinese troops died.") if c.quantity]
     assert [(c.quantity.text, c.subject) for c in claims] == [("At least 20", "Indian soldiers"),

@@ -13,6 +13,7 @@ spaCy's tags, parse and entities are evidence here, not the answer: the small mo
 """
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
 
@@ -76,6 +77,8 @@ SUFFIX_UNITS = {"pc": ("percent", "percent"), "pct": ("percent", "percent"), "pe
                 "x": ("ratio", "times")}
 #: An Indian fiscal year by its closing year: "FY24" (2023-24), "FY2024", "FY2023" before "-24".
 _FISCAL = re.compile(r"^FY'?(\d{2}|\d{4})$")
+#: "30.07.2024": day, month and year with dots, as India and continental Europe write a date.
+_DOTTED_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})$")
 #: The kind of the tokens a reader consumed without finding a figure ("on 2 March" with no year known).
 SKIPPED = "skipped"
 #: Scales as the tokenizer leaves them at the end of a sentence ("£62m." is "£", "62", "m.").
@@ -103,8 +106,9 @@ UNIT_LEMMAS = {"people": "person", "persons": "person", "folks": "person", "chil
                "taxis": "tax"}
 
 #: Words a figure can start with (besides anything with a digit): number words, "a dozen", "half",
-#: "No. 1", multiples, months and ordinals.
+#: "No. 1", multiples, months (also as AP style abbreviates them: "Dec.", "Sept.") and ordinals.
 STARTING_WORDS = (set(N.UNITS_WORDS) | set(N.TENS_WORDS) | set(N.MULTIPLES) | set(N.MONTHS) | set(N.ORDINALS)
+                  | {f"{month}." for month in N.MONTHS if len(month) <= 4}
                   | {"a", "an", "half", "no", "number", "hundred", "thousand", "million", "billion", "dozen"})
 
 _NUMBER_SUFFIX = re.compile(r"^([+-]?\d[\d,]*(?:\.\d+)?)([A-Za-z°%]+(?:\^?[23])?)$")  # "150km", "4km^2"
@@ -863,7 +867,12 @@ class QuantityScanner:
     # -- other kinds of figure -------------------------------------------------------------------
 
     def read_date(self, i: int) -> Figure | None:
-        """Month-led and day-led dates: "June 15, 2020", "15 June 2020", "June 2020"."""
+        """Month-led and day-led dates: "June 15, 2020", "15 June 2020", "June 2020", "30.07.2024"."""
+        dotted = _DOTTED_DATE.match(self.doc[i].text)
+        if dotted:
+            day, month, year = (int(part) for part in dotted.groups())
+            return self.date_figure(i, i + 1, N.PartialDate(year, month, day)) \
+                if 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1] else None
         month = N.month_number(self.low(i))
         if month and self.doc[i].text[:1].isupper() and not (self.low(i) == "may" and
                                                                self.doc[i].ent_type_ != "DATE"):
