@@ -55,6 +55,9 @@ def test_the_why_names_the_measure_whose_and_when(sources):
     case = next(c for c in CASES if c["id"] == "net-profit-same")
     assert relation_of(sources, case).why == ("same measure (net profit, Tata Motors, Oct–Dec 2023): ₹7,025 crore "
                                               "(₹70.25 bn) vs ₹7,025 crore (₹70.25 bn) (rising) → agrees")
+    landslide = next(c for c in CASES if c["id"] == "a-landslide-that-struck-is-one-that-occurred")
+    # what happened, not the hour the date hangs on ("struck in the early hours of July 28")
+    assert relation_of(sources, landslide).why == "same measure (landslide): 28 July 2024 vs 30 July 2024 → conflicts"
     shrank = next(c for c in CASES if c["id"] == "shrank-vs-grew")
     assert relation_of(sources, shrank).why == "same measure (economy, 2020): down 3.4% vs up 3.4% → opposite directions"
 

@@ -124,10 +124,22 @@ IRREGULAR_PARTICIPLES = {"cast", "won", "lost", "held", "paid", "sold", "spent",
 def measure_of(claim: Claim) -> Measure:
     quantity = claim.quantity
     dated = quantity is not None and quantity.kind in ("date", "duration")  # an event: what it happened to
-    measure = claim.subject or claim.frame.measure if dated else claim.frame.measure
+    measure = _dated_subject(claim) or claim.frame.measure if dated else claim.frame.measure
     if _changed_subject(claim):
         measure = claim.subject  # "Registered Democrats fell 2.1 percent": what changed is the subject
     return _measure(claim, lexicon.rewrite(measure or ""))
+
+
+#: The hour of a day, a part of it or its clock: what a date's sentence may hang it on ("struck in the early
+#: hours of July 29", "on the night of October 24"), never what happened then.
+_TIMES_OF_DAY = {"hour", "hours", "morning", "mornings", "night", "nights", "evening", "afternoon", "dawn",
+                 "midnight", "noon", "daybreak", "hrs", "ist", "gmt", "bst", "utc", "et", "pt"}
+
+
+def _dated_subject(claim: Claim) -> str | None:
+    """A date's subject, unless it is only the time of day the date is of."""
+    words = (claim.subject or "").split()
+    return None if not words or words[-1].lower() in _TIMES_OF_DAY else claim.subject
 
 
 def _changed_subject(claim: Claim) -> bool:
@@ -294,7 +306,7 @@ def same_event(claim: Claim, other: Claim, passage_words: set[str]) -> tuple[boo
 def measure_text(claim: Claim) -> str:
     """What a figure measures, in the words of its text; for a date, what the event happened to."""
     dated = claim.quantity is not None and claim.quantity.kind in ("date", "duration")
-    words = (claim.subject or claim.frame.measure) if dated else claim.frame.measure
+    words = (_dated_subject(claim) or claim.frame.measure) if dated else claim.frame.measure
     return words or claim.predicate or (claim.quantity.unit if claim.quantity else None) or "?"
 
 

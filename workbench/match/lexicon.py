@@ -51,6 +51,7 @@ win: win won take took secure secured bag bagged receive received capture captur
 open: open opened opening inaugurate inaugurated debut debuted host hosted stage staged
 approve: approve approved sanction sanctioned clear cleared
 cut: cut cuts reduce reduced reduction lower lowered trim trimmed slash slashed
+occur: occur occurred occurs happen happened happens strike struck hit
 suspend: suspend suspended suspension halt halted stop stopped freeze froze frozen pause paused
 raise: raise raised collect collected receipt receipts mobilise mobilised mobilize mobilized
 house: house houses home homes dwelling dwellings property properties
