@@ -284,6 +284,27 @@ def test_an_index_of_another_version_is_discarded_and_rebuilt(tmp_path):
     assert report.rebuilt and index.count() == 2
 
 
+
+def test_a_passage_s_words_are_read_once_when_it_is_indexed(tmp_path):
+    from workbench.match.figures import content_words
+
+    store = sources_store(tmp_path, {"flood-report": SOURCES["flood-report"]})
+    hits = [hit for group in PassageIndex.for_store(store).passages_by_source().values() for hit in group]
+    assert hits and all(hit.words == content_words(hit.text) and hit.words for hit in hits)
+    assert all(hit.context_words == content_words(hit.context) and hit.context_words for hit in hits)
+
+
+def test_a_change_to_how_words_are_read_changes_the_index_version(monkeypatch):
+    """The index stores each passage's words as the lexicon reads them: a lexicon change makes it another
+    version, which :func:`test_an_index_of_another_version_is_discarded_and_rebuilt` shows is rebuilt."""
+    from workbench.match import figures, lexicon
+    from workbench.match.index import INDEX_VERSION
+
+    assert INDEX_VERSION.endswith(figures.READING)
+    monkeypatch.setitem(lexicon.PHRASES, "hospital beds", "beds")
+    assert figures.reading_fingerprint() != figures.READING
+
+
 # statement in the demo article (its opening words) → the source that speaks to it
 DEMO_STATEMENTS = [
     ("According to Bloomberg", "border-trade-passes"),       # reopening designated trade points

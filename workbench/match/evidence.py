@@ -91,7 +91,7 @@ def features(query: ClaimQuery, scored: Scored, judgement: Judgement) -> dict[st
     claim, other = comparison.claim, comparison.other
     mine, theirs = measure_of(claim), measure_of(other)
     my_words = mine.words | ({mine.event} if mine.event else frozenset())
-    other_sentence = content_words(other.sentence.text)
+    other_sentence = scored.hit.words  # the words of the passage, which is the sentence of its figures
     my_window, their_window = window(claim), window(other)
     reason = frame.reason_text
     return {
@@ -139,7 +139,7 @@ def named_there(judgement: Judgement, scored: Scored, to_support: bool = False) 
     hit = scored.hit
     names = (*other.actors, *other.places, *hit.actors, *hit.places)
     keys = {place_key(name) for name in names}
-    words = scored.passage_words | content_words(hit.context.split("\n")[0])  # the passage and its title
+    words = scored.hit.words | content_words(hit.context.split("\n")[0])  # the passage and its title
 
     # An event's date is the date of an event in the country its state or province is part of ("trade was
     # suspended in 2020 ... the standoff in eastern Ladakh" dates India's border trade); a count or an amount

@@ -15,10 +15,12 @@ Whether the two figures are about the same thing is :mod:`workbench.match.frames
 """
 from __future__ import annotations
 
+import hashlib
 import math
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from importlib import metadata
 
 import snowballstemmer
 
@@ -310,6 +312,19 @@ def content_words(text: str | None) -> frozenset[str]:
     if not text:
         return frozenset()
     return frozenset(normalise_word(w) for w in _WORD.findall(lexicon.rewrite(text)) if w.lower() not in STOP_WORDS)
+
+
+def reading_fingerprint() -> str:
+    """What :func:`content_words` makes of a text depends on: the lexicon's names and groups, the stop words,
+    the word pattern and the stemmer's. The passage index stores every passage's words as read by these, and
+    is rebuilt when they change."""
+    parts = (sorted(lexicon.PHRASES.items()), sorted(_SYNONYM_STEMS.items()), sorted(STOP_WORDS), _OF_ENDINGS,
+             _WORD.pattern, metadata.version("snowballstemmer"))
+    return hashlib.sha256(repr(parts).encode()).hexdigest()[:12]
+
+
+#: Changes whenever the words read from a text would.
+READING = reading_fingerprint()
 
 
 @lru_cache(maxsize=20_000)

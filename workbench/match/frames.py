@@ -518,13 +518,15 @@ def describe(period: Period | None) -> str:
 # -- all of it -----------------------------------------------------------------------------------------
 
 def check(claim: Claim, claim_published: str | None, other: Claim, other_published: str | None,
-          claim_words: set[str], passage_words: set[str], passage_names: tuple[tuple[str, ...], tuple[str, ...]],
-          mine: Quantity, theirs: Quantity, complete: bool = False) -> FrameCheck:
+          claim_words: set[str], passage_words: set[str], sentence_words: frozenset[str],
+          passage_names: tuple[tuple[str, ...], tuple[str, ...]], mine: Quantity, theirs: Quantity,
+          complete: bool = False) -> FrameCheck:
     """Is ``other`` (a passage's figure, ``theirs`` as compared) about the measure of ``claim`` (``mine``)?
     A level against a change is never the same measure. Ranking only asks whether it is the same measure, so
     the first question that says no ends the check; ``complete`` answers every one (time, whose and where,
     what is measured: what :mod:`workbench.match.evidence` weighs), the first that says no being the
-    ``stage`` either way."""
+    ``stage`` either way. ``passage_words``: the passage's words with its source's title and opening passage;
+    ``sentence_words``: the passage's own (both as :func:`content_words` reads them)."""
     if "baseline" in (mine.role, theirs.role) and mine.role != theirs.role:
         return FrameCheck(False, reason_text="one is the level before the change", stage="role")
     if "whole" in (mine.role, theirs.role) and mine.role != theirs.role:
@@ -555,20 +557,19 @@ def check(claim: Claim, claim_published: str | None, other: Claim, other_publish
     # A figure without names of its own takes its passage's companies and people (a source often names its
     # company once) but not its places: a passage names the districts of a state, the towns of a district.
     actors = other.frame.actors or passage_names[0]
-    passage_text = content_words(other.sentence.text)
     # the claim's country or state whose parts the passage lists is no clash; its other places still are
     # (North Kivu against South Kivu in a passage titled "DR Congo")
     within = listed_within(claim, other.frame.places, passage_words)
     my_places = tuple(place for place in claim.frame.places if place != within)
     clash = whose_conflict(claim.frame.actors, my_places, actors, other.frame.places,
-                           set() if other.frame.actors else passage_text,
-                           (frozenset(claim_words) - _said_by(claim), passage_text))
+                           set() if other.frame.actors else sentence_words,
+                           (frozenset(claim_words) - _said_by(claim), sentence_words))
     if within and exact is not False:  # may support, never contradict
         exact, reason = None, reason or f"places within {within} ({', '.join(other.frame.places)})"
     # Of the same measure, a country's count or amount against one for a part of it is a whole against a
     # part: never evidence either way (a date is of an event, wherever in the country it happened).
     dated = "date" in (mine.kind, theirs.kind) or claim.quantity is not None and claim.quantity.kind == "duration"
-    wider = _wider_place(claim.frame.places, other.frame.places, passage_text) if same and not dated else None
+    wider = _wider_place(claim.frame.places, other.frame.places, sentence_words) if same and not dated else None
     # Every question is answered (the model in workbench.match.evidence weighs them all); the first that says
     # no is the stage, and its reason the why.
     stage = "time" if apart else "role" if wider else "whose" if clash else "" if same else "measure"

@@ -35,13 +35,15 @@ from usearch.index import Index as VectorIndex
 from workbench.claims import Claim, Quantity, Sentence
 from workbench.errors import WorkbenchError
 from workbench.match.embed import DIMENSIONS, MODEL
-from workbench.match.figures import STOP_WORDS, canonical_unit, implied_date
+from workbench.match.figures import READING, STOP_WORDS, canonical_unit, content_words, implied_date
 from workbench.settings import LOCK_TIMEOUT_S
 from workbench.store.db import Store
 from workbench.store.matching import claim_from_record, figure_from_record, index_state, passages_after
 from workbench.store.vectors import count_vectors, vectors_after
 
-INDEX_VERSION = 9
+#: The index's shape, and how its stored words were read (:data:`workbench.match.figures.READING`): an index
+#: of another is rebuilt.
+INDEX_VERSION = f"10-{READING}"
 #: The approximate-nearest-neighbour index of passage vectors (usearch's HNSW, half-precision), beside tantivy's.
 VECTORS_FILE = "vectors.usearch"
 #: Up to this many passages, nearest neighbours are found exactly (a scan of a few milliseconds): an HNSW
@@ -70,6 +72,10 @@ def _stored_figures(figures_json: str, names_json: str, text: str, start: int,
     names = json.loads(names_json)
     return (tuple(claim_from_record(figure, passage) for figure in json.loads(figures_json)),
             tuple(names["actors"]), tuple(names["places"]))
+
+
+def _stored_words(joined: str) -> frozenset[str]:
+    return frozenset(joined.split())
 
 
 def index_path(db_path: Path) -> Path:
@@ -147,6 +153,10 @@ class Hit:
     similarity: float = 0.0  # cosine of the passage's vector and the claim's, for the nearest by meaning
     lexical: bool = True  # found by its words or figures
     nearest: bool = False  # among the passages nearest to the claim by meaning
+    #: the passage's words and its context's, as :func:`workbench.match.figures.content_words` reads them: read
+    #: once, when it is indexed (reading them costs a claim's first match at 1M passages 15% of its time)
+    words: frozenset[str] = frozenset()
+    context_words: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -171,6 +181,8 @@ def _schema() -> tantivy.Schema:
     builder.add_text_field("figures_json", stored=True, tokenizer_name="raw", index_option="basic")
     builder.add_text_field("context", stored=True, tokenizer_name="raw", index_option="basic")
     builder.add_text_field("names_json", stored=True, tokenizer_name="raw", index_option="basic")
+    builder.add_text_field("words", stored=True, tokenizer_name="raw", index_option="basic")
+    builder.add_text_field("context_words", stored=True, tokenizer_name="raw", index_option="basic")
     return builder.build()
 
 
@@ -313,7 +325,8 @@ class PassageIndex:
         names = {"actors": list(record.get("actors") or ()), "places": list(record.get("places") or ())}
         for field, value in (("source", source or ""), ("published", record["published"] or ""), ("text", text),
                              ("figures_json", json.dumps(record["figures"])), ("context", context),
-                             ("names_json", json.dumps(names))):
+                             ("names_json", json.dumps(names)), ("words", " ".join(sorted(content_words(text)))),
+                             ("context_words", " ".join(sorted(content_words(context))))):
             document.add_text(field, value)
         for figure in record["figures"]:
             for term in figure_terms(figure_from_record(figure), indexed=True):
@@ -467,7 +480,8 @@ class PassageIndex:
             source=stored.get_first("source") or None, published=stored.get_first("published") or None,
             text=text, start=start, end=end, figures=figures, bm25=float(score), context=stored.get_first("context"),
             actors=actors, places=places, similarity=near.get(passage_id, 0.0), lexical=lexical,
-            nearest=passage_id in near)
+            nearest=passage_id in near, words=_stored_words(stored.get_first("words")),
+            context_words=_stored_words(stored.get_first("context_words")))
 
     def passages_by_source(self) -> dict[str | None, list[Hit]]:
         """Every indexed passage, grouped by its source's title (for evaluation sets and small corpora)."""

@@ -111,7 +111,6 @@ class Scored:
     figure_score: float
     judgements: tuple[Judgement, ...]
     outcome: str
-    passage_words: frozenset[str]
 
 
 def opposite(comparison: FigureComparison) -> bool:
@@ -131,9 +130,9 @@ def figure_outcome(judgements: tuple[Judgement, ...]) -> str:
     return ELSEWHERE if judgements else NOTHING
 
 
-def words_in_context(hit: Hit, passage_words: frozenset[str]) -> frozenset[str]:
+def words_in_context(hit: Hit) -> frozenset[str]:
     """The passage's words with those of its context (its source's title and opening passage)."""
-    return passage_words | content_words(hit.context) if hit.context else passage_words
+    return hit.words | hit.context_words
 
 
 def judge_hit(query: ClaimQuery, hit: Hit, context_words: frozenset[str], complete: bool = False
@@ -146,7 +145,7 @@ def judge_hit(query: ClaimQuery, hit: Hit, context_words: frozenset[str], comple
     for claim in query.compared:
         for comparison in compare(claim, list(hit.figures)):
             frame = check(claim, query.published, comparison.other, hit.published, claim_words, context_words,
-                          (hit.actors, hit.places), comparison.mine, comparison.theirs, complete)
+                          hit.words, (hit.actors, hit.places), comparison.mine, comparison.theirs, complete)
             judgements.append(Judgement(comparison, frame))
     return tuple(judgements)
 
@@ -154,7 +153,7 @@ def judge_hit(query: ClaimQuery, hit: Hit, context_words: frozenset[str], comple
 def completed(query: ClaimQuery, scored: Scored) -> Scored:
     """A ranked candidate with every frame question answered for each of its figures: what relating it
     weighs. Ranking stops at the first no, for speed; only the few candidates shown are completed."""
-    context_words = words_in_context(scored.hit, scored.passage_words)
+    context_words = words_in_context(scored.hit)
     return replace(scored, judgements=judge_hit(query, scored.hit, context_words, complete=True))
 
 
@@ -168,7 +167,6 @@ class Parts:
     topic: float
     judgements: tuple[Judgement, ...]
     outcome: str
-    passage_words: frozenset[str]
 
     def text(self, bm25_half: float) -> float:
         """BM25, saturating: half a text match at ``bm25_half``."""
@@ -179,12 +177,11 @@ def parts(query: ClaimQuery, hit: Hit) -> Parts:
     hit_text = utils.default_process(hit.text)  # once for both ratios; the claim's is processed once per claim
     sentence_ratio = fuzz.token_set_ratio(query.fuzz_text, hit_text) / 100
     subject_ratio = fuzz.partial_ratio(query.fuzz_subject, hit_text) / 100
-    words = content_words(hit.text)
-    context_words = words_in_context(hit, words)
+    context_words = words_in_context(hit)
     overlap = entity_overlap(query.entities, context_words)
-    topic = (subject_overlap(query.subject, query.unit, words) + (1.0 if overlap is None else overlap)) / 2
+    topic = (subject_overlap(query.subject, query.unit, hit.words) + (1.0 if overlap is None else overlap)) / 2
     judgements = judge_hit(query, hit, context_words)
-    return Parts(hit.bm25, (sentence_ratio + subject_ratio) / 2, topic, judgements, figure_outcome(judgements), words)
+    return Parts(hit.bm25, (sentence_ratio + subject_ratio) / 2, topic, judgements, figure_outcome(judgements))
 
 
 def score_hit(query: ClaimQuery, hit: Hit, weights: MatchWeights) -> Scored:
@@ -192,7 +189,7 @@ def score_hit(query: ClaimQuery, hit: Hit, weights: MatchWeights) -> Scored:
     text_score = found.text(weights.bm25_half)
     score = weights.score(text_score, found.fuzz, found.topic, found.outcome)
     return Scored(hit, round(score, 4), round(text_score, 4), round(found.fuzz, 4), round(found.topic, 4),
-                  round(weights.figure(found.outcome), 4), found.judgements, found.outcome, found.passage_words)
+                  round(weights.figure(found.outcome), 4), found.judgements, found.outcome)
 
 
 def rerank(query: ClaimQuery, hits: list[Hit], weights: MatchWeights) -> list[Scored]:

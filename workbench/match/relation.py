@@ -120,7 +120,7 @@ def why_not_contradicting(judgement: Judgement, scored: Scored) -> str:
         return "one is a forecast or plan"
     if not named_there(judgement, scored):
         return _not_named(judgement)
-    if comparison.mine.kind == "date" and not dates_same_event(judgement, scored.passage_words):
+    if comparison.mine.kind == "date" and not dates_same_event(judgement, scored.hit.words):
         return "perhaps the date of another event"
     return ""
 
@@ -166,7 +166,7 @@ def may_contradict(scored: Scored) -> list[Judgement]:
             and (j.frame.exact or not j.frame.measure_same) and j.frame.like_length
             and (j.comparison.conflicts or opposite(j.comparison))
             and j.comparison.claim.frame.hedged == j.comparison.other.frame.hedged
-            and (j.comparison.mine.kind != "date" or dates_same_event(j, scored.passage_words))
+            and (j.comparison.mine.kind != "date" or dates_same_event(j, scored.hit.words))
             and (opposite(j.comparison) or not writes_the_figure(scored, j.comparison.claim.quantity))
             and not _other_events(j, scored) and not _margin_and_count(j) and not given_by_the_claim(j)]
 
@@ -185,7 +185,7 @@ def _other_events(judgement: Judgement, scored: Scored) -> bool:
     have their nouns and their own tests, and one event is told by many verbs ("voted", "cast ballots")."""
     claim, other = judgement.comparison.claim, judgement.comparison.other
     return judgement.comparison.mine.kind == "measure" and events_apart(
-        measure_of(claim), measure_of(other), content_words(claim.sentence.text), scored.passage_words)
+        measure_of(claim), measure_of(other), content_words(claim.sentence.text), scored.hit.words)
 
 
 def _weighed(evidence: Evidence, verdict: str) -> str:
