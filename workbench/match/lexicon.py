@@ -40,14 +40,14 @@ case: case cases infection infections patient patients
 unemployment: unemployment jobless unemployed
 economy: economy gdp gva output
 deploy: deploy deployed deployment send sent dispatch dispatched station stationed join joined
-evacuate: evacuate evacuated evacuation evacuations shift shifted relocate relocated
-displace: displace displaced displacement flee fled uproot uprooted drive driven
+evacuate: evacuate evacuated evacuation evacuations shift shifted relocate relocated move moved
+displace: displace displaced displacement flee fled uproot uprooted drive driven force forced
 launch: launch launched fire fired attack attacked
 intercept: intercept intercepted downed destroy destroyed
-sell: sell sold buy bought purchase purchased acquire acquired dispatches deliver delivered delivery
+sell: sell sold buy bought purchase purchased acquire acquired dispatches deliver delivered delivery hand handed
   deliveries
 sign: sign signed agree agreed deal contract
-win: win won take took secure secured bag bagged receive received capture captured elect elected
+win: win won take took secure secured bag bagged receive received capture captured elect elected retain retained
 open: open opened opening inaugurate inaugurated debut debuted host hosted stage staged
 approve: approve approved sanction sanctioned clear cleared
 cut: cut cuts reduce reduced reduction lower lowered trim trimmed slash slashed
