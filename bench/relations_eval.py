@@ -16,8 +16,8 @@ The same pairs are also run through earlier rules, each read with ``git archive`
 and run in a subprocess, so all are printed side by side in one run (``BASELINES``): the rules before
 issue 8 ("old"), those at the end of its first round ("round1", the rules round 2's held-out part was
 written blind to), of its second ("round2", round 3's), of its third ("round3", round 4's), of its fourth ("round4", round
-5's), of its fifth ("round5", round 6's), of its sixth ("round6", round 7's) and of its seventh ("round7",
-round 8's).
+5's), of its fifth ("round5", round 6's), of its sixth ("round6", round 7's), of its seventh ("round7",
+round 8's) and of its eighth ("round8", round 9's).
 ``--no-baseline`` skips them (e.g. in a copy without git history).
 
 The set grows in rounds: each round's held-out part is scored, never tuned on, and becomes tuning data once
@@ -25,8 +25,9 @@ the next round's held-out part has been written, blind, before any of that round
 (ids ``ha-``/``hb-``) is now ``tuning-c``/``-d``; round 2's (``hc-``/``hd-``) is ``tuning-e``/``-f``; round
 3's (``he-``/``hf-``) is ``tuning-g``/``-h``; round 4's (``hg-``/``hh-``) is ``tuning-i``/``-j``; round 5's
 (``hi-``/``hj-``) is ``tuning-k``/``-l``; round 6's (``hk-``/``hl-``) is ``tuning-m``/``-n``; round 7's
-(``hm-``/``hn-``) is ``tuning-o``/``-p``; round 8's (``ho-``/``hp-``, in ``heldout-o``/``-p``) is the held-out
-part.
+(``hm-``/``hn-``) is ``tuning-o``/``-p``; round 8's (``ho-``/``hp-``) is ``tuning-q``/``-r``; round 9's
+(``hq-``/``hr-``, in ``heldout-q``/``-r``) is the held-out part. Its first score is the "round8" column: the rules
+it was written against.
 
     .venv/bin/python bench/relations_eval.py
     .venv/bin/python bench/relations_eval.py --part tuning --errors 40   # the mistakes, to work on
@@ -55,7 +56,8 @@ LABELS = ("supports", "contradicts", "related")
 #: Earlier rules printed beside the current ones: the last commit before issue 8 changed the rules (run by
 #: :data:`BASELINE_DRIVER`, for its older interfaces), and the ends of rounds 1 to 4 (run by :func:`predict`).
 BASELINES = {"old": "4c1cf99", "round1": "5116f8e", "round2": "3287371", "round3": "1cf5c14",
-             "round4": "a243de5", "round5": "bf5461f", "round6": "cc20b58", "round7": "992f308"}
+             "round4": "a243de5", "round5": "bf5461f", "round6": "cc20b58", "round7": "992f308",
+             "round8": "2c952ed"}
 
 
 def load_pairs(parts: Iterable[str] = PARTS) -> list[dict]:
