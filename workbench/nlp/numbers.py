@@ -284,6 +284,10 @@ _units("ghz|gigahertz", "GHz")
 
 MAX_UNIT_TOKENS = max(len(key) for key in MEASURE_UNITS)
 
+#: "30.07.2024": day, month and year with dots, as India and continental Europe write a date (the US writes
+#: month first, but with slashes).
+DOTTED_DATE = r"(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>(?:19|20)\d{2})"
+
 #: Month names and abbreviations → month number. ("May" is left to context by the caller.)
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,

@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from workbench.nlp.numbers import MONTHS
+from workbench.nlp.numbers import DOTTED_DATE, MONTHS
 
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
@@ -304,7 +304,7 @@ def _week_of_month(match: re.Match, anchor: dt.date) -> Period:
     return Period(start, start + dt.timedelta(days=6))
 
 
-@pattern(r"\b(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>(?:19|20)\d{2})\b")
+@pattern(r"\b" + DOTTED_DATE + r"\b")
 def _dotted_date(match: re.Match, anchor: dt.date) -> Period | None:
     """"07.08.2025": day, month and year, as India and continental Europe write a date with dots (the US
     writes month first, but with slashes, which stay unread)."""

@@ -77,8 +77,7 @@ SUFFIX_UNITS = {"pc": ("percent", "percent"), "pct": ("percent", "percent"), "pe
                 "x": ("ratio", "times")}
 #: An Indian fiscal year by its closing year: "FY24" (2023-24), "FY2024", "FY2023" before "-24".
 _FISCAL = re.compile(r"^FY'?(\d{2}|\d{4})$")
-#: "30.07.2024": day, month and year with dots, as India and continental Europe write a date.
-_DOTTED_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})$")
+_DOTTED_DATE = re.compile(f"^{N.DOTTED_DATE}$")
 #: The kind of the tokens a reader consumed without finding a figure ("on 2 March" with no year known).
 SKIPPED = "skipped"
 #: Scales as the tokenizer leaves them at the end of a sentence ("£62m." is "£", "62", "m.").
@@ -870,7 +869,7 @@ class QuantityScanner:
         """Month-led and day-led dates: "June 15, 2020", "15 June 2020", "June 2020", "30.07.2024"."""
         dotted = _DOTTED_DATE.match(self.doc[i].text)
         if dotted:
-            day, month, year = (int(part) for part in dotted.groups())
+            day, month, year = (int(dotted[part]) for part in ("day", "month", "year"))
             return self.date_figure(i, i + 1, N.PartialDate(year, month, day)) \
                 if 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1] else None
         month = N.month_number(self.low(i))
