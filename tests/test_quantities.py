@@ -262,6 +262,14 @@ def test_newsroom_date_notations_are_dates(sentence, published, span, iso):
 def test_dots_between_numbers_that_cannot_be_a_day_and_month_are_no_date():
     assert [q.kind for q in figures("Version 31.13.2024 was withdrawn on 3 March 2024.")] == ["date"]  # March's
 
+
+def test_a_bulletin_list_s_figure_counts_what_its_own_label_says():
+    """"Cases: 2,86,914; Deaths: 223.": the semicolon ends what the first number counts (it was read as
+    2,86,914 deaths, the next item's label)."""
+    claims = [c for c in extract_claims("Cases: 2,86,914; Deaths: 223.") if c.quantity]
+    assert [(c.quantity.text, c.quantity.unit, c.frame.measure) for c in claims] == [
+        ("2,86,914", None, "Cases"), ("223", None, "Deaths")]
+
 def test_two_figures_in_a_sentence_are_two_claims_with_their_own_subjects():
     claims = [c for c in extract_claims("At least 20 Indian soldiers and four Chinese troops died.") if c.quantity]
     assert [(c.quantity.text, c.subject) for c in claims] == [("At least 20", "Indian soldiers"),

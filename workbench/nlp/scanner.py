@@ -841,7 +841,7 @@ class QuantityScanner:
                 j += 1  # "900 FBI files": an acronym modifying the counted noun
                 continue
             if (token.pos_ not in COUNT_NOUN_SKIP and not participle_before_a_noun(token)) or \
-                    token.lower_ in (",", "and", "or"):
+                    token.lower_ in (",", ";", ":", "and", "or"):
                 return None
             j += 1
         return None
