@@ -56,6 +56,11 @@ DISEASE_WORDS = {normalise_word(w) for w in DISEASES}
 SUBGROUP_WORDS = {normalise_word(w) for w in """women woman men man female male girls boys young youth elderly
 older senior first-time rural urban adult adults minor minors police""".split()}
 
+#: Words that make a measure a variant of itself, with a figure of its own ("like-for-like sales" are not
+#: sales, "core inflation" is not inflation, "annual recurring revenue" is not revenue): one side's variant
+#: that the other's text never names neither supports nor contradicts the other.
+VARIANT_WORDS = {normalise_word(w) for w in "lfl core underlying adjusted organic recurring".split()}
+
 
 # Not frozen: matching builds one for every candidate (or its every figure), and a frozen dataclass takes
 # four times as long to build (~2 against 0.5 µs); nothing changes one after it is built.
@@ -242,6 +247,8 @@ def same_measure(claim: Claim, other: Claim, claim_words: set[str],
     # Exactly the same unless the passage's measure is a kind of the claim's ("comparable-store sales",
     # "core inflation", "job openings") that the claim's sentence never names.
     their_kind = theirs.words - theirs.complement - mine.words - claim_words
+    if (my_extras | their_kind) & VARIANT_WORDS:
+        return True, False, f"a variant of the measure ({measure_text(claim)} vs {measure_text(other)})"
     if events_differ:
         # two verbs the lexicon does not know ("supplied" and "manufactured" 5,000 missiles) may be one event
         # in other words, close enough for agreeing figures; one it knows ("displaced") names its own event

@@ -95,6 +95,9 @@ PHRASES = {
     "came into effect": "took effect", "come into effect": "take effect", "cessation of hostilities": "ceasefire",
     "per cent": "percent", "year-on-year": "yoy", "year on year": "yoy", "month-on-month": "mom",
     "month on month": "mom", "quarter-on-quarter": "qoq", "quarter on quarter": "qoq",
+    # sales of the shops open a year earlier: the UK's like-for-like, the US's same-store or comparable sales
+    "like-for-like": "lfl", "like for like": "lfl", "same-store": "lfl", "same store": "lfl",
+    "comparable-store": "lfl", "comparable store": "lfl", "comparable sales": "lfl sales",
 }
 def groups() -> dict[str, str]:
     """Word → its group's canonical word."""

@@ -230,10 +230,11 @@ def relate(query: ClaimQuery, scored: Scored) -> tuple[str, str]:
         return RELATED, f"{why_not or 'not sure enough it is the same measure'}: {figures}, so no contradiction"
     if same:
         first = same[0]
-        if first.comparison.agrees and not named_there(first, scored, to_support=True):
-            return RELATED, f"{_not_named(first)}: {written(first.comparison.mine)} vs {written(first.comparison.theirs)}"
-        reason = "neither establishes the other" if first.comparison.verdict == "compatible" else \
-            "not comparable as a contradiction"
-        return RELATED, f"{_compared(first)} → {reason}"
+        figures = f"{written(first.comparison.mine)} vs {written(first.comparison.theirs)}"
+        if first.comparison.agrees and not first.frame.agreeable:
+            return RELATED, f"{first.frame.reason_text or 'perhaps another measure'}: {figures}, so no support"
+        if first.comparison.agrees:  # agreeable, but the passage does not name whose or where
+            return RELATED, f"{_not_named(first)}: {figures}"
+        return RELATED, f"{_compared(first)} → neither establishes the other"
     figures = ", ".join(dict.fromkeys(written(j.comparison.theirs) for j in scored.judgements))
     return RELATED, f"{scored.judgements[0].frame.reason}: {figures}"
