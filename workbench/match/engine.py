@@ -18,8 +18,8 @@ from itertools import groupby
 
 from workbench.claims import Claim, Sentence
 from workbench.match.embed import embedder
-from workbench.match.index import PassageIndex, figure_terms, query_terms
-from workbench.match.rank import ClaimQuery, Scored, fuse, rerank
+from workbench.match.index import Found, PassageIndex, figure_terms, query_terms
+from workbench.match.rank import ClaimQuery, Scored, fuse, placing, rerank
 from workbench.match.relation import SUPPORTS, relate
 from workbench.settings import (
     MATCH_POOL,
@@ -94,21 +94,29 @@ class Matcher:
               within: list[int] | None = None) -> list[Candidate]:
         """The best ``top`` candidates for a claim; ``after`` only passages added after that id, ``within``
         only (and every one of) the given passages."""
-        ranked = self.reranked(query, after, within)
+        found = self._find(query, after, within)
+        ranked = rerank(query, found.hits, self.weights)
         if self.by_meaning:
-            ranked = fuse(ranked, self.fusion)
+            # the passages only the vectors found are read and scored only when they place among the shown
+            # ones: fusion places them by meaning alone (at 1M passages a tenth of a claim's first match)
+            shown = placing(ranked, self.fusion, found.unread, top)
+            ranked += rerank(query, self.index.passages(shown), self.weights)
+            ranked = fuse(ranked, self.fusion, {key: value for key, value in found.unread.items() if key not in shown})
         return [self.candidate(query, scored) for scored in ranked[:top]]
 
     def reranked(self, query: ClaimQuery, after: int | None = None, within: list[int] | None = None) -> list[Scored]:
         """Every retrieved passage, scored, best first, before the fusion with the ranking by meaning (which
         ``bench/retrieval_eval.py --fit`` chooses on these)."""
+        found = self._find(query, after, within)
+        return rerank(query, found.hits + self.index.passages(found.unread), self.weights)
+
+    def _find(self, query: ClaimQuery, after: int | None, within: list[int] | None) -> Found:
         # The claim's own words, unweighted: evidence names its subject in other words often enough that
         # weighting the subject up favours passages that copy the claim's wording (bench/retrieval_eval.py).
         tokens = list(dict.fromkeys(term for claim in query.compared for term in figure_terms(claim.quantity)))
         limit = max(self.pool, len(within)) if within is not None else self.pool
         vector = embedder().embed([query.text])[0] if self.by_meaning else None
-        hits = self.index.search(query_terms(query.text), tokens, limit, after, within, vector, MEANING_POOL)
-        return rerank(query, hits, self.weights)
+        return self.index.find(query_terms(query.text), tokens, limit, after, within, vector, MEANING_POOL)
 
     def candidate(self, query: ClaimQuery, scored: Scored) -> Candidate:
         relation, why = relate(query, scored)

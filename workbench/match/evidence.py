@@ -23,7 +23,6 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 import numpy as np
 
@@ -41,14 +40,21 @@ WEIGHED_STAGES = ("", "measure", "whose", "time")
 _DIGITS = re.compile(r"\d")
 
 
-@lru_cache(maxsize=20_000)
-def _vector(text: str) -> np.ndarray:
-    return embedder().embed([text])[0]
+#: How many texts' vectors are kept; when full, it starts again.
+VECTOR_CACHE = 20_000
+_vectors: dict[str, np.ndarray] = {}
 
 
-def similarity(a: str, b: str) -> float:
-    """Cosine of two texts' vectors (0 when either has no word the model knows)."""
-    return float(_vector(a) @ _vector(b)) if a and b else 0.0
+def similarities(pairs: dict[str, tuple[str, str]]) -> dict[str, float]:
+    """The cosine of each named pair of texts' vectors (0 when either is empty or has no word the model
+    knows). The texts not met before are embedded in one call: a call costs about as much for one text as for
+    six, and a figure's features compare three pairs."""
+    missing = list(dict.fromkeys(text for pair in pairs.values() for text in pair if text and text not in _vectors))
+    if missing:
+        if len(_vectors) + len(missing) > VECTOR_CACHE:
+            _vectors.clear()
+        _vectors.update(zip(missing, embedder().embed(missing)))
+    return {name: float(_vectors[a] @ _vectors[b]) if a and b else 0.0 for name, (a, b) in pairs.items()}
 
 
 def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
@@ -94,6 +100,9 @@ def features(query: ClaimQuery, scored: Scored, judgement: Judgement) -> dict[st
     other_sentence = scored.hit.words  # the words of the passage, which is the sentence of its figures
     my_window, their_window = window(claim), window(other)
     reason = frame.reason_text
+    similar = similarities({"measure": (measure_text(claim), measure_text(other)),
+                            "sentence": (claim.sentence.text, other.sentence.text),
+                            "window": (my_window, their_window)})
     return {
         "rules_agree": float(frame.same),
         "measure_exact": float(frame.measure_same and frame.exact),
@@ -104,9 +113,9 @@ def features(query: ClaimQuery, scored: Scored, judgement: Judgement) -> dict[st
         "head_same": float(mine.head is not None and mine.head == theirs.head),
         "measure_overlap": _overlap(mine.words, theirs.words),
         "measure_in_sentence": len(my_words & other_sentence) / len(my_words) if my_words else 0.0,
-        "measure_similarity": similarity(measure_text(claim), measure_text(other)),
-        "sentence_similarity": similarity(claim.sentence.text, other.sentence.text),
-        "window_similarity": similarity(my_window, their_window),
+        "measure_similarity": similar["measure"],
+        "sentence_similarity": similar["sentence"],
+        "window_similarity": similar["window"],
         "window_overlap": _overlap(content_words(my_window), content_words(their_window)),
         "apart_by": _apart_by(comparison.mine, comparison.theirs),
         "digits": min(len(_DIGITS.findall(comparison.mine.text)), 6) / 6,

@@ -160,6 +160,16 @@ class Hit:
 
 
 @dataclass(frozen=True)
+class Found:
+    """What a search found: the passages its words or figures found, read, and those only the vectors found,
+    by their cosine to the claim's vector, not read yet (:meth:`PassageIndex.passages` reads them): fusion
+    places them by that cosine alone, so only those that place among the shown candidates need reading."""
+
+    hits: list[Hit]
+    unread: dict[int, float]
+
+
+@dataclass(frozen=True)
 class SyncReport:
     added: int
     rebuilt: bool
@@ -374,6 +384,13 @@ class PassageIndex:
         their union (the nearest with their cosine to the vector), best BM25 first. ``after`` restricts to
         passages added after that id; ``within`` to the given passages, every one of which is returned (with a
         BM25 of 0 when no word matches)."""
+        found = self.find(words, figure_tokens, limit, after, within, vector, nearest)
+        return sorted(found.hits + self.passages(found.unread), key=lambda h: -h.bm25)
+
+    def find(self, words: list[str], figure_tokens: list[str], limit: int, after: int | None = None,
+             within: list[int] | None = None, vector: np.ndarray | None = None,
+             nearest: int | None = None) -> Found:
+        """What :meth:`search` finds, with the passages only the vectors found left unread (:class:`Found`)."""
         searcher = self.index.searcher()
         queries = self._lexical_queries(words, figure_tokens, after, within)
         # tantivy lets go of the GIL while it searches, usearch does not: the word and figure queries run on
@@ -383,13 +400,16 @@ class PassageIndex:
         near = self.nearest(vector, nearest or limit, after) if vector is not None and within is None else {}
         found = self._found(searcher, [(future.result().hits, first, scored)
                                        for future, (_, first, scored) in zip(pending, queries)])
-        hits = [self._hit(stored, score, near) for stored, score in found.values()]
-        missing = [passage_id for passage_id in near if passage_id not in found]
-        if missing:
-            query = self._passages_query(missing)
-            hits += [self._hit(searcher.doc(address), 0.0, near, lexical=False)
-                     for _, address in searcher.search(query, len(missing), count=False).hits]
-        return sorted(hits, key=lambda h: -h.bm25)
+        return Found([self._hit(stored, score, near) for stored, score in found.values()],
+                     {passage_id: similarity for passage_id, similarity in near.items() if passage_id not in found})
+
+    def passages(self, near: dict[int, float]) -> list[Hit]:
+        """The given passages, found by meaning alone (``near``: their cosine to the claim's vector)."""
+        if not near:
+            return []
+        searcher = self.index.searcher()
+        return [self._hit(searcher.doc(address), 0.0, near, lexical=False)
+                for _, address in searcher.search(self._passages_query(list(near)), len(near), count=False).hits]
 
     def _passages_query(self, passage_ids: list[int]) -> tantivy.Query:
         """The few given passages, one term query each: at 1M passages a tenth of a term set query's time

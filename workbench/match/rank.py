@@ -196,15 +196,36 @@ def rerank(query: ClaimQuery, hits: list[Hit], weights: MatchWeights) -> list[Sc
     return sorted((score_hit(query, hit, weights) for hit in hits), key=lambda s: (-s.score, s.hit.passage_id))
 
 
-def fuse(scored: list[Scored], fusion: FusionWeights) -> list[Scored]:
-    """Reranked candidates (best first) in the order of reciprocal-rank fusion with the passages nearest by
-    meaning: 1/(k + rank by score, for passages the words or figures found) + vectors/(k + rank by meaning,
-    for passages at least ``floor`` similar)."""
+def fused_scores(scored: list[Scored], fusion: FusionWeights, unread: dict[int, float] | None = None
+                 ) -> dict[int, float]:
+    """Each passage's reciprocal-rank fusion score: 1/(k + rank by score, for passages the words or figures
+    found) + vectors/(k + rank by meaning, for passages at least ``floor`` similar), where ``unread`` are the
+    passages only the vectors found that were not scored (:class:`workbench.match.index.Found`), by their
+    cosine; passages with neither rank have none."""
     fused: dict[int, float] = {}
     for rank, item in enumerate((s for s in scored if s.hit.lexical), start=1):
         fused[item.hit.passage_id] = 1.0 / (fusion.k + rank)
-    by_meaning = sorted((s for s in scored if s.hit.nearest and s.hit.similarity >= fusion.floor),
-                        key=lambda s: -s.hit.similarity)
-    for rank, item in enumerate(by_meaning, start=1):
-        fused[item.hit.passage_id] = fused.get(item.hit.passage_id, 0.0) + fusion.vectors / (fusion.k + rank)
+    by_meaning = [(s.hit.passage_id, s.hit.similarity) for s in scored if s.hit.nearest]
+    by_meaning += sorted((unread or {}).items())
+    by_meaning = sorted(((passage_id, similarity) for passage_id, similarity in by_meaning
+                         if similarity >= fusion.floor), key=lambda item: -item[1])
+    for rank, (passage_id, _) in enumerate(by_meaning, start=1):
+        fused[passage_id] = fused.get(passage_id, 0.0) + fusion.vectors / (fusion.k + rank)
+    return fused
+
+
+def fuse(scored: list[Scored], fusion: FusionWeights, unread: dict[int, float] | None = None) -> list[Scored]:
+    """Reranked candidates (best first) in the order of their :func:`fused_scores`, then of their scores."""
+    fused = fused_scores(scored, fusion, unread)
     return sorted(scored, key=lambda s: (-fused.get(s.hit.passage_id, 0.0), -s.score, s.hit.passage_id))
+
+
+def placing(scored: list[Scored], fusion: FusionWeights, unread: dict[int, float], top: int) -> dict[int, float]:
+    """The unread passages that may place among the ``top`` fused candidates (all of them when fewer than
+    ``top`` passages have a fused score: the rest are then ordered by their scores)."""
+    fused = fused_scores(scored, fusion, unread)
+    if len(fused) < top:
+        return dict(unread)
+    cutoff = sorted(fused.values(), reverse=True)[top - 1]
+    return {passage_id: similarity for passage_id, similarity in unread.items()
+            if fused.get(passage_id, 0.0) >= cutoff}
