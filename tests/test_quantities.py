@@ -270,6 +270,18 @@ def test_a_bulletin_list_s_figure_counts_what_its_own_label_says():
     assert [(c.quantity.text, c.quantity.unit, c.frame.measure) for c in claims] == [
         ("2,86,914", None, "Cases"), ("223", None, "Deaths")]
 
+
+def test_a_sign_in_brackets_is_the_figure_s_sign():
+    """India's official releases write a rate's sign in brackets: "(-) 2.04 per cent" fell 2.04% (it was read
+    as 2.04), "(-)0.13%" glued to its number (it was read as nothing), "(+) 1.31" rose."""
+    figures = [(c.quantity.text, c.quantity.value) for c in extract_claims(
+        "WPI inflation was (-) 2.04 per cent in September against (-)0.13% in June and (+) 1.31 per cent in May.",
+        "2025-10-14") if c.quantity and c.quantity.kind == "percent"]
+    assert figures == [("(-) 2.04 per cent", -2.04), ("(-)0.13%", -0.13), ("(+) 1.31 per cent", 1.31)]
+    # a bracket after a figure still holds its conversion
+    assert [c.quantity.text for c in extract_claims("Revenue was Rs 500 crore ($60m) in May.") if c.quantity] == [
+        "Rs 500 crore", "$60m"]
+
 def test_two_figures_in_a_sentence_are_two_claims_with_their_own_subjects():
     claims = [c for c in extract_claims("At least 20 Indian soldiers and four Chinese troops died.") if c.quantity]
     assert [(c.quantity.text, c.subject) for c in claims] == [("At least 20", "Indian soldiers"),

@@ -77,7 +77,7 @@ def writes_the_figure(scored: Scored, quantity: Quantity) -> str | None:
     around it ("2. Neeraj Chopra (IND) 90.23m NR" in a results table): such a passage may well say what the
     claim says, and is never read as contradicting it."""
     number = _written_number(quantity)
-    return number if number and _writes(scored.hit.text, number) else None
+    return number if number and _writes(scored.hit.text, number, unsigned=quantity.value > 0) else None
 
 
 def _written_number(quantity: Quantity) -> str | None:
@@ -88,8 +88,14 @@ def _written_number(quantity: Quantity) -> str | None:
     return found.group(0).rstrip(",")
 
 
-def _writes(text: str, number: str) -> bool:
-    return re.search(rf"(?<![\d.,]){re.escape(number)}(?![\d]|[.,]\d)", text) is not None
+#: A minus sign before a number: "-2.04", "minus 2.04", India's "(-) 2.04" and "(-)2.04".
+_MINUS_BEFORE = r"(?<![-−])(?<!\([-−]\) )(?<!\([-−]\))(?<!minus )"
+
+
+def _writes(text: str, number: str, unsigned: bool = False) -> bool:
+    """Does the text write the number (``unsigned``: not as a negative one)?"""
+    sign = _MINUS_BEFORE if unsigned else ""
+    return re.search(rf"(?<![\d.,]){sign}{re.escape(number)}(?![\d]|[.,]\d)", text) is not None
 
 
 def given_by_the_claim(judgement: Judgement) -> bool:

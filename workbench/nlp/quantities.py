@@ -6,7 +6,8 @@ not a claim). This module turns the figures into :class:`workbench.claims.Quanti
 
 Results: ``doc.spans["quantities"]``, each span with ``span._.quantity`` (a Quantity) and
 ``span._.counted_noun`` (the index of the counted noun), and ``doc._.quantities``. Added to a pipeline, it
-also teaches that pipeline's tokenizer the currency abbreviations written with a full stop ("Rs. 500").
+also teaches that pipeline's tokenizer the currency abbreviations written with a full stop ("Rs. 500") and
+the sign India's official releases write in brackets against a number ("(-)0.13%").
 """
 from __future__ import annotations
 
@@ -23,10 +24,13 @@ from workbench.nlp.scanner import SCALES_WITH_STOP, Figure, QuantityScanner
 
 SPAN_KEY = "quantities"
 CAPITAL_SCALE_WITH_STOP = re.compile(r"^\d[\d,.]*[KMBT]\.$")
-VERSION = "16"
+VERSION = "17"
 #: Abbreviations with a full stop that open a figure ("Rs. 18,612 million", as Pakistani and Sri Lankan
 #: releases write it): kept one token, or the parser ends the sentence at the stop and the currency is lost.
 CURRENCY_ABBREVIATIONS = ("Rs.", "rs.", "RS.")
+#: The sign of a bracketed "(-)0.13%", split off the number it is glued to ("(", "-)", "0.13"), as the
+#: tokenizer already splits "(-) 2.04" ("(", "-", ")", "2.04"); the scanner reads both.
+BRACKETED_SIGN = r"^[-+−]\)"
 
 
 def exact(value: float) -> float:
@@ -77,6 +81,9 @@ class QuantityNormalizer:
         _register_extensions()
         for abbreviation in CURRENCY_ABBREVIATIONS:
             nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
+        prefixes = nlp.tokenizer.prefix_search
+        if prefixes is not None and BRACKETED_SIGN not in prefixes.__self__.pattern:
+            nlp.tokenizer.prefix_search = re.compile(f"{BRACKETED_SIGN}|{prefixes.__self__.pattern}").search
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
