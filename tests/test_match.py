@@ -347,3 +347,20 @@ def test_the_whole_of_a_partitive_never_contradicts_the_part(tmp_path):
     relations = {text: Matcher(index).match(claim_query(claim, "2024-07-09"), top=1)[0] for text, claim in claims.items()}
     assert relations["35"].relation == "related"  # was "contradicts": 35 vs 29 districts
     assert relations["35"].why.startswith("one counts the whole, the other a part of it")
+
+
+def test_passages_only_the_vectors_found_are_read_when_they_place_and_the_order_is_unchanged(demo_store):
+    """A passage only the vectors found is read and scored only when fusion, which places it by its cosine
+    alone, puts it among the shown candidates: the candidates are those of scoring every retrieved passage."""
+    from workbench.match.rank import fuse
+    from workbench.store.matching import claims_to_match
+
+    matcher = Matcher(PassageIndex.for_store(demo_store))
+    placed = 0
+    for stored in claims_to_match(demo_store):
+        query = claim_query(stored.claim, stored.published, stored.id)
+        shown = [c.passage_id for c in matcher.match(query, top=5)]
+        assert shown == [s.hit.passage_id for s in fuse(matcher.reranked(query), matcher.fusion)[:5]]
+        unread = matcher.found(query).unread
+        placed += sum(passage_id in unread for passage_id in shown)
+    assert placed  # some shown candidates were found by meaning alone, and read late

@@ -94,7 +94,7 @@ class Matcher:
               within: list[int] | None = None) -> list[Candidate]:
         """The best ``top`` candidates for a claim; ``after`` only passages added after that id, ``within``
         only (and every one of) the given passages."""
-        found = self._find(query, after, within)
+        found = self.found(query, after, within)
         ranked = rerank(query, found.hits, self.weights)
         if self.by_meaning:
             # the passages only the vectors found are read and scored only when they place among the shown
@@ -107,10 +107,11 @@ class Matcher:
     def reranked(self, query: ClaimQuery, after: int | None = None, within: list[int] | None = None) -> list[Scored]:
         """Every retrieved passage, scored, best first, before the fusion with the ranking by meaning (which
         ``bench/retrieval_eval.py --fit`` chooses on these)."""
-        found = self._find(query, after, within)
+        found = self.found(query, after, within)
         return rerank(query, found.hits + self.index.passages(found.unread), self.weights)
 
-    def _find(self, query: ClaimQuery, after: int | None, within: list[int] | None) -> Found:
+    def found(self, query: ClaimQuery, after: int | None = None, within: list[int] | None = None) -> Found:
+        """The passages the claim's words, figures and vector find, before scoring (:class:`Found`)."""
         # The claim's own words, unweighted: evidence names its subject in other words often enough that
         # weighting the subject up favours passages that copy the claim's wording (bench/retrieval_eval.py).
         tokens = list(dict.fromkeys(term for claim in query.compared for term in figure_terms(claim.quantity)))
