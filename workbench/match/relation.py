@@ -136,9 +136,13 @@ def _not_named(judgement: Judgement) -> str:
     return f"the passage does not name {', '.join((*frame.actors, *frame.places)[:2])}"
 
 
+def _figures(judgement: Judgement) -> str:
+    """The two figures compared, as the reviewer reads them: "≥ 20 soldiers vs 20 soldiers"."""
+    return f"{written(judgement.comparison.mine)} vs {written(judgement.comparison.theirs)}"
+
+
 def _compared(judgement: Judgement) -> str:
-    comparison = judgement.comparison
-    return f"same measure ({judgement.frame.label}): {written(comparison.mine)} vs {written(comparison.theirs)}"
+    return f"same measure ({judgement.frame.label}): {_figures(judgement)}"
 
 
 def _same(scored: Scored) -> list[Judgement]:
@@ -203,7 +207,7 @@ def _weighed(evidence: Evidence, verdict: str) -> str:
     comparison, frame = judgement.comparison, judgement.frame
     doubt = f", though {frame.reason}" if frame.stage in ("time", "whose") else ""
     return (f"likely the same measure ({measure_text(comparison.claim)} ≈ {measure_text(comparison.other)}, "
-            f"{evidence.probability:.0%} sure{doubt}): {written(comparison.mine)} vs {written(comparison.theirs)} "
+            f"{evidence.probability:.0%} sure{doubt}): {_figures(judgement)} "
             f"→ {verdict}")
 
 
@@ -232,15 +236,13 @@ def relate(query: ClaimQuery, scored: Scored) -> tuple[str, str]:
     conflicts = [(j, why_not_contradicting(j, scored)) for j in same if j.comparison.conflicts or opposite(j.comparison)]
     if conflicts:
         first, why_not = conflicts[0]
-        figures = f"{written(first.comparison.mine)} vs {written(first.comparison.theirs)}"
-        return RELATED, f"{why_not or 'not sure enough it is the same measure'}: {figures}, so no contradiction"
+        return RELATED, f"{why_not or 'not sure enough it is the same measure'}: {_figures(first)}, so no contradiction"
     if same:
         first = same[0]
-        figures = f"{written(first.comparison.mine)} vs {written(first.comparison.theirs)}"
         if first.comparison.agrees and not first.frame.agreeable:
-            return RELATED, f"{first.frame.reason_text or 'perhaps another measure'}: {figures}, so no support"
+            return RELATED, f"{first.frame.reason_text or 'perhaps another measure'}: {_figures(first)}, so no support"
         if first.comparison.agrees:  # agreeable, but the passage does not name whose or where
-            return RELATED, f"{_not_named(first)}: {figures}"
+            return RELATED, f"{_not_named(first)}: {_figures(first)}"
         return RELATED, f"{_compared(first)} → neither establishes the other"
     figures = ", ".join(dict.fromkeys(written(j.comparison.theirs) for j in scored.judgements))
     return RELATED, f"{scored.judgements[0].frame.reason}: {figures}"

@@ -81,9 +81,10 @@ class QuantityNormalizer:
         _register_extensions()
         for abbreviation in CURRENCY_ABBREVIATIONS:
             nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
-        prefixes = nlp.tokenizer.prefix_search
-        if prefixes is not None and BRACKETED_SIGN not in prefixes.__self__.pattern:
-            nlp.tokenizer.prefix_search = re.compile(f"{BRACKETED_SIGN}|{prefixes.__self__.pattern}").search
+        # the prefixes are a compiled pattern's search (spaCy's own); a tokenizer given another is left as it is
+        prefixes = getattr(getattr(nlp.tokenizer.prefix_search, "__self__", None), "pattern", None)
+        if isinstance(prefixes, str) and BRACKETED_SIGN not in prefixes:
+            nlp.tokenizer.prefix_search = re.compile(f"{BRACKETED_SIGN}|{prefixes}").search
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []

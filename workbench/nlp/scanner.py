@@ -587,9 +587,12 @@ class QuantityScanner:
         first.value_max, first.end = high, sep_at + 2
         return first
 
-    def bracketed_sign(self, i: int) -> tuple[str, int] | None:
-        """The sign India's official releases write in brackets before a number, and its tokens: "(-) 2.04
-        per cent" ("(", "-", ")") or "(-)0.13%" ("(", "-)"), where a plain "-2.04" would be read as a dash."""
+    def written_sign(self, i: int) -> tuple[str, int] | None:
+        """A sign written before the number at token i, and how many tokens it takes: "minus 12", "negative
+        3", and the sign India's official releases write in brackets, "(-) 2.04 per cent" ("(", "-", ")") or
+        "(-)0.13%" ("(", "-)"), where a plain "-2.04" would be read as a dash."""
+        if self.low(i - 1) in ("minus", "negative"):
+            return "-", 1
         if self.low(i - 1) == ")" and self.low(i - 2) in ("-", "+", "−") and self.low(i - 3) == "(":
             return self.low(i - 2), 3
         if self.low(i - 1) in ("-)", "+)", "−)") and self.low(i - 2) == "(":
@@ -601,13 +604,13 @@ class QuantityScanner:
         i = figure.start
         if self.low(i - 1) == "between" and figure.value_max is not None:
             i -= 1
-        sign = self.bracketed_sign(i)
-        if self.low(i - 1) in ("minus", "negative") or sign and sign[0] != "+":
-            figure.value, i = -figure.value, i - (sign[1] if sign else 1)
-            if figure.value_max is not None:
-                figure.value_max = -figure.value_max
-        elif sign:
+        sign = self.written_sign(i)
+        if sign:
             i -= sign[1]
+            if sign[0] != "+":
+                figure.value = -figure.value
+                if figure.value_max is not None:
+                    figure.value_max = -figure.value_max
         currency = N.currency_prefix(self.doc[i - 1].text) if i > 0 else None
         if currency:
             if currency == "JPY" and self.doc[i - 1].text == "¥" and self.mentions_china():  # not an explicit "JPY"
