@@ -26,10 +26,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from workbench.claims import Claim, Quantity
+from workbench.claims import Quantity
 from workbench.match.embed import embedder
 from workbench.match.figures import canonical_unit, content_words, normalise_word
-from workbench.match.frames import measure_of, measure_text, names_match
+from workbench.match.frames import measure_of, measure_text, names_match, window
 from workbench.match.rank import ClaimQuery, Judgement, Scored, opposite
 from workbench.nlp.names import countries_of, place_key
 from workbench.settings import ContradictionModel
@@ -66,29 +66,6 @@ def _apart_by(mine: Quantity, theirs: Quantity) -> float:
     if mine.kind == "date" or mine.value == 0 or theirs.value == 0 or (mine.value > 0) != (theirs.value > 0):
         return 0.0
     return min(abs(math.log10(abs(mine.value) / abs(theirs.value))), 2.0) / 2
-
-
-#: Words either side of a figure that say what it counts ("54 percent of the vote", "ballots cast 54.0%").
-WINDOW_WORDS = 6
-
-
-def around_figure(claim: Claim) -> tuple[str, str] | None:
-    """The text of the figure's sentence before it and after it (None when its offsets are not the
-    sentence's)."""
-    quantity, sentence = claim.quantity, claim.sentence
-    start, end = quantity.start - sentence.start, quantity.end - sentence.start
-    if not 0 <= start <= end <= len(sentence.text):
-        return None
-    return sentence.text[:start], sentence.text[end:]
-
-
-def window(claim: Claim) -> str:
-    """The words around a figure in its sentence, the figure itself left out."""
-    around = around_figure(claim)
-    if around is None:
-        return claim.sentence.text
-    before, after = around[0].split(), around[1].split()
-    return " ".join(before[-WINDOW_WORDS:] + after[:WINDOW_WORDS])
 
 
 def features(query: ClaimQuery, scored: Scored, judgement: Judgement) -> dict[str, float]:

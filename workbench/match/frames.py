@@ -19,6 +19,7 @@ A passage's figure may only support or contradict a claim's when both measure th
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -228,6 +229,10 @@ def same_measure(claim: Claim, other: Claim, claim_words: set[str],
         return False, False, f"another event ({claim.predicate} vs {other.predicate})"
     my_event = mine.event if mine.event in KNOWN_WORDS else None
     their_event = theirs.event if theirs.event in KNOWN_WORDS else None
+    contrasted = contrast(claim, other, mine, theirs)
+    if contrasted:
+        return False, False, (f"another measure ({measure_text(claim)} vs {measure_text(other)}: "
+                              f"{contrasted[0]} vs {contrasted[1]})")
     my_verb, their_verb = _verb_only(claim, mine), _verb_only(other, theirs)
     if my_verb or their_verb:
         return _same_by_verbs(claim, other, mine, theirs, my_verb, their_verb, claim_words)
@@ -259,6 +264,68 @@ def same_measure(claim: Claim, other: Claim, claim_words: set[str],
     if their_kind:
         return True, None, f"a kind of the measure ({measure_text(other)} vs {measure_text(claim)})"
     return True, True, ""
+
+
+#: Words either side of a figure that say what it counts ("54 percent of the vote", "ballots cast 54.0%").
+WINDOW_WORDS = 6
+
+
+def around_figure(claim: Claim) -> tuple[str, str] | None:
+    """The text of the figure's sentence before it and after it (None when its offsets are not the
+    sentence's)."""
+    quantity, sentence = claim.quantity, claim.sentence
+    start, end = quantity.start - sentence.start, quantity.end - sentence.start
+    if not 0 <= start <= end <= len(sentence.text):
+        return None
+    return sentence.text[:start], sentence.text[end:]
+
+
+def window(claim: Claim) -> str:
+    """The words around a figure in its sentence, the figure itself left out."""
+    around = around_figure(claim)
+    if around is None:
+        return claim.sentence.text
+    before, after = around[0].split(), around[1].split()
+    return " ".join(before[-WINDOW_WORDS:] + after[:WINDOW_WORDS])
+
+
+def _contrast_sides() -> list[tuple[dict[str, str], dict[str, str]]]:
+    """Each pair of :data:`lexicon.CONTRASTS` as two sides, each word by its normalised form."""
+    sides = []
+    for line in lexicon.CONTRASTS.splitlines():
+        left, _, right = line.partition("|")
+        sides.append(tuple({normalise_word(word): word for word in side.split()} for side in (left, right)))
+    return sides
+
+
+_CONTRASTS = _contrast_sides()
+#: "non-military", "non military": the other of "military".
+_NEGATED = re.compile(r"\bnon[- ]([a-z]+)")
+
+
+def _context_words(claim: Claim, measure: Measure) -> tuple[frozenset[str], dict[str, str]]:
+    """What a figure's measure and the words around it say, and the words they negate ("non-military")."""
+    text = window(claim).lower()
+    negated = {normalise_word(word): word for word in _NEGATED.findall(text)}
+    return measure.words | content_words(_NEGATED.sub(" ", text)), negated
+
+
+def contrast(claim: Claim, other: Claim, mine: Measure, theirs: Measure) -> tuple[str, str] | None:
+    """A word said of one figure whose other side is said of the other and not of the first ("retail" and
+    "wholesale", :data:`lexicon.CONTRASTS`; "military" and "non-military"): the claim's word and the passage's,
+    or None."""
+    (my_words, my_negated), (their_words, their_negated) = _context_words(claim, mine), _context_words(other, theirs)
+    for left, right in _CONTRASTS:
+        for mine_side, their_side in ((left, right), (right, left)):
+            said = sorted(mine_side[word] for word in my_words & mine_side.keys() - their_words)
+            other_said = sorted(their_side[word] for word in their_words & their_side.keys() - my_words)
+            if said and other_said:
+                return said[0], other_said[0]
+    if plain := sorted(my_words & their_negated.keys() - their_words - my_negated.keys()):
+        return their_negated[plain[0]], f"non-{their_negated[plain[0]]}"
+    if plain := sorted(their_words & my_negated.keys() - my_words - their_negated.keys()):
+        return f"non-{my_negated[plain[0]]}", my_negated[plain[0]]
+    return None
 
 
 def events_apart(mine: Measure, theirs: Measure, claim_words: set[str], passage_words: set[str]) -> bool:
@@ -319,9 +386,10 @@ def measure_text(claim: Claim) -> str:
 
 # -- whose and where -----------------------------------------------------------------------------------
 
-@lru_cache(maxsize=50_000)
 def _name_words(name: str) -> frozenset[str]:
-    return frozenset(normalise_word(w) for w in name.replace("-", " ").split() if w.lower() not in STOP_WORDS)
+    """A name's words as a text's are read (:func:`content_words`), so "Halvorsen Foods, Inc." holds
+    "Halvorsen Foods" whatever its punctuation."""
+    return content_words(name)
 
 
 @lru_cache(maxsize=100_000)
@@ -446,6 +514,20 @@ def _may_lie_in(part: str, whole: str) -> bool:
     return is_subdivision(whole) and not is_subdivision(part)
 
 
+def reporters(claim: Claim) -> tuple[str, ...]:
+    """The organisations the claim's sentence says report its figure ("Freddie Mac said"), places left out."""
+    if claim.attribution_kind != "organization" or not claim.attribution:
+        return ()
+    return tuple(name for name in claim.entities if name in claim.attribution and place_key(name) not in COUNTRIES
+                 and not is_subdivision(name))
+
+
+def _named_organisation(actors: tuple[str, ...]) -> bool:
+    """Is one of a figure's actors named in words? An acronym alone ("RTT", "NEET") is as often a programme,
+    a law or a measure that the small model read as an organisation."""
+    return any(not name.isupper() for name in actors)
+
+
 def _said_by(claim: Claim) -> frozenset[str]:
     """The words of who the figure's sentence says reported it ("Ukraine's General Staff said"): a claim names
     the passage's actor or place only outside them ("Russia lost 1,520 troops, Ukraine's General Staff said"
@@ -568,7 +650,10 @@ def check(claim: Claim, claim_published: str | None, other: Claim, other_publish
     # (North Kivu against South Kivu in a passage titled "DR Congo")
     within = listed_within(claim, other.frame.places, passage_words)
     my_places = tuple(place for place in claim.frame.places if place != within)
-    clash = whose_conflict(claim.frame.actors, my_places, actors, other.frame.places,
+    # a figure whose own clause names no one is the organisation's that reports it ("Tidewater Airlines said
+    # operating revenue rose"), against a passage figure another organisation reports as its own
+    my_actors = claim.frame.actors or (reporters(claim) if _named_organisation(other.frame.actors) else ())
+    clash = whose_conflict(my_actors, my_places, actors, other.frame.places,
                            set() if other.frame.actors else sentence_words,
                            (frozenset(claim_words) - _said_by(claim), sentence_words))
     if within and exact is not False:  # may support, never contradict

@@ -99,6 +99,19 @@ PHRASES = {
     "like-for-like": "lfl", "like for like": "lfl", "same-store": "lfl", "same store": "lfl",
     "comparable-store": "lfl", "comparable store": "lfl", "comparable sales": "lfl sales",
 }
+#: Pairs of sides that name two measures of one thing: a figure said of one side ("retail inflation", "urban
+#: unemployment") is no evidence about the other ("the Wholesale Price Index", "rural"), however alike the rest.
+CONTRASTS = """
+retail cpi | wholesale wpi
+urban | rural
+domestic | foreign international overseas
+public | private
+inflow inflows | outflow outflows
+gross | net
+nominal | real
+""".strip()
+
+
 def groups() -> dict[str, str]:
     """Word → its group's canonical word."""
     mapping: dict[str, str] = {}

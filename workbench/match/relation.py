@@ -24,13 +24,12 @@ from workbench.figures_text import figure_text
 from workbench.match.evidence import (
     WEIGHED_STAGES,
     Evidence,
-    around_figure,
     dates_same_event,
     named_there,
     weigh,
 )
 from workbench.match.figures import content_words, implied_text
-from workbench.match.frames import MARGIN, events_apart, measure_of, measure_text
+from workbench.match.frames import MARGIN, around_figure, events_apart, measure_of, measure_text
 from workbench.match.rank import ClaimQuery, Judgement, Scored, completed, opposite
 
 SUPPORTS, CONTRADICTS, RELATED = "supports", "contradicts", "related"

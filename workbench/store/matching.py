@@ -36,7 +36,8 @@ def claim_from_record(record: dict, sentence: Sentence, entities: Iterable[str] 
         frame=Frame(record.get("measure"), tuple(record.get("actors") or ()), tuple(record.get("places") or ()),
                     bool(record.get("figure_hedged", record.get("hedged")))),
         subject=record.get("subject"), predicate=record.get("predicate"), time=record.get("time"),
-        attribution=record.get("attribution"), hedged=bool(record.get("hedged")), entities=tuple(entities))
+        attribution=record.get("attribution"), attribution_kind=record.get("attribution_kind"),
+        hedged=bool(record.get("hedged")), entities=tuple(entities))
 
 
 # -- passages, for the derived index ------------------------------------------------------------------------
@@ -93,7 +94,8 @@ CLAIMS_SQL = """
 SELECT c.claim_id, c.document, c.sentence, c.sentence_start, c.sentence_end, c.kind, c.quantity AS text,
        c.quantity_start AS "start", c.quantity_end AS "end", c.value, c.value_max, c.unit, c.qualifier, c.iso,
        c.implied, c.implied_qualifier, c.implied_start, c.direction, c.role, c.step, c.measure, c.actors,
-       c.places, c.subject, c.predicate, c.attribution, c.hedged, q.hedged AS figure_hedged,
+       c.places, c.subject, c.predicate, c.attribution, c.attribution_kind, c.hedged,
+       q.hedged AS figure_hedged,
        coalesce(c.entities, []) AS entities,
        CASE WHEN EXISTS (SELECT 1 FROM corrections k WHERE k.claim_id = c.claim_id AND k.field = 'time')
             THEN c.time ELSE q.time END AS time,
