@@ -5,8 +5,8 @@ import math
 
 import pytest
 
-from workbench.claims import Claim, Quantity, Sentence
-from workbench.match.figures import compare, implied_text, interval
+from workbench.claims import Claim, Frame, Quantity, Sentence
+from workbench.match.figures import compare, implied_text, interval, rate_of_change
 from workbench.match.frames import two_windows
 from workbench.nlp.periods import from_iso
 
@@ -157,3 +157,34 @@ def test_an_approximate_date_allows_a_year_either_side():
 ])
 def test_two_windows_of_a_rolling_measure_are_two_times(first, second, apart):
     assert two_windows(from_iso(first), from_iso(second)) is apart
+
+
+def rate(measure: str, value: float, sentence: str = "", time: str | None = None) -> Claim:
+    quantity = Quantity(text=f"{value:g}%", start=0, end=0, value=value, unit="percent", kind="percent", time=time,
+                        direction="down")
+    return Claim(sentence=Sentence(sentence, 0, len(sentence)), kind="percent", quantity=quantity,
+                 frame=Frame(measure=measure))
+
+
+@pytest.mark.parametrize("measure,sentence,changes", [
+    ("UK inflation", "", "UK consumer prices"),
+    ("Retail inflation", "", "consumer prices"),
+    ("consumer price inflation", "", "consumer prices"),
+    ("wholesale inflation", "", "wholesale prices"),
+    ("Regular pay growth", "", "Regular pay"),
+    ("Inflation", "Inflation excluding food and energy prices was 4.9%", "core consumer prices"),
+    ("unemployment rate", "", None),
+])
+def test_a_rate_of_change_given_as_a_level_measures_the_change_of_its_measure(measure, sentence, changes):
+    assert rate_of_change(rate(measure, 3.4, sentence)) == changes
+
+
+def test_a_rate_level_meets_a_change_over_the_year_to_its_month_without_directions():
+    change = Figure("percent", "percent", 3.4, role="change", direction="up", time="2024-06/2025-05")
+    [comparison] = compare(rate("UK inflation", 3.4, time="2025-05"), [change])
+    assert comparison.claim.frame.measure == "UK consumer prices" and comparison.verdict == "agrees"
+    assert (comparison.mine.role, comparison.mine.direction, comparison.theirs.direction) == ("change", None, None)
+    assert comparison.theirs.time == "2025-05"  # the year to May is May's rate
+    level = Figure("percent", "percent", 3.4, time="2025-05")
+    [comparison] = compare(rate("UK inflation", 3.4, time="2025-05"), [level])
+    assert comparison.mine.role is None and comparison.claim.frame.measure == "UK inflation"  # two levels: as they are

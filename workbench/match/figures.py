@@ -253,12 +253,73 @@ def compare(claim: Claim, others: list[Claim]) -> list[FigureComparison]:
                                               judge(mine_percent, theirs_percent)))
             continue
         if comparable(claim, other):
-            pairs.append(FigureComparison(claim, other, mine, theirs, judge(mine, theirs)))
+            changes = as_changes(claim, other)
+            if changes is not None:
+                pairs.append(FigureComparison(*changes, judge(changes[2], changes[3])))
+            else:
+                pairs.append(FigureComparison(claim, other, mine, theirs, judge(mine, theirs)))
             continue
         mine_date, theirs_date = implied_date(mine), implied_date(theirs)
         if mine_date is not None and theirs_date is not None:
             pairs.append(FigureComparison(claim, other, mine_date, theirs_date, judge(mine_date, theirs_date)))
     return pairs
+
+
+#: A percentage level of these is a rate of change: "inflation eased to 3.4%" is prices up 3.4% on a year
+#: earlier, "regular pay growth slowed to 5.6%" is regular pay up 5.6%.
+_RATE = re.compile(r"\b(?:inflation|growth)\b", re.IGNORECASE)
+#: Inflation is the change of consumer prices, as news and statistics offices use the word ("UK inflation",
+#: "retail inflation", "CPI inflation"), unless it names other prices ("wholesale", "producer", "food").
+_INFLATION = re.compile(r"\b(?:(?:consumer|retail|cpi|headline)\s+)?(?:prices?\s+)?inflation\b", re.IGNORECASE)
+_OTHER_PRICES = re.compile(r"\b(?:wholesale|producer|wpi|ppi|food|house|housing|services|goods|core)\b", re.IGNORECASE)
+_PRICE_INFLATION = re.compile(r"\b(?:prices?\s+)?inflation\b", re.IGNORECASE)
+_GROWTH = re.compile(r"\bgrowth\b", re.IGNORECASE)
+#: A rate "excluding food and energy prices" is core inflation, a variant of the headline rate.
+_EXCLUDING = re.compile(r"\bexclud(?:ing|es?)\b|\bex-", re.IGNORECASE)
+#: The months over which a change is read as a rate is: a year.
+RATE_MONTHS = 12
+
+
+def rate_of_change(claim: Claim) -> str | None:
+    """What a percentage level that is a rate of change measures the change of ("UK inflation" → "UK consumer
+    prices", "wholesale inflation" → "wholesale prices", "Regular pay growth" → "Regular pay"; a rate whose
+    sentence excludes something is a core rate), or None when it is not one."""
+    quantity = claim.quantity
+    if quantity is None or quantity.kind != "percent" or quantity.role is not None:
+        return None
+    text = next((text for text in (claim.frame.measure, claim.subject) if text and _RATE.search(text)), None)
+    if text is None:
+        return None
+    if _OTHER_PRICES.search(text):
+        text = _PRICE_INFLATION.sub("prices", text)
+    else:
+        text = _INFLATION.sub("consumer prices", text)
+    if _EXCLUDING.search(claim.sentence.text):
+        text = f"core {text}"
+    return " ".join(_GROWTH.sub("", text).split())
+
+
+def as_changes(claim: Claim, other: Claim) -> tuple[Claim, Claim, Quantity, Quantity] | None:
+    """A rate of change given as a level against a change (either way round), both as the changes they are:
+    the rate's figure measures the change of what changes (:func:`rate_of_change`), and neither says which
+    way: a rate that "slowed to 3.4%" is still prices up 3.4%, and "rose by 3.4%" says nothing of whether
+    the rate slowed. A change over the year to a month ("rose by 3.4% in the 12 months to May") is that
+    month's rate. None when the two are not such a pair."""
+    for rate, change, swapped in ((claim, other, False), (other, claim, True)):
+        measure = rate_of_change(rate)
+        if measure is None or change.quantity.role != "change":
+            continue
+        rate = replace(rate, frame=replace(rate.frame, measure=measure or None))
+        window = from_iso(change.quantity.time)
+        months = window is not None and (window.end.year - window.start.year) * 12 + \
+            window.end.month - window.start.month + 1
+        time = window.end.isoformat()[:7] if months == RATE_MONTHS and window.start.day == 1 else change.quantity.time
+        rate_figure = replace(rate.quantity, role="change", direction=None)
+        change_figure = replace(change.quantity, direction=None, time=time)
+        if swapped:
+            return change, rate, change_figure, rate_figure
+        return rate, change, rate_figure, change_figure
+    return None
 
 
 # -- what a text is about ------------------------------------------------------------------------

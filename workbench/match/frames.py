@@ -45,7 +45,7 @@ include find become set operate run function establish confirm verify identify c
 #: Words of a measure phrase that do not tell measures apart ("the total number of cases").
 GENERIC_MEASURE_WORDS = {normalise_word(w) for w in """number figure level amount overall latest new
 annual yearly monthly quarterly official provisional final estimated cumulative current record combined
-full whole per cent percent share rate value sum count growth yoy mom qoq total real cadre cadres""".split()}
+full whole per cent percent share rate value sum count growth yoy mom qoq total real cadre cadres index""".split()}
 
 #: How much a contest was won by ("a majority of 4,512", "won by 4,512 votes"), normalised.
 MARGIN = normalise_word("margin")

@@ -144,7 +144,7 @@ def judge_hit(query: ClaimQuery, hit: Hit, context_words: frozenset[str], comple
     judgements = []
     for claim in query.compared:
         for comparison in compare(claim, list(hit.figures)):
-            frame = check(claim, query.published, comparison.other, hit.published, claim_words, context_words,
+            frame = check(comparison.claim, query.published, comparison.other, hit.published, claim_words, context_words,
                           hit.words, (hit.actors, hit.places), comparison.mine, comparison.theirs, complete)
             judgements.append(Judgement(comparison, frame))
     return tuple(judgements)
