@@ -7,7 +7,7 @@ import pytest
 
 from workbench.claims import Claim, Frame, Quantity, Sentence
 from workbench.match.figures import compare, implied_text, interval, rate_of_change
-from workbench.match.frames import two_windows
+from workbench.match.frames import two_spans, two_windows
 from workbench.nlp.periods import from_iso
 
 
@@ -157,6 +157,19 @@ def test_an_approximate_date_allows_a_year_either_side():
 ])
 def test_two_windows_of_a_rolling_measure_are_two_times(first, second, apart):
     assert two_windows(from_iso(first), from_iso(second)) is apart
+
+
+@pytest.mark.parametrize("first,second,apart", [
+    ("2024-07/2024-12", "2024-04/2024-09", True),   # "third quarter" and "second quarter", each read loosely
+    ("2025-06/2025-08", "2025-05/2025-07", True),   # "the three months to August" and "May to July"
+    ("2024-01/2024-06", "2024-04/2024-09", True),   # the first half and a second quarter
+    ("2024-10/2024-12", "2024-11/2025-01", False),  # a calendar quarter and a fiscal one a month off
+    ("2024-07/2024-12", "2024-07/2024-12", False),  # the same months
+    ("2024-07/2024-12", "2024-10/2024-12", False),  # a loose quarter and the three months within it
+    ("2024", "2024-03/2025-02", False),             # a year or more: two_windows' question
+])
+def test_two_spans_of_the_same_months_are_two_times(first, second, apart):
+    assert two_spans(from_iso(first), from_iso(second)) is apart
 
 
 def rate(measure: str, value: float, sentence: str = "", time: str | None = None) -> Claim:

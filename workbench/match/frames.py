@@ -572,6 +572,28 @@ def _loose_fiscal_year(period: Period) -> bool:
     return period == fiscal_year(period.end.year)
 
 
+def two_spans(a: Period, b: Period) -> bool:
+    """Two spans of the same whole months, shorter than a year, that are not the same months: two quarters or
+    halves ("the third quarter" and "the second quarter", each read for either fiscal convention) or two
+    windows of a rolling measure ("the three months to August" and "May to July"), which share months but
+    are different figures. Not a calendar quarter against a span shifted from it: a company's fiscal quarter
+    ends a month or two off the calendar's ("fiscal fourth quarter" and "the three months ended January 31")."""
+    months = _whole_months(a)
+    return months is not None and 1 < months < 12 and months == _whole_months(b) and a != b and \
+        _calendar_quarter(a) == _calendar_quarter(b)
+
+
+def _calendar_quarter(period: Period) -> bool:
+    return _whole_months(period) == 3 and period.start.month % 3 == 1
+
+
+def _whole_months(period: Period) -> int | None:
+    """How many calendar months a period spans, when it runs from a month's first day to a month's last."""
+    if period.start.day != 1 or (period.end + dt.timedelta(days=1)).day != 1:
+        return None
+    return (period.end.year - period.start.year) * 12 + period.end.month - period.start.month + 1
+
+
 def two_windows(a: Period, b: Period) -> bool:
     """Two periods of a year or more that share less than half of the shorter, neither of them starting a
     calendar year: two windows of a rolling measure ("the 12 months through February" and "the 12 months
@@ -629,7 +651,8 @@ def check(claim: Claim, claim_published: str | None, other: Claim, other_publish
     like_length, apart = True, False
     if my_period is not None and their_period is not None:
         apart = not my_period.overlaps(their_period) or my_explicit and their_explicit and (
-            two_windows(my_period, their_period) or two_fiscal_years(my_period, their_period))
+            two_windows(my_period, their_period) or two_fiscal_years(my_period, their_period)
+            or two_spans(my_period, their_period))
         if apart and not complete:
             return FrameCheck(False, period=my_period, other_period=their_period, stage="time")
         if my_explicit and their_explicit and not (event_word(claim) and event_word(other)):
