@@ -311,6 +311,10 @@ def test_a_change_is_never_for_its_base_time(sentence, text, base):
      "2,04,812", "2023", "2,33,251", "2022"),
     ("Net profit for FY 2024-25 was ₹640.2 crore, compared with ₹588.9 crore in FY 2023-24.",
      "₹640.2 crore", "2024-04/2025-03", "₹588.9 crore", "2023-04/2024-03"),
+    # the parse hangs the compared figure's time on the sentence's verb: the comparison still owns it
+    (("Net income for the second quarter of 2023 was $412 million, or $1.38 per diluted share, compared with "
+     "$367 million, or $1.21 per diluted share, for the second quarter of 2022."),
+     "$412 million", "2023-04/2023-09", "$367 million", "2022-04/2022-09"),
 ])
 def test_the_level_compared_with_is_a_baseline_of_its_own_time(sentence, level, level_time, compared,
                                                                 compared_time):

@@ -1151,9 +1151,11 @@ def time_of_figure(span: Span, role: str | None, clause: set[int], mentions: lis
     compared = next((m for m in mentions for other in figures if _labels(m, other) and _follows(span, m)), None)
     if compared is not None:  # "£1.4 billion (2023: £1.28 billion)": the year after the comparative's
         return replace(compared, period=compared.period.shifted(12))
+    compared_after = [m for m in mentions if _after_the_compared(m, span, figures)]
     candidates = [m for m in mentions if not m.reported and not m.bound
                   and not any(_labels(m, other) for other in figures if other.start != span.start)
-                  and (m.baseline == (role == "baseline") or role == "baseline" and _within(m.root, _phrase_root(span)))
+                  and (m.baseline == (role == "baseline") and (role == "baseline") == (m in compared_after)
+                       or role == "baseline" and (_within(m.root, _phrase_root(span)) or m in compared_after))
                   and not any(m.tokens.start >= other.start and m.tokens.stop <= other.end
                               for other in [span, *figures] if other._.quantity.kind != "date")]
     if role == "baseline" and not candidates:
@@ -1164,6 +1166,21 @@ def time_of_figure(span: Span, role: str | None, clause: set[int], mentions: lis
     if in_clause:
         return min(in_clause, key=lambda m: (tree_distance(span.root, m.root), abs(m.root.i - span.root.i)))
     return candidates[0] if len({m.period for m in candidates}) == 1 else None
+
+
+def _after_the_compared(mention: TimeMention, span: Span, figures: list[Span]) -> bool:
+    """Does the time phrase follow a figure that a comparing word ("compared with", "against") sets against
+    this one, or this one when it is that figure? "Net income for the second quarter of 2025 was $412 million,
+    compared with $367 million for the second quarter of 2024": 2024 is the time of the $367 million, however
+    the parse hangs it."""
+    doc = span.doc
+    for other in figures:
+        if other.start < span.start or other.end > mention.tokens.start:
+            continue
+        between = doc[span.end:other.start] if other.start != span.start else doc[max(span.start - 3, 0):span.start]
+        if any(token.lower_ in COMPARING for token in between):
+            return True
+    return False
 
 
 def _labels(mention: TimeMention, span: Span) -> bool:
