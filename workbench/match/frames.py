@@ -61,6 +61,9 @@ older senior first-time rural urban adult adults minor minors police""".split()}
 #: sales, "core inflation" is not inflation, "annual recurring revenue" is not revenue): one side's variant
 #: that the other's text never names neither supports nor contradicts the other.
 VARIANT_WORDS = {normalise_word(w) for w in "lfl core underlying adjusted organic recurring".split()}
+#: Variants that are one measure named two ways: "underlying" profit is profit "adjusted" for one-off items,
+#: which results also write "before adjusting items".
+ONE_VARIANT = {normalise_word(w) for w in "underlying adjusted".split()}
 
 
 # Not frozen: matching builds one for every candidate (or its every figure), and a frozen dataclass takes
@@ -252,7 +255,7 @@ def same_measure(claim: Claim, other: Claim, claim_words: set[str],
     # Exactly the same unless the passage's measure is a kind of the claim's ("comparable-store sales",
     # "core inflation", "job openings") that the claim's sentence never names.
     their_kind = theirs.words - theirs.complement - mine.words - claim_words
-    if (my_extras | their_kind) & VARIANT_WORDS:
+    if _variant(my_extras, passage_words) or _variant(their_kind, claim_words):
         return True, False, f"a variant of the measure ({measure_text(claim)} vs {measure_text(other)})"
     if events_differ:
         # two verbs the lexicon does not know ("supplied" and "manufactured" 5,000 missiles) may be one event
@@ -326,6 +329,13 @@ def contrast(claim: Claim, other: Claim, mine: Measure, theirs: Measure) -> tupl
     if plain := sorted(their_words & my_negated.keys() - my_words - their_negated.keys()):
         return f"non-{my_negated[plain[0]]}", my_negated[plain[0]]
     return None
+
+
+def _variant(extras: set[str], other_words: set[str]) -> bool:
+    """Do the words one side says and the other does not make its measure a variant (:data:`VARIANT_WORDS`),
+    unless they name the one variant the other text names too in another word (:data:`ONE_VARIANT`)?"""
+    variants = extras & VARIANT_WORDS
+    return bool(variants) and not (variants <= ONE_VARIANT and other_words & ONE_VARIANT)
 
 
 def events_apart(mine: Measure, theirs: Measure, claim_words: set[str], passage_words: set[str]) -> bool:

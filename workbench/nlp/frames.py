@@ -506,7 +506,7 @@ MEASURE_ADJECTIVES = set("""net gross retail wholesale core industrial domestic 
 civilian infant maternal public private federal national urban rural average median jobless nonfarm underlying
 real nominal consolidated standalone organic agricultural electoral unemployed uninsured registered eligible
 active daily weekly monthly annual quarterly pretax pre-tax current capital commercial residential total repo
-incomplete""".split())
+incomplete recurring adjusted""".split())
 
 #: Diseases, which name what a count of cases or deaths is of however the small model tags them ("dengue
 #: deaths": an adjective; "Measles cases": a name).
@@ -559,7 +559,7 @@ def measure_phrase(head: Token | None, span: Span, skip: set[int], verb: Token |
 
     def usable(token: Token) -> bool:
         return token.i not in own and token.i not in skip and not token.like_num and (
-            token.pos_ == "NOUN" or token.pos_ == "ADJ" and token.lower_ in MEASURE_ADJECTIVES or
+            token.pos_ == "NOUN" or token.pos_ in ("ADJ", "VERB") and token.lower_ in MEASURE_ADJECTIVES or
             token.lower_ in DISEASES or
             token.pos_ == "PROPN" and token.text.isupper() and len(token.text) <= 5)  # "GDP", "GST", "TB"
 
