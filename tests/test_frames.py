@@ -201,6 +201,11 @@ def test_the_time_a_figure_is_for():
     ("In December 2023 the Environment Agency issued 312 flood warnings.", "312", "2023-12"),
     # unless what it counts has an event of its own: the naming is then the report's
     ("In February 2021, China named four soldiers who died in the confrontation.", "four", None),
+    # a time that hangs from another figure is that figure's, though the parse climbs to the shared verb
+    (("Officials said final turnout in the seven-phase 2024 assembly election stood at 61.3 per cent, slightly "
+      "below the 63.9 per cent of 2019."), "61.3 per cent", "2024"),
+    (("Officials said final turnout in the seven-phase 2024 assembly election stood at 61.3 per cent, slightly "
+      "below the 63.9 per cent of 2019."), "63.9 per cent", "2019"),
 ])
 def test_whose_time_a_time_phrase_is(sentence, text, time):
     assert figure(sentence, text, "2026-02-01").quantity.time == time

@@ -881,6 +881,9 @@ def _nearest(token: Token, span: Span, figures: list[Span], name: bool = False) 
     figure ("to 46.0% for Ortega", which the parser hangs by "to"); a time may be both's."""
     others = {i for other in figures if other.start != span.start for i in range(other.start, other.end)} \
         if name else set()
+    # a time on the way up through another figure is that figure's ("below the 67.40 per cent of 2019")
+    measured = set() if name else {i for other in figures if other.start != span.start
+                                   and other._.quantity.kind != "date" for i in range(other.start, other.end)}
     attached = token
     while attached.head.i != attached.i and (attached.dep_ in ("pobj", "compound", "poss", "case", "appos", "conj",
                                                                 "nsubj", "nsubjpass", "agent", "npadvmod")
@@ -888,6 +891,8 @@ def _nearest(token: Token, span: Span, figures: list[Span], name: bool = False) 
         if attached.pos_ == "ADP" and any(child.dep_ == "pobj" and child.i in others for child in attached.children):
             return False
         attached = attached.head
+        if attached.i in measured:
+            return False
     if attached.pos_ in ("VERB", "AUX"):
         # unless the verb is of a clause that describes another figure ("the ₹28,414 crore mopped up in
         # October 2023")
