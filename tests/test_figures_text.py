@@ -44,6 +44,9 @@ CASES = [
     (q("magnitude 5.4", 5.4, "magnitude", "measure", step=0.1), "magnitude 5.4"),
     (q("third", 3.0, "rank", "rank"), "No. 3"),
     (q("20", 20.0, None, "count"), "20"),
+    (q("2:05:12", 7512.0, "second", "duration", step=1.0), "2:05:12"),
+    (q("3:26.34", 206.34, "second", "duration", step=0.01), "3:26.34"),
+    (q("45 seconds", 45.0, "second", "duration", step=1.0), "45 seconds"),
 ]
 
 

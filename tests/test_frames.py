@@ -211,6 +211,18 @@ def test_whose_time_a_time_phrase_is(sentence, text, time):
     assert figure(sentence, text, "2026-02-01").quantity.time == time
 
 
+@pytest.mark.parametrize("text,actors,places", [
+    ("91.06m", ("Julian Weber",), ("Germany",)),
+    ("90.23m", ("Neeraj Chopra",), ("India",)),  # not the first entrant's, nor "NR" (a national record)
+    ("85.64m", ("Anderson Peters",), ("Grenada",)),  # an Olympic code that is not ISO 3166's
+])
+def test_a_results_tables_entry_is_its_entrants(text, actors, places):
+    line = ("Men's javelin throw — 1. Julian Weber (GER) 91.06m; 2. Neeraj Chopra (IND) 90.23m NR; "
+            "3. Anderson Peters (GRN) 85.64m.")
+    found = figure(line, text)
+    assert (found.frame.actors, found.frame.places) == (actors, places)
+
+
 @pytest.mark.parametrize("sentence,text,actors,places", [
     # a country the small model labels an organisation is a place
     ("An attack in Niger killed 20 soldiers on Tuesday.", "20", (), ("Niger",)),

@@ -322,6 +322,9 @@ NOT_CLAIMS = [
     ("Trade must be a 2-way street.", "2"),
     ("I thought twice about it.", "twice"),
     ("The show airs at 8 o'clock.", "8"),
+    # a results table's places, numbered before each entrant
+    ("1. Evans Kiprono (KEN) 2:05:12; 2. Dawit Mekonnen (ETH) 2:05:47.", "1"),
+    ("1. Evans Kiprono (KEN) 2:05:12; 2. Dawit Mekonnen (ETH) 2:05:47.", "2."),
     # datelines, sources, labels and telephone numbers
     ("NEW DELHI, 12 March 2024 — The Centre earmarked ₹500 crore for roads.", "12 March 2024"),
     ("One official said the bridge had not been inspected.", "One"),
@@ -386,3 +389,13 @@ def test_a_dateline_split_off_as_a_sentence_is_no_statement_claim():
     claims = extract_claims(text)
     assert claims and all(not c.sentence.text.startswith("NEW DELHI") for c in claims)
     assert [c.kind for c in claims] == ["date", "count"]
+
+
+@pytest.mark.parametrize("sentence,text,seconds,step", [
+    ("Evans Kiprono won the Chicago Marathon on Sunday in 2:05:12.", "2:05:12", 7512.0, 1.0),
+    ("1. Evans Kiprono (KEN) 2:05:12; 2. Dawit Mekonnen (ETH) 2:05:47.", "2:05:47", 7547.0, 1.0),
+    ("She won the 1500m final in 3:26.34, a meet record.", "3:26.34", 206.34, 0.01),
+])
+def test_a_race_time_is_a_duration_in_seconds_to_its_written_precision(sentence, text, seconds, step):
+    found = figure(sentence, text)
+    assert (found.text, found.kind, found.unit, found.value, found.step) == (text, "duration", "second", seconds, step)

@@ -115,6 +115,16 @@ def _iso_date(iso: str) -> str:
     return iso
 
 
+def _clock(seconds: float, step: float | None) -> str:
+    """A time in seconds as results write it: "2:05:12", "3:26.34"."""
+    places = decimals(seconds, step) if step and step < 1 else 0
+    hours, rest = divmod(round(seconds, places), 3600)
+    minutes, rest = divmod(rest, 60)
+    width = 3 + places if places else 2
+    clock = f"{int(minutes)}:{rest:0{width}.{places}f}"
+    return f"{int(hours)}:{clock.zfill(len(clock) + 1) if minutes < 10 else clock}" if hours else clock
+
+
 def _amount(quantity: Quantity) -> str:
     """The figure without its qualifier or direction."""
     values = [quantity.value] + ([quantity.value_max] if quantity.value_max is not None else [])
@@ -127,6 +137,8 @@ def _amount(quantity: Quantity) -> str:
         return RANGE_DASH.join(number(v, quantity.step) for v in values) + "×"
     if kind == "rank":
         return RANGE_DASH.join(f"No. {number(v)}" for v in values)
+    if kind == "duration" and unit == "second" and values[0] >= 60:
+        return RANGE_DASH.join(_clock(v, quantity.step) for v in values)
     if unit == "magnitude":
         return f"magnitude {RANGE_DASH.join(number(v, quantity.step) for v in values)}"
     if unit in UNIT_SYMBOLS:

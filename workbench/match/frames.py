@@ -368,11 +368,20 @@ def _same_by_verbs(claim: Claim, other: Claim, mine: Measure, theirs: Measure, m
     specified, sentence_words = (theirs, claim_words) if my_verb else (mine, content_words(other.sentence.text))
     if (mine if my_verb else theirs).head is not None and specified.head in sentence_words:
         return True, None, f"the measure only in one sentence ({measure_text(claim)} vs {measure_text(other)})"
+    if _table_entry(other) and not _table_entry(claim):
+        # "Evans Kiprono (KEN) 2:05:12": a results table's entry is whatever its entrant did, in its unit
+        return True, None, "a table's entry for the measure"
     if claim.quantity.kind == other.quantity.kind == "measure" and mine.event and mine.event == theirs.event:
         # an area or a length by what was done over it: "burned about 700 hectares" and "burned approximately
         # 210 hectares of moorland" measure one thing, whatever the land is called
         return True, True, ""
     return False, False, "what the figure measures is not said"
+
+
+def _table_entry(claim: Claim) -> bool:
+    """A figure with nothing said of it but who and where it is of: a results table's entry ("2. Neeraj
+    Chopra (IND) 90.23m")."""
+    return not claim.frame.measure and not claim.predicate and bool(claim.frame.actors and claim.frame.places)
 
 
 def same_event(claim: Claim, other: Claim, passage_words: set[str]) -> tuple[bool, str]:

@@ -1230,6 +1230,21 @@ def _within(token: Token, root: Token) -> bool:
     return any(ancestor.i == root.i for ancestor in token.ancestors)
 
 
+def results_entry(span: Span) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """A results table's entry ("2. Neeraj Chopra (IND) 90.23m", "Evans Kiprono (KEN) 2:05:12"): the figure
+    is the entrant's whose name and country code are written just before it, whatever else the line names.
+    (actors, places), or None when the figure is not written so."""
+    doc, i = span.doc, span.start
+    if i < 4 or doc[i - 1].text != ")" or doc[i - 3].text != "(" or country_of_code(doc[i - 2].text) is None:
+        return None
+    start = i - 3
+    while start > span.sent.start and doc[start - 1].is_alpha and doc[start - 1].text[:1].isupper():
+        start -= 1
+    if start == i - 3:
+        return None
+    return (doc[start:i - 3].text,), (country_of_code(doc[i - 2].text),)
+
+
 # -- all of it -----------------------------------------------------------------------------------------
 
 def read_frame(span: Span, quantity: Quantity, counted_noun: int | None, mentions: list[TimeMention],
@@ -1242,7 +1257,7 @@ def read_frame(span: Span, quantity: Quantity, counted_noun: int | None, mention
     head = measure_head(span, quantity, counted_noun, figures)
     skip = {t.i for ent in entities if ent.label_ in FRAME_NAME_LABELS | {"DATE", "TIME"}
             for t in ent if head is None or t.i != head.i}
-    actors, places = named_in_clause(span, clause, head, figures, entities)
+    actors, places = results_entry(span) or named_in_clause(span, clause, head, figures, entities)
     if not actors or not places:  # "20 of its soldiers": the owner's names, "the Indian Army"
         owner_actors, owner_places = owner_names(span, verb, clause, entities)
         actors, places = actors or owner_actors, places or owner_places

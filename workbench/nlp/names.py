@@ -142,7 +142,14 @@ IOC_CODES = {"GER": "Germany", "NED": "Netherlands", "SUI": "Switzerland", "RSA"
              "POR": "Portugal", "DEN": "Denmark", "CRO": "Croatia", "GRE": "Greece", "BUL": "Bulgaria",
              "TPE": "Taiwan", "INA": "Indonesia", "MAS": "Malaysia", "PHI": "Philippines", "KSA": "Saudi Arabia",
              "IRI": "Iran", "CHI": "Chile", "LAT": "Latvia", "SLO": "Slovenia", "NGR": "Nigeria",
-             "ZIM": "Zimbabwe", "SRI": "Sri Lanka", "NEP": "Nepal", "BAN": "Bangladesh", "UAE": "UAE"}
+             "ZIM": "Zimbabwe", "SRI": "Sri Lanka", "NEP": "Nepal", "BAN": "Bangladesh", "UAE": "UAE",
+             "GRN": "Grenada", "ALG": "Algeria", "ANG": "Angola", "BAH": "Bahamas", "BAR": "Barbados",
+             "BOT": "Botswana", "CRC": "Costa Rica", "ESA": "El Salvador", "FIJ": "Fiji", "GUA": "Guatemala",
+             "HAI": "Haiti", "HON": "Honduras", "KUW": "Kuwait", "LBA": "Libya", "MAD": "Madagascar",
+             "MAW": "Malawi", "MGL": "Mongolia", "MRI": "Mauritius", "MYA": "Myanmar", "NCA": "Nicaragua",
+             "OMA": "Oman", "PAR": "Paraguay", "PUR": "Puerto Rico", "SAM": "Samoa", "SUD": "Sudan",
+             "TAN": "Tanzania", "TGA": "Tonga", "TOG": "Togo", "URU": "Uruguay", "VIE": "Vietnam",
+             "ZAM": "Zambia", "GAM": "Gambia", "CAM": "Cambodia"}
 
 
 def country_of_code(code: str) -> str | None:

@@ -193,14 +193,26 @@ def idiom(scanner: QuantityScanner, figure: Figure, first: Token, previous: Toke
     return False
 
 
+#: The largest place a results table's line is numbered with ("1. Evans Kiprono", "12. Ruth Chebet").
+MAX_PLACE = 99
+
+
 def list_marker(scanner: QuantityScanner, figure: Figure, first: Token) -> bool:
-    """"Three, a poll shows...", "Number two, ...": a number word opening a sentence as a list item."""
+    """"Three, a poll shows...", "Number two, ...": a number word opening a sentence as a list item; "1. Evans
+    Kiprono (KEN) 2:05:12; 2. Dawit Mekonnen ...": a place in a results table's line."""
+    if figure.kind != "count" or figure.end != first.i + 1:
+        return False
     opens = first.is_sent_start or first.i > 0 and scanner.doc[first.i - 1].is_sent_start and \
         scanner.low(first.i - 1) in ("number", "point", "item", "step")
-    return figure.kind == "count" and opens and N.is_number_word(first.lower_) and \
-        figure.end == first.i + 1 and scanner.low(figure.end) in (",", ":", ")", ".")
+    if opens and N.is_number_word(first.lower_) and scanner.low(figure.end) in (",", ":", ")", "."):
+        return True
+    entry = first.is_sent_start or scanner.low(first.i - 1) in (";", "—", "–")
+    following = scanner.doc[figure.end + 1] if figure.end + 1 < scanner.n else None
+    return entry and first.is_digit and int(first.text) <= MAX_PLACE and scanner.low(figure.end) == "." and \
+        following is not None and following.is_alpha and following.text[:1].isupper()
 
 
 def clock_time(first: Token, following: Token | None) -> bool:
-    """"10:30 am", "8 o'clock"."""
-    return ":" in first.text or following is not None and following.lower_ in CLOCK_WORDS
+    """"10:30 am", "8 o'clock"; a race time ("2:05:12") is a duration."""
+    return ":" in first.text and N.race_time(first.text) is None or \
+        following is not None and following.lower_ in CLOCK_WORDS

@@ -323,10 +323,30 @@ def is_plausible_year(value: float) -> bool:
 _WRITTEN_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
 
+#: A time run, raced or played, as results write it: "2:05:12" (hours, minutes, seconds), "2:05:12.4", or
+#: "3:26.34" (minutes and seconds to a hundredth); a bare "10:30" is a clock time.
+RACE_TIME = re.compile(r"(?:(?P<h>\d{1,2}):)?(?P<m>\d{1,2}):(?P<s>[0-5]\d)(?:\.(?P<f>\d{1,3}))?")
+
+
+def race_time(text: str) -> tuple[float, float] | None:
+    """A race time in seconds with the precision it is written to ("2:05:12" → (7512.0, 1.0), "3:26.34" →
+    (206.34, 0.01)), or None when the text is not one."""
+    match = RACE_TIME.fullmatch(text)
+    if match is None or match["h"] is None and match["f"] is None or match["h"] is not None and int(match["m"]) > 59:
+        return None
+    fraction = match["f"] or ""
+    seconds = int(match["h"] or 0) * 3600 + int(match["m"]) * 60 + int(match["s"]) + (
+        int(fraction) / 10 ** len(fraction) if fraction else 0.0)
+    return round(seconds, 3), 10.0 ** -len(fraction)
+
+
 def written_step(text: str, value: float) -> float | None:
     """The precision a figure is written to, in the unit of ``value``: one unit of its last written digit
     times its scale ("7.54 million" → 10000, "₹1,200 crore" → 1e9, "20" → 1). Trailing zeros of a number of
     four or more digits are read as rounding ("53,000" → 1000); of a smaller one they are not ("20", "300")."""
+    timed = race_time(text)
+    if timed is not None:
+        return timed[1]
     match = _WRITTEN_NUMBER.search(text)
     if match is None:
         if not float(value).is_integer():

@@ -270,7 +270,7 @@ class QuantityScanner:
         if not self.could_start(i):
             return None
         for reader in (self.read_date, self.read_fiscal_year, self.read_multiple, self.read_fraction,
-                       self.read_ordinal, self.read_decade):
+                       self.read_ordinal, self.read_decade, self.read_race_time):
             figure = reader(i)
             if figure is not None:
                 return figure
@@ -1037,6 +1037,11 @@ class QuantityScanner:
             self.read_left(figure)
             return figure
         return None
+
+    def read_race_time(self, i: int) -> Figure | None:
+        """"won in 2:05:12", "(KEN) 2:05:12": a duration in seconds (:func:`numbers.race_time`)."""
+        timed = N.race_time(self.doc[i].text)
+        return Figure(i, i + 1, timed[0], kind="duration", unit="second") if timed is not None else None
 
     def read_ordinal(self, i: int) -> Figure | None:
         token = self.doc[i]
