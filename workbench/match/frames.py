@@ -302,10 +302,13 @@ def _contrast_sides() -> list[tuple[dict[str, str], dict[str, str]]]:
 
 
 _CONTRASTS = _contrast_sides()
+#: Every word of :data:`_CONTRASTS`: most figures' words have none, and need no more asking.
+_CONTRAST_WORDS = frozenset(word for sides in _CONTRASTS for side in sides for word in side)
 #: "non-military", "non military": the other of "military".
 _NEGATED = re.compile(r"\bnon[- ]([a-z]+)")
 
 
+@lru_cache(maxsize=50_000)
 def _context_words(claim: Claim, measure: Measure) -> tuple[frozenset[str], dict[str, str]]:
     """What a figure's measure and the words around it say, and the words they negate ("non-military")."""
     text = window(claim).lower()
@@ -317,7 +320,12 @@ def contrast(claim: Claim, other: Claim, mine: Measure, theirs: Measure) -> tupl
     """A word said of one figure whose other side is said of the other and not of the first ("retail" and
     "wholesale", :data:`lexicon.CONTRASTS`; "military" and "non-military"): the claim's word and the passage's,
     or None."""
-    (my_words, my_negated), (their_words, their_negated) = _context_words(claim, mine), _context_words(other, theirs)
+    my_words, my_negated = _context_words(claim, mine)
+    if not my_negated and not my_words & _CONTRAST_WORDS and "non" not in other.sentence.text.lower():
+        return None  # the claim's side says neither side of any pair: only a "non-" of the passage's could
+    their_words, their_negated = _context_words(other, theirs)
+    if not (my_negated or their_negated or (my_words & _CONTRAST_WORDS and their_words & _CONTRAST_WORDS)):
+        return None
     for left, right in _CONTRASTS:
         for mine_side, their_side in ((left, right), (right, left)):
             said = sorted(mine_side[word] for word in my_words & mine_side.keys() - their_words)
