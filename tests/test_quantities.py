@@ -325,6 +325,7 @@ NOT_CLAIMS = [
     # a results table's places, numbered before each entrant
     ("1. Evans Kiprono (KEN) 2:05:12; 2. Dawit Mekonnen (ETH) 2:05:47.", "1"),
     ("1. Evans Kiprono (KEN) 2:05:12; 2. Dawit Mekonnen (ETH) 2:05:47.", "2."),
+    ("Men's javelin throw final: 1. Arjun Malik (IND) 87.86m; 2. Yuto Saito (JPN) 84.10m.", "1."),
     # datelines, sources, labels and telephone numbers
     ("NEW DELHI, 12 March 2024 — The Centre earmarked ₹500 crore for roads.", "12 March 2024"),
     ("One official said the bridge had not been inspected.", "One"),
@@ -399,3 +400,7 @@ def test_a_dateline_split_off_as_a_sentence_is_no_statement_claim():
 def test_a_race_time_is_a_duration_in_seconds_to_its_written_precision(sentence, text, seconds, step):
     found = figure(sentence, text)
     assert (found.text, found.kind, found.unit, found.value, found.step) == (text, "duration", "second", seconds, step)
+
+
+def test_a_bulletins_count_before_a_full_stop_is_a_figure_not_a_place_in_a_table():
+    assert [q.value for q in figures("Deaths: 4. Injuries: 38. Homes destroyed: 112.")] == [4, 38, 112]

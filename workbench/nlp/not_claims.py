@@ -199,17 +199,21 @@ MAX_PLACE = 99
 
 def list_marker(scanner: QuantityScanner, figure: Figure, first: Token) -> bool:
     """"Three, a poll shows...", "Number two, ...": a number word opening a sentence as a list item; "1. Evans
-    Kiprono (KEN) 2:05:12; 2. Dawit Mekonnen ...": a place in a results table's line."""
+    Kiprono (KEN) 2:05:12; 2. Dawit Mekonnen ...": the place of an entrant named with a code in brackets, in a
+    results table's line."""
     if figure.kind != "count" or figure.end != first.i + 1:
         return False
     opens = first.is_sent_start or first.i > 0 and scanner.doc[first.i - 1].is_sent_start and \
         scanner.low(first.i - 1) in ("number", "point", "item", "step")
     if opens and N.is_number_word(first.lower_) and scanner.low(figure.end) in (",", ":", ")", "."):
         return True
-    entry = first.is_sent_start or scanner.low(first.i - 1) in (";", "—", "–")
-    following = scanner.doc[figure.end + 1] if figure.end + 1 < scanner.n else None
-    return entry and first.is_digit and int(first.text) <= MAX_PLACE and scanner.low(figure.end) == "." and \
-        following is not None and following.is_alpha and following.text[:1].isupper()
+    if not (first.is_digit and int(first.text) <= MAX_PLACE and scanner.low(figure.end) == "."):
+        return False
+    name = figure.end + 1
+    while name < scanner.n and scanner.doc[name].is_alpha and scanner.doc[name].text[:1].isupper():
+        name += 1
+    entrant = name > figure.end + 1 and scanner.low(name) == "(" and scanner.low(name + 2) == ")"
+    return entrant and (first.is_sent_start or scanner.low(first.i - 1) in (";", "—", "–", ":"))
 
 
 def clock_time(first: Token, following: Token | None) -> bool:
