@@ -102,7 +102,7 @@ PHRASES = {
 #: Pairs of sides that name two measures of one thing: a figure said of one side ("retail inflation", "urban
 #: unemployment") is no evidence about the other ("the Wholesale Price Index", "rural"), however alike the rest.
 CONTRASTS = """
-retail cpi | wholesale wpi
+retail cpi consumer | wholesale wpi producer ppi
 urban | rural
 domestic | foreign international overseas
 public | private
