@@ -263,6 +263,8 @@ def test_a_results_tables_entry_is_its_entrants(text, actors, places):
     ("Lalitpur district has reported 3,100 dengue cases so far in 2024.", "3,100", (), ("Lalitpur",)),
     # and so is each of a list of them
     ("Rain-related deaths in Kullu and Mandi districts stood at 41 on Monday.", "41", (), ("Kullu", "Mandi")),
+    # a seat a by-election is held in is a place, not an organisation
+    ("Labour won the Selby and Ainsty by-election with a majority of 4,312 votes.", "4,312", ("Labour",), ("Ainsty",)),
     # Britain's counties, under its nations in ISO 3166-2 (the small model calls this one a product)
     ("Officers confirmed that 620 residential properties in Monmouthshire were flooded.", "620", (),
      ("Monmouthshire",)),

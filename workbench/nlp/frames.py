@@ -798,8 +798,9 @@ def _an_area(ent: Span, name: str) -> bool:
 
 
 #: Words after a name that make it a place even where the small model reads an organisation or a person
-#: ("Lalitpur district", "Kharkiv oblast"); not "state" or "division", which companies and agencies have.
-NAMED_AREA_WORDS = AREA_WORDS - {"state", "division", "municipality"}
+#: ("Lalitpur district", "Kharkiv oblast", "the Kingswood by-election"); not "state" or "division", which
+#: companies and agencies have.
+NAMED_AREA_WORDS = AREA_WORDS - {"state", "division", "municipality"} | {"constituency", "by-election"}
 
 
 #: How many words of a list of names may stand between a name and the area word they share ("Idukki, Wayanad
@@ -819,6 +820,8 @@ def _named_with_an_area_word(ent: Span, words: set[str]) -> bool:
     if i >= len(doc):
         return False
     area = doc[i].lower_
+    if area == "by" and doc[i + 1:i + 3].text.lower() == "-election":  # "the Kingswood by-election": a seat
+        area = "by-election"
     listed = i > ent.end or ent.start > 0 and doc[ent.start - 1].lower_ in (",", "and", "&")
     return area in words or listed and area.endswith("s") and area[:-1] in words  # not "the Baltic states"
 
