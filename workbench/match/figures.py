@@ -311,9 +311,8 @@ def as_changes(claim: Claim, other: Claim) -> tuple[Claim, Claim, Quantity, Quan
             continue
         rate = replace(rate, frame=replace(rate.frame, measure=measure or None))
         window = from_iso(change.quantity.time)
-        months = window is not None and (window.end.year - window.start.year) * 12 + \
-            window.end.month - window.start.month + 1
-        time = window.end.isoformat()[:7] if months == RATE_MONTHS and window.start.day == 1 else change.quantity.time
+        yearly = window is not None and window.start.day == 1 and window.calendar_months() == RATE_MONTHS
+        time = window.end.isoformat()[:7] if yearly else change.quantity.time
         rate_figure = replace(rate.quantity, role="change", direction=None)
         change_figure = replace(change.quantity, direction=None, time=time)
         if swapped:

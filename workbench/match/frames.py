@@ -618,7 +618,7 @@ def _whole_months(period: Period) -> int | None:
     """How many calendar months a period spans, when it runs from a month's first day to a month's last."""
     if period.start.day != 1 or (period.end + dt.timedelta(days=1)).day != 1:
         return None
-    return (period.end.year - period.start.year) * 12 + period.end.month - period.start.month + 1
+    return period.calendar_months()
 
 
 def two_windows(a: Period, b: Period) -> bool:

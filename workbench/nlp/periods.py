@@ -58,6 +58,11 @@ class Period:
     def day(cls, date: dt.date) -> Period:
         return cls(date, date)
 
+    def calendar_months(self) -> int:
+        """How many calendar months the period touches, from its start's month to its end's ("2024-06-01" to
+        "2025-05-31": 12)."""
+        return (self.end.year - self.start.year) * 12 + self.end.month - self.start.month + 1
+
     def overlaps(self, other: Period) -> bool:
         return self.start <= other.end and other.start <= self.end
 
