@@ -54,3 +54,51 @@ def test_reanalyse_restores_frames_and_keeps_every_id(tmp_path, cli):
     detail = claim_detail(store, four["claim_id"])
     assert detail.claim["status"] == "refuted" and str(tass["passage_id"]) in detail.claim["evidence"]
     assert "nothing to read again" in cli("reanalyse").stderr
+
+
+
+BRACKLEY = "Brackley Components plc: Final results for the year ended 31 December 2024"
+
+
+def title_names(store: Store) -> list[tuple]:
+    with store.read() as con:
+        return con.execute("SELECT d.kind, t.actors, t.places FROM documents d "
+                           "LEFT JOIN title_names t ON t.document_id = d.id ORDER BY d.id").fetchall()
+
+
+def test_a_sources_title_is_read_for_its_names_at_import(store):
+    """A source's title names the organisation its passages often do not (migration 0023); an article's is not
+    read for them."""
+    from workbench.ingest.importer import import_records
+    from workbench.ingest.readers import Record
+
+    import_records(store, [Record(text="Revenue rose 8% to £212.0m.", origin="a", title=BRACKLEY)], kind="source",
+                   match=False)
+    import_records(store, [Record(text="Profit rose to £9m at Harrowgate Foods.", origin="b",
+                                  title="Harrowgate Foods: results")], kind="article", match=False)
+    assert title_names(store) == [("source", ["Brackley Components"], []), ("article", None, None)]
+
+
+def test_titles_stored_before_are_read_by_reanalysis(db_path):
+    """Migration 0023 leaves the titles of documents stored before unread and marks them for reanalysis."""
+    import duckdb
+
+    from workbench.ingest.reanalyse import reanalyse
+    from workbench.store.db import migrations
+
+    con = duckdb.connect(str(db_path))
+    con.execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied_at TIMESTAMP NOT NULL)")
+    for version, sql in migrations():
+        if version <= 22:
+            con.execute(sql)
+            con.execute("INSERT INTO schema_version VALUES (?, now())", [version])
+    for doc_id, kind, title in ((1, "source", BRACKLEY), (2, "article", "Harrowgate Foods: results")):
+        con.execute("INSERT INTO documents (id, kind, title, sha256, text, imported_at) VALUES (?, ?, ?, ?, ?, now())",
+                    [doc_id, kind, title, f"hash{doc_id}", "Revenue rose 8% to £212.0m."])
+    con.close()
+    store = Store(db_path)
+    assert title_names(store) == [("source", None, None), ("article", None, None)]
+    assert pending(store) == 2
+    reanalyse(store)
+    assert pending(store) == 0
+    assert title_names(store) == [("source", ["Brackley Components"], []), ("article", None, None)]

@@ -197,6 +197,27 @@ def test_whose_compares_names_of_a_kind(mine, theirs, clash):
     assert whose_conflict(*mine, *theirs, set(), (frozenset(), frozenset())) == clash
 
 
+@pytest.mark.parametrize("sentence,title_actors,stand_ins", [
+    ("Harrowgate Foods' revenue rose 8 per cent to £212m last year.", ("Brackley Components",),
+     ("Brackley Components",)),
+    ("Harrowgate Foods said revenue rose 8 per cent to £212m last year.", ("Brackley Components",),
+     ("Brackley Components",)),  # the organisation that reports it
+    # the claim's sentence names the title's organisation too: the title is not another's
+    ("Brackley Components' revenue rose to £212m, helped by Harrowgate Foods' orders.", ("Brackley Components",), ()),
+    ("Brackley's revenue rose 8 per cent to £212m last year.", ("Brackley Components",), ()),
+    # an acronym alone as often stands for the claim's organisation ("ECI press note")
+    ("Harrowgate Foods' revenue rose 8 per cent to £212m last year.", ("HFL",), ()),
+    # a claim whose figure names no organisation has none to tell apart
+    ("UK inflation eased to 3.4 per cent in May.", ("Office for National Statistics",), ()),
+])
+def test_a_sources_title_stands_in_for_a_passage_that_names_no_one(sentence, title_actors, stand_ins):
+    from workbench.match.figures import content_words
+    from workbench.match.frames import title_stand_ins
+
+    claim = next(c for c in extract_claims(sentence, "2025-03-06") if c.quantity is not None)
+    assert title_stand_ins(claim, content_words(sentence), title_actors) == stand_ins
+
+
 @pytest.mark.parametrize("text,rewritten", [
     ("Public sector net borrowing", "government borrowing"),  # the ONS's name for what the news calls it
     ("profit after tax", "net profit"),

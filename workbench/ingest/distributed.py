@@ -37,7 +37,14 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from workbench.errors import WorkbenchError
-from workbench.ingest.importer import ImportReport, Progress, _read, analysed_document, run_import
+from workbench.ingest.importer import (
+    ImportReport,
+    Progress,
+    _read,
+    analysed_document,
+    run_import,
+    titles_read,
+)
 from workbench.ingest.readers import Fields, Record
 from workbench.nlp.extract import analyse
 from workbench.nlp.pipeline import load_pipeline
@@ -90,7 +97,8 @@ class Analyser:
             records = [Record(*fields) for fields in zip(row["text"], row["origin"], row["title"], row["url"],
                                                          row["published"])]
             analyses = analyse((record.text, record.published) for record in records)
-            documents = [analysed_document(self.kind, record, analysis) for record, analysis in zip(records, analyses)]
+            documents = [analysed_document(self.kind, record, analysis, names) for record, analysis, names
+                         in zip(records, analyses, titles_read(self.kind, records))]
             write_batch_file(self.staging, row["name"], batch_tables(documents))
         return batch.select(["name"])
 

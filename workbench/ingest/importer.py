@@ -17,7 +17,8 @@ from workbench.errors import WorkbenchError
 from workbench.ingest.passages import DocumentSegments, segments_of
 from workbench.ingest.readers import Fields, Problem, Record, read_paths
 from workbench.match.embed import fill_vectors
-from workbench.nlp.extract import Analysis, analyse_pieces
+from workbench.nlp.extract import Analysis, analyse_pieces, title_names
+from workbench.nlp.frames import Names
 from workbench.nlp.numbers import dateline_date
 from workbench.nlp.pipeline import model_info
 from workbench.settings import IMPORT_BATCH_DOCS
@@ -144,6 +145,7 @@ def _analysed_batches(kind: str, records: list[Record], pieces: Iterator[tuple[A
     soon as the piece is analysed, so a huge document is never held whole, only its text; rows beyond a
     few tens of thousands wait in a temporary folder (in ``$TMPDIR``) that goes once the batch is written."""
     todo = iter(records)
+    titles = _title_names(kind, records)
     while True:
         with temporary_folder("rows") as folder:
             batch: list[Record] = []
@@ -152,7 +154,7 @@ def _analysed_batches(kind: str, records: list[Record], pieces: Iterator[tuple[A
             for piece, last in pieces:
                 if document is None:
                     batch.append(next(todo))
-                    rows.begin(analysed_document(kind, batch[-1]))
+                    rows.begin(analysed_document(kind, batch[-1], title_names=next(titles)))
                     document = DocumentSegments(kind, batch[-1].text)
                 rows.extend(*document.add(piece))
                 if last:
@@ -200,14 +202,34 @@ def run_import(store: Store, records: list[Record], write: Writer, *, kind: str,
     return report
 
 
-def analysed_document(kind: str, record: Record, analysis: Analysis | None = None) -> AnalysedDocument:
-    """A record and what the pipeline found in it, as the store writes it; without an analysis, the record
-    alone, its segments and claims to follow piece by piece (:class:`~workbench.store.documents.BatchRows`)."""
+def analysed_document(kind: str, record: Record, analysis: Analysis | None = None,
+                      title_names: Names = ((), ())) -> AnalysedDocument:
+    """A record and what the pipeline found in it (and in its title: :func:`titles_read`), as the store writes
+    it; without an analysis, the record alone, its segments and claims to follow piece by piece
+    (:class:`~workbench.store.documents.BatchRows`)."""
     analysis = analysis or Analysis()
     return AnalysedDocument(kind=kind, text=record.text, sha256=content_hash(record.text), origin=record.origin,
                             segments=segments_of(kind, record.text, analysis.sentences), claims=analysis.claims,
                             title=record.title, url=record.url,
-                            published=record.published or dateline_date(record.text))
+                            published=record.published or dateline_date(record.text), title_names=title_names)
+
+
+#: Titles read for their names in one ``nlp.pipe`` call: one at a time costs twice as much.
+TITLE_BATCH = 64
+
+
+def titles_read(kind: str, records: list[Record]) -> list[Names]:
+    """The names each record's title gives (:func:`workbench.nlp.extract.title_names`): a source's only, which
+    matching reads a passage that names no one against."""
+    if kind != "source":
+        return [((), ())] * len(records)
+    return title_names(record.title for record in records)
+
+
+def _title_names(kind: str, records: list[Record]) -> Iterator[Names]:
+    """:func:`titles_read` for each record in turn, read :data:`TITLE_BATCH` at a time as the import reaches them."""
+    for start in range(0, len(records), TITLE_BATCH):
+        yield from titles_read(kind, records[start:start + TITLE_BATCH])
 
 
 #: Fewer documents than this per worker are analysed in this process: starting workers costs seconds.

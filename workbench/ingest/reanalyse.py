@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from workbench.ingest.passages import segments_of
-from workbench.nlp.extract import analyse
+from workbench.nlp.extract import analyse, title_names
 from workbench.settings import IMPORT_BATCH_DOCS
 from workbench.store.db import Store
 from workbench.store.documents import documents_to_reanalyse, finish_reanalysis, rewrite_figures
@@ -50,10 +50,11 @@ def reanalyse(store: Store, *, batch_docs: int = IMPORT_BATCH_DOCS, on_total: Ca
     for offset in range(0, len(documents), batch_docs):
         batch = documents[offset:offset + batch_docs]
         analyses = list(analyse((document["text"], document["published"]) for document in batch))
+        titles = title_names(document["title"] if document["kind"] == "source" else None for document in batch)
         with store.write() as con:
-            for document, analysis in zip(batch, analyses):
+            for document, analysis, names in zip(batch, analyses, titles):
                 rewrite_figures(con, document, segments_of(document["kind"], document["text"], analysis.sentences),
-                                analysis.claims)
+                                analysis.claims, names)
         report.documents += len(batch)
         if progress:
             progress(len(batch))

@@ -9,8 +9,10 @@ A passage's figure may only support or contradict a claim's when both measure th
 - **whose and where** do not conflict: each side names its companies, parties, people and places in the
   figure's own clause; when both name some and each names one the other does not (Tata Motors vs Maruti
   Suzuki, the UK vs India, Kerala vs Karnataka), they are about different things. A passage's figure
-  without a name of its own takes the names of its passage (a source often names its company once);
-  unrelated names in the claim's sentence never count;
+  without a name of its own takes the names of its passage (a source often names its company once), and
+  in a passage that names no one, the organisation its source's title names when the claim's sentence never
+  does (a results announcement names its company in its title only); unrelated names in the claim's
+  sentence never count;
 - the **times overlap**: the time each figure is for (its own "in April", "Q3 FY24"; else its document's
   date, give or take :data:`UNDATED_DAYS`), and for a contradiction the two periods must also be of a like
   length (a quarter's profit does not contradict a year's);
@@ -541,6 +543,23 @@ def _may_lie_in(part: str, whole: str) -> bool:
     return is_subdivision(whole) and not is_subdivision(part)
 
 
+#: A passage's actors and places (its own or its opening passage's) and the actors its source's title names.
+PassageNames = tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]
+
+
+def title_stand_ins(claim: Claim, claim_words: set[str], title_actors: tuple[str, ...]) -> tuple[str, ...]:
+    """The organisations a source's title names, standing in for a passage figure's own when the passage names
+    no one: a claim about a company its title does not name is about another ("Revenue increased by 9% to £1.4
+    billion" under "Pennard Engineering plc: Preliminary results" against Aldwick Group's £1.4bn). Only against
+    a claim whose figure names an organisation in words, or whose sentence says one reports it, and only names
+    the claim's sentence shares no word with: a title also names who publishes ("Office for National
+    Statistics: Consumer price inflation"), and an acronym alone ("ECI press note") as often stands for the
+    claim's own organisation."""
+    if not _named_organisation(claim.frame.actors or reporters(claim)):
+        return ()
+    return tuple(name for name in title_actors if not name.isupper() and _name_words(name).isdisjoint(claim_words))
+
+
 def reporters(claim: Claim) -> tuple[str, ...]:
     """The organisations the claim's sentence says report its figure ("Freddie Mac said"), places left out."""
     if claim.attribution_kind != "organization" or not claim.attribution:
@@ -657,14 +676,14 @@ def describe(period: Period | None) -> str:
 
 def check(claim: Claim, claim_published: str | None, other: Claim, other_published: str | None,
           claim_words: set[str], passage_words: set[str], sentence_words: frozenset[str],
-          passage_names: tuple[tuple[str, ...], tuple[str, ...]], mine: Quantity, theirs: Quantity,
-          complete: bool = False) -> FrameCheck:
+          passage_names: PassageNames, mine: Quantity, theirs: Quantity, complete: bool = False) -> FrameCheck:
     """Is ``other`` (a passage's figure, ``theirs`` as compared) about the measure of ``claim`` (``mine``)?
     A level against a change is never the same measure. Ranking only asks whether it is the same measure, so
     the first question that says no ends the check; ``complete`` answers every one (time, whose and where,
     what is measured: what :mod:`workbench.match.evidence` weighs), the first that says no being the
     ``stage`` either way. ``passage_words``: the passage's words with its source's title and opening passage;
-    ``sentence_words``: the passage's own (both as :func:`content_words` reads them)."""
+    ``sentence_words``: the passage's own (both as :func:`content_words` reads them); ``passage_names``: the
+    passage's actors and places and its title's actors."""
     if "baseline" in (mine.role, theirs.role) and mine.role != theirs.role:
         return FrameCheck(False, reason_text="one is the level before the change", stage="role")
     if "whole" in (mine.role, theirs.role) and mine.role != theirs.role:
@@ -694,15 +713,17 @@ def check(claim: Claim, claim_published: str | None, other: Claim, other_publish
     if not same and not complete:
         return FrameCheck(False, like_length=like_length, claim=claim, reason_text=reason, stage="measure")
     # A figure without names of its own takes its passage's companies and people (a source often names its
-    # company once) but not its places: a passage names the districts of a state, the towns of a district.
-    actors = other.frame.actors or passage_names[0]
+    # company once) but not its places: a passage names the districts of a state, the towns of a district. A
+    # passage that names no one may take its title's organisation (title_stand_ins).
+    title = () if other.frame.actors or passage_names[0] else title_stand_ins(claim, claim_words, passage_names[2])
+    actors = other.frame.actors or passage_names[0] or title
     # the claim's country or state whose parts the passage lists is no clash; its other places still are
     # (North Kivu against South Kivu in a passage titled "DR Congo")
     within = listed_within(claim, other.frame.places, passage_words)
     my_places = tuple(place for place in claim.frame.places if place != within)
     # a figure whose own clause names no one is the organisation's that reports it ("Tidewater Airlines said
     # operating revenue rose"), against a passage figure another organisation reports as its own
-    my_actors = claim.frame.actors or (reporters(claim) if _named_organisation(other.frame.actors) else ())
+    my_actors = claim.frame.actors or (reporters(claim) if _named_organisation(other.frame.actors or title) else ())
     clash = whose_conflict(my_actors, my_places, actors, other.frame.places,
                            set() if other.frame.actors else sentence_words,
                            (frozenset(claim_words) - _said_by(claim), sentence_words))

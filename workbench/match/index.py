@@ -43,7 +43,7 @@ from workbench.store.vectors import count_vectors, vectors_after
 
 #: The index's shape, and how its stored words were read (:data:`workbench.match.figures.READING`): an index
 #: of another is rebuilt.
-INDEX_VERSION = f"10-{READING}"
+INDEX_VERSION = f"11-{READING}"
 #: The approximate-nearest-neighbour index of passage vectors (usearch's HNSW, half-precision), beside tantivy's.
 VECTORS_FILE = "vectors.usearch"
 #: Up to this many passages, nearest neighbours are found exactly (a scan of a few milliseconds): an HNSW
@@ -64,14 +64,14 @@ def _search_threads(pid: int) -> ThreadPoolExecutor:
 
 
 @lru_cache(maxsize=20_000)
-def _stored_figures(figures_json: str, names_json: str, text: str, start: int,
-                    end: int) -> tuple[tuple[Claim, ...], tuple[str, ...], tuple[str, ...]]:
-    """A passage's figures (each with its frame) and names, read back from what the index stores. Keyed by
-    the stored text itself, so a passage retrieved for many claims is read once."""
+def _stored_figures(figures_json: str, names_json: str, text: str, start: int, end: int
+                    ) -> tuple[tuple[Claim, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """A passage's figures (each with its frame), its names and its title's actors, read back from what the index
+    stores. Keyed by the stored text itself, so a passage retrieved for many claims is read once."""
     passage = Sentence(text, start, end)
     names = json.loads(names_json)
     return (tuple(claim_from_record(figure, passage) for figure in json.loads(figures_json)),
-            tuple(names["actors"]), tuple(names["places"]))
+            tuple(names["actors"]), tuple(names["places"]), tuple(names["title_actors"]))
 
 
 def _stored_words(joined: str) -> frozenset[str]:
@@ -150,6 +150,7 @@ class Hit:
     context: str = ""  # the source's title and opening passage: what the passage is about when it does not say
     actors: tuple[str, ...] = ()  # names in the passage (or its source's opening passage)
     places: tuple[str, ...] = ()
+    title_actors: tuple[str, ...] = ()  # the companies, parties and people its source's title names
     similarity: float = 0.0  # cosine of the passage's vector and the claim's, for the nearest by meaning
     lexical: bool = True  # found by its words or figures
     nearest: bool = False  # among the passages nearest to the claim by meaning
@@ -332,7 +333,8 @@ class PassageIndex:
             document.add_unsigned(field, record[field])
         source, lead, text = record["source"], record.get("lead"), record["text"]
         context = f"{source or ''}\n{lead or ''}" if lead != text else source or ""
-        names = {"actors": list(record.get("actors") or ()), "places": list(record.get("places") or ())}
+        names = {"actors": list(record.get("actors") or ()), "places": list(record.get("places") or ()),
+                 "title_actors": list(record.get("title_actors") or ())}
         for field, value in (("source", source or ""), ("published", record["published"] or ""), ("text", text),
                              ("figures_json", json.dumps(record["figures"])), ("context", context),
                              ("names_json", json.dumps(names)), ("words", " ".join(sorted(content_words(text)))),
@@ -493,13 +495,13 @@ class PassageIndex:
         meaning, with their cosine."""
         passage_id, text = stored.get_first("passage_id"), stored.get_first("text")
         start, end = stored.get_first("start"), stored.get_first("end")
-        figures, actors, places = _stored_figures(stored.get_first("figures_json"), stored.get_first("names_json"),
+        figures, actors, places, title_actors = _stored_figures(stored.get_first("figures_json"), stored.get_first("names_json"),
                                                   text, start, end)
         return Hit(
             passage_id=passage_id, document_id=stored.get_first("document_id"),
             source=stored.get_first("source") or None, published=stored.get_first("published") or None,
             text=text, start=start, end=end, figures=figures, bm25=float(score), context=stored.get_first("context"),
-            actors=actors, places=places, similarity=near.get(passage_id, 0.0), lexical=lexical,
+            actors=actors, places=places, title_actors=title_actors, similarity=near.get(passage_id, 0.0), lexical=lexical,
             nearest=passage_id in near, words=_stored_words(stored.get_first("words")),
             context_words=_stored_words(stored.get_first("context_words")))
 

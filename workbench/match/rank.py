@@ -145,7 +145,7 @@ def judge_hit(query: ClaimQuery, hit: Hit, context_words: frozenset[str], comple
     for claim in query.compared:
         for comparison in compare(claim, list(hit.figures)):
             frame = check(comparison.claim, query.published, comparison.other, hit.published, claim_words, context_words,
-                          hit.words, (hit.actors, hit.places), comparison.mine, comparison.theirs, complete)
+                          hit.words, (hit.actors, hit.places, hit.title_actors), comparison.mine, comparison.theirs, complete)
             judgements.append(Judgement(comparison, frame))
     return tuple(judgements)
 

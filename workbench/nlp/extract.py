@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 
 from workbench.claims import Claim, Sentence
 from workbench.nlp.claim_builder import sentence_of
-from workbench.nlp.frames import name_spans, names_of
+from workbench.nlp.frames import Names, name_spans, names_of
 from workbench.nlp.numbers import dateline_date
 from workbench.nlp.pipeline import load_pipeline
 
@@ -123,6 +123,21 @@ def analyse_pieces(items: Iterable[tuple[str, str | None]], batch_size: int = 32
                     float(sent._.checkworthiness or 0.0), actors, places))
         piece.claims.extend(claim.shifted(offset) for claim in doc._.claims)
         yield piece, last
+
+
+#: The components a title's names need: the base model's (its entities, tags and parse), not ours.
+_OURS = ("quantity_normalizer", "checkworthiness", "claim_builder")
+
+
+def title_names(titles: Iterable[str | None]) -> list[Names]:
+    """The companies, parties and people (actors) and the places each title names, read by the rules of a
+    passage's names (:func:`workbench.nlp.frames.names_of`): a source's title names the organisation whose
+    results or statistics its passages give without naming it again. A missing title names no one."""
+    titles = list(titles)
+    nlp = load_pipeline()
+    with nlp.select_pipes(disable=[name for name in _OURS if name in nlp.pipe_names]):
+        docs = nlp.pipe(title or "" for title in titles)
+        return [names_of(name_spans(list(doc.ents))) for doc in docs]
 
 
 def analyse(items: Iterable[tuple[str, str | None]], batch_size: int = 32, workers: int = 1,

@@ -36,6 +36,7 @@ COLUMNS = {
     "quantities": ("id", "segment_id", "claim_id", "text", "char_start", "char_end", "value", "value_max", "unit",
                    "kind", "qualifier", "iso", "implied", "implied_qualifier", "implied_start", "subject", "predicate",
                    "direction", "role", "time", "step", "measure", "actors", "places", "hedged"),
+    "title_names": ("id", "document_id", "actors", "places"),
 }
 
 
@@ -83,6 +84,8 @@ class AnalysedDocument:
     title: str | None = None
     url: str | None = None
     published: str | None = None
+    #: the companies, parties and people, and the places, its title names (a source's: see migration 0023)
+    title_names: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
 
 
 @dataclass(frozen=True)
@@ -112,6 +115,7 @@ ID_COLUMNS = {
     "segments": {"id": "segments", "document_id": "documents"},
     "claims": {"id": "claims", "document_id": "documents", "segment_id": "segments"},
     "quantities": {"id": "quantities", "segment_id": "segments", "claim_id": "claims"},
+    "title_names": {"id": "title_names", "document_id": "documents"},
 }
 
 
@@ -165,6 +169,9 @@ class BatchRows:
             "documents", kind=document.kind, title=document.title, url=document.url,
             published=dt.date.fromisoformat(document.published) if document.published else None,
             sha256=document.sha256, text=document.text, origin=document.origin)
+        if document.kind == "source":
+            self._add("title_names", document_id=self.document_id, actors=list(document.title_names[0]),
+                      places=list(document.title_names[1]))
         self.seq = 0
         self.previous = None
 
@@ -328,6 +335,9 @@ def load_batch(con: duckdb.DuckDBPyConnection, name: str, tables: dict[str, pa.T
                         f"q.segment_id + {shift['segments']} AS segment_id, q.claim_id + {shift['claims']} "
                         f"AS claim_id) FROM {views['quantities']} q JOIN {views['segments']} s "
                         f"ON s.id = q.segment_id WHERE list_contains(?, s.document_id) ORDER BY q.id", [keep])
+            con.execute(f"INSERT INTO title_names BY NAME SELECT * REPLACE (id + {shift['title_names']} AS id, "
+                        f"document_id + {shift['documents']} AS document_id) FROM {views['title_names']} "
+                        f"WHERE list_contains(?, document_id) ORDER BY id", [keep])
             queue.refresh(con, range(shift["claims"] + 1, next_id(con, "claims")))
         finally:
             for view in views.values():
@@ -347,21 +357,26 @@ REANALYSE_KEY = "reanalyse_through"
 
 
 def documents_to_reanalyse(store: Store) -> list[dict]:
-    """The documents read before the current frames (``id``, ``kind``, ``text``, ``published``), in id order."""
+    """The documents read before the current frames (``id``, ``kind``, ``title``, ``text``, ``published``), in id
+    order."""
     with store.read() as con:
         through = con.execute("SELECT value FROM meta WHERE key = ?", [REANALYSE_KEY]).fetchone()
         if through is None:
             return []
-        return list(records(con.execute("SELECT id, kind, text, CAST(published AS VARCHAR) AS published "
+        return list(records(con.execute("SELECT id, kind, title, text, CAST(published AS VARCHAR) AS published "
                                         "FROM documents WHERE id <= ? ORDER BY id", [int(through[0])])))
 
 
 def rewrite_figures(con: duckdb.DuckDBPyConnection, document: dict, segments: Sequence[Segment],
-                    claims: Sequence[Claim]) -> None:
-    """Store a new reading of a stored document (its segments, cut as they were stored, and its claims), in
-    the caller's transaction, keeping every id a reviewer or a match refers to: segments get their names; a
-    source's figures are replaced; an article's claims keep their figures, whose frames are updated where the
-    new reading finds the same figure."""
+                    claims: Sequence[Claim], title_names: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())) -> None:
+    """Store a new reading of a stored document (its segments, cut as they were stored, its claims and the names
+    of its title), in the caller's transaction, keeping every id a reviewer or a match refers to: segments get
+    their names; a source's figures are replaced; an article's claims keep their figures, whose frames are
+    updated where the new reading finds the same figure."""
+    if document["kind"] == "source":
+        con.execute("DELETE FROM title_names WHERE document_id = ?", [document["id"]])
+        con.execute("INSERT INTO title_names VALUES (?, ?, ?, ?)",
+                    [next_id(con, "title_names"), document["id"], list(title_names[0]), list(title_names[1])])
     existing = con.execute("SELECT id, char_start, char_end FROM segments WHERE document_id = ? ORDER BY seq",
                            [document["id"]]).fetchall()
     by_span = {(start, end): segment_id for segment_id, start, end in existing}
