@@ -28,7 +28,7 @@ from functools import lru_cache
 from workbench.claims import Claim, Quantity
 from workbench.match import lexicon
 from workbench.match.figures import KNOWN_WORDS, STOP_WORDS, content_words, counted, normalise_word
-from workbench.nlp.frames import DISEASES, FALLING, RISING
+from workbench.nlp.frames import CHANGE_VERBS, DISEASES
 from workbench.nlp.names import COUNTRIES, countries_of, is_subdivision, place_key
 from workbench.nlp.periods import Period, fiscal_year, from_iso
 
@@ -199,7 +199,7 @@ def event_word(claim: Claim) -> str | None:
     if claim.quantity is None or claim.quantity.kind not in ("count", "measure", "date", "duration"):
         return None
     verb = predicate_verb(claim.predicate)
-    if verb is None or verb in LIGHT_VERBS or verb in RISING or verb in FALLING:
+    if verb is None or verb in LIGHT_VERBS or verb in CHANGE_VERBS:
         return None
     return normalise_word(verb)
 

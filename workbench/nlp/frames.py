@@ -46,7 +46,7 @@ from workbench.nlp.syntax import (
 )
 
 #: Verbs of change, by direction.
-RISING = set("""rise grow increase climb jump gain expand surge soar rally advance improve widen swell accelerate
+RISING = set("""rise grow increase climb jump gain expand surge soar rally advance widen swell accelerate
 rebound recover spike boost raise hike double triple quadruple balloon mount top exceed outpace strengthen
 appreciate firm edge add""".split())
 FALLING = set("""fall decline drop shrink contract decrease slide slip plunge plummet tumble sink dip ease cut lower
@@ -57,7 +57,10 @@ dwindle tank""".split())
 #: soldiers": a toll, not a change).
 TRANSITIVE = {"raise", "hike", "boost", "cut", "lower", "reduce", "double", "triple", "quadruple", "halve", "shed",
               "lose", "exceed", "outpace", "top", "add"}
-CHANGE_VERBS = RISING | FALLING
+#: Verbs of a change whose sign is the measure's: a mortality rate that "improved to 6" fell, literacy that
+#: improved rose. A change, but neither up nor down.
+SIGNLESS = {"improve", "worsen", "deteriorate"}
+CHANGE_VERBS = RISING | FALLING | SIGNLESS
 INTRANSITIVE = CHANGE_VERBS - TRANSITIVE
 #: Nouns that are a change of something: "GDP growth of 8.2%", "a 3% drop in sales".
 CHANGE_NOUNS = {
