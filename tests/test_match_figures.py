@@ -201,3 +201,35 @@ def test_a_rate_level_meets_a_change_over_the_year_to_its_month_without_directio
     level = Figure("percent", "percent", 3.4, time="2025-05")
     [comparison] = compare(rate("UK inflation", 3.4, time="2025-05"), [level])
     assert comparison.mine.role is None and comparison.claim.frame.measure == "UK inflation"  # two levels: as they are
+
+
+def passage_figures(text: str, times: dict[str, str | None], baselines: tuple[str, ...] = ()) -> tuple[Claim, ...]:
+    """The figures of a passage (starting at offset 100 of its source), each written as in ``times``' keys, with
+    the time its own clause says."""
+    passage = Sentence(text, 100, 100 + len(text))
+    figures = []
+    for written, time in times.items():
+        start = 100 + text.index(written)
+        quantity = Quantity(text=written, start=start, end=start + len(written), value=1.0, unit="percent",
+                            kind="percent", time=time, role="baseline" if written in baselines else None)
+        figures.append(Claim(sentence=passage, kind="percent", quantity=quantity))
+    return tuple(figures)
+
+
+def test_a_figure_that_says_no_time_is_for_the_time_said_in_a_sentence_before_it():
+    from workbench.match.figures import passage_times
+
+    text = "Inflation was 5.1% in January 2024, up from 4.9% in December 2023. Rural inflation was 5.3%; urban 4.9%."
+    read = passage_times(passage_figures(text, {"5.1%": "2024-01", "4.9% in": "2023-12", "5.3%": None,
+                                                "urban 4.9%": None}, baselines=("4.9% in",)))
+    # the level the change started from is not the sentence's time
+    assert [figure.quantity.time for figure in read] == ["2024-01", "2023-12", "2024-01", "2024-01"]
+    # within one sentence the figure's own clause decides; before any time said, the passage before's
+    text = "Sales were 3.0% higher than the 2.1% of March 2024. Exports rose 4%."
+    before = [{"time": "2024-02", "role": None}, {"time": "2023-02", "role": "baseline"}, {"time": "2024-02-27",
+                                                                                          "role": None}]
+    read = passage_times(passage_figures(text, {"3.0%": None, "2.1%": "2024-03", "4%": None}), before)
+    # the passage before's last time that holds: not a baseline's, not a day's (an event's)
+    assert [figure.quantity.time for figure in read] == ["2024-02", "2024-03", "2024-03"]
+    assert [figure.quantity.time for figure in passage_times(passage_figures(text, {"3.0%": None, "2.1%": None,
+                                                                                     "4%": None}))] == [None] * 3

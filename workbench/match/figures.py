@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import math
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import metadata
@@ -237,6 +238,44 @@ class FigureComparison:
     @property
     def conflicts(self) -> bool:
         return self.verdict == CONFLICTS
+
+
+#: Where one sentence of a passage ends and the next begins.
+_SENTENCE_BREAK = re.compile(r"[.;!?]\s+(?=[\"'‘“(]?[A-Z0-9₹$£€])|\n")
+
+
+def _passes_on(time: str, role: str | None) -> bool:
+    """Does a figure's time hold for the figures after it that say none? Not the time of the level a change
+    started from ("down from 78.5 percent in 2020"), nor a day, which dates an event and not the figures that
+    hold after it ("a 25% duty took effect on 27 August 2025 ... bring US tariffs on many Indian imports to
+    50%")."""
+    return role != "baseline" and not (len(time) == 10 and "/" not in time)
+
+
+def passage_times(figures: tuple[Claim, ...], times_before: Iterable[dict] = ()) -> tuple[Claim, ...]:
+    """A passage's figures, in order, each that says no time taking the time of the last figure before it, in
+    an earlier sentence, whose time holds for it (:func:`_passes_on`; ``times_before``: the times the figures
+    of the passage before this one say, each with its role): a bulletin says its month once ("... for the
+    month of January 2024 is 5.10%. Corresponding inflation rates for rural and urban areas are 5.34% and
+    4.92%"), and its later figures are that month's, not the weeks before the bulletin's date. Within one
+    sentence the reading of the figure's own clause stands."""
+    inherited = next((said["time"] for said in reversed(list(times_before))
+                      if _passes_on(said["time"], said["role"])), None)
+    read, last = [], None
+    for claim in figures:
+        quantity = claim.quantity
+        if quantity is None or quantity.kind == "date":
+            read.append(claim)
+            continue
+        if quantity.time is None and last is not None and _SENTENCE_BREAK.search(
+                claim.sentence.text, last.end - claim.sentence.start, max(quantity.start - claim.sentence.start, 0)):
+            claim = replace(claim, quantity=replace(quantity, time=last.time))
+        elif quantity.time is None and last is None and inherited is not None:
+            claim = replace(claim, quantity=replace(quantity, time=inherited))
+        if quantity.time is not None and _passes_on(quantity.time, quantity.role):
+            last = quantity
+        read.append(claim)
+    return tuple(read)
 
 
 def compare(claim: Claim, others: list[Claim]) -> list[FigureComparison]:

@@ -35,7 +35,14 @@ from usearch.index import Index as VectorIndex
 from workbench.claims import Claim, Quantity, Sentence
 from workbench.errors import WorkbenchError
 from workbench.match.embed import DIMENSIONS, MODEL
-from workbench.match.figures import READING, STOP_WORDS, canonical_unit, content_words, implied_date
+from workbench.match.figures import (
+    READING,
+    STOP_WORDS,
+    canonical_unit,
+    content_words,
+    implied_date,
+    passage_times,
+)
 from workbench.settings import LOCK_TIMEOUT_S
 from workbench.store.db import Store
 from workbench.store.matching import claim_from_record, figure_from_record, index_state, passages_after
@@ -70,7 +77,8 @@ def _stored_figures(figures_json: str, names_json: str, text: str, start: int, e
     stores. Keyed by the stored text itself, so a passage retrieved for many claims is read once."""
     passage = Sentence(text, start, end)
     names = json.loads(names_json)
-    return (tuple(claim_from_record(figure, passage) for figure in json.loads(figures_json)),
+    return (passage_times(tuple(claim_from_record(figure, passage) for figure in json.loads(figures_json)),
+                          names.get("times_before", ())),
             tuple(names["actors"]), tuple(names["places"]), tuple(names["title_actors"]))
 
 
@@ -334,7 +342,7 @@ class PassageIndex:
         source, lead, text = record["source"], record.get("lead"), record["text"]
         context = f"{source or ''}\n{lead or ''}" if lead != text else source or ""
         names = {"actors": list(record.get("actors") or ()), "places": list(record.get("places") or ()),
-                 "title_actors": list(record.get("title_actors") or ())}
+                 "title_actors": list(record.get("title_actors") or ()), "times_before": list(record.get("times_before") or ())}
         for field, value in (("source", source or ""), ("published", record["published"] or ""), ("text", text),
                              ("figures_json", json.dumps(record["figures"])), ("context", context),
                              ("names_json", json.dumps(names)), ("words", " ".join(sorted(content_words(text)))),

@@ -43,11 +43,15 @@ def claim_from_record(record: dict, sentence: Sentence, entities: Iterable[str] 
 # -- passages, for the derived index ------------------------------------------------------------------------
 
 PASSAGES_SQL = """
+WITH said_times AS (  -- the times each passage's figures say, in order, for the next passage's to inherit
+    SELECT segment_id, list({'time': time, 'role': role} ORDER BY char_start) AS times FROM quantities
+    WHERE claim_id IS NULL AND time IS NOT NULL AND kind <> 'date' GROUP BY segment_id
+)
 SELECT s.id AS passage_id, s.document_id, d.title AS source, CAST(d.published AS VARCHAR) AS published,
        s.text, s.char_start AS "start", s.char_end AS "end",
        CASE WHEN len(s.actors) > 0 THEN s.actors ELSE coalesce(lead.actors, []) END AS actors,
        CASE WHEN len(s.places) > 0 THEN s.places ELSE coalesce(lead.places, []) END AS places,
-       lead.text AS lead, coalesce(t.actors, []) AS title_actors,
+       lead.text AS lead, coalesce(t.actors, []) AS title_actors, coalesce(before.times, []) AS times_before,
        coalesce(list({'text': q.text, 'kind': q.kind, 'unit': q.unit, 'value': q.value, 'value_max': q.value_max,
                       'qualifier': q.qualifier, 'iso': q.iso, 'implied': q.implied,
                       'implied_qualifier': q.implied_qualifier, 'implied_start': q.implied_start,
@@ -60,6 +64,8 @@ FROM segments s
 JOIN documents d ON d.id = s.document_id
 LEFT JOIN segments lead ON lead.document_id = s.document_id AND lead.seq = 0
 LEFT JOIN title_names t ON t.document_id = s.document_id
+LEFT JOIN segments previous ON previous.document_id = s.document_id AND previous.seq = s.seq - 1
+LEFT JOIN said_times before ON before.segment_id = previous.id
 LEFT JOIN quantities q ON q.segment_id = s.id AND q.claim_id IS NULL
 WHERE s.kind = 'passage' AND s.id > ?
 GROUP BY ALL
@@ -84,8 +90,8 @@ def index_state(store: Store) -> IndexState:
 
 def passages_after(store: Store, passage_id: int) -> Iterator[dict]:
     """Every source passage with an id above ``passage_id``, in id order, with its figures (as mappings),
-    its names (or its source's opening passage's), its source's title, the actors the title names, and its
-    date and opening passage."""
+    its names (or its source's opening passage's), its source's title, the actors the title names, its date
+    and opening passage, and the times the figures of the passage before it say (``times_before``)."""
     with store.read() as con:
         yield from records(con.execute(PASSAGES_SQL, [passage_id]))
 
