@@ -392,3 +392,9 @@ def test_states_and_provinces_are_known_with_their_countries():
     assert not is_subdivision("Tata") and not is_subdivision("Delta") and not countries_of("Tata Motors")
     # Britain's counties are listed under its nations, by their English names ("Monmouthshire [Sir Fynwy]")
     assert countries_of("Monmouthshire") == countries_of("Bristol") == {"uk"}
+
+
+def test_a_list_entry_is_the_place_written_before_its_figure():
+    """A bulletin's "Kerala 17,426 cases; Maharashtra 19,034 cases": each count is its entry's state's."""
+    assert figure("Dengue cases by state, 2023 (provisional). Kerala 17,426 cases; Maharashtra 19,034 cases.",
+                  "17,426").frame.places == ("Kerala",)

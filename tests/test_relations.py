@@ -219,6 +219,20 @@ def test_a_sources_title_stands_in_for_a_passage_that_names_no_one(sentence, tit
     assert title_stand_ins(claim, content_words(sentence), title_actors) == stand_ins
 
 
+@pytest.mark.parametrize("mine,theirs,part", [
+    (("India",), ("Karnataka",), "a part of the place (Karnataka in India)"),
+    (("India",), ("Karnataka", "Kerala"), "a part of the place (Karnataka in India)"),
+    (("India",), ("Karnataka", "Texas"), None),  # not all of them in the claim's country
+    (("India", "Kerala"), ("Karnataka",), None),  # the claim's own state: places of one level, told apart elsewhere
+    (("Kerala",), ("Karnataka",), None),
+    ((), ("Karnataka",), None),
+])
+def test_a_states_figure_is_a_part_of_its_countrys(mine, theirs, part):
+    from workbench.match.frames import _narrower_place
+
+    assert _narrower_place(mine, theirs) == part
+
+
 @pytest.mark.parametrize("text,rewritten", [
     ("Public sector net borrowing", "government borrowing"),  # the ONS's name for what the news calls it
     ("profit after tax", "net profit"),

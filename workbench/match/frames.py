@@ -492,6 +492,16 @@ def name_conflict(mine: tuple[str, ...], theirs: tuple[str, ...], fallback_text:
     return unmatched_mine[0], unmatched_theirs[0]
 
 
+def _narrower_place(my_places: tuple[str, ...], their_places: tuple[str, ...]) -> str | None:
+    """The passage's figure is for states of the country the claim's is for, and the claim names no state
+    ("nearly 2.9 lakh dengue cases" in India against "Karnataka 30,840 cases"): a part against the whole."""
+    countries = {place_key(place) for place in my_places if place_key(place) in COUNTRIES}
+    if not countries or not their_places or any(is_subdivision(place) for place in my_places):
+        return None
+    parts = [place for place in their_places if countries_of(place) & countries]
+    return f"a part of the place ({parts[0]} in {my_places[0]})" if len(parts) == len(their_places) else None
+
+
 def _wider_place(my_places: tuple[str, ...], their_places: tuple[str, ...],
                  passage_text: frozenset[str]) -> str | None:
     """The passage's figure is for whole countries where the claim's is for a part of one that the passage
@@ -732,7 +742,8 @@ def check(claim: Claim, claim_published: str | None, other: Claim, other_publish
     # Of the same measure, a country's count or amount against one for a part of it is a whole against a
     # part: never evidence either way (a date is of an event, wherever in the country it happened).
     dated = "date" in (mine.kind, theirs.kind) or claim.quantity is not None and claim.quantity.kind == "duration"
-    wider = _wider_place(claim.frame.places, other.frame.places, sentence_words) if same and not dated else None
+    wider = (_wider_place(claim.frame.places, other.frame.places, sentence_words)
+             or _narrower_place(claim.frame.places, other.frame.places)) if same and not dated else None
     # Every question is answered (the model in workbench.match.evidence weighs them all); the first that says
     # no is the stage, and its reason the why.
     stage = "time" if apart else "role" if wider else "whose" if clash else "" if same else "measure"

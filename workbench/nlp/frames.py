@@ -1251,6 +1251,22 @@ def results_entry(span: Span) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
     return (doc[start:i - 3].text,), (country_of_code(doc[i - 2].text),)
 
 
+#: What ends one entry of a list and starts the next: "Karnataka 30,840 cases; Maharashtra 23,970 cases".
+LIST_SEPARATORS = {";", ",", ":", ".", "•", "·", "|", "-", "–", "—"}
+
+
+def list_entry(span: Span, entities: list[Span]) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """A list's entry that starts with a place written just before its figure ("Karnataka 30,840 cases;
+    Maharashtra 23,970 cases" in a bulletin): the figure is that place's, whatever else the line names.
+    (actors, places), or None when the figure is not written so."""
+    doc, start = span.doc, span.start
+    entity = next((ent for ent in entities if ent.end == start), None)
+    if entity is None or not (entity.start == span.sent.start or doc[entity.start - 1].text in LIST_SEPARATORS):
+        return None
+    actors, places = names_of([entity])
+    return ((), places) if places and not actors else None
+
+
 # -- all of it -----------------------------------------------------------------------------------------
 
 def read_frame(span: Span, quantity: Quantity, counted_noun: int | None, mentions: list[TimeMention],
@@ -1263,7 +1279,8 @@ def read_frame(span: Span, quantity: Quantity, counted_noun: int | None, mention
     head = measure_head(span, quantity, counted_noun, figures)
     skip = {t.i for ent in entities if ent.label_ in FRAME_NAME_LABELS | {"DATE", "TIME"}
             for t in ent if head is None or t.i != head.i}
-    actors, places = results_entry(span) or named_in_clause(span, clause, head, figures, entities)
+    actors, places = results_entry(span) or list_entry(span, entities) or \
+        named_in_clause(span, clause, head, figures, entities)
     if not actors or not places:  # "20 of its soldiers": the owner's names, "the Indian Army"
         owner_actors, owner_places = owner_names(span, verb, clause, entities)
         actors, places = actors or owner_actors, places or owner_places
