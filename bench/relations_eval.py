@@ -17,7 +17,8 @@ and run in a subprocess, so all are printed side by side in one run (``BASELINES
 issue 8 ("old"), those at the end of its first round ("round1", the rules round 2's held-out part was
 written blind to), of its second ("round2", round 3's), of its third ("round3", round 4's), of its fourth ("round4", round
 5's), of its fifth ("round5", round 6's), of its sixth ("round6", round 7's), of its seventh ("round7",
-round 8's), of its eighth ("round8", round 9's) and of its ninth ("round9", round 10's).
+round 8's), of its eighth ("round8", round 9's), of its ninth ("round9", round 10's) and of its tenth
+("round10", round 11's).
 ``--no-baseline`` skips them (e.g. in a copy without git history).
 
 The set grows in rounds: each round's held-out part is scored, never tuned on, and becomes tuning data once
@@ -26,8 +27,9 @@ the next round's held-out part has been written, blind, before any of that round
 3's (``he-``/``hf-``) is ``tuning-g``/``-h``; round 4's (``hg-``/``hh-``) is ``tuning-i``/``-j``; round 5's
 (``hi-``/``hj-``) is ``tuning-k``/``-l``; round 6's (``hk-``/``hl-``) is ``tuning-m``/``-n``; round 7's
 (``hm-``/``hn-``) is ``tuning-o``/``-p``; round 8's (``ho-``/``hp-``) is ``tuning-q``/``-r``; round 9's
-(``hq-``/``hr-``) is ``tuning-s``/``-t``; round 10's (``hs-``/``ht-``, in ``heldout-s``/``-t``) is the held-out
-part. Its first score is the "round9" column: the rules it was written against.
+(``hq-``/``hr-``) is ``tuning-s``/``-t``; round 10's (``hs-``/``ht-``) is ``tuning-u``/``-v``; round 11's
+(``hu-``/``hv-``, in ``heldout-u``/``-v``) is the held-out part. Its first score is the "round10" column: the
+rules it was written against.
 
     .venv/bin/python bench/relations_eval.py
     .venv/bin/python bench/relations_eval.py --part tuning --errors 40   # the mistakes, to work on
@@ -58,7 +60,7 @@ LABELS = ("supports", "contradicts", "related")
 #: :data:`BASELINE_DRIVER`, for its older interfaces), and the ends of rounds 1 to 4 (run by :func:`predict`).
 BASELINES = {"old": "4c1cf99", "round1": "5116f8e", "round2": "3287371", "round3": "1cf5c14",
              "round4": "a243de5", "round5": "bf5461f", "round6": "cc20b58", "round7": "992f308",
-             "round8": "2c952ed", "round9": "befb2a7"}
+             "round8": "2c952ed", "round9": "befb2a7", "round10": "7ead1b5"}
 
 
 def load_pairs(parts: Iterable[str] = PARTS) -> list[dict]:
