@@ -50,7 +50,7 @@ from workbench.store.vectors import count_vectors, vectors_after
 
 #: The index's shape, and how its stored words were read (:data:`workbench.match.figures.READING`): an index
 #: of another is rebuilt.
-INDEX_VERSION = f"11-{READING}"
+INDEX_VERSION = f"12-{READING}"
 #: The approximate-nearest-neighbour index of passage vectors (usearch's HNSW, half-precision), beside tantivy's.
 VECTORS_FILE = "vectors.usearch"
 #: Up to this many passages, nearest neighbours are found exactly (a scan of a few milliseconds): an HNSW
@@ -78,7 +78,7 @@ def _stored_figures(figures_json: str, names_json: str, text: str, start: int, e
     passage = Sentence(text, start, end)
     names = json.loads(names_json)
     return (passage_times(tuple(claim_from_record(figure, passage) for figure in json.loads(figures_json)),
-                          names.get("times_before", ())),
+                          names["times_before"]),
             tuple(names["actors"]), tuple(names["places"]), tuple(names["title_actors"]))
 
 
@@ -341,8 +341,7 @@ class PassageIndex:
             document.add_unsigned(field, record[field])
         source, lead, text = record["source"], record.get("lead"), record["text"]
         context = f"{source or ''}\n{lead or ''}" if lead != text else source or ""
-        names = {"actors": list(record.get("actors") or ()), "places": list(record.get("places") or ()),
-                 "title_actors": list(record.get("title_actors") or ()), "times_before": list(record.get("times_before") or ())}
+        names = {key: list(record.get(key) or ()) for key in ("actors", "places", "title_actors", "times_before")}
         for field, value in (("source", source or ""), ("published", record["published"] or ""), ("text", text),
                              ("figures_json", json.dumps(record["figures"])), ("context", context),
                              ("names_json", json.dumps(names)), ("words", " ".join(sorted(content_words(text)))),
@@ -503,8 +502,8 @@ class PassageIndex:
         meaning, with their cosine."""
         passage_id, text = stored.get_first("passage_id"), stored.get_first("text")
         start, end = stored.get_first("start"), stored.get_first("end")
-        figures, actors, places, title_actors = _stored_figures(stored.get_first("figures_json"), stored.get_first("names_json"),
-                                                  text, start, end)
+        figures, actors, places, title_actors = _stored_figures(
+            stored.get_first("figures_json"), stored.get_first("names_json"), text, start, end)
         return Hit(
             passage_id=passage_id, document_id=stored.get_first("document_id"),
             source=stored.get_first("source") or None, published=stored.get_first("published") or None,
