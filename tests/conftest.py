@@ -28,6 +28,22 @@ def db_path(tmp_path) -> Path:
     return tmp_path / "test.duckdb"
 
 
+def database_at_schema(path: Path, through: int):
+    """A database file as an older workbench left it: the migrations up to ``through`` applied and recorded,
+    nothing more. Returns the open connection, for the test to store what that version stored."""
+    import duckdb
+
+    from workbench.store.db import migrations
+
+    con = duckdb.connect(str(path))
+    con.execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied_at TIMESTAMP NOT NULL)")
+    for version, sql in migrations():
+        if version <= through:
+            con.execute(sql)
+            con.execute("INSERT INTO schema_version VALUES (?, now())", [version])
+    return con
+
+
 @pytest.fixture
 def store(db_path) -> Store:
     return Store(db_path)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from conftest import database_at_schema
 
 from workbench.ingest import importer
 from workbench.ingest.importer import import_paths
@@ -205,16 +206,7 @@ def test_a_copy_differing_only_in_line_ends_and_surrounding_whitespace_is_skippe
 
 
 def test_documents_stored_with_raw_text_hashes_are_rehashed_by_the_migration(store, db_path, write):
-    import duckdb
-
-    from workbench.store.db import migrations
-
-    con = duckdb.connect(str(db_path))
-    con.execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied_at TIMESTAMP NOT NULL)")
-    for version, sql in migrations():
-        if version <= 11:
-            con.execute(sql)
-            con.execute("INSERT INTO schema_version VALUES (?, now())", [version])
+    con = database_at_schema(db_path, 11)
     old = {1: TARIFF + "\n", 2: GALWAN + " \r\n", 3: GALWAN, 4: "Ten people died.\r\n", 5: " Ten people died."}
     for doc_id, text in old.items():  # 2 and 3, 4 and 5: copies an older workbench stored twice
         con.execute("INSERT INTO documents (id, kind, sha256, text, imported_at) VALUES (?, 'article', ?, ?, now())",

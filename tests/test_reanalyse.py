@@ -6,6 +6,8 @@ set), then reads it again and checks that every id a reviewer relies on survived
 """
 from __future__ import annotations
 
+from conftest import database_at_schema
+
 from workbench.demo import load_demo
 from workbench.ingest.reanalyse import pending
 from workbench.match.engine import match_stored, stored_matches
@@ -81,17 +83,9 @@ def test_a_sources_title_is_read_for_its_names_at_import(store):
 
 def test_titles_stored_before_are_read_by_reanalysis(db_path):
     """Migration 0023 leaves the titles of documents stored before unread and marks them for reanalysis."""
-    import duckdb
-
     from workbench.ingest.reanalyse import reanalyse
-    from workbench.store.db import migrations
 
-    con = duckdb.connect(str(db_path))
-    con.execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied_at TIMESTAMP NOT NULL)")
-    for version, sql in migrations():
-        if version <= 22:
-            con.execute(sql)
-            con.execute("INSERT INTO schema_version VALUES (?, now())", [version])
+    con = database_at_schema(db_path, 22)
     for doc_id, kind, title in ((1, "source", BRACKLEY), (2, "article", "Harrowgate Foods: results")):
         con.execute("INSERT INTO documents (id, kind, title, sha256, text, imported_at) VALUES (?, ?, ?, ?, ?, now())",
                     [doc_id, kind, title, f"hash{doc_id}", "Revenue rose 8% to £212.0m."])

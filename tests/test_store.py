@@ -7,7 +7,7 @@ import time
 
 import duckdb
 import pytest
-from conftest import WORKBENCH, subprocess_env
+from conftest import WORKBENCH, database_at_schema, subprocess_env
 
 from workbench.store.db import SCHEMA_VERSION, DatabaseLocked, Store, migrations
 
@@ -171,11 +171,8 @@ def test_queries_run_while_an_import_is_writing(tmp_path, db_path):
 
 
 def test_an_older_database_is_migrated_forward_and_keeps_its_data(db_path):
-    version, first = migrations()[0]
-    con = duckdb.connect(str(db_path))
-    con.execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied_at TIMESTAMP NOT NULL)")
-    con.execute(first)
-    con.execute("INSERT INTO schema_version VALUES (?, now())", [version])
+    version = migrations()[0][0]
+    con = database_at_schema(db_path, version)
     con.execute("INSERT INTO documents (id, kind, sha256, text, imported_at) VALUES (1, 'article', 'h', 'Old.', now())")
     con.execute("INSERT INTO segments VALUES (1, 1, 0, 'sentence', 0, 4, 'Old.', 0.9)")
     con.execute("INSERT INTO claims (id, document_id, segment_id, kind, created_at) VALUES (1, 1, 1, 'count', now())")

@@ -133,7 +133,6 @@ def title_names(titles: Iterable[str | None]) -> list[Names]:
     """The companies, parties and people (actors) and the places each title names, read by the rules of a
     passage's names (:func:`workbench.nlp.frames.names_of`): a source's title names the organisation whose
     results or statistics its passages give without naming it again. A missing title names no one."""
-    titles = list(titles)
     nlp = load_pipeline()
     with nlp.select_pipes(disable=[name for name in _OURS if name in nlp.pipe_names]):
         docs = nlp.pipe(title or "" for title in titles)
