@@ -159,7 +159,9 @@ def test_every_filter_gives_the_old_queue_through_each_writer(desk):
     for step, write in steps:
         write()
         assert_in_step(desk, step)
-        if step in ("undo", "adjudicate", "share of second reviews", "manual claim"):  # a state of each kind
+        # every filter after the writes that make a new kind of state (a dispute settled, a share of second
+        # reviews); after the others the table alone (each filter costs DuckDB's connection set-up several times)
+        if step in ("adjudicate", "share of second reviews"):
             assert_same_queue(desk, step)
     assert_same_queue(desk, "at the end")
     assert queue_count(desk, QueueFilter(status="all", second_for="ben")) == 0  # the profile's share is gone
