@@ -657,10 +657,18 @@ def labelled_by(span: Span) -> str | None:
     ("Turnout: 39.17%", "Profit before tax: £1,302m", "Deaths: 187; houses fully damaged: 612"): its words
     back to the last stop, semicolon, comma or line start, less what is in brackets; None when the figure
     follows no colon or the label has no word (a year: "(2024/25: £1,118m)")."""
+    words = [token.text for token in _label(span) if token.pos_ in ("NOUN", "PROPN", "ADJ", "VERB", "ADP")
+             and token.is_alpha]
+    return " ".join(words) or None
+
+
+def _label(span: Span) -> list[Token]:
+    """The tokens of the label a figure is written after (:func:`labelled_by`), outside brackets, in order;
+    none when it follows no colon."""
     doc, sent = span.doc, span.sent
     if span.start - 1 < sent.start or not doc[span.start - 1].text.endswith(":"):
-        return None
-    words, depth = [], doc[span.start - 1].text.count(")")  # "(July 1 - September 30, 2024):"
+        return []
+    tokens, depth = [], doc[span.start - 1].text.count(")")  # "(July 1 - September 30, 2024):"
     for token in reversed(doc[sent.start:span.start - 1]):
         if token.text == ")":
             depth += 1
@@ -670,9 +678,17 @@ def labelled_by(span: Span) -> str | None:
             depth -= 1
         elif depth == 0 and (token.text in LABEL_STARTS or "\n" in token.text):
             break
-        elif depth == 0 and token.pos_ in ("NOUN", "PROPN", "ADJ", "VERB", "ADP") and token.is_alpha:
-            words.append(token.text)
-    return " ".join(reversed(words)) or None
+        elif depth == 0:
+            tokens.append(token)
+    return tokens[::-1]
+
+
+def label_entry(span: Span, entities: list[Span]) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """The names of the label a figure is written after ("Refugees from Ukraine recorded in Poland: 1.1
+    million"): the figure is theirs. (actors, places), or None when its label names no one."""
+    label = {token.i for token in _label(span)}
+    names = names_of(ent for ent in entities if all(token.i in label for token in ent)) if label else ((), ())
+    return names if names[0] or names[1] else None
 
 
 def event_measure(span: Span, verb: Token | None, skip: set[int]) -> str | None:
@@ -1279,7 +1295,7 @@ def read_frame(span: Span, quantity: Quantity, counted_noun: int | None, mention
     head = measure_head(span, quantity, counted_noun, figures)
     skip = {t.i for ent in entities if ent.label_ in FRAME_NAME_LABELS | {"DATE", "TIME"}
             for t in ent if head is None or t.i != head.i}
-    actors, places = results_entry(span) or list_entry(span, entities) or \
+    actors, places = results_entry(span) or list_entry(span, entities) or label_entry(span, entities) or \
         named_in_clause(span, clause, head, figures, entities)
     if not actors or not places:  # "20 of its soldiers": the owner's names, "the Indian Army"
         owner_actors, owner_places = owner_names(span, verb, clause, entities)
