@@ -687,8 +687,10 @@ def label_entry(span: Span, entities: list[Span]) -> tuple[tuple[str, ...], tupl
     """The names of the label a figure is written after ("Refugees from Ukraine recorded in Poland: 1.1
     million"): the figure is theirs. (actors, places), or None when its label names no one."""
     label = {token.i for token in _label(span)}
-    names = names_of(ent for ent in entities if all(token.i in label for token in ent)) if label else ((), ())
-    return names if names[0] or names[1] else None
+    if not label:
+        return None
+    actors, places = names_of(ent for ent in entities if all(token.i in label for token in ent))
+    return (actors, places) if actors or places else None
 
 
 def event_measure(span: Span, verb: Token | None, skip: set[int]) -> str | None:
