@@ -212,11 +212,11 @@ def test_a_correction_rematches_the_claim(tmp_path):
                    match=False)
     match_stored(store)
     with store.write() as con:
-        con.execute("INSERT INTO corrections VALUES (1, 1, 'value', '300', '30', 'tester', now() + INTERVAL 1 SECOND)")
+        con.execute("INSERT INTO corrections VALUES (1, 1, 'value', '300', '250', 'tester', now() + INTERVAL 1 SECOND)")
     report = match_stored(store)
     assert report.full == 1
     candidates = next(stored_matches(store))["candidates"]
-    assert candidates[0]["relation"] == "supports"  # more than 30 agrees with at least 300
+    assert candidates[0]["relation"] == "supports"  # more than 250 agrees with at least 300
 
 
 def test_automatic_matching_after_import(tmp_path):

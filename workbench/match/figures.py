@@ -4,8 +4,8 @@ A figure is read as an interval: "at least 20" is [20, ∞), "about 500" is [450
 [21.6 lakh, 24 lakh], "between 10 and 15" is [10, 15], and a plain figure is what it says give or take half
 a unit of its last written digit ("7.54 million" is 7.535 to 7.545 million; "53,000" is 52,500 to 53,500).
 A source's figure agrees with a claim's when one rounds to the other or what the source states lies within
-what the claim allows, conflicts when the two share no value, and is merely compatible otherwise (see
-:func:`judge`). Figures are comparable when they are of the same kind in units that are the same or convert
+what the claim allows (and near its bound: "more than 400,000" is not 4.8 million), conflicts when the two
+share no value, and is merely compatible otherwise (see :func:`judge`). Figures are comparable when they are of the same kind in units that are the same or convert
 (km and miles, years and months, soldiers and troops, people who died and deaths). A relative duration
 ("seven years" before a 2025 article) is also a date ("2018"), and a fraction ("two-thirds") a percentage.
 Dates are compared as periods of days: "3 August 2023" conflicts with "8 August 2023", "June 2020" agrees
@@ -59,6 +59,10 @@ COARSE_STEP = 0.01
 ABOUT_STEPS = 3
 #: Half a unit of the last written digit, a hair less, so that 2.3 and 2.4 do not touch.
 HALF_STEP = 0.499
+#: A bound as newsrooms write it is a round figure near the count: "more than 400,000" people are not 4.8
+#: million, "up to 90 mph" is not 30. A stated figure beyond this many times the bound (above a lower
+#: bound, below an upper one) is compatible with it, never what it says.
+BOUND_REACH = 2.0
 
 
 def implied_date(quantity: Quantity) -> Quantity | None:
@@ -177,11 +181,11 @@ def judge(claim: Quantity, source: Quantity) -> str:
     """What a source's figure says of a claim's (both comparable):
 
     - ``agrees``: what the source states lies within what the claim allows ("at least 20" ← "20", "more
-      than 30" ← "at least 300", "about 500" ← "480"), or one rounds to the other ("1.2 billion" and
-      "1.24 billion");
+      than 30" ← "at least 35", "about 500" ← "480"; a bound within :data:`BOUND_REACH` of the figure), or
+      one rounds to the other ("1.2 billion" and "1.24 billion");
     - ``conflicts``: they allow no value in common ("four" ← "at least 45"; June 2020 ← February 2020);
     - ``compatible``: they overlap without the source establishing the claim ("over 300" ← "over 210",
-      "12" ← "between 10 and 15").
+      "12" ← "between 10 and 15", "more than 400,000" ← "4.8 million").
     """
     if claim.kind == "date" and claim.iso and source.iso and claim.qualifier is None and source.qualifier is None:
         return _judge_periods(claim.iso, source.iso)
@@ -190,12 +194,27 @@ def judge(claim: Quantity, source: Quantity) -> str:
     if not (claim_low <= source_high and source_low <= claim_high):
         return CONFLICTS
     if math.isinf(source_low) or math.isinf(source_high):
-        return AGREES if claim_low <= source_low and source_high <= claim_high else COMPATIBLE
-    if claim_low <= _stated(source, source_low, source_high) <= claim_high:
-        return AGREES
+        within = claim_low <= source_low and source_high <= claim_high
+        return AGREES if within and _near_the_bound(claim, claim_low, claim_high, source_low, source_high) \
+            else COMPATIBLE
+    stated = _stated(source, source_low, source_high)
+    if claim_low <= stated <= claim_high:
+        return AGREES if _near_the_bound(claim, claim_low, claim_high, stated, stated) else COMPATIBLE
     if _is_point(claim) and _is_point(source) and source_low <= _stated(claim, claim_low, claim_high) <= source_high:
         return AGREES  # the source is the rounder of the two
     return COMPATIBLE
+
+
+def _near_the_bound(claim: Quantity, claim_low: float, claim_high: float, low: float, high: float) -> bool:
+    """Is what a source states (``low`` to ``high``) within :data:`BOUND_REACH` of the bound the claim gives, if
+    it gives one? Dates are not scales: "over 30 years" implies "1990 or earlier", met by any earlier year."""
+    if claim.kind == "date":
+        return True
+    if math.isinf(claim_high) and claim_low > 0:
+        return low <= claim_low * BOUND_REACH
+    if claim.qualifier in ("less_than", "at_most", "up_to") and claim_high > 0:
+        return high >= claim_high / BOUND_REACH
+    return True
 
 
 def _judge_periods(claim_iso: str, source_iso: str) -> str:
