@@ -34,6 +34,12 @@ def figure(sentence: str, text: str, published: str = "2024-06-10"):
     ("Temperatures could reach 10C higher than the July average.", "10C", "up", "change"),
     ("A tornado with peak winds of 150 mph cut through Warren County.", "150 mph", None, None),  # a path
     ("The bank cut its lending rate by 25 basis points.", "25 basis points", "down", "change"),
+    # another figure's "down", which the parse hangs from the verb, is not the verb's particle
+    (("Like-for-like sales, excluding fuel, grew 1.2% in the 13 weeks to 28 September 2024, with food up 2.0% "
+      "and general merchandise down 1.5%."), "1.2%", "up", "change"),
+    # but a level's "up from" is, however far from its verb
+    (("An estimated 8.6 million people were internally displaced across all 18 states as of 31 March, up from "
+      "8.1 million at the end of January."), "An estimated 8.6 million", "up", None),
 ])
 def test_direction_and_role(sentence, text, direction, role):
     quantity = figure(sentence, text).quantity
@@ -206,6 +212,10 @@ def test_the_time_a_figure_is_for():
       "below the 63.9 per cent of 2019."), "61.3 per cent", "2024"),
     (("Officials said final turnout in the seven-phase 2024 assembly election stood at 61.3 per cent, slightly "
       "below the 63.9 per cent of 2019."), "63.9 per cent", "2019"),
+    # a time on the clause's subject is the clause's, as one on its verb is
+    ("Fourth quarter fiscal 2025 revenue was $2.4 billion, up 15% year over year.", "$2.4 billion",
+     "2025-01/2025-09"),
+    ("Full-year 2024 revenue rose 8% to $2.4 billion.", "$2.4 billion", "2024"),
 ])
 def test_whose_time_a_time_phrase_is(sentence, text, time):
     assert figure(sentence, text, "2026-02-01").quantity.time == time

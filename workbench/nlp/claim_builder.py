@@ -27,7 +27,7 @@ from workbench.nlp.quantities import SPAN_KEY
 from workbench.nlp.syntax import HEDGE_LEMMAS, REPORTING_VERBS, clause_subject, governing_verb, noun_phrase
 from workbench.settings import STATEMENT_THRESHOLD
 
-VERSION = "34"
+VERSION = "35"
 
 #: Entities that say what a claim is about: "Nepal", "the Indian Army", "Modi", "Chinese".
 ENTITY_LABELS = {"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART"}

@@ -226,12 +226,19 @@ def hedged(verb: Token | None, root: Token) -> bool:
 CUT_THROUGH = {"through", "across", "along"}
 
 
+#: How far after its verb a particle may be: "edged down", "edged slightly down".
+PARTICLE_REACH = 2
+
+
 def _verb_direction(token: Token | None) -> str | None:
     if token is None:
         return None
-    # "edged down" (a particle, or an adverb to the small model), "edged up to 3.2%" (read as the figure's)
+    # "edged down" (a particle, or an adverb to the small model), "edged up to 3.2%" (read as the figure's),
+    # "were displaced ..., up from 8.1 million"; not another figure's "down" that the parse hangs from the
+    # verb ("grew 1.2%, with food up 2.0% and general merchandise down 1.5%")
     particle = next((child.lower_ for child in token.children if child.dep_ in ("prt", "advmod")
-                     and child.lower_ in ("up", "down")), None)
+                     and child.lower_ in ("up", "down") and (0 < child.i - token.i <= PARTICLE_REACH or any(
+                         grandchild.lower_ == "from" for grandchild in child.children))), None)
     following = token.nbor(1) if token.i + 1 < len(token.doc) else None
     if particle is None and following is not None and following.lower_ in ("up", "down"):
         particle = following.lower_
@@ -909,8 +916,11 @@ def _nearest(token: Token, span: Span, figures: list[Span], name: bool = False) 
     measured = set() if name else {i for other in figures if other.start != span.start
                                    and other._.quantity.kind != "date" for i in range(other.start, other.end)}
     attached = token
+    # a time on the clause's subject is the clause's ("Fourth quarter fiscal 2025 revenue was $2.4 billion",
+    # "Full-year 2024 revenue rose 8% to $2.4 billion"), as one on its verb is
     while attached.head.i != attached.i and (attached.dep_ in ("pobj", "compound", "poss", "case", "appos", "conj",
                                                                 "nsubj", "nsubjpass", "agent", "npadvmod")
+                                            or not name and attached.dep_ in ("nmod", "nummod")
                                             or attached.pos_ == "ADP" or name and _compares_a_figure(attached)):
         if attached.pos_ == "ADP" and any(child.dep_ == "pobj" and child.i in others for child in attached.children):
             return False
