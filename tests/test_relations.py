@@ -75,6 +75,12 @@ def test_related_says_what_differs(sources, case_id, reason):
     assert relation_of(sources, case).why.startswith(reason)
 
 
+def test_a_figure_far_beyond_the_claims_bound_says_so(sources):
+    case = next(c for c in CASES if c["id"] == "a-bound-is-near-its-count")
+    assert relation_of(sources, case).why.endswith(
+        "> 300,000 people vs about 6.1 million people → within the claim's bound, but too far from it to be what it says")
+
+
 def test_stored_and_adhoc_matching_give_the_same_relation(sources, tmp_path):
     """Each case's claim imported as an article and matched in the store, and the same sentence given to
     ``match --input``: the same relation and why for its source's passage."""

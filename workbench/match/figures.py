@@ -193,16 +193,33 @@ def judge(claim: Quantity, source: Quantity) -> str:
     source_low, source_high = interval(source)
     if not (claim_low <= source_high and source_low <= claim_high):
         return CONFLICTS
-    if math.isinf(source_low) or math.isinf(source_high):
-        within = claim_low <= source_low and source_high <= claim_high
-        return AGREES if within and _near_the_bound(claim, claim_low, claim_high, source_low, source_high) \
-            else COMPATIBLE
-    stated = _stated(source, source_low, source_high)
-    if claim_low <= stated <= claim_high:
-        return AGREES if _near_the_bound(claim, claim_low, claim_high, stated, stated) else COMPATIBLE
+    within, near = _within_the_claim(claim, (claim_low, claim_high), source, (source_low, source_high))
+    if within:
+        return AGREES if near else COMPATIBLE
     if _is_point(claim) and _is_point(source) and source_low <= _stated(claim, claim_low, claim_high) <= source_high:
         return AGREES  # the source is the rounder of the two
     return COMPATIBLE
+
+
+def beyond_the_bound(claim: Quantity, source: Quantity) -> bool:
+    """Is the source's figure one the claim's bound allows but too far from it to be what it says
+    (:data:`BOUND_REACH`: "more than 400,000" against 4.8 million)?"""
+    within, near = _within_the_claim(claim, interval(claim), source, interval(source))
+    return within and not near
+
+
+def _within_the_claim(claim: Quantity, claim_allows: tuple[float, float], source: Quantity,
+                      source_allows: tuple[float, float]) -> tuple[bool, bool]:
+    """Does what the source states (its value, or all it allows when it is open-ended: "at least 300") lie
+    within what the claim allows (both :func:`interval`), and is it near the claim's bound if it gives one?"""
+    (claim_low, claim_high), (source_low, source_high) = claim_allows, source_allows
+    if math.isinf(source_low) or math.isinf(source_high):
+        low, high = source_low, source_high
+    else:
+        low = high = _stated(source, source_low, source_high)
+    if not (claim_low <= low and high <= claim_high):
+        return False, False
+    return True, _near_the_bound(claim, claim_low, claim_high, low, high)
 
 
 def _near_the_bound(claim: Quantity, claim_low: float, claim_high: float, low: float, high: float) -> bool:

@@ -28,7 +28,7 @@ from workbench.match.evidence import (
     named_there,
     weigh,
 )
-from workbench.match.figures import content_words, implied_text
+from workbench.match.figures import beyond_the_bound, content_words, implied_text
 from workbench.match.frames import MARGIN, around_figure, events_apart, measure_of, measure_text
 from workbench.match.rank import ClaimQuery, Judgement, Scored, completed, opposite
 
@@ -251,6 +251,9 @@ def relate(query: ClaimQuery, scored: Scored) -> tuple[str, str]:
             return RELATED, f"{first.frame.reason_text or 'perhaps another measure'}: {_figures(first)}, so no support"
         if first.comparison.agrees:  # agreeable, but the passage does not name whose or where
             return RELATED, f"{_not_named(first)}: {_figures(first)}"
-        return RELATED, f"{_compared(first)} → neither establishes the other"
+        beyond = beyond_the_bound(first.comparison.mine, first.comparison.theirs)
+        return RELATED, f"{_compared(first)} → " + (
+            "within the claim's bound, but too far from it to be what it says" if beyond
+            else "neither establishes the other")
     figures = ", ".join(dict.fromkeys(written(j.comparison.theirs) for j in scored.judgements))
     return RELATED, f"{scored.judgements[0].frame.reason}: {figures}"
