@@ -154,6 +154,8 @@ def test_a_sentence_final_scale_keeps_its_figure():
     ("The Board approved capital expenditure of Rs 18,000 crore.", "Rs 18,000 crore", ()),
     ("A total of 26,07,044 TB cases were notified in 2024.", "26,07,044", ()),  # a disease, not an organisation
     ("Revenue rose 103% on an FX-neutral basis.", "103%", ()),  # foreign exchange names no one
+    # a measure's own word opening the sentence ("Output", "Size: 32,800 acres") names no one
+    ("Output of India's eight core industries contracted 2.4 per cent in November.", "2.4 per cent", ()),
     # the reporter is the owner of a clause whose subject is a pronoun, not of one that only names "their homes"
     ("Fighting forced about 14,000 people from their homes last week, the UN refugee agency said.", "about 14,000",
      ()),

@@ -225,6 +225,18 @@ def test_a_sources_title_stands_in_for_a_passage_that_names_no_one(sentence, tit
     assert title_stand_ins(claim, content_words(sentence), title_actors) == stand_ins
 
 
+def test_a_title_that_writes_the_claims_actor_stands_in_for_no_one():
+    """"InciWeb: Kettle Ridge Fire incident overview" names the fire, though only InciWeb was read as a name."""
+    from workbench.match.figures import content_words
+    from workbench.match.frames import title_stand_ins
+
+    sentence = "The Kettle Ridge Fire in eastern Oregon has burned 23,800 acres, fire officials said on Wednesday."
+    claim = next(c for c in extract_claims(sentence, "2024-08-14") if c.quantity is not None)
+    title = "InciWeb: Kettle Ridge Fire incident overview"
+    assert title_stand_ins(claim, content_words(sentence), ("InciWeb",)) == ("InciWeb",)
+    assert title_stand_ins(claim, content_words(sentence), ("InciWeb",), content_words(title)) == ()
+
+
 @pytest.mark.parametrize("mine,theirs,part", [
     (("India",), ("Karnataka",), "a part of the place (Karnataka in India)"),
     (("India",), ("Karnataka", "Kerala"), "a part of the place (Karnataka in India)"),

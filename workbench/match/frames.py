@@ -557,15 +557,18 @@ def _may_lie_in(part: str, whole: str) -> bool:
 PassageNames = tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]
 
 
-def title_stand_ins(claim: Claim, claim_words: set[str], title_actors: tuple[str, ...]) -> tuple[str, ...]:
+def title_stand_ins(claim: Claim, claim_words: set[str], title_actors: tuple[str, ...],
+                    passage_words: set[str] = frozenset()) -> tuple[str, ...]:
     """The organisations a source's title names, standing in for a passage figure's own when the passage names
     no one: a claim about a company its title does not name is about another ("Revenue increased by 9% to £1.4
     billion" under "Pennard Engineering plc: Preliminary results" against Aldwick Group's £1.4bn). Only against
     a claim whose figure names an organisation in words, or whose sentence says one reports it, and only names
     the claim's sentence shares no word with: a title also names who publishes ("Office for National
     Statistics: Consumer price inflation"), and an acronym alone ("ECI press note") as often stands for the
-    claim's own organisation."""
-    if not _named_organisation(claim.frame.actors or reporters(claim)):
+    claim's own organisation. None when the title or the passage (``passage_words``) writes the claim's actor,
+    whether or not it was read as a name there ("InciWeb: Kettle Ridge Fire incident overview")."""
+    if not _named_organisation(claim.frame.actors or reporters(claim)) or \
+            any(_name_words(actor) <= passage_words for actor in claim.frame.actors):
         return ()
     return tuple(name for name in title_actors if not name.isupper() and _name_words(name).isdisjoint(claim_words))
 
@@ -725,7 +728,8 @@ def check(claim: Claim, claim_published: str | None, other: Claim, other_publish
     # A figure without names of its own takes its passage's companies and people (a source often names its
     # company once) but not its places: a passage names the districts of a state, the towns of a district. A
     # passage that names no one may take its title's organisation (title_stand_ins).
-    title = () if other.frame.actors or passage_names[0] else title_stand_ins(claim, claim_words, passage_names[2])
+    title = () if other.frame.actors or passage_names[0] else \
+        title_stand_ins(claim, claim_words, passage_names[2], passage_words)
     actors = other.frame.actors or passage_names[0] or title
     # the claim's country or state whose parts the passage lists is no clash; its other places still are
     # (North Kivu against South Kivu in a passage titled "DR Congo")

@@ -172,6 +172,7 @@ board company trust state government ministry department council committee conso
 turnout mission bank court agency authority commission army police club league team party office bureau
 administration union federation association corporation group firm airline university hospital centre
 center institute foundation fund management directors secretariat cabinet parliament assembly fx
+size budget index output total containment attendance population
 """.split())
 
 
