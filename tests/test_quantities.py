@@ -252,11 +252,21 @@ def test_dates_carry_iso_dates():
     # India's and Europe's day.month.year, as official bulletins write it
     ("A landslide occurred at Kattimala at 02:15 hrs on 30.07.2024.", None, "30.07.2024", "2024-07-30"),
     ("The poll shall be held on 05.02.2025.", None, "05.02.2025", "2025-02-05"),
+    # a day written as an ordinal, as Indian and British releases write it, and as some US copy does
+    ("The Southwest Monsoon has set in over Kerala today, the 24th May, 2025.", None, "24th May, 2025", "2025-05-24"),
+    ("The scheme will close on 31st March 2026.", None, "31st March 2026", "2026-03-31"),
+    ("The vote on the 3rd of March 2024 was close.", None, "3rd of March 2024", "2024-03-03"),
+    ("The plant reopens on May 2nd, 2025.", None, "May 2nd, 2025", "2025-05-02"),
+    ("The normal date of onset is 1st June.", "2025-05-24", "1st June", "2025-06-01"),
 ])
 def test_newsroom_date_notations_are_dates(sentence, published, span, iso):
     found = [c.quantity for c in extract_claims(sentence, published) if c.quantity]
     dates = [q for q in found if q.kind == "date"]
     assert [(q.text, q.iso) for q in dates] == [(span, iso)], [(q.text, q.kind) for q in found]
+
+
+def test_an_ordinal_that_is_no_day_of_a_month_stays_a_rank():
+    assert [(q.text, q.kind) for q in figures("He finished 24th in May 2025.")] == [("24th", "rank"), ("May 2025", "date")]
 
 
 def test_dots_between_numbers_that_cannot_be_a_day_and_month_are_no_date():

@@ -149,6 +149,18 @@ def named_there(judgement: Judgement, scored: Scored, to_support: bool = False) 
         (not frame.places or not places_named or any(found(name) for name in frame.places))
 
 
+#: Particles that end a phrasal verb ("set in", "took over"), which say less of the event than the verb does.
+PARTICLES = frozenset("in on up down out off over away back".split())
+
+
+def _verb_of(predicate: str) -> str:
+    """A predicate's verb: its last word ("took effect": "effect"), before a particle ("set in": "set")."""
+    words = predicate.split()
+    while len(words) > 1 and words[-1] in PARTICLES:
+        words.pop()
+    return words[-1]
+
+
 def dates_same_event(judgement: Judgement, passage_words: frozenset[str]) -> bool:
     comparison = judgement.comparison
     if comparison.claim.quantity.kind != "date":  # a duration met as the date it implies (of a beginning: see
@@ -156,7 +168,7 @@ def dates_same_event(judgement: Judgement, passage_words: frozenset[str]) -> boo
     # A differing date contradicts only as the date of the same event: its verb is in the passage, or the two
     # dates are of the same thing (their heads: "the fire", "polling") without naming two different events.
     predicate = comparison.claim.predicate
-    if predicate and normalise_word(predicate.split()[-1]) in passage_words | content_words(comparison.other.predicate):
+    if predicate and normalise_word(_verb_of(predicate)) in passage_words | content_words(comparison.other.predicate):
         return True
     mine, theirs = measure_of(comparison.claim), measure_of(comparison.other)
     return mine.head is not None and mine.head == theirs.head and \

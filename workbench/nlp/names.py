@@ -186,7 +186,7 @@ WEATHER_SYSTEM_WORDS = frozenset("storm hurricane cyclone typhoon tropical".spli
 #: 2024", "the Border-Gavaskar Trophy", "the US Open", "the Consumer Price Index"), which the small model
 #: often labels organisations: what or when, not whose.
 EVENT_NAME_WORDS = frozenset("""championship championships games cup olympics election elections summit
-tournament marathon festival index trophy open prix series derby""".split())
+tournament marathon festival index trophy open prix series derby monsoon""".split())
 
 
 #: A storm's rating on the Enhanced Fujita or Saffir-Simpson scale.

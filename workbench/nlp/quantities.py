@@ -24,7 +24,7 @@ from workbench.nlp.scanner import SCALES_WITH_STOP, Figure, QuantityScanner
 
 SPAN_KEY = "quantities"
 CAPITAL_SCALE_WITH_STOP = re.compile(r"^\d[\d,.]*[KMBT]\.$")
-VERSION = "18"
+VERSION = "19"
 #: Abbreviations with a full stop that open a figure ("Rs. 18,612 million", as Pakistani and Sri Lankan
 #: releases write it): kept one token, or the parser ends the sentence at the stop and the currency is lost.
 CURRENCY_ABBREVIATIONS = ("Rs.", "rs.", "RS.")

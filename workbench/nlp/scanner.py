@@ -78,6 +78,15 @@ SUFFIX_UNITS = {"pc": ("percent", "percent"), "pct": ("percent", "percent"), "pe
 #: An Indian fiscal year by its closing year: "FY24" (2023-24), "FY2024", "FY2023" before "-24".
 _FISCAL = re.compile(r"^FY'?(\d{2}|\d{4})$")
 _DOTTED_DATE = re.compile(f"^{N.DOTTED_DATE}$")
+_DAY_OF_MONTH = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?", re.IGNORECASE)
+
+
+def _day_of_month(text: str) -> int | None:
+    """A day of a month as written: "24", or as India and Britain often write it, "24th" ("the 24th May, 2025")."""
+    found = _DAY_OF_MONTH.fullmatch(text)
+    day = int(found.group(1)) if found else 0
+    return day if 1 <= day <= 31 else None
+
 #: The kind of the tokens a reader consumed without finding a figure ("on 2 March" with no year known).
 SKIPPED = "skipped"
 #: Scales as the tokenizer leaves them at the end of a sentence ("£62m." is "£", "62", "m.").
@@ -891,9 +900,8 @@ class QuantityScanner:
         if month and self.doc[i].text[:1].isupper() and not (self.low(i) == "may" and
                                                                self.doc[i].ent_type_ != "DATE"):
             day, j = None, i + 1
-            if j < self.n and self.doc[j].text.isdigit() and 1 <= int(self.doc[j].text) <= 31 and \
-                    len(self.doc[j].text) <= 2:
-                day, j = int(self.doc[j].text), j + 1
+            if j < self.n and _day_of_month(self.doc[j].text):
+                day, j = _day_of_month(self.doc[j].text), j + 1
                 if self.low(j) == ",":
                     j += 1
             year = self.year_token(j)
@@ -901,14 +909,16 @@ class QuantityScanner:
                 return self.date_figure(i, j + 1, N.PartialDate(year, month, day))
             end = j - 1 if self.low(j - 1) == "," else j
             return self.undated_day(i, end, month, day) if day else None
-        token = self.doc[i]
-        if token.text.isdigit() and len(token.text) <= 2 and 1 <= int(token.text) <= 31:
-            month = N.month_number(self.low(i + 1))
-            if month and self.doc[i + 1].text[:1].isupper():
-                year = self.year_token(i + 2)
+        day = _day_of_month(self.doc[i].text)
+        if day:
+            at = i + 2 if self.low(i + 1) == "of" and self.doc[i].text[-1:].isalpha() else i + 1  # "24th of May"
+            month = N.month_number(self.low(at))
+            if month and self.doc[at].text[:1].isupper():
+                after = at + 2 if self.low(at + 1) == "," and self.year_token(at + 2) else at + 1  # "24th May, 2025"
+                year = self.year_token(after)
                 if year:
-                    return self.date_figure(i, i + 3, N.PartialDate(year, month, int(token.text)))
-                return self.undated_day(i, i + 2, month, int(token.text))
+                    return self.date_figure(i, after + 1, N.PartialDate(year, month, day))
+                return self.undated_day(i, at + 1, month, day)
         return None
 
     def undated_day(self, start: int, end: int, month: int, day: int) -> Figure | None:
