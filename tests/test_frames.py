@@ -37,6 +37,14 @@ def figure(sentence: str, text: str, published: str = "2024-06-10"):
     # another figure's "down", which the parse hangs from the verb, is not the verb's particle
     (("Like-for-like sales, excluding fuel, grew 1.2% in the 13 weeks to 28 September 2024, with food up 2.0% "
       "and general merchandise down 1.5%."), "1.2%", "up", "change"),
+    # a percentage right after a verb of change is the change, however the parse hangs it
+    ("India's merchandise exports contracted 2.2 per cent year-on-year to $34.4 billion in August.", "2.2 per cent",
+     "down", "change"),
+    ("The defence allocation was cut 4.7 per cent in the interim budget to ₹6.21 lakh crore.", "4.7 per cent",
+     "down", "change"),
+    # and one put below or above an earlier time's level
+    ("Global military spending slipped to $2.72 trillion in 2024, 9.4 percent below the previous year.",
+     "9.4 percent", "down", "change"),
     # but a level's "up from" is, however far from its verb
     (("An estimated 8.6 million people were internally displaced across all 18 states as of 31 March, up from "
       "8.1 million at the end of January."), "An estimated 8.6 million", "up", None),

@@ -272,6 +272,8 @@ def _whole_of_a_part(span: Span) -> bool:
 #: Words after a multiple that say it compares with an earlier time: "2.5 times as many as a year ago",
 #: "almost double last month's level", "two and a half times its size in 2005".
 EARLIER_WORDS = {"ago", "earlier", "last", "previous", "before", "prior"}
+#: The side of an earlier level a figure puts a level on: "9.4 percent below the previous year".
+SIDES = {"above": "up", "below": "down"}
 
 
 #: Verbs whose "by" gives the margin of a contest ("beat Laxalt by roughly 8,000 votes", "won by 32 runs").
@@ -355,6 +357,16 @@ def _change_of(span: Span, quantity: Quantity, head_noun: Token | None) -> tuple
             return None, "baseline"
     if _compared_with(root):
         return None, "baseline"
+    if quantity.kind == "percent" and before and before != "to":
+        previous = span.doc[span.start - 1]
+        after = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
+        lemma = previous.lemma_.lower()
+        moved = None if previous.pos_ != "VERB" else "up" if lemma in RISING else \
+            "down" if lemma in FALLING or previous.lower_ == "fell" else None
+        if moved and after != "of":  # "contracted 2.2 per cent year-on-year", "was cut 4.7 per cent", however parsed
+            return moved, "change"
+        if after in SIDES and _against_an_earlier_time(span.doc[span.end:span.end + 1]):
+            return SIDES[after], "change"  # "9.4 percent below the previous year"
     if before == "to":
         return _verb_direction(verb), None  # "drops by £122 to £1,568": the level reached, whatever the parse
     if head.lower_ == "by" or before == "by":
