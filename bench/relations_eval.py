@@ -173,7 +173,7 @@ import json, sys
 from pathlib import Path
 import tantivy
 sys.path.insert(0, sys.argv[1])
-from relations_eval import decisive, figure_claim, source_records
+from relations_eval import decisive, figure_claim, source_records, stored_title
 from workbench.ingest.importer import import_records
 from workbench.match.engine import query_from_extraction
 from workbench.match.index import PassageIndex
@@ -193,14 +193,14 @@ by_source = {}
 for _, address in searcher.search(tantivy.Query.all_query(), index.count()).hits:
     hit = PassageIndex._hit(searcher, address, 0.0)
     by_source.setdefault(hit.source, []).append(hit)
-out = {}
+out, titles = {}, stored_title(pairs)
 for pair, analysis in zip(pairs, analyse((p["claim"], p["claim_published"]) for p in pairs)):
     claim = figure_claim(analysis.claims, pair)
     if claim is None:
         out[pair["id"]] = {"label": "related", "why": "(figure not extracted)", "extracted": False}
         continue
     query = query_from_extraction(pair["claim"], [claim])
-    hits = [h for h in by_source[pair["source_title"]] if h.text in pair["passage"]]
+    hits = [h for h in by_source[titles[pair["passage"]]] if h.text in pair["passage"]]
     labelled = [(relate(query, scored)[0], scored.score) for scored in (score_hit(query, h, MatchWeights()) for h in hits)]
     why = [relate(query, score_hit(query, h, MatchWeights()))[1] for h in hits]
     out[pair["id"]] = {"label": decisive(labelled), "why": why[0] if why else "", "extracted": True}
