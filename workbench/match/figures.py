@@ -5,11 +5,11 @@ A figure is read as an interval: "at least 20" is [20, ∞), "about 500" is [450
 a unit of its last written digit ("7.54 million" is 7.535 to 7.545 million; "53,000" is 52,500 to 53,500).
 A source's figure agrees with a claim's when one rounds to the other or what the source states lies within
 what the claim allows (and near its bound: "more than 400,000" is not 4.8 million), conflicts when the two
-share no value, and is merely compatible otherwise (see :func:`judge`). Figures are comparable when they are of the same kind in units that are the same or convert
-(km and miles, years and months, soldiers and troops, people who died and deaths). A relative duration
-("seven years" before a 2025 article) is also a date ("2018"), and a fraction ("two-thirds") a percentage.
-Dates are compared as periods of days: "3 August 2023" conflicts with "8 August 2023", "June 2020" agrees
-with "15 June 2020".
+share no value, and is merely compatible otherwise (see :func:`judge`). Figures are comparable when they are
+of the same kind in units that are the same or convert (km and miles, years and months, soldiers and troops,
+people who died and deaths). A relative duration ("seven years" before a 2025 article) is also a date
+("2018"), and a fraction ("two-thirds") a percentage. Dates are compared as periods of days: "3 August 2023"
+conflicts with "8 August 2023", "June 2020" agrees with "15 June 2020".
 
 Whether the two figures are about the same thing is :mod:`workbench.match.frames`'s question.
 """
