@@ -244,9 +244,14 @@ def _verb_direction(token: Token | None) -> str | None:
         particle = following.lower_
     if particle in ("up", "down") and token.lemma_.lower() not in ("shut", "close", "break", "set", "turn"):
         return particle  # "edged down", "shot up"
-    lemma = token.lemma_.lower()
-    if lemma == "cut" and following is not None and following.lower_ in CUT_THROUGH:
+    if token.lemma_.lower() == "cut" and following is not None and following.lower_ in CUT_THROUGH:
         return None  # "a tornado cut through Warren County": a path, not a cut
+    return _lemma_direction(token)
+
+
+def _lemma_direction(token: Token) -> str | None:
+    """The way a verb of change moves by its lemma alone ("rose", "contracted"), whatever hangs from it."""
+    lemma = token.lemma_.lower()
     if lemma in RISING:
         return "up"
     if lemma in FALLING or token.lower_ == "fell":
@@ -360,9 +365,7 @@ def _change_of(span: Span, quantity: Quantity, head_noun: Token | None) -> tuple
     if quantity.kind == "percent" and before and before != "to":
         previous = span.doc[span.start - 1]
         after = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
-        lemma = previous.lemma_.lower()
-        moved = None if previous.pos_ != "VERB" else "up" if lemma in RISING else \
-            "down" if lemma in FALLING or previous.lower_ == "fell" else None
+        moved = _lemma_direction(previous) if previous.pos_ == "VERB" else None
         if moved and after != "of":  # "contracted 2.2 per cent year-on-year", "was cut 4.7 per cent", however parsed
             return moved, "change"
         if after in SIDES and _against_an_earlier_time(span.doc[span.end:span.end + 1]):
