@@ -76,22 +76,26 @@ def load_pairs(parts: Iterable[str] = PARTS) -> list[dict]:
     return pairs
 
 
-def stored_title(pairs: list[dict]) -> dict[str, str]:
-    """Each passage's title as stored: an import keeps one document per text, so a passage two pairs give under
-    two titles is stored under the first."""
-    titles: dict[str, str] = {}
+def _stored_pairs(pairs: list[dict]) -> dict[str, dict]:
+    """Each passage with the pair whose source is stored for it: an import keeps one document per text, so a
+    passage two pairs give under two titles is stored under the first's."""
+    first: dict[str, dict] = {}
     for pair in pairs:
-        titles.setdefault(pair["passage"], pair["source_title"])
-    return titles
+        first.setdefault(pair["passage"], pair)
+    return first
+
+
+def stored_title(pairs: list[dict]) -> dict[str, str]:
+    """Each passage's title as stored (:func:`_stored_pairs`)."""
+    return {passage: pair["source_title"] for passage, pair in _stored_pairs(pairs).items()}
 
 
 def source_records(pairs: list[dict]):
     """One source document per distinct passage: what an import of the sources would store."""
     from workbench.ingest.readers import Record
 
-    by_key = {(p["source_title"], p["passage"]): p for p in pairs}
-    return [Record(text=passage, origin=title, title=title, published=by_key[(title, passage)]["source_published"])
-            for passage, title in stored_title(pairs).items()]
+    return [Record(text=passage, origin=pair["source_title"], title=pair["source_title"],
+                   published=pair["source_published"]) for passage, pair in _stored_pairs(pairs).items()]
 
 
 def figure_claim(claims: list, pair: dict):

@@ -87,6 +87,7 @@ def _day_of_month(text: str) -> int | None:
     day = int(found.group(1)) if found else 0
     return day if 1 <= day <= 31 else None
 
+
 #: The kind of the tokens a reader consumed without finding a figure ("on 2 March" with no year known).
 SKIPPED = "skipped"
 #: Scales as the tokenizer leaves them at the end of a sentence ("£62m." is "£", "62", "m.").
@@ -900,8 +901,8 @@ class QuantityScanner:
         if month and self.doc[i].text[:1].isupper() and not (self.low(i) == "may" and
                                                                self.doc[i].ent_type_ != "DATE"):
             day, j = None, i + 1
-            if j < self.n and _day_of_month(self.doc[j].text):
-                day, j = _day_of_month(self.doc[j].text), j + 1
+            if j < self.n and (day := _day_of_month(self.doc[j].text)):
+                j += 1
                 if self.low(j) == ",":
                     j += 1
             year = self.year_token(j)
